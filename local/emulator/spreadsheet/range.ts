@@ -1,0 +1,191 @@
+import { guarded } from '../guard';
+import { toA1 } from './a1';
+import type { EmuSheet } from './sheet';
+import { ruleOf } from './validation';
+import { displayValue } from './values';
+
+type Members =
+  | 'getValues' | 'setValues' | 'getDisplayValues' | 'getFormulas' | 'getValue' | 'setValue' | 'getRow'
+  | 'getColumn' | 'getNumRows' | 'getNumColumns' | 'getLastRow' | 'getLastColumn' | 'getA1Notation' | 'getSheet'
+  | 'clear' | 'clearContent' | 'setNumberFormat' | 'setNumberFormats' | 'getNumberFormats' | 'setFontWeight'
+  | 'setBackground' | 'setDataValidation' | 'getDataValidation';
+
+/** Apps Script's texts for a setValues whose data does not fit the range. */
+export function dimensionError(what: 'rows' | 'columns', data: number, range: number): Error {
+  return new Error(
+    `The number of ${what} in the data does not match the number of ${what} in the range. The data has ${data} but the range has ${range}.`,
+  );
+}
+
+export class EmuRange implements Pick<GoogleAppsScript.Spreadsheet.Range, Members> {
+  readonly proxy: GoogleAppsScript.Spreadsheet.Range;
+
+  constructor(
+    readonly sheet: EmuSheet,
+    readonly row: number,
+    readonly column: number,
+    readonly numRows: number,
+    readonly numColumns: number,
+  ) {
+    this.proxy = guarded(this, 'Range');
+  }
+
+  private call(method: string) {
+    this.sheet.host.runtime.call('spreadsheet', `Range.${method}`);
+  }
+
+  private map<T>(fn: (row: number, column: number) => T): T[][] {
+    const out: T[][] = [];
+    for (let r = 0; r < this.numRows; r++) {
+      const line: T[] = new Array(this.numColumns);
+      for (let c = 0; c < this.numColumns; c++) line[c] = fn(this.row + r, this.column + c);
+      out.push(line);
+    }
+    return out;
+  }
+
+  private checkShape(values: unknown[][]): void {
+    if (!Array.isArray(values)) throw new Error('The parameters (String) don\'t match the method signature for SpreadsheetApp.Range.setValues.');
+    if (values.length !== this.numRows) throw dimensionError('rows', values.length, this.numRows);
+    for (const line of values) {
+      if (!Array.isArray(line) || line.length !== this.numColumns) {
+        throw dimensionError('columns', Array.isArray(line) ? line.length : 0, this.numColumns);
+      }
+    }
+  }
+
+  getValues(): any[][] {
+    this.call('getValues');
+    return this.map((r, c) => this.sheet.read(r, c));
+  }
+
+  setValues(values: any[][]) {
+    this.call('setValues');
+    this.checkShape(values);
+    values.forEach((line, r) => line.forEach((v, c) => this.sheet.put(this.row + r, this.column + c, v)));
+    return this.proxy;
+  }
+
+  getDisplayValues(): string[][] {
+    this.call('getDisplayValues');
+    const { locale, timeZone } = { locale: this.sheet.host.locale(), timeZone: this.sheet.host.timeZone() };
+    return this.map((r, c) => displayValue(this.sheet.cell(r, c), this.sheet.formats.get(this.sheet.key(r, c)), locale, timeZone));
+  }
+
+  getFormulas(): string[][] {
+    this.call('getFormulas');
+    return this.map((r, c) => this.sheet.cell(r, c)?.formula ?? '');
+  }
+
+  getValue(): any {
+    this.call('getValue');
+    return this.sheet.read(this.row, this.column);
+  }
+
+  setValue(value: any) {
+    this.call('setValue');
+    this.sheet.put(this.row, this.column, value);
+    return this.proxy;
+  }
+
+  getRow() {
+    return this.row;
+  }
+
+  getColumn() {
+    return this.column;
+  }
+
+  getNumRows() {
+    return this.numRows;
+  }
+
+  getNumColumns() {
+    return this.numColumns;
+  }
+
+  getLastRow() {
+    return this.row + this.numRows - 1;
+  }
+
+  getLastColumn() {
+    return this.column + this.numColumns - 1;
+  }
+
+  getA1Notation() {
+    return toA1(this);
+  }
+
+  getSheet() {
+    return this.sheet.proxy;
+  }
+
+  clear() {
+    this.call('clear');
+    this.map((r, c) => {
+      this.sheet.put(r, c, '');
+      this.sheet.formats.delete(this.sheet.key(r, c));
+      this.sheet.validations.delete(this.sheet.key(r, c));
+    });
+    return this.proxy;
+  }
+
+  clearContent() {
+    this.call('clearContent');
+    this.map((r, c) => this.sheet.put(r, c, ''));
+    return this.proxy;
+  }
+
+  setNumberFormat(numberFormat: string) {
+    this.call('setNumberFormat');
+    this.map((r, c) => this.sheet.formats.set(this.sheet.key(r, c), numberFormat));
+    return this.proxy;
+  }
+
+  setNumberFormats(numberFormats: string[][]) {
+    this.call('setNumberFormats');
+    this.checkShape(numberFormats);
+    this.map((r, c) => this.sheet.formats.set(this.sheet.key(r, c), numberFormats[r - this.row][c - this.column]));
+    return this.proxy;
+  }
+
+  getNumberFormats(): string[][] {
+    this.call('getNumberFormats');
+    return this.map((r, c) => this.sheet.formats.get(this.sheet.key(r, c)) ?? 'General');
+  }
+
+  setFontWeight(fontWeight: string | null) {
+    this.call('setFontWeight');
+    this.style('fontWeight', fontWeight ?? 'normal');
+    return this.proxy;
+  }
+
+  setBackground(color: string | null) {
+    this.call('setBackground');
+    this.style('background', color ?? '');
+    return this.proxy;
+  }
+
+  private style(name: string, value: string) {
+    this.map((r, c) => {
+      const key = this.sheet.key(r, c);
+      this.sheet.styles.set(key, { ...this.sheet.styles.get(key), [name]: value });
+    });
+  }
+
+  setDataValidation(rule: GoogleAppsScript.Spreadsheet.DataValidation | null) {
+    this.call('setDataValidation');
+    const parsed = ruleOf(rule);
+    this.map((r, c) => {
+      if (parsed) this.sheet.validations.set(this.sheet.key(r, c), parsed);
+      else this.sheet.validations.delete(this.sheet.key(r, c));
+    });
+    return this.proxy;
+  }
+
+  getDataValidation(): GoogleAppsScript.Spreadsheet.DataValidation | null {
+    this.call('getDataValidation');
+    const rule = this.sheet.validations.get(this.sheet.key(this.row, this.column));
+    return rule ? ({ rule } as unknown as GoogleAppsScript.Spreadsheet.DataValidation) : null;
+  }
+}

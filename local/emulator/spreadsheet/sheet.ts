@@ -1,0 +1,255 @@
+import { guarded } from '../guard';
+import { Runtime } from '../runtime';
+import { parseA1 } from './a1';
+import { EmuProtection } from './protection';
+import { EmuRange } from './range';
+import { CellValue, StoredCell, readValue, storeValue } from './values';
+import { ValidationRule } from './validation';
+
+/** Sheets' own limit: https://support.google.com/drive/answer/37603 */
+export const CELL_LIMIT = 10_000_000;
+export const CELL_LIMIT_ERROR = 'This action would increase the number of cells in the workbook above the limit of 10000000 cells.';
+export const OUT_OF_BOUNDS_ERROR = 'The coordinates of the range are outside the dimensions of the sheet.';
+
+export interface SheetHost {
+  runtime: Runtime;
+  timeZone(): string;
+  locale(): string;
+  owner: string;
+  totalCells(): number;
+  proxy: GoogleAppsScript.Spreadsheet.Spreadsheet;
+}
+
+type Members =
+  | 'getName' | 'setName' | 'getSheetId' | 'getIndex' | 'getParent' | 'getRange' | 'getDataRange' | 'getLastRow'
+  | 'getLastColumn' | 'getMaxRows' | 'getMaxColumns' | 'insertRowsAfter' | 'insertColumnsAfter' | 'deleteRows'
+  | 'appendRow' | 'setFrozenRows' | 'getFrozenRows' | 'protect' | 'clear' | 'clearContents' | 'getProtections'
+  | 'isSheetHidden' | 'hideSheet' | 'showSheet';
+
+export class EmuSheet implements Pick<GoogleAppsScript.Spreadsheet.Sheet, Members> {
+  readonly proxy: GoogleAppsScript.Spreadsheet.Sheet;
+  /** cells[r][c], 0-based; rows past the data are simply absent. */
+  cells: (StoredCell | undefined)[][] = [];
+  formats = new Map<string, string>();
+  validations = new Map<string, ValidationRule>();
+  styles = new Map<string, Record<string, string>>();
+  frozenRows = 0;
+  hidden = false;
+  protection: EmuProtection | null = null;
+
+  constructor(
+    readonly host: SheetHost,
+    public name: string,
+    readonly id: number,
+    public maxRows = 1000,
+    public maxColumns = 26,
+  ) {
+    this.proxy = guarded(this, 'Sheet');
+  }
+
+  private call(method: string) {
+    this.host.runtime.call('spreadsheet', `Sheet.${method}`);
+  }
+
+  // ---- storage used by ranges (not counted: the counted call is the Range method) ----
+  key(row: number, column: number): string {
+    return `${row},${column}`;
+  }
+
+  cell(row: number, column: number): StoredCell | undefined {
+    return this.cells[row - 1]?.[column - 1];
+  }
+
+  put(row: number, column: number, value: unknown): void {
+    const stored = storeValue(value, {
+      numberFormat: this.formats.get(this.key(row, column)),
+      timeZone: this.host.timeZone(),
+      newDate: (ms) => this.host.runtime.newDate(ms),
+    });
+    const r = (this.cells[row - 1] ??= []);
+    r[column - 1] = stored.value === '' && !stored.formula ? undefined : stored;
+  }
+
+  read(row: number, column: number): CellValue {
+    return readValue(this.cell(row, column), (ms) => this.host.runtime.newDate(ms));
+  }
+
+  dataExtent(): { rows: number; columns: number } {
+    let rows = 0;
+    let columns = 0;
+    this.cells.forEach((r, i) => {
+      if (!r) return;
+      for (let c = r.length - 1; c >= 0; c--) {
+        if (r[c] !== undefined) {
+          rows = i + 1;
+          columns = Math.max(columns, c + 1);
+          break;
+        }
+      }
+    });
+    return { rows, columns };
+  }
+
+  checkBounds(row: number, column: number, numRows: number, numColumns: number): void {
+    if (row < 1 || column < 1 || numRows < 1 || numColumns < 1) throw new Error(OUT_OF_BOUNDS_ERROR);
+    if (row + numRows - 1 > this.maxRows || column + numColumns - 1 > this.maxColumns) throw new Error(OUT_OF_BOUNDS_ERROR);
+  }
+
+  private grow(rows: number, columns: number): void {
+    if (this.host.totalCells() + rows * this.maxColumns + columns * (this.maxRows + rows) > CELL_LIMIT) {
+      throw new Error(CELL_LIMIT_ERROR);
+    }
+    this.maxRows += rows;
+    this.maxColumns += columns;
+  }
+
+  // ---- Sheet API ----
+  getName() {
+    this.call('getName');
+    return this.name;
+  }
+
+  setName(name: string) {
+    this.call('setName');
+    this.name = name;
+    return this.proxy;
+  }
+
+  getSheetId() {
+    this.call('getSheetId');
+    return this.id;
+  }
+
+  getIndex() {
+    this.call('getIndex');
+    return 1;
+  }
+
+  getParent() {
+    this.call('getParent');
+    return this.host.proxy;
+  }
+
+  getRange(row: number, column: number): GoogleAppsScript.Spreadsheet.Range;
+  getRange(row: number, column: number, numRows: number): GoogleAppsScript.Spreadsheet.Range;
+  getRange(row: number, column: number, numRows: number, numColumns: number): GoogleAppsScript.Spreadsheet.Range;
+  getRange(a1Notation: string): GoogleAppsScript.Spreadsheet.Range;
+  getRange(a: number | string, column?: number, numRows = 1, numColumns = 1): GoogleAppsScript.Spreadsheet.Range {
+    this.call('getRange');
+    const box = typeof a === 'string' ? parseA1(a) : { row: a, column: column as number, numRows, numColumns };
+    for (const n of [box.row, box.column, box.numRows, box.numColumns]) {
+      if (!Number.isInteger(n)) throw new Error(`Cannot convert ${n} to int.`);
+    }
+    this.checkBounds(box.row, box.column, box.numRows, box.numColumns);
+    return new EmuRange(this, box.row, box.column, box.numRows, box.numColumns).proxy;
+  }
+
+  getDataRange() {
+    this.call('getDataRange');
+    const { rows, columns } = this.dataExtent();
+    return new EmuRange(this, 1, 1, Math.max(rows, 1), Math.max(columns, 1)).proxy;
+  }
+
+  getLastRow() {
+    this.call('getLastRow');
+    return this.dataExtent().rows;
+  }
+
+  getLastColumn() {
+    this.call('getLastColumn');
+    return this.dataExtent().columns;
+  }
+
+  getMaxRows() {
+    this.call('getMaxRows');
+    return this.maxRows;
+  }
+
+  getMaxColumns() {
+    this.call('getMaxColumns');
+    return this.maxColumns;
+  }
+
+  insertRowsAfter(afterPosition: number, howMany: number) {
+    this.call('insertRowsAfter');
+    this.grow(howMany, 0);
+    this.cells.splice(afterPosition, 0, ...new Array(howMany).fill(undefined).map(() => []));
+    return this.proxy;
+  }
+
+  insertColumnsAfter(afterPosition: number, howMany: number) {
+    this.call('insertColumnsAfter');
+    this.grow(0, howMany);
+    for (const r of this.cells) if (r) r.splice(afterPosition, 0, ...new Array(howMany).fill(undefined));
+    return this.proxy;
+  }
+
+  deleteRows(rowPosition: number, howMany: number) {
+    this.call('deleteRows');
+    this.cells.splice(rowPosition - 1, howMany);
+    this.maxRows -= howMany;
+  }
+
+  /** Like Sheets: writes after the last row with content, growing the sheet when it is full. */
+  appendRow(rowContents: unknown[]) {
+    this.call('appendRow');
+    const row = this.dataExtent().rows + 1;
+    if (row > this.maxRows) this.grow(row - this.maxRows, 0);
+    if (rowContents.length > this.maxColumns) this.grow(0, rowContents.length - this.maxColumns);
+    rowContents.forEach((v, i) => this.put(row, i + 1, v));
+    return this.proxy;
+  }
+
+  setFrozenRows(rows: number) {
+    this.call('setFrozenRows');
+    this.frozenRows = rows;
+  }
+
+  getFrozenRows() {
+    this.call('getFrozenRows');
+    return this.frozenRows;
+  }
+
+  protect() {
+    this.call('protect');
+    this.protection ??= new EmuProtection(this.host.owner);
+    return this.protection.proxy;
+  }
+
+  getProtections(_type: GoogleAppsScript.Spreadsheet.ProtectionType) {
+    this.call('getProtections');
+    return this.protection && !this.protection.removed ? [this.protection.proxy] : [];
+  }
+
+  clear() {
+    this.call('clear');
+    this.cells = [];
+    this.formats.clear();
+    this.validations.clear();
+    this.styles.clear();
+    return this.proxy;
+  }
+
+  clearContents() {
+    this.call('clearContents');
+    this.cells = [];
+    return this.proxy;
+  }
+
+  isSheetHidden() {
+    this.call('isSheetHidden');
+    return this.hidden;
+  }
+
+  hideSheet() {
+    this.call('hideSheet');
+    this.hidden = true;
+    return this.proxy;
+  }
+
+  showSheet() {
+    this.call('showSheet');
+    this.hidden = false;
+    return this.proxy;
+  }
+}

@@ -1,0 +1,22 @@
+import { readFileSync, readdirSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+
+const CORE = join(__dirname, '..', '..', 'src', 'core');
+const SERVICES = /\b(SpreadsheetApp|FormApp|MailApp|ScriptApp|LockService|PropertiesService|HtmlService|Session|Utilities|Logger|CacheService|GmailApp|UrlFetchApp|DriveApp)\b/;
+
+function files(dir: string): string[] {
+  return readdirSync(dir).flatMap((f) => {
+    const p = join(dir, f);
+    return statSync(p).isDirectory() ? files(p) : p.endsWith('.ts') ? [p] : [];
+  });
+}
+
+test('the domain core names no Apps Script service and imports nothing outside core', () => {
+  const offenders: string[] = [];
+  for (const file of files(CORE)) {
+    const code = readFileSync(file, 'utf8').replace(/\/\*[\s\S]*?\*\/|\/\/.*$/gm, '');
+    if (SERVICES.test(code)) offenders.push(`${file}: ${SERVICES.exec(code)?.[0]}`);
+    for (const m of code.matchAll(/from '([^']+)'/g)) if (!m[1].startsWith('.')) offenders.push(`${file}: imports ${m[1]}`);
+  }
+  expect(offenders).toEqual([]);
+});
