@@ -1,0 +1,16 @@
+import { CatalogItem, itemName } from './catalog';
+import { formatNumber } from './i18n/format';
+import { Lang } from './i18n/lang';
+import { t } from './i18n/translate';
+import { Problem } from './validation';
+
+/** A validation problem as a sentence a volunteer understands, in their language. */
+export function describeProblem(problem: Problem, lang: Lang, items: ReadonlyMap<string, CatalogItem>): string {
+  const item = problem.itemId ? items.get(problem.itemId) : undefined;
+  return t(lang, problem.key, {
+    item: item ? itemName(item, lang) : problem.itemId ?? '',
+    unit: item?.unit ?? '',
+    value: problem.value ?? '',
+    bound: problem.bound === undefined ? '' : formatNumber(problem.bound, lang),
+  });
+}

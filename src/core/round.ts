@@ -1,0 +1,58 @@
+import { RoundingRule } from './money';
+
+export type RoundState = 'draft' | 'open' | 'closed' | 'ordered' | 'arrived' | 'distributed' | 'settled' | 'cancelled';
+
+/** How the delivery cost is shared among participants who get something. */
+export type DeliverySplit = 'equal' | 'byValue' | 'byQuantity';
+
+export interface Round {
+  id: string;
+  title: string;
+  /** The stop (стоп / 截单), an instant in ms since the epoch; shown in the sheet's time zone. */
+  deadline: number;
+  pickupTime: string;
+  pickupPoints: string[];
+  itemIds: string[];
+  deliveryMinor: number;
+  deliverySplit: DeliverySplit;
+  /** Organiser fee (оргсбор) in basis points of goods value: 5% = 500. */
+  feeBasisPoints: number;
+  rounding: RoundingRule;
+  currency: string;
+  state: RoundState;
+}
+
+/**
+ * The lifecycle a round may follow. A closed round may reopen (the deadline was extended); any round
+ * not yet handed out may be cancelled; settled and cancelled are final.
+ */
+const NEXT: Record<RoundState, RoundState[]> = {
+  draft: ['open', 'cancelled'],
+  open: ['closed', 'cancelled'],
+  closed: ['open', 'ordered', 'cancelled'],
+  ordered: ['arrived', 'cancelled'],
+  arrived: ['distributed'],
+  distributed: ['settled'],
+  settled: [],
+  cancelled: [],
+};
+
+export function canTransition(from: RoundState, to: RoundState): boolean {
+  return NEXT[from].includes(to);
+}
+
+export function legalNextStates(from: RoundState): RoundState[] {
+  return [...NEXT[from]];
+}
+
+export type TransitionResult = { ok: true; round: Round } | { ok: false; key: 'round.illegalTransition'; from: RoundState; to: RoundState };
+
+export function transition(round: Round, to: RoundState): TransitionResult {
+  if (!canTransition(round.state, to)) return { ok: false, key: 'round.illegalTransition', from: round.state, to };
+  return { ok: true, round: { ...round, state: to } };
+}
+
+/** Orders count only while a round is open and its stop has not passed. */
+export function acceptsOrdersAt(round: Round, at: number): boolean {
+  return round.state === 'open' && at <= round.deadline;
+}

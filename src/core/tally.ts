@@ -1,0 +1,101 @@
+import { ItemAllocation, allocate, demandsByItem } from './allocation';
+import { RoundBill, computeBills } from './billing';
+import { CatalogItem } from './catalog';
+import { Order } from './orders';
+import { Steps } from './quantity';
+import { Round } from './round';
+
+export interface ParticipantResult {
+  order: Order;
+  /** item id → { ordered, extra, allocated } steps */
+  items: Record<string, { orderedSteps: Steps; extraSteps: Steps; allocatedSteps: Steps }>;
+  goodsMinor: number;
+  deliveryMinor: number;
+  feeMinor: number;
+  totalMinor: number;
+  savingMinor: number;
+}
+
+export interface GroupTotals {
+  participants: number;
+  goodsMinor: number;
+  totalMinor: number;
+  /** item id → allocated steps */
+  items: Record<string, Steps>;
+}
+
+export interface RoundTally {
+  items: ItemAllocation[];
+  participants: ParticipantResult[];
+  byBuilding: Record<string, GroupTotals>;
+  byPickupPoint: Record<string, GroupTotals>;
+  money: RoundBill;
+}
+
+/**
+ * Tallies a round: allocates every item, prices every bill and sums by building and pickup point.
+ * `received` (item id → steps) applies a supplier shortfall. Pure: the same inputs give the same tally,
+ * whatever the order of `orders`.
+ */
+export function tallyRound(
+  round: Pick<Round, 'itemIds' | 'deliveryMinor' | 'deliverySplit' | 'feeBasisPoints' | 'rounding'>,
+  catalog: ReadonlyMap<string, CatalogItem>,
+  orders: readonly Order[],
+  received: Readonly<Record<string, Steps>> = {},
+): RoundTally {
+  const demands = demandsByItem(orders);
+  const items = round.itemIds
+    .map((id) => catalog.get(id))
+    .filter((item): item is CatalogItem => !!item)
+    .map((item) => allocate(item, demands.get(item.id) ?? [], received[item.id] ?? null));
+
+  const allocations = new Map<string, Map<string, Steps>>();
+  for (const order of orders) allocations.set(order.key, new Map());
+  for (const a of items) for (const s of a.shares) allocations.get(s.orderKey)?.set(a.itemId, s.allocatedSteps);
+  const money = computeBills(allocations, catalog, round);
+
+  const billOf = new Map(money.bills.map((b) => [b.orderKey, b]));
+  const participants: ParticipantResult[] = [];
+  const byKey = new Map<string, ParticipantResult>();
+  for (const order of [...orders].sort((a, b) => (a.key < b.key ? -1 : 1))) {
+    const bill = billOf.get(order.key);
+    const result: ParticipantResult = {
+      order,
+      items: {},
+      goodsMinor: bill?.goodsMinor ?? 0,
+      deliveryMinor: bill?.deliveryMinor ?? 0,
+      feeMinor: bill?.feeMinor ?? 0,
+      totalMinor: bill?.totalMinor ?? 0,
+      savingMinor: bill?.savingMinor ?? 0,
+    };
+    participants.push(result);
+    byKey.set(order.key, result);
+  }
+  for (const a of items) {
+    for (const s of a.shares) {
+      const p = byKey.get(s.orderKey);
+      if (p) p.items[a.itemId] = { orderedSteps: s.orderedSteps, extraSteps: s.extraSteps, allocatedSteps: s.allocatedSteps };
+    }
+  }
+
+  return {
+    items,
+    participants,
+    byBuilding: groupBy(participants, (p) => p.order.participant.building),
+    byPickupPoint: groupBy(participants, (p) => p.order.participant.pickupPoint),
+    money,
+  };
+}
+
+function groupBy(participants: ParticipantResult[], keyOf: (p: ParticipantResult) => string): Record<string, GroupTotals> {
+  const out: Record<string, GroupTotals> = {};
+  for (const p of participants) {
+    const key = keyOf(p) || '';
+    const g = (out[key] ??= { participants: 0, goodsMinor: 0, totalMinor: 0, items: {} });
+    g.participants += 1;
+    g.goodsMinor += p.goodsMinor;
+    g.totalMinor += p.totalMinor;
+    for (const [itemId, v] of Object.entries(p.items)) g.items[itemId] = (g.items[itemId] ?? 0) + v.allocatedSteps;
+  }
+  return out;
+}
