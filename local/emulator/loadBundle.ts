@@ -22,24 +22,49 @@ export function readHtmlFiles(distDir: string): Record<string, string> {
  */
 export function loadBundle(distDir: string, options: WorkspaceOptions = {}): LoadedAddOn {
   const workspace = new Workspace({ htmlFiles: readHtmlFiles(distDir), ...options });
-  const context = gas.require(distDir, workspace.globals(), { filter: (f: string) => f.endsWith('Code.js') });
+  const context = scriptRealm(workspace);
+  // gas-local contextifies the object it is given; it is already a context, so it is used as is.
+  gas.require(distDir, context, { filter: (f: string) => f.endsWith('Code.js') });
+  attach(workspace, context);
+  return { workspace, context };
+}
+
+/**
+ * A fresh V8 context holding only Apps Script's globals, whose Date reads the emulator's virtual
+ * clock: in Apps Script `new Date()` is the time of the execution, and here that time is virtual.
+ */
+function scriptRealm(workspace: Workspace): Record<string, any> {
+  const context = vm.createContext(workspace.globals());
+  const install = vm.runInContext(`(function (clock) {
+    var RealDate = Date;
+    function VirtualDate() {
+      if (!new.target) return new RealDate(clock()).toString();
+      return arguments.length ? new (Function.prototype.bind.apply(RealDate, [null].concat([].slice.call(arguments))))() : new RealDate(clock());
+    }
+    VirtualDate.prototype = RealDate.prototype;
+    Object.defineProperty(RealDate.prototype, 'constructor', { value: VirtualDate, writable: true, configurable: true });
+    VirtualDate.now = function () { return clock(); };
+    VirtualDate.UTC = RealDate.UTC;
+    VirtualDate.parse = RealDate.parse;
+    globalThis.Date = VirtualDate;
+  })`, context) as (clock: () => number) => void;
+  install(() => workspace.clock.now());
+  return context;
+}
+
+function attach(workspace: Workspace, context: Record<string, any>): void {
   workspace.attach({
     fn: (name) => (typeof context[name] === 'function' ? context[name] : undefined),
     evaluate: (code) => vm.runInContext(code, context),
     DateCtor: vm.runInContext('Date', context),
   });
-  return { workspace, context };
 }
 
 /** Loads a snippet of Apps Script code (for emulator tests) the same way, without gas-local's folder walk. */
 export function loadScript(code: string, options: WorkspaceOptions = {}): LoadedAddOn {
   const workspace = new Workspace(options);
-  const context = vm.createContext(workspace.globals());
+  const context = scriptRealm(workspace);
   vm.runInContext(code, context);
-  workspace.attach({
-    fn: (name) => (typeof context[name] === 'function' ? context[name] : undefined),
-    evaluate: (src) => vm.runInContext(src, context),
-    DateCtor: vm.runInContext('Date', context),
-  });
+  attach(workspace, context);
   return { workspace, context };
 }

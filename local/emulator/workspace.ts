@@ -1,4 +1,5 @@
 import { SeededRandom, VirtualClock } from './clock';
+import { EmuFormApp, Submission, SubmitResult, submitResponse } from './forms';
 import { EmuHtmlService, ScriptRealm } from './html';
 import { CallCost, defaultLatency } from './latency';
 import { EmuLockService, LockTable } from './lock';
@@ -57,6 +58,7 @@ export class Workspace {
   readonly html: EmuHtmlService;
   readonly session: EmuSession;
   readonly utilities: EmuUtilities;
+  readonly forms: EmuFormApp;
   readonly owner: string;
   private script: AttachedScript | null = null;
 
@@ -79,6 +81,7 @@ export class Workspace {
     this.html = new EmuHtmlService(this.runtime, options.htmlFiles ?? {}, () => this.requireScript());
     this.session = new EmuSession(this.runtime, timeZone);
     this.utilities = new EmuUtilities(this.runtime);
+    this.forms = new EmuFormApp(this.runtime, this.spreadsheet);
   }
 
   get calls() {
@@ -97,6 +100,7 @@ export class Workspace {
     };
     return {
       SpreadsheetApp: this.spreadsheetApp.proxy,
+      FormApp: this.forms.proxy,
       PropertiesService: this.properties.proxy,
       LockService: this.lockService.proxy,
       MailApp: this.mail.proxy,
@@ -156,6 +160,28 @@ export class Workspace {
     return this.triggers.triggers
       .filter((t) => t.type === type && t.sourceId === this.spreadsheet.id)
       .map((t) => this.fire(t, { ...event, source: this.spreadsheet.proxy }));
+  }
+
+  /**
+   * A resident submits (or edits) a response to a form. Form validation runs first, as in the
+   * browser; then every form-submit trigger fires. `deliver: 2` delivers the event twice, as Apps
+   * Script occasionally does.
+   */
+  submitForm(formId: string, submission: Submission, options: { deliver?: number } = {}): SubmitResult & { runs?: ExecutionRecord[] } {
+    const form = this.forms.byId(formId);
+    if (!form) throw new Error(`emulator: no form ${formId}`);
+    const result = submitResponse(this.forms, form, submission);
+    if (!result.ok) return result;
+    const runs: ExecutionRecord[] = [];
+    for (let i = 0; i < (options.deliver ?? 1); i++) runs.push(...this.fireSpreadsheetEvent('ON_FORM_SUBMIT', { ...result.event }));
+    return { ...result, runs };
+  }
+
+  /** Apps Script sometimes delivers a form-submit event with no values at all. */
+  fireBlankFormSubmit(sheetName: string): ExecutionRecord[] {
+    const sheet = this.spreadsheet.sheet(sheetName);
+    if (!sheet) throw new Error(`emulator: no sheet ${sheetName}`);
+    return this.fireSpreadsheetEvent('ON_FORM_SUBMIT', { range: sheet.proxy.getRange(1, 1), values: [''], namedValues: {} });
   }
 
   /** Moves the virtual clock, firing each clock trigger that falls due, in time order. */

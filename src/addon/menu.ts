@@ -10,6 +10,8 @@ export function onOpen(_e?: GoogleAppsScript.Events.SheetsOnOpen): void {
   const lang = userLang();
   SpreadsheetApp.getUi()
     .createAddonMenu()
+    .addItem(t(lang, 'menu.setUp'), 'setUpCommunity')
+    .addSeparator()
     .addItem(t(lang, 'menu.help'), 'showHelp')
     .addToUi();
 }

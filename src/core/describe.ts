@@ -1,4 +1,4 @@
-import { CatalogItem, itemName } from './catalog';
+import { CatalogItem, CatalogProblem, itemName } from './catalog';
 import { formatNumber } from './i18n/format';
 import { Lang } from './i18n/lang';
 import { t } from './i18n/translate';
@@ -13,4 +13,9 @@ export function describeProblem(problem: Problem, lang: Lang, items: ReadonlyMap
     value: problem.value ?? '',
     bound: problem.bound === undefined ? '' : formatNumber(problem.bound, lang),
   });
+}
+
+/** A catalog cell's problem as a sentence for the coordinator. */
+export function describeCatalogProblem(problem: CatalogProblem, lang: Lang): string {
+  return t(lang, problem.key, { value: problem.value });
 }

@@ -96,3 +96,13 @@ describe('executions', () => {
     expect(() => ws.run('lockTwice')).not.toThrow();
   });
 });
+
+test('the script\'s clock is the virtual clock: new Date() and Date.now() follow it', () => {
+  const { workspace: ws } = loadScript(`function now() { return [new Date().getTime(), Date.now(), new Date(0) instanceof Date]; }`, { now: Date.UTC(2030, 0, 1) });
+  const [a, b, isDate] = ws.run<[number, number, boolean]>('now');
+  expect(Math.abs(a - Date.UTC(2030, 0, 1))).toBeLessThan(1000);
+  expect(Math.abs(b - a)).toBeLessThan(1000);
+  expect(isDate).toBe(true);
+  ws.advance(24 * 3600_000);
+  expect(ws.run<number[]>('now')[0] - a).toBeGreaterThanOrEqual(24 * 3600_000);
+});

@@ -8,7 +8,7 @@ type Members =
   | 'getValues' | 'setValues' | 'getDisplayValues' | 'getFormulas' | 'getValue' | 'setValue' | 'getRow'
   | 'getColumn' | 'getNumRows' | 'getNumColumns' | 'getLastRow' | 'getLastColumn' | 'getA1Notation' | 'getSheet'
   | 'clear' | 'clearContent' | 'setNumberFormat' | 'setNumberFormats' | 'getNumberFormats' | 'setFontWeight'
-  | 'setBackground' | 'setDataValidation' | 'getDataValidation';
+  | 'setBackground' | 'setDataValidation' | 'getDataValidation' | 'createTextFinder' | 'offset';
 
 /** Apps Script's texts for a setValues whose data does not fit the range. */
 export function dimensionError(what: 'rows' | 'columns', data: number, range: number): Error {
@@ -183,9 +183,77 @@ export class EmuRange implements Pick<GoogleAppsScript.Spreadsheet.Range, Member
     return this.proxy;
   }
 
+  offset(rowOffset: number, columnOffset: number, numRows?: number, numColumns?: number): GoogleAppsScript.Spreadsheet.Range {
+    this.call('offset');
+    const r = this.row + rowOffset;
+    const c = this.column + columnOffset;
+    const box = { numRows: numRows ?? this.numRows, numColumns: numColumns ?? this.numColumns };
+    this.sheet.checkBounds(r, c, box.numRows, box.numColumns);
+    return new EmuRange(this.sheet, r, c, box.numRows, box.numColumns).proxy;
+  }
+
+  /** Server-side search, so a script finds its rows without reading the whole sheet. */
+  createTextFinder(findText: string): GoogleAppsScript.Spreadsheet.TextFinder {
+    this.call('createTextFinder');
+    return new EmuTextFinder(this, findText).proxy;
+  }
+
   getDataValidation(): GoogleAppsScript.Spreadsheet.DataValidation | null {
     this.call('getDataValidation');
     const rule = this.sheet.validations.get(this.sheet.key(this.row, this.column));
     return rule ? ({ rule } as unknown as GoogleAppsScript.Spreadsheet.DataValidation) : null;
+  }
+}
+
+type FinderMembers = 'matchEntireCell' | 'matchCase' | 'findAll' | 'findNext';
+
+export class EmuTextFinder implements Pick<GoogleAppsScript.Spreadsheet.TextFinder, FinderMembers> {
+  readonly proxy: GoogleAppsScript.Spreadsheet.TextFinder;
+  private entire = false;
+  private caseSensitive = false;
+  private cursor = 0;
+
+  constructor(private range: EmuRange, private text: string) {
+    this.proxy = guarded(this, 'TextFinder');
+  }
+
+  matchEntireCell(matchEntireCell: boolean) {
+    this.entire = matchEntireCell;
+    return this.proxy;
+  }
+
+  matchCase(matchCase: boolean) {
+    this.caseSensitive = matchCase;
+    return this.proxy;
+  }
+
+  private matches(): EmuRange[] {
+    const { sheet, row, column, numRows, numColumns } = this.range;
+    const needle = this.caseSensitive ? this.text : this.text.toLowerCase();
+    const locale = sheet.host.locale();
+    const zone = sheet.host.timeZone();
+    const out: EmuRange[] = [];
+    const lastRow = Math.min(row + numRows - 1, sheet.cells.length);
+    for (let r = row; r <= lastRow; r++) {
+      for (let c = column; c < column + numColumns; c++) {
+        const cell = sheet.cell(r, c);
+        if (!cell) continue;
+        let shown = displayValue(cell, sheet.formats.get(sheet.key(r, c)), locale, zone);
+        if (!this.caseSensitive) shown = shown.toLowerCase();
+        if (this.entire ? shown === needle : shown.includes(needle)) out.push(new EmuRange(sheet, r, c, 1, 1));
+      }
+    }
+    return out;
+  }
+
+  findAll() {
+    this.range.sheet.host.runtime.call('spreadsheet', 'TextFinder.findAll');
+    return this.matches().map((m) => m.proxy);
+  }
+
+  findNext() {
+    this.range.sheet.host.runtime.call('spreadsheet', 'TextFinder.findNext');
+    const found = this.matches()[this.cursor++];
+    return found ? found.proxy : null;
   }
 }

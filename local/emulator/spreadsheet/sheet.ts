@@ -1,6 +1,6 @@
 import { guarded } from '../guard';
 import { Runtime } from '../runtime';
-import { parseA1 } from './a1';
+import { columnNumber, parseA1 } from './a1';
 import { EmuProtection } from './protection';
 import { EmuRange } from './range';
 import { CellValue, StoredCell, readValue, storeValue } from './values';
@@ -136,7 +136,10 @@ export class EmuSheet implements Pick<GoogleAppsScript.Spreadsheet.Sheet, Member
   getRange(a1Notation: string): GoogleAppsScript.Spreadsheet.Range;
   getRange(a: number | string, column?: number, numRows = 1, numColumns = 1): GoogleAppsScript.Spreadsheet.Range {
     this.call('getRange');
-    const box = typeof a === 'string' ? parseA1(a) : { row: a, column: column as number, numRows, numColumns };
+    const whole = typeof a === 'string' ? /^\$?([A-Za-z]+):\$?([A-Za-z]+)$/.exec(a.trim()) : null;
+    const box = whole
+      ? { row: 1, column: columnNumber(whole[1]), numRows: this.maxRows, numColumns: columnNumber(whole[2]) - columnNumber(whole[1]) + 1 }
+      : typeof a === 'string' ? parseA1(a) : { row: a, column: column as number, numRows, numColumns };
     for (const n of [box.row, box.column, box.numRows, box.numColumns]) {
       if (!Number.isInteger(n)) throw new Error(`Cannot convert ${n} to int.`);
     }

@@ -1,0 +1,157 @@
+import { CatalogItem } from '../core/catalog';
+import { describeProblem } from '../core/describe';
+import { Lang } from '../core/i18n/lang';
+import { t } from '../core/i18n/translate';
+import { reviseOrder } from '../core/orders';
+import { Problem, RawOrderInput, ValidatedOrder, validateOrder } from '../core/validation';
+import { logEntry } from '../workspace/log';
+import { SUBMIT_LOCK_WAIT_MS, withScriptLock } from '../workspace/lock';
+import { StoredOrder, findOrder, orderRows, writeOrder } from '../workspace/orders';
+import { deleteProperty, readAll, setProperty } from '../workspace/properties';
+import { LANGUAGE_CHOICES } from '../workspace/roundForm';
+import { RoundSnapshot, snapshotForSheet } from '../workspace/rounds';
+import { Book } from '../workspace/sheets/book';
+import { cellText, isDate } from '../workspace/sheets/cells';
+
+const PENDING_PREFIX = 'pending:';
+
+/**
+ * The spreadsheet form-submit trigger, shared by every round's form. Blank events are ignored; when
+ * the lock cannot be had in time the event is parked in document properties and the hourly tick
+ * records it later, so nothing is lost.
+ */
+export function onFormSubmit_(e: GoogleAppsScript.Events.SheetsOnFormSubmit): void {
+  if (!e || !e.range || !Array.isArray(e.values) || e.values.every((v) => String(v ?? '').trim() === '')) return;
+  const sheet = e.range.getSheet();
+  const at = { sheetId: sheet.getSheetId(), row: e.range.getRow() };
+  const done = withScriptLock(SUBMIT_LOCK_WAIT_MS, () => recordResponse(at.sheetId, at.row, e.range.getValues()[0], e.namedValues));
+  if (!done.ok) setProperty(`${PENDING_PREFIX}${at.sheetId}:${at.row}`, new Date().toISOString());
+}
+
+/** Records parked submissions; called by the tick under the lock. Returns how many were recorded. */
+export function drainPendingSubmissions(properties: Record<string, string>, ss: GoogleAppsScript.Spreadsheet.Spreadsheet): number {
+  const keys = Object.keys(properties).filter((k) => k.startsWith(PENDING_PREFIX));
+  let n = 0;
+  for (const key of keys) {
+    const [sheetId, row] = key.slice(PENDING_PREFIX.length).split(':').map(Number);
+    const sheet = ss.getSheets().find((s) => s.getSheetId() === sheetId);
+    if (sheet) {
+      const width = sheet.getLastColumn();
+      const [header, values] = [sheet.getRange(1, 1, 1, width).getValues()[0], sheet.getRange(row, 1, 1, width).getValues()[0]];
+      const named: Record<string, string[]> = {};
+      header.forEach((h, i) => (named[String(h)] = [cellText(values[i])]));
+      recordResponse(sheetId, row, values, named);
+      n++;
+    }
+    deleteProperty(key);
+  }
+  return n;
+}
+
+export type RecordOutcome = 'recorded' | 'duplicate' | 'stale' | 'rejected' | 'unknownForm';
+
+function answer(named: Record<string, string[]>, title: string | null): string {
+  if (!title) return '';
+  return String(named[title]?.[0] ?? '').trim();
+}
+
+function langFromChoice(choice: string, fallback: Lang): Lang {
+  const found = (Object.entries(LANGUAGE_CHOICES) as [Lang, string][]).find(([, label]) => label === choice);
+  return found ? found[0] : fallback;
+}
+
+/** Turns one response row into the order it stands for: validated, deduplicated, written in one go. */
+export function recordResponse(sheetId: number, row: number, rowValues: unknown[], named: Record<string, string[]>): RecordOutcome {
+  const properties = readAll();
+  const snapshot = snapshotForSheet(properties, sheetId);
+  if (!snapshot || !snapshot.questions) return 'unknownForm';
+  const book = Book.open(properties);
+  const items = new Map(snapshot.items.map((i) => [i.id, i]));
+  const timestamp = isDate(rowValues[0]) ? rowValues[0] : new Date();
+  const responseAt = timestamp.toISOString();
+  const orderKey = `form:${snapshot.round.id}:${row}`;
+
+  const previous = findOrder(book.sheet('orders'), orderKey, items);
+  if (previous && previous.responseAt === responseAt) return 'duplicate';
+  if (previous && previous.responseAt > responseAt) return 'stale';
+
+  const q = snapshot.questions;
+  const raw: RawOrderInput = {
+    name: answer(named, q.name),
+    email: cellText(rowValues[1]),
+    phone: answer(named, q.phone),
+    building: answer(named, q.building),
+    flat: answer(named, q.flat),
+    pickupPoint: answer(named, q.pickupPoint) || (snapshot.pickupPoints.length === 1 ? snapshot.pickupPoints[0] : ''),
+    lang: langFromChoice(answer(named, q.lang), snapshot.defaultLang),
+    comment: answer(named, q.comment),
+    quantities: Object.fromEntries(Object.entries(q.items).map(([id, titles]) => [id, answer(named, titles.quantity)])),
+    extras: Object.fromEntries(Object.entries(q.items).filter(([, t2]) => t2.extra).map(([id, titles]) => [id, answer(named, titles.extra)])),
+    submittedAt: timestamp.getTime(),
+  };
+  const checked = validate(raw, snapshot, items);
+  if (!checked.accepted) {
+    logProblems(book, snapshot, orderKey, raw, checked.problems, items);
+    return 'rejected';
+  }
+  const editUrl = editUrlOf(snapshot.formId, timestamp, previous);
+  saveOrder(book, properties, snapshot, items, previous, orderKey, 'form', checked, timestamp.getTime(), responseAt, editUrl);
+  if (checked.problems.length) logProblems(book, snapshot, orderKey, raw, checked.problems, items);
+  return 'recorded';
+}
+
+/** The core's checks, plus the round's own state: a round that is not open takes no orders. */
+export function validate(raw: RawOrderInput, snapshot: RoundSnapshot, items: ReadonlyMap<string, CatalogItem>): ValidatedOrder {
+  const checked = validateOrder(raw, {
+    items,
+    deadline: snapshot.round.deadline,
+    defaultLang: snapshot.defaultLang,
+    buildings: snapshot.buildings,
+    pickupPoints: snapshot.pickupPoints,
+  });
+  if (snapshot.round.state !== 'open' && !checked.problems.some((p) => p.key === 'problem.late')) {
+    checked.problems.push({ key: 'problem.late', severity: 'reject', field: 'submittedAt' });
+    checked.accepted = false;
+  }
+  return checked;
+}
+
+export function saveOrder(
+  book: Book, properties: Record<string, string>, snapshot: RoundSnapshot, items: ReadonlyMap<string, CatalogItem>,
+  previous: StoredOrder | null, orderKey: string, source: 'form' | 'offline', checked: ValidatedOrder,
+  submittedAt: number, responseAt: string, editUrl: string,
+): void {
+  const order = reviseOrder(previous?.order, {
+    key: orderKey,
+    source,
+    participant: checked.participant,
+    lines: checked.lines,
+    submittedAt,
+    revision: (previous?.order.revision ?? 0) + 1,
+    comment: checked.comment,
+  });
+  writeOrder(book, properties, previous, orderRows(order, snapshot.round.id, responseAt, editUrl, items, snapshot.defaultLang));
+}
+
+function editUrlOf(formId: string, timestamp: Date, previous: StoredOrder | null): string {
+  try {
+    const responses = FormApp.openById(formId).getResponses(timestamp);
+    const mine = responses.find((r) => r.getTimestamp().getTime() === timestamp.getTime()) ?? responses[0];
+    return mine ? mine.getEditResponseUrl() : previous?.editUrl ?? '';
+  } catch {
+    // The link is a convenience for the receipt; the order stands without it.
+    return previous?.editUrl ?? '';
+  }
+}
+
+export function logProblems(book: Book, snapshot: RoundSnapshot, source: string, raw: RawOrderInput, problems: Problem[], items: ReadonlyMap<string, CatalogItem>): void {
+  const lang = snapshot.defaultLang;
+  const worst = problems.some((p) => p.severity === 'reject') ? 'reject' : problems.some((p) => p.severity === 'line') ? 'line' : 'warning';
+  logEntry(book, {
+    round: snapshot.round.id,
+    source,
+    who: [cellText(raw.name), cellText(raw.email)].filter(Boolean).join(' '),
+    severity: t(lang, `severity.${worst}` as const),
+    problem: problems.map((p) => describeProblem(p, lang, items)).join('\n'),
+  }, new Date());
+}

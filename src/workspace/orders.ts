@@ -1,0 +1,192 @@
+import { CatalogItem, itemName } from '../core/catalog';
+import { Lang, resolveLang } from '../core/i18n/lang';
+import { Order, OrderSource, Tranche } from '../core/orders';
+import { unitsOf } from '../core/quantity';
+import { columnIndex } from '../core/i18n/sheets';
+import { Book, get, row, width } from './sheets/book';
+import { asText, cellNumber, cellText, cellTime } from './sheets/cells';
+
+/**
+ * The Orders sheet: one row per participant × item. An order's rows are found with a TextFinder on
+ * the order-key column, so a submission costs the same few calls with 10 or 10,000 rows below it.
+ */
+const KEY_COLUMN = columnIndex('orders', 'orderKey') + 1;
+const KEY_LETTER = String.fromCharCode(64 + KEY_COLUMN);
+const NEXT_ROW = 'ordersNextRow';
+
+export interface StoredOrder {
+  order: Order;
+  roundId: string;
+  responseAt: string;
+  editUrl: string;
+  /** The sheet rows the order occupies, ascending. */
+  rows: number[];
+}
+
+function encodeQueue(q: Tranche[], e: Tranche[]): string {
+  const part = (ts: Tranche[]) => ts.map((t) => `${t.steps}@${t.at}`).join(',');
+  return `q=${part(q)};e=${part(e)}`;
+}
+
+function decodeQueue(text: string, steps: number, extra: number, fallbackAt: number): { q: Tranche[]; e: Tranche[] } {
+  const parse = (s: string | undefined): Tranche[] =>
+    (s ?? '').split(',').filter(Boolean).map((p) => {
+      const [n, at] = p.split('@');
+      return { steps: Number(n), at: Number(at) };
+    }).filter((t) => t.steps > 0 && Number.isFinite(t.at));
+  const m = /^q=([^;]*);e=(.*)$/.exec(text);
+  let q = parse(m?.[1]);
+  let e = parse(m?.[2]);
+  // A queue that no longer matches the quantity (typed over by hand) falls back to one tranche.
+  if (q.reduce((s, t) => s + t.steps, 0) !== steps) q = steps > 0 ? [{ steps, at: fallbackAt }] : [];
+  if (e.reduce((s, t) => s + t.steps, 0) !== extra) e = extra > 0 ? [{ steps: extra, at: fallbackAt }] : [];
+  return { q, e };
+}
+
+/** The rows of an order as they stand in the sheet, oldest order facts included. */
+export function orderFromRows(rows: { row: number; values: unknown[] }[], items: ReadonlyMap<string, CatalogItem>): StoredOrder | null {
+  if (rows.length === 0) return null;
+  const first = rows[0].values;
+  const submittedAt = cellTime(get('orders', first, 'submittedAt')) ?? 0;
+  const firstSubmittedAt = cellTime(get('orders', first, 'firstSubmittedAt')) ?? submittedAt;
+  const enteredBy = cellText(get('orders', first, 'enteredBy'));
+  const order: Order = {
+    key: cellText(get('orders', first, 'orderKey')),
+    source: (cellText(get('orders', first, 'source')) || 'form') as OrderSource,
+    participant: {
+      name: cellText(get('orders', first, 'name')),
+      email: cellText(get('orders', first, 'email')) || null,
+      phone: cellText(get('orders', first, 'phone')),
+      building: cellText(get('orders', first, 'building')),
+      flat: cellText(get('orders', first, 'flat')),
+      pickupPoint: cellText(get('orders', first, 'pickupPoint')),
+      lang: resolveLang(cellText(get('orders', first, 'lang')), 'en'),
+      enteredBy: enteredBy || null,
+    },
+    lines: [],
+    firstSubmittedAt,
+    submittedAt,
+    revision: cellNumber(get('orders', first, 'revision')),
+    comment: cellText(get('orders', first, 'comment')),
+  };
+  for (const { values } of rows) {
+    const itemId = cellText(get('orders', values, 'item'));
+    const item = items.get(itemId);
+    if (!itemId || !item) continue;
+    const steps = Math.round((cellNumber(get('orders', values, 'quantity')) * 1000) / item.stepMilli);
+    const extraSteps = Math.round((cellNumber(get('orders', values, 'extra')) * 1000) / item.stepMilli);
+    const { q, e } = decodeQueue(cellText(get('orders', values, 'queue')), steps, extraSteps, firstSubmittedAt);
+    order.lines.push({ itemId, steps, extraSteps, tranches: q, extraTranches: e });
+  }
+  return {
+    order,
+    roundId: cellText(get('orders', first, 'round')),
+    responseAt: cellText(get('orders', first, 'responseAt')),
+    editUrl: cellText(get('orders', first, 'editUrl')),
+    rows: rows.map((r) => r.row),
+  };
+}
+
+/** An order as sheet rows; an order with no lines keeps one row so its revision is remembered. */
+export function orderRows(order: Order, roundId: string, responseAt: string, editUrl: string, items: ReadonlyMap<string, CatalogItem>, lang: Lang): unknown[][] {
+  const p = order.participant;
+  const common = {
+    round: asText(roundId),
+    orderKey: asText(order.key),
+    source: order.source,
+    revision: order.revision,
+    responseAt: asText(responseAt),
+    submittedAt: new Date(order.submittedAt),
+    firstSubmittedAt: new Date(order.firstSubmittedAt),
+    name: asText(p.name),
+    email: asText(p.email ?? ''),
+    phone: asText(p.phone),
+    building: asText(p.building),
+    flat: asText(p.flat),
+    pickupPoint: asText(p.pickupPoint),
+    lang: p.lang,
+    enteredBy: asText(p.enteredBy ?? ''),
+    comment: asText(order.comment),
+    editUrl: asText(editUrl),
+  };
+  if (order.lines.length === 0) return [row('orders', { ...common, quantity: 0 })];
+  return order.lines.map((line) => {
+    const item = items.get(line.itemId);
+    const stepMilli = item?.stepMilli ?? 1000;
+    return row('orders', {
+      ...common,
+      item: asText(line.itemId),
+      itemName: asText(item ? itemName(item, lang) : line.itemId),
+      quantity: unitsOf(line.steps, stepMilli),
+      extra: line.extraSteps ? unitsOf(line.extraSteps, stepMilli) : '',
+      queue: encodeQueue(line.tranches, line.extraTranches),
+    });
+  });
+}
+
+/** Finds an order's rows by key: one search and one read of the block it spans. */
+export function findOrder(sheet: GoogleAppsScript.Spreadsheet.Sheet, orderKey: string, items: ReadonlyMap<string, CatalogItem>): StoredOrder | null {
+  const hits = sheet.getRange(`${KEY_LETTER}:${KEY_LETTER}`).createTextFinder(orderKey).matchEntireCell(true).matchCase(true).findAll();
+  if (hits.length === 0) return null;
+  const rowsAt = hits.map((h) => h.getRow()).sort((a, b) => a - b);
+  const first = rowsAt[0];
+  const block = sheet.getRange(first, 1, rowsAt[rowsAt.length - 1] - first + 1, width('orders')).getValues();
+  const wanted = new Set(rowsAt);
+  return orderFromRows(block.map((values, i) => ({ row: first + i, values })).filter((r) => wanted.has(r.row)), items);
+}
+
+/**
+ * Replaces an order's rows. When the new rows fit where the old ones stood they are written in place
+ * (leftovers blanked) in one write; otherwise the old rows are blanked and the new ones appended.
+ * The next free row is kept in document properties (under the script lock) so appending costs no
+ * getLastRow; the hourly tick re-checks it against the sheet.
+ */
+export function writeOrder(book: Book, properties: Record<string, string>, previous: StoredOrder | null, rows: unknown[][]): void {
+  const sheet = book.sheet('orders');
+  const cols = width('orders');
+  const old = previous?.rows ?? [];
+  const contiguous = old.length > 0 && old[old.length - 1] - old[0] + 1 === old.length;
+  if (contiguous && rows.length <= old.length) {
+    const blank = new Array(cols).fill('');
+    sheet.getRange(old[0], 1, old.length, cols).setValues([...rows, ...new Array(old.length - rows.length).fill(blank)]);
+    return;
+  }
+  if (contiguous) sheet.getRange(old[0], 1, old.length, cols).clearContent();
+  else for (const r of old) sheet.getRange(r, 1, 1, cols).clearContent();
+  appendOrderRows(sheet, properties, rows);
+}
+
+export function appendOrderRows(sheet: GoogleAppsScript.Spreadsheet.Sheet, properties: Record<string, string>, rows: unknown[][]): void {
+  let next = Number(properties[NEXT_ROW] ?? 0);
+  if (!next) next = sheet.getLastRow() + 1;
+  try {
+    sheet.getRange(next, 1, rows.length, width('orders')).setValues(rows);
+  } catch (err) {
+    // Out of room: grow the sheet (rare; setup leaves spare rows) and write again.
+    sheet.insertRowsAfter(sheet.getMaxRows(), Math.max(1000, rows.length));
+    sheet.getRange(next, 1, rows.length, width('orders')).setValues(rows);
+  }
+  const after = String(next + rows.length);
+  PropertiesService.getDocumentProperties().setProperty(NEXT_ROW, after);
+  properties[NEXT_ROW] = after;
+}
+
+/** Re-aligns the next-row counter with the sheet (a coordinator may have deleted rows by hand). */
+export function reconcileNextRow(sheet: GoogleAppsScript.Spreadsheet.Sheet): void {
+  PropertiesService.getDocumentProperties().setProperty(NEXT_ROW, String(sheet.getLastRow() + 1));
+}
+
+/** Every order of a round from the Orders sheet, in one read. */
+export function readRoundOrders(book: Book, roundId: string, items: ReadonlyMap<string, CatalogItem>): StoredOrder[] {
+  const values = book.sheet('orders').getDataRange().getValues();
+  const groups = new Map<string, { row: number; values: unknown[] }[]>();
+  values.forEach((v, i) => {
+    if (i === 0 || cellText(get('orders', v, 'round')) !== roundId) return;
+    const key = cellText(get('orders', v, 'orderKey'));
+    if (!key) return;
+    let g = groups.get(key);
+    if (!g) groups.set(key, (g = []));
+    g.push({ row: i + 1, values: v });
+  });
+  return [...groups.values()].map((g) => orderFromRows(g, items)).filter((o): o is StoredOrder => !!o);
+}

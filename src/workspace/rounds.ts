@@ -1,0 +1,139 @@
+import { CatalogItem } from '../core/catalog';
+import { Lang } from '../core/i18n/lang';
+import { Round, RoundState } from '../core/round';
+import { Book, get, row } from './sheets/book';
+import { asText, cellNumber, cellText, cellTime } from './sheets/cells';
+import { readJson, writeJson } from './properties';
+import { parseAmount, toDecimalString, currency, RoundingRule } from '../core/money';
+import { DeliverySplit } from '../core/round';
+
+/** Which form question holds which answer, by question title (the key of e.namedValues). */
+export interface FormQuestions {
+  name: string;
+  phone: string;
+  building: string | null;
+  flat: string;
+  pickupPoint: string | null;
+  lang: string;
+  comment: string;
+  items: Record<string, { quantity: string; extra: string | null }>;
+}
+
+/**
+ * What intake needs to know about an open round, frozen when it opens (prices do not change under
+ * residents' feet) and cached in document properties so a submission need not read the Rounds sheet.
+ */
+export interface RoundSnapshot {
+  round: Round;
+  items: CatalogItem[];
+  buildings: string[];
+  pickupPoints: string[];
+  defaultLang: Lang;
+  timeZone: string;
+  formId: string;
+  formUrl: string;
+  responseSheetId: number | null;
+  questions: FormQuestions | null;
+}
+
+export interface RoundRecord extends Round {
+  formId: string;
+  formUrl: string;
+  formEditUrl: string;
+  responseSheetId: number | null;
+  createdBy: string;
+  /** 1-based row in the Rounds sheet. */
+  sheetRow: number;
+}
+
+const list = (v: unknown) => cellText(v).split(/\s*;\s*/).filter(Boolean);
+
+export function readRounds(book: Book): RoundRecord[] {
+  const values = book.sheet('rounds').getDataRange().getValues();
+  const out: RoundRecord[] = [];
+  values.forEach((r, i) => {
+    if (i === 0 || !cellText(get('rounds', r, 'id'))) return;
+    const code = currency(cellText(get('rounds', r, 'currency')))?.code ?? 'RUB';
+    const exp = currency(code)?.exponent ?? 2;
+    out.push({
+      id: cellText(get('rounds', r, 'id')),
+      title: cellText(get('rounds', r, 'title')),
+      state: (cellText(get('rounds', r, 'state')) || 'draft') as RoundState,
+      deadline: cellTime(get('rounds', r, 'deadline')) ?? 0,
+      pickupTime: cellText(get('rounds', r, 'pickupTime')),
+      pickupPoints: list(get('rounds', r, 'pickupPoints')),
+      itemIds: list(get('rounds', r, 'items')),
+      deliveryMinor: parseAmount(get('rounds', r, 'delivery') || 0, exp) ?? 0,
+      deliverySplit: (cellText(get('rounds', r, 'deliverySplit')) || 'equal') as DeliverySplit,
+      feeBasisPoints: Math.round(cellNumber(get('rounds', r, 'feePercent')) * 100),
+      rounding: (cellText(get('rounds', r, 'rounding')) || 'halfUp') as RoundingRule,
+      currency: code,
+      formId: cellText(get('rounds', r, 'formId')),
+      formUrl: cellText(get('rounds', r, 'formUrl')),
+      formEditUrl: cellText(get('rounds', r, 'formEditUrl')),
+      responseSheetId: cellText(get('rounds', r, 'responseSheet')) ? cellNumber(get('rounds', r, 'responseSheet')) : null,
+      createdBy: cellText(get('rounds', r, 'createdBy')),
+      sheetRow: i + 1,
+    });
+  });
+  return out;
+}
+
+export function roundRow(r: RoundRecord, now: Date): unknown[] {
+  const exp = currency(r.currency)?.exponent ?? 2;
+  return row('rounds', {
+    id: asText(r.id),
+    title: asText(r.title),
+    state: r.state,
+    deadline: new Date(r.deadline),
+    pickupTime: asText(r.pickupTime),
+    pickupPoints: asText(r.pickupPoints.join('; ')),
+    items: asText(r.itemIds.join('; ')),
+    delivery: Number(toDecimalString(r.deliveryMinor, exp)),
+    deliverySplit: r.deliverySplit,
+    feePercent: r.feeBasisPoints / 100,
+    rounding: r.rounding,
+    currency: r.currency,
+    formUrl: asText(r.formUrl),
+    formEditUrl: asText(r.formEditUrl),
+    formId: asText(r.formId),
+    responseSheet: r.responseSheetId ?? '',
+    createdBy: asText(r.createdBy),
+    updatedAt: now,
+  });
+}
+
+/** Writes one round's row: its existing row, or the next free one. One write either way. */
+export function writeRound(book: Book, r: RoundRecord, now: Date): RoundRecord {
+  const sheet = book.sheet('rounds');
+  const values = [roundRow(r, now)];
+  const target = r.sheetRow > 1 ? r.sheetRow : sheet.getLastRow() + 1;
+  if (target > sheet.getMaxRows()) sheet.insertRowsAfter(sheet.getMaxRows(), 100);
+  sheet.getRange(target, 1, 1, values[0].length).setValues(values);
+  return { ...r, sheetRow: target };
+}
+
+const snapshotKey = (roundId: string) => `round:${roundId}`;
+const sheetKey = (sheetId: number) => `responses:${sheetId}`;
+
+export function cacheSnapshot(s: RoundSnapshot): void {
+  const entries: Record<string, unknown> = { [snapshotKey(s.round.id)]: s };
+  if (s.responseSheetId !== null) entries[sheetKey(s.responseSheetId)] = s.round.id;
+  writeJson(entries);
+}
+
+export function snapshotForSheet(properties: Record<string, string>, sheetId: number): RoundSnapshot | null {
+  const roundId = readJson<string>(properties, sheetKey(sheetId));
+  return roundId ? readJson<RoundSnapshot>(properties, snapshotKey(roundId)) : null;
+}
+
+export function snapshotOf(properties: Record<string, string>, roundId: string): RoundSnapshot | null {
+  return readJson<RoundSnapshot>(properties, snapshotKey(roundId));
+}
+
+export function openSnapshots(properties: Record<string, string>): RoundSnapshot[] {
+  return Object.keys(properties)
+    .filter((k) => k.startsWith('round:') && k.endsWith('#n'))
+    .map((k) => readJson<RoundSnapshot>(properties, k.slice(0, -2)))
+    .filter((s): s is RoundSnapshot => !!s);
+}

@@ -1,0 +1,87 @@
+import { Lang } from '../../core/i18n/lang';
+import { ColumnOf, SHEETS, SheetKey, columnIndex, headerRow, sheetName } from '../../core/i18n/sheets';
+import { readJson, writeJson } from '../properties';
+
+/**
+ * The community spreadsheet, sheet by sheet. Sheet names are localized when the add-on sets them up,
+ * so the names actually used are remembered in document properties; the sheet id is kept too, so a
+ * coordinator renaming a tab does not break anything.
+ */
+export interface SheetIds {
+  lang: Lang;
+  ids: Partial<Record<SheetKey, number>>;
+}
+
+export const SHEET_IDS_KEY = 'sheets';
+
+export class Book {
+  private cache = new Map<SheetKey, GoogleAppsScript.Spreadsheet.Sheet>();
+  private all: GoogleAppsScript.Spreadsheet.Sheet[] | null = null;
+
+  constructor(readonly ss: GoogleAppsScript.Spreadsheet.Spreadsheet, readonly ids: SheetIds | null) {}
+
+  static open(properties: Record<string, string>): Book {
+    return new Book(SpreadsheetApp.getActiveSpreadsheet(), readJson<SheetIds>(properties, SHEET_IDS_KEY));
+  }
+
+  get lang(): Lang {
+    return this.ids?.lang ?? 'en';
+  }
+
+  sheets(): GoogleAppsScript.Spreadsheet.Sheet[] {
+    return (this.all ??= this.ss.getSheets());
+  }
+
+  /** The sheet for `key`, found by the id recorded at set-up, or by its name in any of our languages. */
+  find(key: SheetKey): GoogleAppsScript.Spreadsheet.Sheet | null {
+    const cached = this.cache.get(key);
+    if (cached) return cached;
+    const id = this.ids?.ids[key];
+    let sheet: GoogleAppsScript.Spreadsheet.Sheet | null = null;
+    if (id !== undefined) {
+      sheet = this.ss.getSheetByName(sheetName(key, this.lang));
+      if (!sheet || sheet.getSheetId() !== id) sheet = this.sheets().find((s) => s.getSheetId() === id) ?? null;
+    }
+    if (!sheet) {
+      const names = new Set(SHEETS[key].name as readonly string[]);
+      sheet = this.sheets().find((s) => names.has(s.getName())) ?? null;
+    }
+    if (sheet) this.cache.set(key, sheet);
+    return sheet;
+  }
+
+  sheet(key: SheetKey): GoogleAppsScript.Spreadsheet.Sheet {
+    const sheet = this.find(key);
+    if (!sheet) throw new Error(`The sheet "${sheetName(key, this.lang)}" is missing. Run setup again from the add-on menu.`);
+    return sheet;
+  }
+
+  /** Every data row below the header, in one read. */
+  rows(key: SheetKey): unknown[][] {
+    const values = this.sheet(key).getDataRange().getValues();
+    return values.slice(1).filter((r) => r.some((v) => v !== ''));
+  }
+
+  remember(ids: SheetIds): void {
+    writeJson({ [SHEET_IDS_KEY]: ids });
+  }
+}
+
+/** Reads one column of a row by name. */
+export function get<K extends SheetKey>(key: K, row: readonly unknown[], column: ColumnOf<K>): unknown {
+  return row[columnIndex(key, column)];
+}
+
+/** Builds a full row for `key` from named values; missing columns are blank. */
+export function row<K extends SheetKey>(key: K, values: Partial<Record<ColumnOf<K>, unknown>>): unknown[] {
+  return (SHEETS[key].keys as string[]).map((c) => {
+    const v = (values as Record<string, unknown>)[c];
+    return v === undefined || v === null ? '' : v;
+  });
+}
+
+export function width(key: SheetKey): number {
+  return SHEETS[key].keys.length;
+}
+
+export { headerRow };

@@ -1,0 +1,108 @@
+import { LoadedAddOn, Workspace } from '../../local/emulator';
+import { joinChunks } from '../../src/workspace/properties';
+import type { RoundSnapshot } from '../../src/workspace/rounds';
+import { loadAddOn } from './bundle';
+
+export const HOUR = 3600_000;
+export const NOW = Date.UTC(2026, 10, 20, 9, 0);
+
+/** Rows a coordinator types into the Catalog sheet: [id, name, nameRu, nameZh, nameEn, unit, price, step, box, minimum, limit, stock, retail, supplier, code] */
+export const CATALOG = [
+  ['RICE', 'Рис', '', '大米', 'Rice', 'кг', '95,50', '0,5', '25', '', '10', '', '120', 'Опт', 'R-1'],
+  ['OIL', 'Масло подсолнечное', '', '葵花籽油', 'Sunflower oil', 'бут.', 180, '', 6, '', '', '', 210, 'Опт', 'O-1'],
+  ['EGGS', 'Яйца', '', '鸡蛋', 'Eggs', 'дес.', 110, '', '', '', 3, 40, '', 'Ферма', 'E-1'],
+  ['FLOUR', 'Мука', '', '面粉', 'Flour', 'кг', 60, 1, 1, 20, '', '', 75, 'Опт', 'F-1'],
+];
+
+export interface Community extends LoadedAddOn {
+  ws: Workspace;
+  roundId: string;
+  formId: string;
+  snapshot(): RoundSnapshot;
+}
+
+/** Types rows into a sheet the way a coordinator would (outside any execution). */
+export function typeRows(ws: Workspace, sheetName: string, rows: unknown[][], startRow = 2): void {
+  const sheet = ws.spreadsheet.sheet(sheetName);
+  if (!sheet) throw new Error(`no sheet ${sheetName}`);
+  rows.forEach((r, i) => r.forEach((v, c) => sheet.put(startRow + i, c + 1, v)));
+}
+
+export function documentSnapshot(ws: Workspace, roundId: string): RoundSnapshot {
+  const json = joinChunks(Object.fromEntries(ws.properties.document.data), `round:${roundId}`);
+  if (!json) throw new Error(`no snapshot for ${roundId}`);
+  return JSON.parse(json) as RoundSnapshot;
+}
+
+/**
+ * A Russian-speaking community with the catalog above, 3 buildings, 2 pickup points, set up by its
+ * coordinator, and one open round closing in 48 hours.
+ */
+export function openCommunity(options: { deadlineInHours?: number; locale?: string } = {}): Community {
+  const loaded = loadAddOn({ now: NOW });
+  const ws = loaded.workspace;
+  ws.session.locales.set(ws.owner, options.locale ?? 'ru_RU');
+  ws.run('setUpCommunity');
+  typeRows(ws, 'Каталог', CATALOG);
+  typeRows(ws, 'Дома и пункты выдачи', [['дом / подъезд', 'Дом 1'], ['дом / подъезд', 'Дом 2'], ['дом / подъезд', 'Дом 3'], ['пункт выдачи', 'Двор'], ['пункт выдачи', 'Школа']]);
+  const deadline = new Date(NOW + (options.deadlineInHours ?? 48) * HOUR).toISOString();
+  const round = ws.run<{ id: string }>('createRound', [{ title: 'Ноябрь', deadline, itemIds: ['RICE', 'OIL', 'EGGS', 'FLOUR'], delivery: '900', pickupTime: 'суббота 10–12' }]);
+  const opened = ws.run<{ id: string; formUrl: string }>('openRound', [round.id]);
+  const snap = documentSnapshot(ws, opened.id);
+  return { ...loaded, ws, roundId: opened.id, formId: snap.formId, snapshot: () => documentSnapshot(ws, opened.id) };
+}
+
+export interface Resident {
+  name: string;
+  email?: string;
+  phone?: string;
+  building?: string;
+  flat?: string;
+  pickupPoint?: string;
+  lang?: string;
+  comment?: string;
+  items?: Record<string, string>;
+  extras?: Record<string, string>;
+}
+
+/** The answers a resident gives, keyed by the form's question titles. */
+export function answers(c: Community, r: Resident): Record<string, string> {
+  const q = c.snapshot().questions;
+  if (!q) throw new Error('round has no form questions');
+  const out: Record<string, string> = { [q.name]: r.name, [q.phone]: r.phone ?? '', [q.flat]: r.flat ?? '', [q.lang]: r.lang ?? '', [q.comment]: r.comment ?? '' };
+  if (q.building) out[q.building] = r.building ?? 'Дом 1';
+  if (q.pickupPoint) out[q.pickupPoint] = r.pickupPoint ?? 'Двор';
+  for (const [id, titles] of Object.entries(q.items)) {
+    out[titles.quantity] = r.items?.[id] ?? '';
+    if (titles.extra) out[titles.extra] = r.extras?.[id] ?? '';
+  }
+  return out;
+}
+
+export function submit(c: Community, r: Resident, options: { deliver?: number; edit?: string; bypassValidation?: boolean } = {}) {
+  return c.ws.submitForm(c.formId, { answers: answers(c, r), email: r.email ?? `${r.name.replace(/\W/g, '').toLowerCase() || 'someone'}@example.org`, editResponseId: options.edit, bypassValidation: options.bypassValidation }, { deliver: options.deliver });
+}
+
+/** The Orders sheet's data rows as objects keyed by the header's column keys. */
+export function orderRows(ws: Workspace): Record<string, unknown>[] {
+  const sheet = ws.spreadsheet.sheet('Заказы');
+  if (!sheet) throw new Error('no Orders sheet');
+  const keys = ['round', 'orderKey', 'source', 'revision', 'responseAt', 'submittedAt', 'firstSubmittedAt', 'name', 'email', 'phone', 'building', 'flat', 'pickupPoint', 'lang', 'enteredBy', 'item', 'itemName', 'quantity', 'extra', 'queue', 'comment', 'editUrl'];
+  const out: Record<string, unknown>[] = [];
+  const { rows } = sheet.dataExtent();
+  for (let r = 2; r <= rows; r++) {
+    const values = keys.map((_, c) => sheet.read(r, c + 1));
+    if (values.every((v) => v === '')) continue;
+    out.push(Object.fromEntries(keys.map((k, i) => [k, values[i]])));
+  }
+  return out;
+}
+
+export function logRows(ws: Workspace): string[][] {
+  const sheet = ws.spreadsheet.sheet('Журнал');
+  if (!sheet) throw new Error('no Log sheet');
+  const { rows } = sheet.dataExtent();
+  const out: string[][] = [];
+  for (let r = 2; r <= rows; r++) out.push([1, 2, 3, 4, 5, 6].map((c) => String(sheet.read(r, c))));
+  return out;
+}
