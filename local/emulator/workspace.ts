@@ -12,6 +12,7 @@ import { EmuSpreadsheetApp } from './spreadsheet/app';
 import { EmuSpreadsheet } from './spreadsheet/spreadsheet';
 import { EmuUi } from './spreadsheet/ui';
 import { EmuUtilities } from './utilities';
+import { ChartsService } from './spreadsheet/chart';
 
 export interface WorkspaceOptions {
   now?: Date | number;
@@ -101,6 +102,7 @@ export class Workspace {
     return {
       SpreadsheetApp: this.spreadsheetApp.proxy,
       FormApp: this.forms.proxy,
+      Charts: ChartsService,
       PropertiesService: this.properties.proxy,
       LockService: this.lockService.proxy,
       MailApp: this.mail.proxy,

@@ -3,9 +3,16 @@
  * handlers and google.script.run calls. build.mjs turns each key into a top-level function in
  * dist/Code.js. Names ending in "_" are private: google.script.run cannot call them.
  */
+import { closeRound } from './close';
+import {
+  distributionLists, participantsScreen, purgePersonalData, recordPayment, recordRefund, recordSupplierPayment,
+  sendVolunteerLists, setPickedUp, settleRound,
+} from './handout';
 import { onFormSubmit_ } from './intake';
+import { emailsScreen, resolveStuckEmails, sendQueuedEmails } from './mail';
 import { onInstall, onOpen, showHelp } from './menu';
 import { cancelOfflineOrder, saveOfflineOrder } from './offline';
+import { recordReceipt, supplierOrder } from './receiving';
 import { cancelRound, createRound, extendDeadline, listRounds, openRound } from './rounds';
 import { setUpCommunity } from './setup';
 import { onTick_ } from './tick';
@@ -19,12 +26,29 @@ export const entryPoints = {
   // installable triggers (private)
   onFormSubmit_,
   onTick_,
-  // google.script.run: rounds and offline orders
+  // google.script.run: rounds and orders
   listRounds,
   createRound,
   openRound,
   extendDeadline,
   cancelRound,
+  closeRound,
   saveOfflineOrder,
   cancelOfflineOrder,
+  // after the stop: supplier, receiving, hand-out, money
+  supplierOrder,
+  recordReceipt,
+  distributionLists,
+  sendVolunteerLists,
+  participantsScreen,
+  recordPayment,
+  recordRefund,
+  setPickedUp,
+  recordSupplierPayment,
+  settleRound,
+  purgePersonalData,
+  // emails
+  emailsScreen,
+  sendQueuedEmails,
+  resolveStuckEmails,
 };

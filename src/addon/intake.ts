@@ -2,12 +2,13 @@ import { CatalogItem } from '../core/catalog';
 import { describeProblem } from '../core/describe';
 import { Lang } from '../core/i18n/lang';
 import { t } from '../core/i18n/translate';
-import { reviseOrder } from '../core/orders';
+import { Order, reviseOrder } from '../core/orders';
 import { Problem, RawOrderInput, ValidatedOrder, validateOrder } from '../core/validation';
 import { logEntry } from '../workspace/log';
 import { SUBMIT_LOCK_WAIT_MS, withScriptLock } from '../workspace/lock';
 import { StoredOrder, findOrder, orderRows, writeOrder } from '../workspace/orders';
-import { deleteProperty, readAll, setProperty } from '../workspace/properties';
+import { deleteProperty, readAll, readJson, setProperty } from '../workspace/properties';
+import { receiptEmail, sendReceipt } from './mail';
 import { LANGUAGE_CHOICES } from '../workspace/roundForm';
 import { RoundSnapshot, snapshotForSheet } from '../workspace/rounds';
 import { Book } from '../workspace/sheets/book';
@@ -24,7 +25,7 @@ export function onFormSubmit_(e: GoogleAppsScript.Events.SheetsOnFormSubmit): vo
   if (!e || !e.range || !Array.isArray(e.values) || e.values.every((v) => String(v ?? '').trim() === '')) return;
   const sheet = e.range.getSheet();
   const at = { sheetId: sheet.getSheetId(), row: e.range.getRow() };
-  const done = withScriptLock(SUBMIT_LOCK_WAIT_MS, () => recordResponse(at.sheetId, at.row, e.range.getValues()[0], e.namedValues));
+  const done = withScriptLock(SUBMIT_LOCK_WAIT_MS, () => recordResponse(at.sheetId, at.row, { named: e.namedValues, email: String(e.values[1] ?? ''), range: e.range }));
   if (!done.ok) setProperty(`${PENDING_PREFIX}${at.sheetId}:${at.row}`, new Date().toISOString());
 }
 
@@ -40,7 +41,7 @@ export function drainPendingSubmissions(properties: Record<string, string>, ss: 
       const [header, values] = [sheet.getRange(1, 1, 1, width).getValues()[0], sheet.getRange(row, 1, 1, width).getValues()[0]];
       const named: Record<string, string[]> = {};
       header.forEach((h, i) => (named[String(h)] = [cellText(values[i])]));
-      recordResponse(sheetId, row, values, named);
+      recordResponse(sheetId, row, { named, email: cellText(values[1]), values });
       n++;
     }
     deleteProperty(key);
@@ -60,25 +61,65 @@ function langFromChoice(choice: string, fallback: Lang): Lang {
   return found ? found[0] : fallback;
 }
 
+/** What the event (or a re-read row) tells about one response. */
+interface ResponseSource {
+  named: Record<string, string[]>;
+  email: string;
+  /** The typed row, when it has been read (parked events); otherwise it is read only if needed. */
+  values?: unknown[];
+  range?: GoogleAppsScript.Spreadsheet.Range;
+}
+
+const seenKey = (sheetId: number) => `seen:${sheetId}`;
+
+/**
+ * The response behind an event, from the form itself: its exact timestamp (to tell an edit from a
+ * repeated event) and the resident's edit link. Costs Forms calls rather than sheet reads.
+ */
+function formResponse(formId: string, source: ResponseSource): { timestamp: Date; editUrl: string } | null {
+  try {
+    const since = new Date(Date.now() - 15 * 60 * 1000);
+    const candidates = FormApp.openById(formId).getResponses(since).filter((r) => !source.email || r.getRespondentEmail() === source.email);
+    let best: GoogleAppsScript.Forms.FormResponse | null = null;
+    let bestScore = -1;
+    for (const r of candidates) {
+      const score = r.getItemResponses().filter((ir) => String(ir.getResponse()) === String(source.named[ir.getItem().getTitle()]?.[0] ?? '')).length;
+      if (score > bestScore || (score === bestScore && best && r.getTimestamp().getTime() > best.getTimestamp().getTime())) {
+        best = r;
+        bestScore = score;
+      }
+    }
+    return best ? { timestamp: new Date(best.getTimestamp().getTime()), editUrl: best.getEditResponseUrl() } : null;
+  } catch {
+    return null;
+  }
+}
+
 /** Turns one response row into the order it stands for: validated, deduplicated, written in one go. */
-export function recordResponse(sheetId: number, row: number, rowValues: unknown[], named: Record<string, string[]>): RecordOutcome {
+export function recordResponse(sheetId: number, row: number, source: ResponseSource): RecordOutcome {
   const properties = readAll();
   const snapshot = snapshotForSheet(properties, sheetId);
   if (!snapshot || !snapshot.questions) return 'unknownForm';
   const book = Book.open(properties);
   const items = new Map(snapshot.items.map((i) => [i.id, i]));
-  const timestamp = isDate(rowValues[0]) ? rowValues[0] : new Date();
+  const fromForm = source.values ? null : formResponse(snapshot.formId, source);
+  const values = source.values ?? (fromForm ? null : source.range?.getValues()[0] ?? null);
+  const timestamp = fromForm?.timestamp ?? (values && isDate(values[0]) ? values[0] : new Date());
   const responseAt = timestamp.toISOString();
   const orderKey = `form:${snapshot.round.id}:${row}`;
 
-  const previous = findOrder(book.sheet('orders'), orderKey, items);
+  // A row past the highest one recorded is a new response: there is nothing to find.
+  const seen = Number(properties[seenKey(sheetId)] ?? 0);
+  const previous = row > seen ? null : findOrder(book.sheet('orders'), orderKey, items);
   if (previous && previous.responseAt === responseAt) return 'duplicate';
   if (previous && previous.responseAt > responseAt) return 'stale';
+  if (row > seen) setProperty(seenKey(sheetId), String(row));
 
   const q = snapshot.questions;
+  const named = source.named;
   const raw: RawOrderInput = {
     name: answer(named, q.name),
-    email: cellText(rowValues[1]),
+    email: source.email || cellText(values?.[1]),
     phone: answer(named, q.phone),
     building: answer(named, q.building),
     flat: answer(named, q.flat),
@@ -94,9 +135,11 @@ export function recordResponse(sheetId: number, row: number, rowValues: unknown[
     logProblems(book, snapshot, orderKey, raw, checked.problems, items);
     return 'rejected';
   }
-  const editUrl = editUrlOf(snapshot.formId, timestamp, previous);
-  saveOrder(book, properties, snapshot, items, previous, orderKey, 'form', checked, timestamp.getTime(), responseAt, editUrl);
+  const editUrl = fromForm?.editUrl ?? previous?.editUrl ?? '';
+  const order = saveOrder(book, properties, snapshot, items, previous, orderKey, 'form', checked, timestamp.getTime(), responseAt, editUrl);
   if (checked.problems.length) logProblems(book, snapshot, orderKey, raw, checked.problems, items);
+  const settings = communitySettings(properties);
+  sendReceipt(book, properties, receiptEmail(snapshot, items, order, editUrl, settings.paymentInstructions), settings.replyTo, t(snapshot.defaultLang, 'app.name'));
   return 'recorded';
 }
 
@@ -120,7 +163,7 @@ export function saveOrder(
   book: Book, properties: Record<string, string>, snapshot: RoundSnapshot, items: ReadonlyMap<string, CatalogItem>,
   previous: StoredOrder | null, orderKey: string, source: 'form' | 'offline', checked: ValidatedOrder,
   submittedAt: number, responseAt: string, editUrl: string,
-): void {
+): Order {
   const order = reviseOrder(previous?.order, {
     key: orderKey,
     source,
@@ -131,17 +174,12 @@ export function saveOrder(
     comment: checked.comment,
   });
   writeOrder(book, properties, previous, orderRows(order, snapshot.round.id, responseAt, editUrl, items, snapshot.defaultLang));
+  return order;
 }
 
-function editUrlOf(formId: string, timestamp: Date, previous: StoredOrder | null): string {
-  try {
-    const responses = FormApp.openById(formId).getResponses(timestamp);
-    const mine = responses.find((r) => r.getTimestamp().getTime() === timestamp.getTime()) ?? responses[0];
-    return mine ? mine.getEditResponseUrl() : previous?.editUrl ?? '';
-  } catch {
-    // The link is a convenience for the receipt; the order stands without it.
-    return previous?.editUrl ?? '';
-  }
+/** The few settings a submission needs, cached with the round so intake reads no Settings sheet. */
+function communitySettings(properties: Record<string, string>): { paymentInstructions: string; replyTo: string } {
+  return readJson<{ paymentInstructions: string; replyTo: string }>(properties, 'mailSettings') ?? { paymentInstructions: '', replyTo: '' };
 }
 
 export function logProblems(book: Book, snapshot: RoundSnapshot, source: string, raw: RawOrderInput, problems: Problem[], items: ReadonlyMap<string, CatalogItem>): void {

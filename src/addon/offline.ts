@@ -7,6 +7,7 @@ import { snapshotOf } from '../workspace/rounds';
 import { UserError } from './context';
 import { saveOrder, validate, logProblems } from './intake';
 import { locked } from './rounds';
+import { receiptEmail, sendReceipt, senderName } from './mail';
 
 export interface OfflineOrderInput {
   roundId: string;
@@ -53,8 +54,9 @@ export function saveOfflineOrder(input: OfflineOrderInput): OfflineOrderResult {
     const sheet = ctx.book.sheet('orders');
     const previous = input.orderKey ? findOrder(sheet, key, items) : null;
     if (input.orderKey && !previous) throw new UserError(t(ctx.lang, 'offline.notFound'));
-    saveOrder(ctx.book, ctx.properties, snapshot, items, previous, key, 'offline', checked, ctx.now.getTime(), ctx.now.toISOString(), '');
+    const order = saveOrder(ctx.book, ctx.properties, snapshot, items, previous, key, 'offline', checked, ctx.now.getTime(), ctx.now.toISOString(), '');
     if (checked.problems.length) logProblems(ctx.book, snapshot, key, raw, checked.problems, items);
+    sendReceipt(ctx.book, ctx.properties, receiptEmail(snapshot, items, order, '', ctx.settings.paymentInstructions), ctx.settings.replyTo, senderName(ctx));
     const result = { orderKey: key, enteredBy: ctx.me, notes };
     if (requestKey) writeJson({ [requestKey]: result });
     return result;

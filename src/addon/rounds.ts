@@ -11,6 +11,11 @@ import { userLang } from '../workspace/session';
 import { ActionContext, UserError, actionContext } from './context';
 import { logEntry } from '../workspace/log';
 import { Book } from '../workspace/sheets/book';
+import { createResultSheet } from '../workspace/results';
+
+function createResultSheets(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, roundId: string, lang: Lang, currencyCode: string): void {
+  for (const key of ['tally', 'allocation', 'bills'] as const) createResultSheet(ss, roundId, key, lang, currencyCode);
+}
 
 /** A round as the sidebar sees it: plain values, dates as ISO strings (Dates cannot cross google.script.run). */
 export interface RoundView {
@@ -156,6 +161,8 @@ export function openRound(roundId: string): RoundView {
       formId: built.formId, formUrl: built.formUrl, responseSheetId: opened.responseSheetId, questions: built.questions,
     };
     cacheSnapshot(snapshot);
+    writeJson({ mailSettings: { paymentInstructions: settings.paymentInstructions, replyTo: settings.replyTo } });
+    createResultSheets(book.ss, opened.id, book.lang, opened.currency);
     return toView(opened);
   });
 }

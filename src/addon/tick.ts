@@ -1,32 +1,47 @@
-import { reconcileNextRow } from '../workspace/orders';
-import { readAll } from '../workspace/properties';
-import { setFormAccepting } from '../workspace/roundForm';
-import { cacheSnapshot, readRounds, snapshotOf, writeRound } from '../workspace/rounds';
-import { Book } from '../workspace/sheets/book';
-import { withScriptLock } from '../workspace/lock';
-import { drainPendingSubmissions } from './intake';
+import { resolveLang } from '../core/i18n/lang';
 import { readSettings } from '../workspace/community';
+import { withScriptLock } from '../workspace/lock';
+import { reconcileNextRow } from '../workspace/orders';
+import { readAll, setProperty } from '../workspace/properties';
+import { readRounds } from '../workspace/rounds';
+import { Book } from '../workspace/sheets/book';
+import { ActionContext } from './context';
+import { closeRoundNow } from './close';
+import { drainPendingSubmissions } from './intake';
+import { BATCH_MS, drainFor, queueDueReminders, senderName } from './mail';
+
+const LAST_TICK = 'lastTick';
 
 /**
  * The add-on's single hourly trigger. It fires at a random minute, so everything it does is "what fell
- * due since last time": close rounds whose stop has passed, record submissions that were parked when
- * the lock was busy, and keep the Orders row counter honest.
+ * due since last time": record submissions parked while the lock was busy, close rounds whose stop has
+ * passed (tally, result sheets, final bills), queue due reminders, then send queued email for up to
+ * five minutes. Each failure is contained so one round cannot stop the others.
  */
 export function onTick_(): void {
-  withScriptLock(60_000, () => {
+  const started = Date.now();
+  const prepared = withScriptLock(60_000, () => {
     const properties = readAll();
     const book = Book.open(properties);
-    if (!book.find('rounds')) return;
-    const now = new Date();
+    if (!book.find('rounds')) return null;
     const settings = readSettings(book);
+    const ctx: ActionContext = { lang: resolveLang(settings.defaultLang), me: Session.getEffectiveUser().getEmail(), properties, book, settings, now: new Date() };
     drainPendingSubmissions(properties, book.ss);
     for (const round of readRounds(book)) {
-      if (round.state !== 'open' || round.deadline > now.getTime()) continue;
-      setFormAccepting(round.formId, false, settings.defaultLang);
-      writeRound(book, { ...round, state: 'closed' }, now);
-      const snapshot = snapshotOf(properties, round.id);
-      if (snapshot) cacheSnapshot({ ...snapshot, round: { ...snapshot.round, state: 'closed' } });
+      if (round.state !== 'open' || round.deadline > ctx.now.getTime()) continue;
+      try {
+        closeRoundNow(ctx, round.id);
+      } catch (err) {
+        console.error(`closing ${round.id} failed: ${(err as Error)?.message ?? err}`);
+      }
     }
+    const lastTick = Number(properties[LAST_TICK] ?? 0) || ctx.now.getTime() - 3600_000;
+    queueDueReminders(ctx, lastTick);
+    setProperty(LAST_TICK, String(ctx.now.getTime()));
     reconcileNextRow(book.sheet('orders'));
+    return ctx;
   });
+  if (!prepared.ok || !prepared.value) return;
+  const ctx = prepared.value;
+  drainFor(Math.max(0, BATCH_MS - (Date.now() - started)), ctx.settings.replyTo, senderName(ctx));
 }

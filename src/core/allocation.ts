@@ -22,6 +22,8 @@ export interface ItemAllocation {
   boxes: number;
   /** What to buy (before a shortfall) or what is handed out (after one). */
   unitsSteps: Steps;
+  /** What the round bought from the supplier, whatever arrived. */
+  boughtSteps: Steps;
   /** Units asked for beyond the last full box, and how many more would complete that box. */
   leftoverSteps: Steps;
   toCompleteBoxSteps: Steps;
@@ -139,6 +141,7 @@ export function allocate(
     extraSteps: extras,
     boxes: plan.boxes,
     unitsSteps: units,
+    boughtSteps: plan.units,
     leftoverSteps: leftover,
     toCompleteBoxSteps: leftover > 0 ? item.boxSteps - leftover : 0,
     minimumReached: plan.status !== 'belowMinimum' && ordered > 0,

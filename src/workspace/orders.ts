@@ -5,6 +5,7 @@ import { unitsOf } from '../core/quantity';
 import { columnIndex } from '../core/i18n/sheets';
 import { Book, get, row, width } from './sheets/book';
 import { asText, cellNumber, cellText, cellTime } from './sheets/cells';
+import { appendAtCounter, reconcileCounter } from './sheets/append';
 
 /**
  * The Orders sheet: one row per participant × item. An order's rows are found with a TextFinder on
@@ -157,23 +158,12 @@ export function writeOrder(book: Book, properties: Record<string, string>, previ
 }
 
 export function appendOrderRows(sheet: GoogleAppsScript.Spreadsheet.Sheet, properties: Record<string, string>, rows: unknown[][]): void {
-  let next = Number(properties[NEXT_ROW] ?? 0);
-  if (!next) next = sheet.getLastRow() + 1;
-  try {
-    sheet.getRange(next, 1, rows.length, width('orders')).setValues(rows);
-  } catch (err) {
-    // Out of room: grow the sheet (rare; setup leaves spare rows) and write again.
-    sheet.insertRowsAfter(sheet.getMaxRows(), Math.max(1000, rows.length));
-    sheet.getRange(next, 1, rows.length, width('orders')).setValues(rows);
-  }
-  const after = String(next + rows.length);
-  PropertiesService.getDocumentProperties().setProperty(NEXT_ROW, after);
-  properties[NEXT_ROW] = after;
+  appendAtCounter(sheet, NEXT_ROW, properties, rows);
 }
 
 /** Re-aligns the next-row counter with the sheet (a coordinator may have deleted rows by hand). */
 export function reconcileNextRow(sheet: GoogleAppsScript.Spreadsheet.Sheet): void {
-  PropertiesService.getDocumentProperties().setProperty(NEXT_ROW, String(sheet.getLastRow() + 1));
+  reconcileCounter(sheet, NEXT_ROW);
 }
 
 /** Every order of a round from the Orders sheet, in one read. */

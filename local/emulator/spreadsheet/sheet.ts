@@ -3,6 +3,7 @@ import { Runtime } from '../runtime';
 import { columnNumber, parseA1 } from './a1';
 import { EmuProtection } from './protection';
 import { EmuRange } from './range';
+import { EmuChartBuilder, RecordedChart } from './chart';
 import { CellValue, StoredCell, readValue, storeValue } from './values';
 import { ValidationRule } from './validation';
 
@@ -24,7 +25,7 @@ type Members =
   | 'getName' | 'setName' | 'getSheetId' | 'getIndex' | 'getParent' | 'getRange' | 'getDataRange' | 'getLastRow'
   | 'getLastColumn' | 'getMaxRows' | 'getMaxColumns' | 'insertRowsAfter' | 'insertColumnsAfter' | 'deleteRows'
   | 'appendRow' | 'setFrozenRows' | 'getFrozenRows' | 'protect' | 'clear' | 'clearContents' | 'getProtections'
-  | 'isSheetHidden' | 'hideSheet' | 'showSheet';
+  | 'isSheetHidden' | 'hideSheet' | 'showSheet' | 'newChart' | 'insertChart' | 'getCharts';
 
 export class EmuSheet implements Pick<GoogleAppsScript.Spreadsheet.Sheet, Members> {
   readonly proxy: GoogleAppsScript.Spreadsheet.Sheet;
@@ -36,6 +37,7 @@ export class EmuSheet implements Pick<GoogleAppsScript.Spreadsheet.Sheet, Member
   frozenRows = 0;
   hidden = false;
   protection: EmuProtection | null = null;
+  charts: RecordedChart[] = [];
 
   constructor(
     readonly host: SheetHost,
@@ -237,6 +239,21 @@ export class EmuSheet implements Pick<GoogleAppsScript.Spreadsheet.Sheet, Member
     this.call('clearContents');
     this.cells = [];
     return this.proxy;
+  }
+
+  newChart() {
+    this.call('newChart');
+    return new EmuChartBuilder().proxy;
+  }
+
+  insertChart(chart: GoogleAppsScript.Spreadsheet.EmbeddedChart) {
+    this.call('insertChart');
+    this.charts.push((chart as unknown as { chart: RecordedChart }).chart);
+  }
+
+  getCharts() {
+    this.call('getCharts');
+    return this.charts.map((c) => ({ chart: c }) as unknown as GoogleAppsScript.Spreadsheet.EmbeddedChart);
   }
 
   isSheetHidden() {

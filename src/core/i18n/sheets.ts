@@ -106,6 +106,51 @@ export const SHEETS = {
     severity: ['Важность', '级别', 'Severity'],
     problem: ['Что случилось', '问题', 'Problem'],
   }),
+  journal: sheet(['Касса', '收支流水', 'Journal'], {
+    at: ['Когда', '时间', 'When'],
+    round: ['Закупка', '期数', 'Round'],
+    orderKey: ['Код заказа', '订单编号', 'Order key'],
+    who: ['Участник', '居民', 'Participant'],
+    identity: ['Кто (для переплат)', '身份（用于余额）', 'Identity (for credit)'],
+    kind: ['Операция', '类型', 'Kind'],
+    amount: ['Сумма', '金额', 'Amount'],
+    method: ['Способ', '方式', 'Method'],
+    recordedBy: ['Записал', '记录人', 'Recorded by'],
+    note: ['Примечание', '备注', 'Note'],
+    requestId: ['ID запроса', '请求 ID', 'Request ID'],
+  }),
+  outbox: sheet(['Письма', '邮件队列', 'Outbox'], {
+    key: ['Ключ', '键', 'Key'],
+    round: ['Закупка', '期数', 'Round'],
+    orderKey: ['Код заказа', '订单编号', 'Order key'],
+    kind: ['Вид письма', '邮件类型', 'Kind'],
+    to: ['Кому', '收件人', 'To'],
+    lang: ['Язык', '语言', 'Language'],
+    subject: ['Тема', '主题', 'Subject'],
+    state: ['Состояние', '状态', 'State'],
+    attempts: ['Попыток', '尝试次数', 'Attempts'],
+    updatedAt: ['Изменено', '更新时间', 'Updated'],
+    error: ['Ошибка', '错误', 'Error'],
+    body: ['Текст', '正文', 'Text'],
+    html: ['HTML', 'HTML', 'HTML'],
+  }),
+  ledger: sheet(['Ведомость', '公开账目', 'Ledger'], {
+    round: ['Закупка', '期数', 'Round'],
+    title: ['Название', '名称', 'Title'],
+    state: ['Состояние', '状态', 'State'],
+    goods: ['Товары', '商品', 'Goods'],
+    delivery: ['Доставка', '运费', 'Delivery'],
+    fee: ['Оргсбор', '服务费', 'Fee'],
+    billed: ['Выставлено', '应收', 'Billed'],
+    collected: ['Собрано', '已收', 'Collected'],
+    credit: ['Зачтено из переплат', '抵扣余额', 'Credit used'],
+    supplier: ['Оплачено поставщику', '付给供应商', 'Paid to supplier'],
+    balance: ['Остаток', '结余', 'Balance'],
+    outstanding: ['Долги участников', '未收', 'Outstanding'],
+    rounding: ['Округление', '舍入差', 'Rounding'],
+    saving: ['Экономия против магазина', '比零售节省', 'Saved vs retail'],
+    updatedAt: ['Изменено', '更新时间', 'Updated'],
+  }),
 };
 
 export type SheetKey = keyof typeof SHEETS;
@@ -125,4 +170,82 @@ export function headerRow(key: SheetKey, lang: Lang): string[] {
 /** 0-based position of a column in its sheet. */
 export function columnIndex<K extends SheetKey>(key: K, column: ColumnOf<K>): number {
   return (SHEETS[key].keys as string[]).indexOf(column);
+}
+
+/** Sheets written per round when it closes (named "<round id> · <kind>"), declared the same way. */
+export const RESULT_SHEETS = {
+  tally: sheet(['Итоги', '汇总', 'Tally'], {
+    item: ['Код', '编号', 'ID'],
+    name: ['Товар', '商品', 'Item'],
+    unit: ['Ед.', '单位', 'Unit'],
+    ordered: ['Заказано', '订购', 'Ordered'],
+    extras: ['Допуск', '可多要', 'Extras'],
+    box: ['Кратность', '每箱', 'Box'],
+    boxes: ['Коробок', '箱数', 'Boxes'],
+    units: ['Купить', '采购量', 'To buy'],
+    received: ['Получено', '到货', 'Received'],
+    status: ['Статус', '状态', 'Status'],
+    toComplete: ['До полной коробки', '凑满一箱还差', 'To complete a box'],
+    price: ['Цена', '单价', 'Price'],
+    total: ['Сумма', '金额', 'Total'],
+  }),
+  allocation: sheet(['Распределение', '分配', 'Allocation'], {
+    orderKey: ['Код заказа', '订单编号', 'Order key'],
+    name: ['Участник', '居民', 'Participant'],
+    building: ['Дом', '楼号', 'Building'],
+    item: ['Товар', '商品', 'Item'],
+    ordered: ['Заказано', '订购', 'Ordered'],
+    extra: ['Допуск', '可多要', 'Extra'],
+    allocated: ['Получит', '分到', 'Allocated'],
+    price: ['Цена', '单价', 'Price'],
+    line: ['Сумма', '金额', 'Line total'],
+  }),
+  bills: sheet(['Счета', '账单', 'Bills'], {
+    orderKey: ['Код заказа', '订单编号', 'Order key'],
+    name: ['Участник', '居民', 'Participant'],
+    email: ['Почта', '邮箱', 'Email'],
+    building: ['Дом', '楼号', 'Building'],
+    flat: ['Кв.', '房号', 'Flat'],
+    pickupPoint: ['Пункт выдачи', '自提点', 'Pickup point'],
+    goods: ['Товары', '商品', 'Goods'],
+    delivery: ['Доставка', '运费', 'Delivery'],
+    fee: ['Оргсбор', '服务费', 'Fee'],
+    total: ['Итого', '合计', 'Total'],
+    saving: ['Экономия', '节省', 'Saved'],
+    credit: ['Зачтено', '抵扣', 'Credit'],
+    paid: ['Оплачено', '已付', 'Paid'],
+    balance: ['К оплате', '待付', 'Balance'],
+    pickedUp: ['Выдано', '已领取', 'Picked up'],
+  }),
+  supplier: sheet(['Заказ поставщику', '供应商订单', 'Supplier order'], {
+    supplier: ['Поставщик', '供应商', 'Supplier'],
+    code: ['Артикул', '编号', 'Code'],
+    item: ['Товар', '商品', 'Item'],
+    unit: ['Ед.', '单位', 'Unit'],
+    boxes: ['Коробок', '箱数', 'Boxes'],
+    units: ['Количество', '数量', 'Quantity'],
+    price: ['Цена', '单价', 'Price'],
+    total: ['Сумма', '金额', 'Total'],
+  }),
+  distribution: sheet(['Выдача', '分发', 'Distribution'], {
+    place: ['Дом / пункт', '楼组 / 自提点', 'Building / point'],
+    flat: ['Кв.', '房号', 'Flat'],
+    name: ['Участник', '居民', 'Participant'],
+    phone: ['Телефон', '电话', 'Phone'],
+    items: ['Товары', '商品', 'Items'],
+    due: ['К оплате', '待付', 'Due'],
+    paid: ['Оплачено', '已付', 'Paid'],
+    pickedUp: ['Выдано', '已领取', 'Picked up'],
+  }),
+};
+
+export type ResultKey = keyof typeof RESULT_SHEETS;
+
+export function resultSheetName(roundId: string, key: ResultKey, lang: Lang): string {
+  return `${roundId} · ${RESULT_SHEETS[key].name[INDEX[lang]]}`;
+}
+
+export function resultHeader(key: ResultKey, lang: Lang): string[] {
+  const cols = RESULT_SHEETS[key].columns as Record<string, Labels>;
+  return RESULT_SHEETS[key].keys.map((c) => cols[c][INDEX[lang]]);
 }

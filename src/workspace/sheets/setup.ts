@@ -3,18 +3,21 @@ import { ColumnOf, SheetKey, columnIndex, headerRow, sheetName } from '../../cor
 import { t } from '../../core/i18n/translate';
 import { Book, SheetIds, width } from './book';
 import { DEFAULT_SETTINGS, SETTING_KEYS, settingNote } from '../../core/settings';
+import { ensureLedgerChart } from '../ledgerChart';
 import { PLACE_KINDS, ROLES, placeKindLabel, roleLabel } from '../../core/i18n/labels';
 
-const ORDER: SheetKey[] = ['catalog', 'rounds', 'orders', 'members', 'places', 'volunteers', 'settings', 'log'];
+const ORDER: SheetKey[] = ['catalog', 'rounds', 'orders', 'members', 'places', 'volunteers', 'settings', 'journal', 'outbox', 'ledger', 'log'];
 /** Sheets the add-on writes: protected with a warning so a coordinator does not edit them by accident. */
-const COMPUTED: SheetKey[] = ['rounds', 'orders', 'log'];
+const COMPUTED: SheetKey[] = ['rounds', 'orders', 'outbox', 'ledger', 'log'];
 /** Columns holding residents' text that Sheets must never parse as numbers or dates. */
 const PLAIN_TEXT: { [K in SheetKey]?: ColumnOf<K>[] } = {
   orders: ['name', 'email', 'phone', 'building', 'flat', 'pickupPoint', 'comment'],
   members: ['email', 'name', 'phone', 'building', 'flat'],
   catalog: ['id', 'supplierCode'],
+  journal: ['orderKey', 'who', 'method', 'note'],
 };
 const ORDERS_CAPACITY = 2000;
+const COUNTERS: { [K in SheetKey]?: string } = { orders: 'ordersNextRow', outbox: 'outboxNextRow', journal: 'journalNextRow' };
 
 /**
  * Creates whatever sheets are missing, with localized frozen headers, plain-text columns, dropdowns
@@ -52,6 +55,9 @@ function createSheet(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, key: SheetKey
     const rows = SETTING_KEYS.map((k) => [k, DEFAULT_SETTINGS[k] === '' ? '' : `'${DEFAULT_SETTINGS[k]}`, `'${settingNote(k, lang)}`]);
     sheet.getRange(2, 1, rows.length, 3).setValues(rows);
   }
+  if (key === 'ledger') ensureLedgerChart(sheet);
+  // Appending sheets keep their next free row in document properties (see sheets/append.ts).
+  if (COUNTERS[key]) PropertiesService.getDocumentProperties().setProperty(COUNTERS[key] as string, '2');
   if (key === 'places') dropdown(sheet, 1, PLACE_KINDS.map((k) => placeKindLabel(k, lang)));
   if (key === 'volunteers') dropdown(sheet, columnIndex('volunteers', 'role') + 1, ROLES.map((r) => roleLabel(r, lang)));
   if (key === 'members') {

@@ -1,0 +1,226 @@
+import { columnIndex } from '../core/i18n/sheets';
+import { Book, get, row } from './sheets/book';
+import { appendAtCounter } from './sheets/append';
+import { asText, cellNumber, cellText } from './sheets/cells';
+
+/**
+ * The Outbox sheet is both the queue and the record of every email: one row per (round, person, kind,
+ * revision). A row goes QUEUED → SENDING → SENT or FAILED; NO_EMAIL marks a resident without an
+ * address (their building volunteer tells them). At most once: rows are marked SENDING in one write and
+ * flushed before MailApp sends them, so an execution killed mid-chunk leaves SENDING rows that are
+ * shown to the coordinator, never resent blindly.
+ */
+export type OutboxState = 'QUEUED' | 'SENDING' | 'SENT' | 'FAILED' | 'NO_EMAIL';
+
+export interface OutgoingEmail {
+  key: string;
+  round: string;
+  orderKey: string;
+  kind: string;
+  to: string;
+  lang: string;
+  subject: string;
+  body: string;
+  html: string;
+}
+
+const COUNTER = 'outboxNextRow';
+/** Receipts are confirmed in document properties (no extra sheet write); the next drain folds them in. */
+const SENT_PREFIX = 'sent:';
+const STATE_COL = columnIndex('outbox', 'state');
+const MAX_ATTEMPTS = 3;
+/** Sheets refuses more than 50,000 characters in a cell; an HTML body past this is sent as text only. */
+const CELL_LIMIT = 49_000;
+
+function outboxRow(e: OutgoingEmail, state: OutboxState, now: Date): unknown[] {
+  return row('outbox', {
+    key: asText(e.key), round: asText(e.round), orderKey: asText(e.orderKey), kind: e.kind, to: asText(e.to), lang: e.lang,
+    subject: asText(e.subject), state, attempts: 0, updatedAt: now, error: '',
+    body: asText(e.body.slice(0, CELL_LIMIT)), html: e.html.length > CELL_LIMIT ? '' : asText(e.html),
+  });
+}
+
+/** Keys already in the outbox, in one read of the key column. */
+export function outboxKeys(book: Book): Set<string> {
+  const values = book.sheet('outbox').getRange('A:A').getValues();
+  return new Set(values.slice(1).map((v) => cellText(v[0])).filter(Boolean));
+}
+
+/** Queues emails not queued before (by key); residents without an address are recorded as NO_EMAIL. */
+export function queueEmails(book: Book, properties: Record<string, string>, emails: OutgoingEmail[], now: Date, known?: Set<string>): number {
+  const existing = known ?? outboxKeys(book);
+  const fresh = emails.filter((e) => !existing.has(e.key));
+  appendAtCounter(book.sheet('outbox'), COUNTER, properties, fresh.map((e) => outboxRow(e, e.to ? 'QUEUED' : 'NO_EMAIL', now)));
+  for (const e of fresh) existing.add(e.key);
+  return fresh.length;
+}
+
+function send(e: Pick<OutgoingEmail, 'to' | 'subject' | 'body' | 'html'>, replyTo: string, senderName: string): void {
+  const message: GoogleAppsScript.Mail.MailAdvancedParameters & { to: string; subject: string; body: string } = { to: e.to, subject: e.subject, body: e.body, name: senderName };
+  if (e.html) message.htmlBody = e.html;
+  if (replyTo) message.replyTo = replyTo;
+  MailApp.sendEmail(message);
+}
+
+/**
+ * Sends one email now (a receipt right after a submission): appended as SENDING and flushed, sent,
+ * then confirmed in document properties. Without quota or address it simply waits in the queue.
+ */
+export function sendNow(book: Book, properties: Record<string, string>, e: OutgoingEmail, now: Date, replyTo: string, senderName: string): OutboxState {
+  const sheet = book.sheet('outbox');
+  if (!e.to || MailApp.getRemainingDailyQuota() < 1) {
+    appendAtCounter(sheet, COUNTER, properties, [outboxRow(e, e.to ? 'QUEUED' : 'NO_EMAIL', now)]);
+    return e.to ? 'QUEUED' : 'NO_EMAIL';
+  }
+  const at = appendAtCounter(sheet, COUNTER, properties, [outboxRow(e, 'SENDING', now)]);
+  SpreadsheetApp.flush();
+  try {
+    send(e, replyTo, senderName);
+  } catch (err) {
+    sheet.getRange(at, STATE_COL + 1, 1, 4).setValues([['QUEUED', 1, now, asText(errorText(err))]]);
+    return 'QUEUED';
+  }
+  PropertiesService.getDocumentProperties().setProperty(`${SENT_PREFIX}${at}`, e.key);
+  return 'SENT';
+}
+
+function errorText(err: unknown): string {
+  return typeof (err as Error)?.message === 'string' ? (err as Error).message : String(err);
+}
+
+export interface DrainResult {
+  sent: number;
+  failed: number;
+  /** Still queued because today's quota is spent: they go out after it renews. */
+  waitingForQuota: number;
+  /** Still queued because this run stopped for time; the next tick (or "continue") resumes. */
+  remaining: number;
+  stuck: number;
+  stoppedForTime: boolean;
+}
+
+/**
+ * Sends queued emails in chunks until the queue is empty, the daily quota is spent or `stopAt` (about
+ * five minutes into the execution) is reached. Each chunk costs a constant number of sheet calls.
+ */
+export function drainOutbox(book: Book, properties: Record<string, string>, options: { stopAt: number; chunkSize?: number; replyTo: string; senderName: string }): DrainResult {
+  const sheet = book.sheet('outbox');
+  const values = sheet.getDataRange().getValues();
+  const states = values.map((v) => [cellText(v[STATE_COL]), cellNumber(v[STATE_COL + 1]), v[STATE_COL + 2], cellText(v[STATE_COL + 3])] as [string, number, unknown, string]);
+  const result: DrainResult = { sent: 0, failed: 0, waitingForQuota: 0, remaining: 0, stuck: 0, stoppedForTime: false };
+
+  // Fold in receipts confirmed since the last drain.
+  const confirmed = Object.keys(properties).filter((k) => k.startsWith(SENT_PREFIX));
+  let minChanged = Infinity;
+  let maxChanged = -Infinity;
+  for (const k of confirmed) {
+    const r = Number(k.slice(SENT_PREFIX.length)) - 1;
+    if (values[r] && cellText(get('outbox', values[r], 'key')) === properties[k] && states[r][0] === 'SENDING') {
+      states[r] = ['SENT', states[r][1] + 1, new Date(), ''];
+      minChanged = Math.min(minChanged, r);
+      maxChanged = Math.max(maxChanged, r);
+    }
+  }
+  const writeSpan = (from: number, to: number) => sheet.getRange(from + 1, STATE_COL + 1, to - from + 1, 4).setValues(states.slice(from, to + 1));
+  if (maxChanged >= 0) writeSpan(minChanged, maxChanged);
+  for (const k of confirmed) PropertiesService.getDocumentProperties().deleteProperty(k);
+
+  const queued: number[] = [];
+  values.forEach((_, r) => {
+    if (r === 0) return;
+    if (states[r][0] === 'QUEUED') queued.push(r);
+    if (states[r][0] === 'SENDING') result.stuck++;
+  });
+
+  const chunkSize = options.chunkSize ?? 20;
+  let i = 0;
+  while (i < queued.length) {
+    if (Date.now() >= options.stopAt) {
+      result.stoppedForTime = true;
+      break;
+    }
+    const quota = MailApp.getRemainingDailyQuota();
+    if (quota < 1) break;
+    const chunk = queued.slice(i, i + Math.min(chunkSize, quota));
+    const from = chunk[0];
+    const to = chunk[chunk.length - 1];
+    const now = new Date();
+    for (const r of chunk) states[r] = ['SENDING', states[r][1], now, ''];
+    writeSpan(from, to);
+    SpreadsheetApp.flush();
+    let quotaOut = false;
+    for (const r of chunk) {
+      const v = values[r];
+      if (quotaOut) {
+        states[r] = ['QUEUED', states[r][1], now, ''];
+        continue;
+      }
+      try {
+        send({ to: cellText(get('outbox', v, 'to')), subject: cellText(get('outbox', v, 'subject')), body: cellText(get('outbox', v, 'body')), html: cellText(get('outbox', v, 'html')) }, options.replyTo, options.senderName);
+        states[r] = ['SENT', states[r][1] + 1, new Date(), ''];
+        result.sent++;
+      } catch (err) {
+        const message = errorText(err);
+        const attempts = states[r][1] + 1;
+        if (/too many times for one day/i.test(message)) {
+          quotaOut = true;
+          states[r] = ['QUEUED', states[r][1], now, ''];
+        } else if (/invalid email/i.test(message) || attempts >= MAX_ATTEMPTS) {
+          states[r] = ['FAILED', attempts, new Date(), asText(message)];
+          result.failed++;
+        } else {
+          states[r] = ['QUEUED', attempts, new Date(), asText(message)];
+        }
+      }
+    }
+    writeSpan(from, to);
+    i += chunk.length;
+    if (quotaOut) break;
+  }
+  const left = queued.filter((r) => states[r][0] === 'QUEUED').length;
+  if (result.stoppedForTime) result.remaining = left;
+  else result.waitingForQuota = left;
+  return result;
+}
+
+export interface OutboxSummary {
+  counts: Record<OutboxState, number>;
+  quota: number;
+  stuck: { key: string; to: string; subject: string; row: number }[];
+  noEmail: { round: string; orderKey: string; kind: string }[];
+}
+
+/** What the Emails screen shows, from one read of the outbox. */
+export function outboxSummary(book: Book, roundId?: string): OutboxSummary {
+  const values = book.sheet('outbox').getDataRange().getValues();
+  const counts: Record<OutboxState, number> = { QUEUED: 0, SENDING: 0, SENT: 0, FAILED: 0, NO_EMAIL: 0 };
+  const stuck: OutboxSummary['stuck'] = [];
+  const noEmail: OutboxSummary['noEmail'] = [];
+  values.forEach((v, r) => {
+    if (r === 0) return;
+    if (roundId && cellText(get('outbox', v, 'round')) !== roundId) return;
+    const state = cellText(get('outbox', v, 'state')) as OutboxState;
+    if (!(state in counts)) return;
+    counts[state]++;
+    if (state === 'SENDING') stuck.push({ key: cellText(get('outbox', v, 'key')), to: cellText(get('outbox', v, 'to')), subject: cellText(get('outbox', v, 'subject')), row: r + 1 });
+    if (state === 'NO_EMAIL') noEmail.push({ round: cellText(get('outbox', v, 'round')), orderKey: cellText(get('outbox', v, 'orderKey')), kind: cellText(get('outbox', v, 'kind')) });
+  });
+  return { counts, quota: MailApp.getRemainingDailyQuota(), stuck, noEmail };
+}
+
+/** The coordinator decides about emails stuck in SENDING: they did go out, or they should be sent again. */
+export function resolveStuck(book: Book, keys: string[], action: 'markSent' | 'requeue', now: Date): number {
+  const sheet = book.sheet('outbox');
+  const values = sheet.getDataRange().getValues();
+  const wanted = new Set(keys);
+  let changed = 0;
+  const states = values.map((v) => v.slice(STATE_COL, STATE_COL + 4));
+  values.forEach((v, r) => {
+    if (r > 0 && wanted.has(cellText(get('outbox', v, 'key'))) && cellText(v[STATE_COL]) === 'SENDING') {
+      states[r] = [action === 'markSent' ? 'SENT' : 'QUEUED', v[STATE_COL + 1], now, ''];
+      changed++;
+    }
+  });
+  if (changed) sheet.getRange(2, STATE_COL + 1, values.length - 1, 4).setValues(states.slice(1));
+  return changed;
+}

@@ -1,0 +1,178 @@
+import { HOUR, NOW, openCommunity, orderRows, submit, typeRows, Community } from '../harness/community';
+
+interface Screen {
+  participants: { orderKey: string; name: string; building: string; dueMinor: number; paidMinor: number; balanceMinor: number; pickedUp: boolean; enteredBy: string }[];
+  ledger: Record<string, number>;
+}
+
+function sheetValues(c: Community, name: string): unknown[][] {
+  const sheet = c.ws.spreadsheet.sheet(name);
+  if (!sheet) throw new Error(`no sheet ${name}`);
+  const { rows, columns } = sheet.dataExtent();
+  const out: unknown[][] = [];
+  for (let r = 1; r <= rows; r++) out.push(Array.from({ length: columns }, (_, i) => sheet.read(r, i + 1)));
+  return out;
+}
+
+/** 60 residents by form across 3 buildings and 8 elderly neighbours entered by their volunteer. */
+function busyRound(): Community {
+  const c = openCommunity();
+  typeRows(c.ws, 'Волонтёры', [['v1@example.org', 'Ольга', 'волонтёр', 'Дом 1'], ['v2@example.org', 'Пётр', 'волонтёр', 'Дом 2'], ['fin@example.org', 'Ирина', 'казначей', '']]);
+  for (let i = 0; i < 60; i++) {
+    const r = submit(c, { name: `Житель ${i}`, building: `Дом ${1 + (i % 3)}`, flat: String(i + 1), lang: ['Русский', '中文', 'English'][i % 3], items: { RICE: String(1 + (i % 4)), OIL: String(i % 3), EGGS: i % 5 ? '1' : '', FLOUR: i % 2 ? '1' : '' }, extras: { OIL: i % 7 === 0 ? '2' : '' } });
+    if (!r.ok) throw new Error(JSON.stringify(r.errors));
+    c.ws.clock.advance(60_000);
+  }
+  for (let i = 0; i < 8; i++) {
+    c.ws.run('saveOfflineOrder', [{ roundId: c.roundId, name: `Пенсионер ${i}`, building: 'Дом 2', flat: String(100 + i), quantities: { FLOUR: '2', OIL: '1' } }], { user: 'v2@example.org' });
+  }
+  return c;
+}
+
+describe('a full round: close, supplier, shortfall, hand-out, money, settle, purge', () => {
+  const c = busyRound();
+  const closeSummary = c.ws.run<{ participants: number; queuedEmails: number; alreadyClosed: boolean }>('closeRound', [c.roundId]);
+
+  test('closing tallies every order and queues everyone\'s final bill', () => {
+    expect(closeSummary.participants).toBe(68);
+    expect(closeSummary.queuedEmails).toBe(68);
+    expect(c.ws.forms.byId(c.formId)!.accepting).toBe(false);
+    const tally = sheetValues(c, 'R1 · Итоги');
+    expect(tally[0].slice(0, 4)).toEqual(['Код', 'Товар', 'Ед.', 'Заказано']);
+    const oil = tally.find((r) => r[0] === 'OIL')!;
+    expect((oil[7] as number) % 6).toBe(0); // whole boxes of oil
+    expect(sheetValues(c, 'R1 · Счета')).toHaveLength(69);
+  });
+
+  test('closing again changes nothing', () => {
+    const before = JSON.stringify(sheetValues(c, 'R1 · Счета'));
+    const outbox = sheetValues(c, 'Письма').length;
+    const again = c.ws.run<{ alreadyClosed: boolean }>('closeRound', [c.roundId]);
+    expect(again.alreadyClosed).toBe(true);
+    expect(JSON.stringify(sheetValues(c, 'R1 · Счета'))).toBe(before);
+    expect(sheetValues(c, 'Письма')).toHaveLength(outbox);
+  });
+
+  test('the supplier order groups by supplier and downloads as CSV', () => {
+    const order = c.ws.run<{ csv: string; lines: { supplier: string }[]; totalMinor: number }>('supplierOrder', [c.roundId]);
+    expect(order.lines.map((l) => l.supplier)).toEqual([...order.lines.map((l) => l.supplier)].sort((a, b) => a.localeCompare(b)));
+    expect(order.csv.split('\r\n')[0]).toBe('supplier,code,item,unit,boxes,quantity,price,total');
+    expect(sheetValues(c, 'R1 · Заказ поставщику').at(-1)?.[2]).toBe('Итого');
+    expect(c.ws.run<{ state: string }[]>('listRounds')[0].state).toBe('ordered');
+  });
+
+  test('a shortfall re-allocates (latest orders lose first) and only those affected get a correction', () => {
+    const before = c.ws.run<Screen>('participantsScreen', [c.roundId]);
+    const bought = sheetValues(c, 'R1 · Итоги').find((r) => r[0] === 'RICE')![7] as number;
+    const result = c.ws.run<{ corrections: number; shortfallItems: string[] }>('recordReceipt', [c.roundId, { RICE: String(bought - 5) }]);
+    expect(result.shortfallItems).toEqual(['RICE']);
+    const after = c.ws.run<Screen>('participantsScreen', [c.roundId]);
+    const changed = after.participants.filter((p) => p.dueMinor !== before.participants.find((b) => b.orderKey === p.orderKey)!.dueMinor);
+    expect(changed.length).toBe(result.corrections);
+    expect(result.corrections).toBeGreaterThan(0);
+    // The earliest resident is untouched; the losers are the latest to ask.
+    expect(changed.map((p) => p.name)).not.toContain('Житель 0');
+    const outbox = sheetValues(c, 'Письма');
+    expect(outbox.filter((r) => r[3] === 'correction')).toHaveLength(result.corrections);
+    expect(outbox.filter((r) => r[3] === 'arrived').length).toBeGreaterThan(60);
+  });
+
+  test('distribution lists: one block per building, sorted by flat, in a sheet and for printing', () => {
+    const blocks = c.ws.run<{ place: string; lines: { flat: string; name: string }[] }[]>('distributionLists', [c.roundId]);
+    expect(blocks.map((b) => b.place)).toEqual(['Дом 1', 'Дом 2', 'Дом 3']);
+    const flats = blocks[1].lines.map((l) => Number(l.flat));
+    expect(flats).toEqual([...flats].sort((a, b) => a - b));
+    expect(blocks[1].lines.some((l) => l.name.startsWith('Пенсионер'))).toBe(true);
+    const sheet = sheetValues(c, 'R1 · Выдача');
+    expect(sheet[1][0]).toBe('Дом 1');
+    const volunteers = c.ws.run<{ queued: number; withoutVolunteer: string[] }>('sendVolunteerLists', [c.roundId]);
+    expect(volunteers).toEqual({ queued: 2, withoutVolunteer: ['Дом 3'] });
+  });
+
+  test('payments (one overpayment), a double click recorded once, pickups, supplier payment, settle: the ledger reconciles', () => {
+    const screen = c.ws.run<Screen>('participantsScreen', [c.roundId]);
+    const [first, ...rest] = screen.participants.filter((p) => p.dueMinor > 0);
+    const pay = (p: Screen['participants'][number], minor: number, requestId: string) =>
+      c.ws.run('recordPayment', [{ roundId: c.roundId, orderKey: p.orderKey, amount: (minor / 100).toFixed(2), method: 'перевод', requestId }], { user: 'fin@example.org' });
+    pay(first, first.dueMinor + 50_00, 'pay-first');
+    pay(first, first.dueMinor + 50_00, 'pay-first'); // double click
+    rest.forEach((p, i) => pay(p, p.dueMinor, `pay-${i}`));
+    for (const p of screen.participants) c.ws.run('setPickedUp', [{ roundId: c.roundId, orderKey: p.orderKey, pickedUp: true, requestId: `pick-${p.orderKey}` }]);
+    const billed = screen.participants.reduce((s, p) => s + p.dueMinor, 0);
+    c.ws.run('recordSupplierPayment', [{ roundId: c.roundId, amount: ((billed - 900_00) / 100).toFixed(2), note: 'счёт №1', requestId: 'sup-1' }], { user: 'fin@example.org' });
+    const after = c.ws.run<Screen>('participantsScreen', [c.roundId]);
+    expect(after.participants.find((p) => p.orderKey === first.orderKey)!.balanceMinor).toBe(-50_00);
+    expect(after.participants.every((p) => p.pickedUp)).toBe(true);
+    const l = after.ledger;
+    expect(l.billedMinor).toBe(billed);
+    expect(l.billedMinor).toBe(l.goodsMinor + l.deliveryMinor + l.feeMinor);
+    expect(l.roundingMinor).toBe(0);
+    expect(l.collectedMinor).toBe(billed + 50_00);
+    expect(l.overpaidMinor).toBe(50_00);
+    expect(l.outstandingMinor).toBe(0);
+    expect(l.balanceMinor).toBe(l.collectedMinor - l.paidToSupplierMinor);
+    const journal = sheetValues(c, 'Касса');
+    expect(journal.filter((r) => r[10] === 'pay-first')).toHaveLength(1);
+    const settled = c.ws.run<Record<string, number>>('settleRound', [c.roundId]);
+    expect(settled.balanceMinor).toBe(l.balanceMinor);
+    expect(sheetValues(c, 'Ведомость')[1].slice(0, 3)).toEqual(['R1', 'Ноябрь', 'рассчитано']);
+    expect(c.ws.spreadsheet.sheet('Ведомость')!.charts).toHaveLength(1);
+  });
+
+  test('purge keeps the totals and removes names, emails, phones and flats', () => {
+    const before = c.ws.run<Screen>('participantsScreen', [c.roundId]).ledger;
+    c.ws.run('purgePersonalData', [c.roundId]);
+    const after = c.ws.run<Screen>('participantsScreen', [c.roundId]).ledger;
+    expect(after).toEqual(before);
+    const everything = ['Заказы', 'Касса', 'Письма', 'R1 · Счета', 'R1 · Распределение', 'R1 · Выдача'].flatMap((n) => sheetValues(c, n)).flat().map(String).join('\n');
+    expect(everything.match(/.*(Житель|Пенсионер|[\w.]+@example\.org).*/g)?.filter((s) => !/(v\d|fin|coordinator)@example\.org/.test(s)) ?? []).toEqual([]);
+  });
+});
+
+describe('credit carries to the next round', () => {
+  test('an overpayment in a settled round pays part of the next bill', () => {
+    const c = openCommunity();
+    submit(c, { name: 'Анна', email: 'anna@example.org', items: { EGGS: '1' } });
+    c.ws.run('closeRound', [c.roundId]);
+    const [anna] = c.ws.run<Screen>('participantsScreen', [c.roundId]).participants;
+    c.ws.run('recordPayment', [{ roundId: c.roundId, orderKey: anna.orderKey, amount: (anna.dueMinor / 100 + 100).toFixed(2), requestId: 'p1' }]);
+    c.ws.run('supplierOrder', [c.roundId]);
+    c.ws.run('recordReceipt', [c.roundId, {}]);
+    c.ws.run('settleRound', [c.roundId]);
+    const next = c.ws.run<{ id: string }>('createRound', [{ title: 'Декабрь', deadline: new Date(c.ws.clock.now() + 24 * HOUR).toISOString(), itemIds: ['EGGS'] }]);
+    c.ws.run('openRound', [next.id]);
+    c.ws.run('saveOfflineOrder', [{ roundId: next.id, name: 'Анна', email: 'anna@example.org', quantities: { EGGS: '3' } }]);
+    c.ws.run('closeRound', [next.id]);
+    const [again] = c.ws.run<Screen>('participantsScreen', [next.id]).participants;
+    expect(again.paidMinor).toBe(100_00);
+    expect(again.balanceMinor).toBe(again.dueMinor - 100_00);
+  });
+});
+
+describe('closing a big round', () => {
+  test('5,000 orders × 60 items: about 15 spreadsheet calls, well inside 6 minutes', () => {
+    const c = openCommunity();
+    const items = Array.from({ length: 60 }, (_, i) => [`I${i}`, `Товар ${i}`, '', '', '', 'шт', 10 + i, '', i % 3 === 0 ? 6 : 1]);
+    typeRows(c.ws, 'Каталог', items, 6);
+    const round = c.ws.run<{ id: string }>('createRound', [{ title: 'Большая', deadline: new Date(NOW + 30 * HOUR).toISOString(), itemIds: items.map((r) => r[0]) }]);
+    c.ws.run('openRound', [round.id]);
+    const orders = c.ws.spreadsheet.sheet('Заказы')!;
+    let row = Number(c.ws.properties.document.data.get('ordersNextRow'));
+    orders.maxRows = row + 40_000;
+    for (let o = 0; o < 5000; o++) {
+      for (let k = 0; k < 6; k++) {
+        const item = `I${(o * 7 + k * 11) % 60}`;
+        [round.id, `form:${round.id}:${o + 2}`, 'form', 1, 'x', new Date(NOW + o * 1000), new Date(NOW + o * 1000), `Житель ${o}`, `r${o}@example.org`, '', `Дом ${1 + (o % 3)}`, String(o % 90), '', 'ru', '', item, item, 1 + (o % 3), '', ''].forEach((v, i) => orders.put(row, i + 1, v));
+        row++;
+      }
+    }
+    c.ws.properties.document.data.set('ordersNextRow', String(row));
+    c.ws.calls.reset();
+    const started = c.ws.clock.now();
+    const summary = c.ws.run<{ participants: number }>('closeRound', [round.id]);
+    const elapsed = c.ws.executions.at(-1)!.endedAt! - started;
+    expect(summary.participants).toBe(5000);
+    expect(c.ws.calls.roundTrips('spreadsheet')).toBeLessThanOrEqual(16);
+    expect(elapsed).toBeLessThan(3 * 60_000);
+  });
+});
