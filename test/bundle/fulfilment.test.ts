@@ -1,4 +1,4 @@
-import { HOUR, NOW, openCommunity, orderRows, submit, typeRows, Community } from '../harness/community';
+import { HOUR, NOW, openCommunity, submit, typeRows, Community } from '../harness/community';
 
 interface Screen {
   participants: { orderKey: string; name: string; building: string; dueMinor: number; paidMinor: number; balanceMinor: number; pickedUp: boolean; enteredBy: string }[];
