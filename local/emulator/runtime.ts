@@ -14,6 +14,8 @@ export interface ExecutionRecord {
   startedAt: number;
   endedAt?: number;
   error?: string;
+  /** Set once the 6-minute limit is passed: Apps Script stops the execution, whatever it catches. */
+  killed?: boolean;
   logs: string[];
 }
 
@@ -74,7 +76,8 @@ export class Runtime {
     readonly clock: VirtualClock,
     readonly random: SeededRandom,
     public user: string,
-    readonly latency: Record<string, CallCost> = defaultLatency,
+    /** This workspace's own copy, so a test that makes a call slower changes no other workspace. */
+    readonly latency: Record<string, CallCost> = { ...defaultLatency },
     /** The Date constructor of the realm the script runs in, so `instanceof Date` holds there. */
     public DateCtor: DateConstructor = Date,
   ) {}
@@ -98,7 +101,10 @@ export class Runtime {
   }
 
   checkTimeBudget(): void {
-    if (this.current && this.elapsedMs() > EXECUTION_LIMIT_MS) throw new Error(EXECUTION_TIME_ERROR);
+    if (this.current && (this.current.killed || this.elapsedMs() > EXECUTION_LIMIT_MS)) {
+      this.current.killed = true;
+      throw new Error(EXECUTION_TIME_ERROR);
+    }
   }
 
   begin(functionName: string, cause: string): ExecutionRecord {

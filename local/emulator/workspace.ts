@@ -5,7 +5,7 @@ import { CallCost, defaultLatency } from './latency';
 import { EmuLockService, LockTable } from './lock';
 import { EmuMailApp } from './mail';
 import { EmuPropertiesService } from './properties';
-import { AuthMode, ExecutionRecord, Runtime } from './runtime';
+import { AuthMode, EXECUTION_TIME_ERROR, ExecutionRecord, Runtime } from './runtime';
 import { EmuScriptApp, TriggerRecord, TriggerTable } from './script';
 import { EmuSession } from './session';
 import { EmuSpreadsheetApp } from './spreadsheet/app';
@@ -67,7 +67,7 @@ export class Workspace {
     this.clock = new VirtualClock(options.now ?? Date.UTC(2026, 10, 2, 9, 0, 0));
     const random = new SeededRandom(options.seed ?? 42);
     this.owner = options.user ?? 'coordinator@example.org';
-    this.runtime = new Runtime(this.clock, random, this.owner, options.latency ?? defaultLatency);
+    this.runtime = new Runtime(this.clock, random, this.owner, { ...(options.latency ?? defaultLatency) });
     const timeZone = options.timeZone ?? 'Europe/Moscow';
     const id = `ss-${random.id(20)}`;
     this.spreadsheet = new EmuSpreadsheet(this.runtime, id, options.spreadsheetName ?? 'Community', this.owner, timeZone, options.locale ?? 'ru_RU');
@@ -135,6 +135,8 @@ export class Workspace {
     const record = this.runtime.begin(name, options.cause ?? 'editor');
     try {
       const result = fn(...args) as T;
+      // A script that caught the kill and carried on is still stopped: Apps Script ends it for real.
+      if (record.killed) throw new Error(EXECUTION_TIME_ERROR);
       this.runtime.end();
       return result;
     } catch (err) {

@@ -161,6 +161,8 @@ export function drainOutbox(book: Book, properties: Record<string, string>, opti
         result.sent++;
       } catch (err) {
         const message = errorText(err);
+        // Apps Script is ending this execution: leave the chunk as SENDING, never guess.
+        if (/Exceeded maximum execution time/i.test(message)) throw err;
         const attempts = states[r][1] + 1;
         if (/too many times for one day/i.test(message)) {
           quotaOut = true;

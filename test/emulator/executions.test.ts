@@ -106,3 +106,8 @@ test('the script\'s clock is the virtual clock: new Date() and Date.now() follow
   ws.advance(24 * 3600_000);
   expect(ws.run<number[]>('now')[0] - a).toBeGreaterThanOrEqual(24 * 3600_000);
 });
+
+test('a script that catches the time-limit error is still stopped', () => {
+  const { workspace: ws } = loadScript(`function stubborn() { var s = SpreadsheetApp.getActive().getSheets()[0]; try { while (true) s.getRange(1, 1).getValue(); } catch (e) {} return 'carried on'; }`);
+  expect(() => ws.run('stubborn')).toThrow('Exceeded maximum execution time');
+});
