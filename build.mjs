@@ -81,7 +81,8 @@ async function buildPages() {
     const dir = join(pagesDir, folder);
     if (!(await stat(dir)).isDirectory()) continue;
     const html = await readFile(join(dir, 'index.html'), 'utf8');
-    const css = await readFile(join(dir, 'style.css'), 'utf8').catch(() => '');
+    const base = await readFile(join(root, 'src/ui/shared/base.css'), 'utf8');
+    const css = base + (await readFile(join(dir, 'style.css'), 'utf8').catch(() => ''));
     const client = await build({
       entryPoints: [join(dir, 'main.ts')],
       bundle: true,

@@ -15,6 +15,10 @@ import { cancelOfflineOrder, saveOfflineOrder } from './offline';
 import { recordReceipt, supplierOrder } from './receiving';
 import { cancelRound, createRound, extendDeadline, listRounds, openRound } from './rounds';
 import { setUpCommunity } from './setup';
+import {
+  offlineScreen, roundsScreen, saveSettings, settingsScreen, showDistributionLists, showFormLink, showNewRound, showSettings, showSidebar,
+  showSupplierOrder, tallyScreen,
+} from './sidebar';
 import { onTick_ } from './tick';
 
 export const entryPoints = {
@@ -23,9 +27,21 @@ export const entryPoints = {
   onInstall,
   showHelp,
   setUpCommunity,
+  showSidebar,
+  showNewRound,
+  showFormLink,
+  showSupplierOrder,
+  showDistributionLists,
+  showSettings,
   // installable triggers (private)
   onFormSubmit_,
   onTick_,
+  // google.script.run: screens (one call each)
+  roundsScreen,
+  tallyScreen,
+  offlineScreen,
+  settingsScreen,
+  saveSettings,
   // google.script.run: rounds and orders
   listRounds,
   createRound,

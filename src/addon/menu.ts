@@ -10,8 +10,15 @@ export function onOpen(_e?: GoogleAppsScript.Events.SheetsOnOpen): void {
   const lang = userLang();
   SpreadsheetApp.getUi()
     .createAddonMenu()
-    .addItem(t(lang, 'menu.setUp'), 'setUpCommunity')
+    .addItem(t(lang, 'menu.openPanel'), 'showSidebar')
+    .addItem(t(lang, 'menu.newRound'), 'showNewRound')
+    .addItem(t(lang, 'menu.formLink'), 'showFormLink')
     .addSeparator()
+    .addItem(t(lang, 'menu.supplierOrder'), 'showSupplierOrder')
+    .addItem(t(lang, 'menu.distribution'), 'showDistributionLists')
+    .addSeparator()
+    .addItem(t(lang, 'menu.settings'), 'showSettings')
+    .addItem(t(lang, 'menu.setUp'), 'setUpCommunity')
     .addItem(t(lang, 'menu.help'), 'showHelp')
     .addToUi();
 }

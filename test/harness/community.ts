@@ -38,10 +38,10 @@ export function documentSnapshot(ws: Workspace, roundId: string): RoundSnapshot 
  * A Russian-speaking community with the catalog above, 3 buildings, 2 pickup points, set up by its
  * coordinator, and one open round closing in 48 hours.
  */
-export function openCommunity(options: { deadlineInHours?: number; locale?: string } = {}): Community {
+export function openCommunity(options: { deadlineInHours?: number } = {}): Community {
   const loaded = loadAddOn({ now: NOW });
   const ws = loaded.workspace;
-  ws.session.locales.set(ws.owner, options.locale ?? 'ru_RU');
+  ws.session.locales.set(ws.owner, 'ru_RU');
   ws.run('setUpCommunity');
   typeRows(ws, 'Каталог', CATALOG);
   typeRows(ws, 'Дома и пункты выдачи', [['дом / подъезд', 'Дом 1'], ['дом / подъезд', 'Дом 2'], ['дом / подъезд', 'Дом 3'], ['пункт выдачи', 'Двор'], ['пункт выдачи', 'Школа']]);

@@ -5,7 +5,7 @@ import { EmuSheet, SheetHost } from './sheet';
 type Members =
   | 'getId' | 'getName' | 'rename' | 'getUrl' | 'getSheets' | 'getSheetByName' | 'insertSheet' | 'deleteSheet'
   | 'getSpreadsheetTimeZone' | 'setSpreadsheetTimeZone' | 'getSpreadsheetLocale' | 'setSpreadsheetLocale'
-  | 'toast' | 'getActiveSheet';
+  | 'toast' | 'getActiveSheet' | 'setActiveSheet';
 
 export interface Toast {
   message: string;
@@ -89,9 +89,17 @@ export class EmuSpreadsheet implements Pick<GoogleAppsScript.Spreadsheet.Spreads
     return this.sheet(name)?.proxy ?? null;
   }
 
+  active: EmuSheet | null = null;
+
   getActiveSheet() {
     this.call('getActiveSheet');
-    return this.sheets[0].proxy;
+    return (this.active ?? this.sheets[0]).proxy;
+  }
+
+  setActiveSheet(sheet: GoogleAppsScript.Spreadsheet.Sheet) {
+    this.call('setActiveSheet');
+    this.active = this.sheets.find((s) => s.proxy === sheet) ?? this.active;
+    return sheet;
   }
 
   insertSheet(a?: any, b?: any): GoogleAppsScript.Spreadsheet.Sheet {

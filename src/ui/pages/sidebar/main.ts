@@ -1,0 +1,90 @@
+import { resolveLang } from '../../../core/i18n/lang';
+import { MessageKey, t } from '../../../core/i18n/translate';
+import { el, append, clear, notice } from '../../shared/dom';
+import { call, setServerLang } from '../../shared/server';
+import { Screen, ScreenContext } from './screens/context';
+import { roundsScreen } from './screens/rounds';
+import { tallyScreen } from './screens/tally';
+import { offlineScreen } from './screens/offline';
+import { participantsScreen } from './screens/participants';
+import { emailsScreen } from './screens/emails';
+import { settingsScreen } from './screens/settings';
+
+const lang = resolveLang(document.body.dataset.lang);
+setServerLang(lang);
+const tr = (key: MessageKey, params?: Record<string, string | number>) => t(lang, key, params);
+
+const screens: Record<string, Screen> = {
+  rounds: roundsScreen,
+  tally: tallyScreen,
+  offline: offlineScreen,
+  participants: participantsScreen,
+  emails: emailsScreen,
+  settings: settingsScreen,
+};
+const needsRound = new Set(['tally', 'offline', 'participants', 'emails']);
+
+const tabs = document.getElementById('tabs') as HTMLElement;
+const picker = document.getElementById('round-picker') as HTMLElement;
+const main = document.getElementById('screen') as HTMLElement;
+let current = document.body.dataset.screen === 'newRound' ? 'rounds' : document.body.dataset.screen || 'rounds';
+let roundId = '';
+let rounds: { id: string; title: string; state: string }[] = [];
+
+const ctx: ScreenContext = {
+  lang,
+  tr,
+  call,
+  roundId: () => roundId,
+  setRounds(list) {
+    rounds = list;
+    if (!roundId || !rounds.some((r) => r.id === roundId)) roundId = rounds[0]?.id ?? '';
+  },
+  go(screen: string, id?: string) {
+    if (id) roundId = id;
+    current = screen;
+    void show();
+  },
+  newRound: document.body.dataset.screen === 'newRound',
+};
+
+function renderTabs(): void {
+  clear(tabs);
+  for (const name of Object.keys(screens)) {
+    append(tabs, el('button', { type: 'button', role: 'tab', 'aria-selected': String(name === current), onclick: () => ctx.go(name) }, tr(`ui.tab.${name}` as MessageKey)));
+  }
+}
+
+function renderPicker(): void {
+  clear(picker);
+  if (!needsRound.has(current) || rounds.length === 0) return;
+  const s = el('select', { 'aria-label': tr('ui.round.pick'), onchange: (e: Event) => ctx.go(current, (e.target as HTMLSelectElement).value) });
+  for (const r of rounds) s.appendChild(el('option', { value: r.id, selected: r.id === roundId }, `${r.id} · ${r.title} (${tr(`state.${r.state}` as MessageKey)})`));
+  append(picker, el('div', { className: 'field' }, s));
+}
+
+async function show(): Promise<void> {
+  renderTabs();
+  if (needsRound.has(current) && !rounds.length) {
+    const list = await call('listRounds').catch(() => []);
+    ctx.setRounds(list);
+  }
+  renderPicker();
+  clear(main);
+  append(main, notice('info', tr('ui.loading')));
+  try {
+    if (needsRound.has(current) && !roundId) {
+      clear(main);
+      append(main, notice('info', tr('ui.round.none')));
+      return;
+    }
+    const node = await screens[current](ctx);
+    clear(main);
+    append(main, node);
+  } catch (err) {
+    clear(main);
+    append(main, notice('error', (err as Error).message));
+  }
+}
+
+void show();

@@ -1,0 +1,77 @@
+import { actionButton, append, clear, el, field, notice, requestId, select } from '../../../shared/dom';
+import { Screen } from './context';
+
+/** A volunteer enters, edits or cancels the order of a neighbour without a smartphone. */
+export const offlineScreen: Screen = async (ctx) => {
+  const { tr } = ctx;
+  const data = await ctx.call('offlineScreen', ctx.roundId());
+  const status = el('div', { 'aria-live': 'polite' });
+  const report = (kind: 'error' | 'ok', text: string) => {
+    clear(status);
+    append(status, notice(kind, text));
+  };
+  const pickExisting = select([{ value: '', label: tr('ui.offline.newResident') }, ...data.orders.map((o) => ({ value: o.orderKey, label: `${o.name}${o.building ? `, ${o.building}` : ''}${o.flat ? ` ${o.flat}` : ''}${o.enteredBy ? ` ✎ ${o.enteredBy}` : ''}` }))]);
+  const name = el('input', { type: 'text', autocomplete: 'off' });
+  const building = data.buildings.length ? select([{ value: '', label: '—' }, ...data.buildings.map((b) => ({ value: b, label: b }))]) : el('input', { type: 'text' });
+  const flat = el('input', { type: 'text' });
+  const phone = el('input', { type: 'tel' });
+  const email = el('input', { type: 'email' });
+  const pickup = data.pickupPoints.length > 1 ? select(data.pickupPoints.map((p) => ({ value: p, label: p }))) : null;
+  const enteredBy = el('div', { className: 'muted' });
+  const qty = new Map<string, HTMLInputElement>();
+  const extra = new Map<string, HTMLInputElement>();
+  const table = el('table', { className: 'qty' });
+  for (const i of data.items) {
+    const q = el('input', { type: 'text', inputmode: 'decimal', 'aria-label': `${i.name}, ${i.unit}` });
+    qty.set(i.id, q);
+    const hint = [i.step !== '1' ? `×${i.step}` : '', i.limit ? `≤ ${i.limit}` : ''].filter(Boolean).join(' ');
+    const cells: HTMLElement[] = [el('td', {}, `${i.name} (${i.unit})`, hint ? el('div', { className: 'muted' }, hint) : null), el('td', {}, q)];
+    if (i.box > 1) {
+      const e = el('input', { type: 'text', inputmode: 'decimal', placeholder: '+', 'aria-label': `${i.name}: ${tr('ui.offline.extra')}` });
+      extra.set(i.id, e);
+      cells.push(el('td', {}, e));
+    }
+    table.appendChild(el('tr', {}, ...cells));
+  }
+  let request = requestId();
+  const fill = (key: string) => {
+    const o = data.orders.find((x) => x.orderKey === key);
+    name.value = o?.name ?? '';
+    building.value = o?.building ?? '';
+    flat.value = o?.flat ?? '';
+    phone.value = o?.phone ?? '';
+    email.value = o?.email ?? '';
+    for (const [id, input] of qty) input.value = o?.quantities[id] ? String(o.quantities[id]) : '';
+    for (const [id, input] of extra) input.value = o?.extras[id] ? String(o.extras[id]) : '';
+    clear(enteredBy);
+    if (o?.enteredBy) append(enteredBy, tr('ui.offline.enteredBy', { who: o.enteredBy }));
+    request = requestId();
+  };
+  pickExisting.addEventListener('change', () => fill(pickExisting.value));
+  const values = (m: Map<string, HTMLInputElement>) => Object.fromEntries([...m].filter(([, i]) => i.value.trim()).map(([id, i]) => [id, i.value.trim()]));
+  const save = actionButton(tr('ui.offline.save'), async () => {
+    try {
+      const result = await ctx.call('saveOfflineOrder', {
+        roundId: ctx.roundId(), orderKey: pickExisting.value || undefined, name: name.value, building: building.value, flat: flat.value, phone: phone.value,
+        email: email.value, pickupPoint: pickup?.value, quantities: values(qty), extras: values(extra), requestId: request, lang: ctx.lang,
+      });
+      request = requestId();
+      report('ok', [tr('ui.offline.saved'), ...result.notes].join('\n'));
+    } catch (err) {
+      report('error', (err as Error).message);
+    }
+  }, 'primary', ctx.tr('ui.working'));
+  const cancel = actionButton(tr('ui.offline.cancelOrder'), async () => {
+    if (!pickExisting.value) return;
+    try {
+      await ctx.call('cancelOfflineOrder', ctx.roundId(), pickExisting.value);
+      report('ok', tr('ui.offline.cancelled'));
+    } catch (err) {
+      report('error', (err as Error).message);
+    }
+  }, 'secondary', ctx.tr('ui.working'));
+  return el('form', { 'aria-label': tr('ui.tab.offline'), onsubmit: (e: Event) => e.preventDefault() },
+    status, field(tr('ui.offline.resident'), pickExisting), enteredBy, field(tr('ui.offline.name'), name), field(tr('ui.offline.building'), building),
+    field(tr('ui.offline.flat'), flat), field(tr('ui.offline.phone'), phone), field(tr('ui.offline.email'), email), pickup ? field(tr('ui.offline.pickup'), pickup) : null,
+    el('h2', {}, tr('ui.offline.quantities')), table, el('div', { className: 'row' }, save, cancel));
+};
