@@ -6,3 +6,5 @@ export { EXECUTION_TIME_ERROR } from './runtime';
 export { LOCK_TIMEOUT_ERROR } from './lock';
 export { MAIL_QUOTA_ERROR } from './mail';
 export { FORMULA_NOT_EVALUATED } from './spreadsheet/values';
+export { saveState, loadState } from './state';
+export type { WorkspaceState } from './state';

@@ -1,7 +1,9 @@
 import { LoadedAddOn, Workspace } from '../../local/emulator';
-import { joinChunks } from '../../src/workspace/properties';
 import type { RoundSnapshot } from '../../src/workspace/rounds';
 import { loadAddOn } from './bundle';
+import { Resident, residentAnswers, roundSnapshot, submitAsResident } from '../../local/scenario/resident';
+
+export type { Resident };
 
 export const HOUR = 3600_000;
 export const NOW = Date.UTC(2026, 10, 20, 9, 0);
@@ -28,11 +30,7 @@ export function typeRows(ws: Workspace, sheetName: string, rows: unknown[][], st
   rows.forEach((r, i) => r.forEach((v, c) => sheet.put(startRow + i, c + 1, v)));
 }
 
-export function documentSnapshot(ws: Workspace, roundId: string): RoundSnapshot {
-  const json = joinChunks(Object.fromEntries(ws.properties.document.data), `round:${roundId}`);
-  if (!json) throw new Error(`no snapshot for ${roundId}`);
-  return JSON.parse(json) as RoundSnapshot;
-}
+export const documentSnapshot = roundSnapshot;
 
 /**
  * A Russian-speaking community with the catalog above, 3 buildings, 2 pickup points, set up by its
@@ -52,35 +50,13 @@ export function openCommunity(options: { deadlineInHours?: number } = {}): Commu
   return { ...loaded, ws, roundId: opened.id, formId: snap.formId, snapshot: () => documentSnapshot(ws, opened.id) };
 }
 
-export interface Resident {
-  name: string;
-  email?: string;
-  phone?: string;
-  building?: string;
-  flat?: string;
-  pickupPoint?: string;
-  lang?: string;
-  comment?: string;
-  items?: Record<string, string>;
-  extras?: Record<string, string>;
-}
-
 /** The answers a resident gives, keyed by the form's question titles. */
 export function answers(c: Community, r: Resident): Record<string, string> {
-  const q = c.snapshot().questions;
-  if (!q) throw new Error('round has no form questions');
-  const out: Record<string, string> = { [q.name]: r.name, [q.phone]: r.phone ?? '', [q.flat]: r.flat ?? '', [q.lang]: r.lang ?? '', [q.comment]: r.comment ?? '' };
-  if (q.building) out[q.building] = r.building ?? 'Дом 1';
-  if (q.pickupPoint) out[q.pickupPoint] = r.pickupPoint ?? 'Двор';
-  for (const [id, titles] of Object.entries(q.items)) {
-    out[titles.quantity] = r.items?.[id] ?? '';
-    if (titles.extra) out[titles.extra] = r.extras?.[id] ?? '';
-  }
-  return out;
+  return residentAnswers(c.snapshot(), r);
 }
 
 export function submit(c: Community, r: Resident, options: { deliver?: number; edit?: string; bypassValidation?: boolean } = {}) {
-  return c.ws.submitForm(c.formId, { answers: answers(c, r), email: r.email ?? `${r.name.replace(/\W/g, '').toLowerCase() || 'someone'}@example.org`, editResponseId: options.edit, bypassValidation: options.bypassValidation }, { deliver: options.deliver });
+  return submitAsResident(c.ws, c.roundId, r, options);
 }
 
 /** The Orders sheet's data rows as objects keyed by the header's column keys. */

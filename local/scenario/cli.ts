@@ -1,0 +1,24 @@
+import { resolve as resolvePath } from 'node:path';
+import { runScenarioFile } from './runFile';
+
+async function main(): Promise<void> {
+  const args = process.argv.slice(2);
+  const outAt = args.indexOf('--out');
+  const out = outAt >= 0 ? args[outAt + 1] : 'scenario-out';
+  const files = args.filter((a, i) => !a.startsWith('--') && i !== outAt + 1);
+  if (!files.length) {
+    console.error('usage: npm run scenario -- scenarios/FILE.json [--out DIR]');
+    process.exit(2);
+  }
+  let failed = false;
+  for (const file of files) {
+    const dir = files.length > 1 ? resolvePath(out, file.replace(/^.*\//, '').replace(/\.json$/, '')) : resolvePath(out);
+    const { ok, log } = await runScenarioFile(file, dir, resolvePath('dist'));
+    console.log(log.join('\n'));
+    console.log(`${ok ? 'wrote' : 'FAILED, wrote what there was to'} ${dir}`);
+    failed ||= !ok;
+  }
+  process.exit(failed ? 1 : 0);
+}
+
+void main();

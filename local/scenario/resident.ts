@@ -1,0 +1,48 @@
+import { Workspace } from '../emulator';
+import { joinChunks } from '../../src/workspace/properties';
+import type { RoundSnapshot } from '../../src/workspace/rounds';
+
+/** A resident filling in a round's form, described by item ids rather than question titles. */
+export interface Resident {
+  name: string;
+  email?: string;
+  phone?: string;
+  building?: string;
+  flat?: string;
+  pickupPoint?: string;
+  /** "Русский", "中文" or "English", as the form offers. */
+  lang?: string;
+  comment?: string;
+  items?: Record<string, string>;
+  extras?: Record<string, string>;
+}
+
+/** The round as the add-on cached it when it opened (read straight from document properties). */
+export function roundSnapshot(ws: Workspace, roundId: string): RoundSnapshot {
+  const json = joinChunks(Object.fromEntries(ws.properties.document.data), `round:${roundId}`);
+  if (!json) throw new Error(`round ${roundId} has not been opened`);
+  return JSON.parse(json) as RoundSnapshot;
+}
+
+/** The answers a resident gives, keyed by the form's question titles. */
+export function residentAnswers(snapshot: RoundSnapshot, r: Resident): Record<string, string> {
+  const q = snapshot.questions;
+  if (!q) throw new Error('round has no form questions');
+  const out: Record<string, string> = { [q.name]: r.name, [q.phone]: r.phone ?? '', [q.flat]: r.flat ?? '', [q.lang]: r.lang ?? '', [q.comment]: r.comment ?? '' };
+  if (q.building) out[q.building] = r.building ?? snapshot.buildings[0] ?? '';
+  if (q.pickupPoint) out[q.pickupPoint] = r.pickupPoint ?? snapshot.pickupPoints[0] ?? '';
+  for (const [id, titles] of Object.entries(q.items)) {
+    out[titles.quantity] = r.items?.[id] ?? '';
+    if (titles.extra) out[titles.extra] = r.extras?.[id] ?? '';
+  }
+  return out;
+}
+
+export function emailOf(r: Resident): string {
+  return r.email ?? `${r.name.replace(/[^\p{L}\p{N}]/gu, '').toLowerCase() || 'someone'}@example.org`;
+}
+
+export function submitAsResident(ws: Workspace, roundId: string, r: Resident, options: { deliver?: number; edit?: string; bypassValidation?: boolean } = {}) {
+  const snapshot = roundSnapshot(ws, roundId);
+  return ws.submitForm(snapshot.formId, { answers: residentAnswers(snapshot, r), email: emailOf(r), editResponseId: options.edit, bypassValidation: options.bypassValidation }, { deliver: options.deliver });
+}

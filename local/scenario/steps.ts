@@ -1,0 +1,104 @@
+import { SHEETS, SheetKey } from '../../src/core/i18n/sheets';
+import { Workspace } from '../emulator';
+import { Resident, submitAsResident } from './resident';
+
+/**
+ * A scenario is a JSON list of steps a coordinator, volunteer or resident takes. Strings may refer to
+ * earlier results ("${round.id}") and to the virtual clock ("{{now+48h}}", "{{now-30m}}").
+ */
+export type Step =
+  | { do: 'locale'; user?: string; locale: string; note?: string }
+  | { do: 'menu' | 'call'; fn: string; args?: unknown[]; as?: string; save?: string; expectError?: boolean; note?: string }
+  | { do: 'type'; sheet: string; rows: unknown[][]; row?: number; column?: number; note?: string }
+  | { do: 'submit'; round: string; resident: Resident; save?: string; edit?: string; deliver?: number; bypassValidation?: boolean; note?: string }
+  | { do: 'advance'; hours?: number; minutes?: number; note?: string }
+  | { do: 'quota'; recipients: number; note?: string };
+
+export interface Scenario {
+  title: string;
+  description?: string;
+  options?: { timeZone?: string; locale?: string; mailQuota?: number; now?: string; user?: string };
+  steps: Step[];
+}
+
+export interface StepLog {
+  line(text: string): void;
+}
+
+type Saved = Record<string, unknown>;
+
+function lookup(saved: Saved, path: string): unknown {
+  return path.split('.').reduce<unknown>((v, k) => (v && typeof v === 'object' ? (v as Record<string, unknown>)[k] : undefined), saved);
+}
+
+const UNIT: Record<string, number> = { m: 60_000, h: 3_600_000, d: 86_400_000 };
+
+/** Replaces "${name.path}" and "{{now±Nh}}" in every string of a step. */
+export function resolve<T>(value: T, saved: Saved, now: number): T {
+  if (typeof value === 'string') {
+    const whole = /^\$\{([\w.]+)\}$/.exec(value);
+    if (whole) return lookup(saved, whole[1]) as T;
+    return value
+      .replace(/\$\{([\w.]+)\}/g, (_, p: string) => String(lookup(saved, p) ?? ''))
+      .replace(/\{\{now([+-]\d+)([mhd])\}\}/g, (_, n: string, u: string) => new Date(now + Number(n) * UNIT[u]).toISOString()) as T;
+  }
+  if (Array.isArray(value)) return value.map((v) => resolve(v, saved, now)) as T;
+  if (value && typeof value === 'object') return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, resolve(v, saved, now)])) as T;
+  return value;
+}
+
+/** A sheet by its name, or by its key ("catalog", "places"…) in whatever language it was set up. */
+function sheetNamed(ws: Workspace, name: string) {
+  const direct = ws.spreadsheet.sheet(name);
+  if (direct) return direct;
+  const labels = SHEETS[name as SheetKey]?.name as readonly string[] | undefined;
+  const found = labels && ws.spreadsheet.sheets.find((s) => labels.includes(s.name));
+  if (!found) throw new Error(`no sheet "${name}"`);
+  return found;
+}
+
+export function runSteps(ws: Workspace, steps: Step[], log: StepLog, saved: Saved = {}): Saved {
+  steps.forEach((raw, i) => {
+    const step = resolve(raw, saved, ws.clock.now());
+    const label = `#${i + 1} ${step.do}${'fn' in step ? ` ${step.fn}` : ''}${step.note ? ` — ${step.note}` : ''}`;
+    switch (step.do) {
+      case 'locale':
+        ws.session.locales.set(step.user ?? ws.owner, step.locale);
+        break;
+      case 'menu':
+      case 'call': {
+        try {
+          const result = ws.run(step.fn, step.args ?? [], { user: step.as });
+          if (step.save) saved[step.save] = result;
+          log.line(`${label}: ok${result === undefined ? '' : ` → ${JSON.stringify(result).slice(0, 300)}`}`);
+        } catch (err) {
+          if (!step.expectError) throw new Error(`${label}: ${(err as Error).message}`);
+          log.line(`${label}: refused as expected → ${(err as Error).message}`);
+        }
+        return;
+      }
+      case 'type': {
+        const sheet = sheetNamed(ws, step.sheet);
+        step.rows.forEach((r, dr) => r.forEach((v, dc) => sheet.put((step.row ?? 2) + dr, (step.column ?? 1) + dc, v)));
+        break;
+      }
+      case 'submit': {
+        const editOf = step.edit ? (saved[step.edit] as { responseId?: string } | undefined)?.responseId : undefined;
+        const result = submitAsResident(ws, step.round, step.resident, { deliver: step.deliver, edit: editOf, bypassValidation: step.bypassValidation });
+        if (step.save && result.ok) saved[step.save] = { responseId: result.responseId, row: result.row, editUrl: result.editUrl };
+        log.line(`${label}: ${result.ok ? `response row ${result.row}` : `refused by the form: ${JSON.stringify(result.errors)}${result.closed ? ` ${result.closed}` : ''}`}`);
+        return;
+      }
+      case 'advance': {
+        const fired = ws.advance((step.hours ?? 0) * UNIT.h + (step.minutes ?? 0) * UNIT.m);
+        log.line(`${label}: now ${new Date(ws.clock.now()).toISOString()}; ${fired.length} trigger run(s)${fired.filter((f) => f.error).map((f) => `; ${f.functionName} failed: ${f.error}`).join('')}`);
+        return;
+      }
+      case 'quota':
+        ws.mail.dailyQuota = step.recipients;
+        break;
+    }
+    log.line(`${label}: ok`);
+  });
+  return saved;
+}
