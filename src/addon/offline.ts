@@ -49,7 +49,8 @@ export function saveOfflineOrder(input: OfflineOrderInput): OfflineOrderResult {
     const raw: RawOrderInput = { ...input, submittedAt: ctx.now.getTime(), enteredBy: ctx.me || 'volunteer' };
     const checked = validate(raw, snapshot, items);
     const notes = checked.problems.map((p) => describeProblem(p, ctx.lang, items));
-    if (!checked.accepted) throw new UserError(notes.join('\n'));
+    // The volunteer is right there: a quantity left out would surprise the neighbour, so refuse and say why.
+    if (!checked.accepted || checked.problems.some((p) => p.severity === 'line')) throw new UserError(notes.join('\n'));
     const key = input.orderKey ? String(input.orderKey) : `offline:${snapshot.round.id}:${Utilities.getUuid()}`;
     const sheet = ctx.book.sheet('orders');
     const previous = input.orderKey ? findOrder(sheet, key, items) : null;

@@ -121,7 +121,7 @@ export interface OfflineScreen {
   items: { id: string; name: string; unit: string; step: string; limit: string; box: number }[];
   buildings: string[];
   pickupPoints: string[];
-  orders: { orderKey: string; name: string; building: string; flat: string; phone: string; email: string; enteredBy: string; source: string; quantities: Record<string, number>; extras: Record<string, number> }[];
+  orders: { orderKey: string; name: string; building: string; flat: string; phone: string; email: string; lang: string; enteredBy: string; source: string; quantities: Record<string, number>; extras: Record<string, number> }[];
 }
 
 /** Offline order screen: the round's items, the lists, and existing orders to edit. */
@@ -135,7 +135,7 @@ export function offlineScreen(roundId: string): OfflineScreen {
       pickupPoints: data.snapshot.pickupPoints,
       orders: data.orders.map((o) => ({
         orderKey: o.order.key, name: o.order.participant.name, building: o.order.participant.building, flat: o.order.participant.flat, phone: o.order.participant.phone,
-        email: o.order.participant.email ?? '', enteredBy: o.order.participant.enteredBy ?? '', source: o.order.source,
+        email: o.order.participant.email ?? '', lang: o.order.participant.lang, enteredBy: o.order.participant.enteredBy ?? '', source: o.order.source,
         quantities: Object.fromEntries(o.order.lines.map((l) => [l.itemId, unitsOf(l.steps, data.items.get(l.itemId)?.stepMilli ?? 1000)])),
         extras: Object.fromEntries(o.order.lines.filter((l) => l.extraSteps).map((l) => [l.itemId, unitsOf(l.extraSteps, data.items.get(l.itemId)?.stepMilli ?? 1000)])),
       })).sort((a, b) => a.name.localeCompare(b.name)),

@@ -285,6 +285,7 @@ export const en = {
   'ui.settings.volunteers': "Volunteers",
   'ui.settings.role': "Role",
   'ui.settings.addVolunteer': "Add a volunteer",
+  'ui.offline.lang': 'Language for their emails',
 } satisfies Record<string, Message>;
 
 export type MessageKey = keyof typeof en;

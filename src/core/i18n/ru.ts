@@ -285,4 +285,5 @@ export const ru: Catalog<MessageKey> = {
   'ui.settings.volunteers': "Волонтёры",
   'ui.settings.role': "Роль",
   'ui.settings.addVolunteer': "Добавить волонтёра",
+  'ui.offline.lang': 'Язык писем',
 };

@@ -285,4 +285,5 @@ export const zh: Catalog<MessageKey> = {
   'ui.settings.volunteers': "志愿者",
   'ui.settings.role': "角色",
   'ui.settings.addVolunteer': "添加志愿者",
+  'ui.offline.lang': '邮件语言',
 };

@@ -46,7 +46,11 @@ const ctx: ScreenContext = {
     void show();
   },
   newRound: document.body.dataset.screen === 'newRound',
+  flash(kind, text) {
+    flashed = { kind, text };
+  },
 };
+let flashed: { kind: 'ok' | 'error'; text: string } | null = null;
 
 function renderTabs(): void {
   clear(tabs);
@@ -63,10 +67,16 @@ function renderPicker(): void {
   append(picker, el('div', { className: 'field' }, s));
 }
 
+let shown = 0;
+
+/** Shows the current screen; a newer call supersedes an older one still loading. */
 async function show(): Promise<void> {
+  const mine = ++shown;
+  main.setAttribute('aria-busy', 'true');
   renderTabs();
   if (needsRound.has(current) && !rounds.length) {
     const list = await call('listRounds').catch(() => []);
+    if (mine !== shown) return;
     ctx.setRounds(list);
   }
   renderPicker();
@@ -76,14 +86,21 @@ async function show(): Promise<void> {
     if (needsRound.has(current) && !roundId) {
       clear(main);
       append(main, notice('info', tr('ui.round.none')));
+      main.setAttribute('aria-busy', 'false');
       return;
     }
     const node = await screens[current](ctx);
+    if (mine !== shown) return;
     clear(main);
+    if (flashed) append(main, notice(flashed.kind, flashed.text));
+    flashed = null;
     append(main, node);
   } catch (err) {
+    if (mine !== shown) return;
     clear(main);
     append(main, notice('error', (err as Error).message));
+  } finally {
+    if (mine === shown) main.setAttribute('aria-busy', 'false');
   }
 }
 

@@ -9,6 +9,8 @@ export interface ScreenContext {
   roundId(): string;
   setRounds(rounds: { id: string; title: string; state: string }[]): void;
   go(screen: string, roundId?: string): void;
+  /** A message shown on top of the next screen rendered (an action's result survives the refresh). */
+  flash(kind: 'ok' | 'error', text: string): void;
   newRound: boolean;
 }
 

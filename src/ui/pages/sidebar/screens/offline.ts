@@ -17,6 +17,7 @@ export const offlineScreen: Screen = async (ctx) => {
   const phone = el('input', { type: 'tel' });
   const email = el('input', { type: 'email' });
   const pickup = data.pickupPoints.length > 1 ? select(data.pickupPoints.map((p) => ({ value: p, label: p }))) : null;
+  const emailLang = select([{ value: 'ru', label: 'Русский' }, { value: 'zh-CN', label: '中文' }, { value: 'en', label: 'English' }], ctx.lang);
   const enteredBy = el('div', { className: 'muted' });
   const qty = new Map<string, HTMLInputElement>();
   const extra = new Map<string, HTMLInputElement>();
@@ -41,6 +42,7 @@ export const offlineScreen: Screen = async (ctx) => {
     flat.value = o?.flat ?? '';
     phone.value = o?.phone ?? '';
     email.value = o?.email ?? '';
+    emailLang.value = o?.lang ?? ctx.lang;
     for (const [id, input] of qty) input.value = o?.quantities[id] ? String(o.quantities[id]) : '';
     for (const [id, input] of extra) input.value = o?.extras[id] ? String(o.extras[id]) : '';
     clear(enteredBy);
@@ -53,7 +55,7 @@ export const offlineScreen: Screen = async (ctx) => {
     try {
       const result = await ctx.call('saveOfflineOrder', {
         roundId: ctx.roundId(), orderKey: pickExisting.value || undefined, name: name.value, building: building.value, flat: flat.value, phone: phone.value,
-        email: email.value, pickupPoint: pickup?.value, quantities: values(qty), extras: values(extra), requestId: request, lang: ctx.lang,
+        email: email.value, pickupPoint: pickup?.value, quantities: values(qty), extras: values(extra), requestId: request, lang: emailLang.value,
       });
       request = requestId();
       report('ok', [tr('ui.offline.saved'), ...result.notes].join('\n'));
@@ -72,6 +74,6 @@ export const offlineScreen: Screen = async (ctx) => {
   }, 'secondary', ctx.tr('ui.working'));
   return el('form', { 'aria-label': tr('ui.tab.offline'), onsubmit: (e: Event) => e.preventDefault() },
     status, field(tr('ui.offline.resident'), pickExisting), enteredBy, field(tr('ui.offline.name'), name), field(tr('ui.offline.building'), building),
-    field(tr('ui.offline.flat'), flat), field(tr('ui.offline.phone'), phone), field(tr('ui.offline.email'), email), pickup ? field(tr('ui.offline.pickup'), pickup) : null,
+    field(tr('ui.offline.flat'), flat), field(tr('ui.offline.phone'), phone), field(tr('ui.offline.email'), email), field(tr('ui.offline.lang'), emailLang), pickup ? field(tr('ui.offline.pickup'), pickup) : null,
     el('h2', {}, tr('ui.offline.quantities')), table, el('div', { className: 'row' }, save, cancel));
 };

@@ -24,7 +24,7 @@ export const roundsScreen: Screen = async (ctx) => {
   const run = (action: () => Promise<unknown>, done: string) => async () => {
     try {
       await action();
-      report('ok', done);
+      ctx.flash('ok', done);
       ctx.go('rounds');
     } catch (err) {
       report('error', (err as Error).message);
@@ -91,7 +91,7 @@ function newRoundForm(ctx: ScreenContext, data: NewRoundData, report: (kind: 'er
           delivery: delivery.value, deliverySplit: split.value as 'equal', feePercent: fee.value, requestId: request,
         });
         request = requestId();
-        report('ok', tr('ui.round.created', { id: created.id }));
+        ctx.flash('ok', tr('ui.round.created', { id: created.id }));
         ctx.go('rounds', created.id);
       } catch (err) {
         report('error', (err as Error).message);

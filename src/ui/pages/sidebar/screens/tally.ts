@@ -22,7 +22,7 @@ export const tallyScreen: Screen = async (ctx) => {
     if (i.minimum) lines.push(tr('ui.tally.minimum', { minimum: n(i.minimum), unit: i.unit, ordered: n(i.ordered) }));
     append(root, el('div', { className: 'card' },
       el('div', { className: 'title' }, `${i.name}: ${n(i.ordered)} ${i.unit}`, i.extras ? ` (+${n(i.extras)})` : ''),
-      el('div', { className: `bar${i.minimumReached ? ' min' : ''}`, role: 'img', 'aria-label': `${n(i.ordered)} / ${n(target)} ${i.unit}` },
+      el('div', { className: `bar${i.toBuy > 0 ? ' min' : ''}`, role: 'img', 'aria-label': `${n(i.ordered)} / ${n(target)} ${i.unit}` },
         el('div', { className: 'fill', style: `width:${pct(i.ordered)}` }),
         el('div', { className: 'extra', style: `left:${pct(i.ordered)};width:${pct(Math.min(i.extras, Math.max(0, target - i.ordered)))}` })),
       ...lines.map((l) => el('div', { className: 'muted' }, l)),

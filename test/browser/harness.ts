@@ -1,0 +1,84 @@
+import { mkdirSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Browser, FrameLocator, Page, chromium } from 'playwright-core';
+import { Launched, launchPlayground } from '../../local/playground/launch';
+import { ROOT, ensureBuilt } from '../harness/bundle';
+
+export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const RESULTS = join(ROOT, 'test-results');
+
+export interface Session {
+  launched: Launched;
+  browser: Browser;
+  page: Page;
+  /** Every JavaScript dialog any page opened (alert(1) from an injected name would land here). */
+  dialogs: string[];
+  errors: string[];
+}
+
+export async function start(): Promise<Session> {
+  ensureBuilt();
+  const launched = await launchPlayground(ROOT, { reset: true, stateFile: join(mkdtempSync(join(tmpdir(), 'playground-')), 'state.json') });
+  const browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'] });
+  const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
+  const session: Session = { launched, browser, page, dialogs: [], errors: [] };
+  page.on('dialog', (d) => {
+    session.dialogs.push(d.message());
+    void d.dismiss();
+  });
+  page.on('pageerror', (e) => session.errors.push(e.message));
+  await page.goto(launched.url);
+  return session;
+}
+
+export async function stop(s: Session, screenshot: string): Promise<void> {
+  mkdirSync(RESULTS, { recursive: true });
+  await s.page.screenshot({ path: join(RESULTS, `${screenshot}.png`), fullPage: false }).catch(() => undefined);
+  await s.browser.close();
+  await new Promise((r) => s.launched.server.close(r));
+}
+
+/** Acting user and language, as the header's selectors set them. */
+export async function actAs(s: Session, user: string, locale?: string): Promise<void> {
+  await s.page.getByTestId('user').selectOption(user);
+  if (locale) await s.page.getByTestId('locale').selectOption(locale);
+  await s.page.waitForTimeout(300);
+}
+
+export async function menu(s: Session, caption: string): Promise<void> {
+  await s.page.getByRole('button', { name: 'Spreadsheet' }).click();
+  await s.page.getByTestId('addon-menu').click();
+  await s.page.getByRole('menuitem', { name: caption }).click();
+  await s.page.waitForTimeout(300);
+}
+
+/** Waits until the sidebar's screen has loaded (it is aria-busy while its one server call runs). */
+export async function settled(s: Session): Promise<FrameLocator> {
+  const frame = sidebar(s);
+  await frame.locator('#screen[aria-busy="false"]').waitFor();
+  return frame;
+}
+
+export function sidebar(s: Session): FrameLocator {
+  return s.page.frameLocator('[data-testid=sidebar]');
+}
+
+export async function openSidebarTab(s: Session, tab: string): Promise<FrameLocator> {
+  const frame = await settled(s);
+  const button = frame.getByRole('tab', { name: tab });
+  if ((await button.getAttribute('aria-selected')) !== 'true') {
+    await button.click();
+    await frame.locator('#screen[aria-busy="true"]').waitFor({ timeout: 1000 }).catch(() => undefined);
+  }
+  return settled(s);
+}
+
+export function form(s: Session): FrameLocator {
+  return s.page.frameLocator('[data-testid=form]');
+}
+
+export async function sheet(s: Session, name: string): Promise<{ values: string[][] }> {
+  const r = await fetch(`${s.launched.url}api/sheet?name=${encodeURIComponent(name)}`);
+  return (await r.json()) as { values: string[][] };
+}

@@ -1,0 +1,174 @@
+import { Session, actAs, form, menu, openSidebarTab, sheet, start, stop } from './harness';
+
+let s: Session;
+afterEach(async () => {
+  expect(s.errors).toEqual([]);
+});
+
+describe('a resident orders through the form', () => {
+  beforeAll(async () => (s = await start()));
+  afterAll(async () => stop(s, 'resident-form-ru'));
+
+  test('fills the form in Russian, then edits the response through the edit link', async () => {
+    await s.page.getByRole('button', { name: 'Form' }).click();
+    const f = form(s);
+    await f.getByLabel('Email').fill('nina@example.org');
+    await f.getByLabel('Ваше имя').fill('Нина Сергеевна');
+    await f.getByLabel('Дом / подъезд').selectOption('Дом 2');
+    await f.getByLabel('Пункт выдачи').selectOption('Школа №5');
+    await f.getByLabel('Гречка — 88,00 ₽ за кг').fill('2,5');
+    await f.getByLabel('Чай чёрный — 210,00 ₽ за уп.').fill('1');
+    await f.getByRole('button', { name: 'Submit' }).click();
+    await f.getByText('Спасибо! Заказ записан').waitFor();
+    let orders = await sheet(s, 'Заказы');
+    expect(orders.values.filter((r) => r.includes('Нина Сергеевна')).map((r) => [r[15], r[17]])).toEqual([['BUCK', '2,5'], ['TEA', '1']]);
+    await f.getByRole('link', { name: 'Edit your response' }).click();
+    await f.getByLabel('Гречка — 88,00 ₽ за кг').fill('4');
+    await f.getByLabel('Чай чёрный — 210,00 ₽ за уп.').fill('');
+    await f.getByRole('button', { name: 'Submit changes' }).click();
+    await f.getByText('Спасибо! Заказ записан').waitFor();
+    orders = await sheet(s, 'Заказы');
+    expect(orders.values.filter((r) => r.includes('Нина Сергеевна')).map((r) => [r[15], r[17], r[3]])).toEqual([['BUCK', '4', '2']]);
+  });
+
+  test('a quantity the form does not accept is refused with its message and nothing is recorded', async () => {
+    await s.page.getByRole('button', { name: 'Form' }).click();
+    const f = form(s);
+    await f.getByLabel('Email').fill('x@example.org');
+    await f.getByLabel('Ваше имя').fill('Тест');
+    await f.getByLabel('Дом / подъезд').selectOption('Дом 1');
+    await f.getByLabel('Пункт выдачи').selectOption('Школа №5');
+    await f.getByLabel('Яйца С1 — 110,00 ₽ за дес.').fill('пять');
+    await f.getByRole('button', { name: 'Submit' }).click();
+    await f.getByRole('alert').filter({ hasText: 'от 0 до 3' }).waitFor();
+    expect((await sheet(s, 'Заказы')).values.some((r) => r.includes('Тест'))).toBe(false);
+  });
+});
+
+describe('a volunteer enters an order for a neighbour without a smartphone', () => {
+  beforeAll(async () => (s = await start()));
+  afterAll(async () => stop(s, 'volunteer-offline-order'));
+
+  test('from the sidebar, marked with who entered it', async () => {
+    await actAs(s, 'olga@example.org', 'ru_RU');
+    await menu(s, 'Открыть панель организатора');
+    const side = await openSidebarTab(s, 'Заказ за соседа');
+    await side.getByLabel('Имя', { exact: true }).fill('Клавдия Ивановна');
+    await side.getByLabel('Дом / подъезд').selectOption('Дом 1');
+    await side.getByLabel('Квартира').fill('4');
+    await side.getByLabel('Гречка, кг').fill('2');
+    await side.getByLabel('Молоко 3,2%, л').fill('1');
+    await side.getByRole('button', { name: 'Сохранить заказ' }).click();
+    await side.getByText('Заказ сохранён.').waitFor();
+    const rows = (await sheet(s, 'Заказы')).values.filter((r) => r.includes('Клавдия Ивановна'));
+    expect(rows.map((r) => [r[15], r[17], r[14], r[2]])).toEqual([['BUCK', '2', 'olga@example.org', 'offline'], ['MILK', '1', 'olga@example.org', 'offline']]);
+  });
+
+  test('a bad quantity gets the same message as the form, in the volunteer\'s language', async () => {
+    const side = await openSidebarTab(s, 'Заказ за соседа');
+    await side.getByLabel('Имя', { exact: true }).fill('Пётр');
+    await side.getByLabel('Яйца С1, дес.').fill('два');
+    await side.getByRole('button', { name: 'Сохранить заказ' }).click();
+    await side.getByRole('alert').filter({ hasText: 'Яйца С1: «два» — не число.' }).waitFor();
+    expect((await sheet(s, 'Заказы')).values.some((r) => r.includes('Пётр'))).toBe(false);
+  });
+});
+
+describe('the coordinator completes a round through the sidebar', () => {
+  beforeAll(async () => (s = await start()));
+  afterAll(async () => stop(s, 'coordinator-round'));
+
+  test('create → open → offline order → close → box-fill bars → payment → pickup → the final bill in Chinese in the outbox', async () => {
+    await menu(s, 'Новая закупка');
+    let side = await openSidebarTab(s, 'Закупки');
+    await side.getByLabel('Название').fill('Декабрь');
+    await side.getByLabel('Стоп').first().fill('2026-11-25T20:00');
+    await side.getByLabel(/^Рис длиннозёрный/).check();
+    await side.getByLabel(/^Яйца С1/).check();
+    await side.getByLabel(/^Масло подсолнечное/).check();
+    await side.getByRole('button', { name: 'Создать закупку' }).click();
+    await side.getByText('Закупка R2 создана').waitFor();
+    await side.locator('.card', { hasText: 'R2 · Декабрь' }).getByRole('button', { name: 'Открыть: создать форму' }).click();
+    await side.getByText('Закупка открыта').waitFor();
+
+    side = await openSidebarTab(s, 'Заказ за соседа');
+    await side.getByLabel('Закупка').selectOption('R2');
+    await side.getByLabel('Имя', { exact: true }).fill('王奶奶');
+    await side.getByLabel('Почта (если есть)').fill('wangnainai@example.org');
+    await side.getByLabel('Язык писем').selectOption('zh-CN');
+    await side.getByLabel('Дом / подъезд').selectOption('Дом 3');
+    await side.getByLabel('Яйца С1, дес.').fill('2');
+    await side.getByLabel('Масло подсолнечное, бут.').fill('6');
+    await side.getByRole('button', { name: 'Сохранить заказ' }).click();
+    await side.getByText('Заказ сохранён.').waitFor();
+
+    side = await openSidebarTab(s, 'Закупки');
+    await side.locator('.card', { hasText: 'R2 · Декабрь' }).getByRole('button', { name: 'Стоп сейчас' }).click();
+    await side.getByText('Стоп: итоговые счета').waitFor();
+
+    side = await openSidebarTab(s, 'Итоги');
+    await side.getByLabel('Закупка').selectOption('R2');
+    await side.getByText('Масло подсолнечное: 6 бут.').waitFor();
+    await side.getByText('Набрано коробок: 1 из 1').waitFor();
+    expect(await side.locator('.bar').count()).toBe(3);
+
+    side = await openSidebarTab(s, 'Участники');
+    const person = side.locator('.person', { hasText: '王奶奶' });
+    await person.getByRole('button', { name: 'Записать оплату' }).click();
+    await side.getByText('Оплата от 王奶奶 записана.').waitFor();
+    await person.getByRole('checkbox').check();
+    await s.page.waitForTimeout(500);
+    const journal = (await sheet(s, 'Касса')).values.slice(1);
+    expect(journal.map((r) => r[5])).toEqual(['payment', 'pickup']);
+
+    side = await openSidebarTab(s, 'Письма');
+    await side.getByRole('button', { name: 'Отправить очередь' }).click();
+    await side.getByText(/Отправлено \d+, не ушло 0\./).waitFor();
+    await s.page.getByRole('button', { name: 'Outbox' }).click();
+    await s.page.getByTestId('outbox').getByRole('button', { name: /Декабрь：您的账单/ }).click();
+    await s.page.locator('pre').filter({ hasText: '王奶奶，您好！' }).waitFor();
+    expect(await s.page.locator('pre').textContent()).toContain('应付');
+  });
+});
+
+describe('a resident named <img src=x onerror=alert(1)>', () => {
+  beforeAll(async () => (s = await start()));
+  afterAll(async () => stop(s, 'injection-inert'));
+
+  test('executes nothing anywhere: the sheet, the sidebar, the outbox, the printed lists', async () => {
+    const evil = '<img src=x onerror=alert(1)>';
+    await s.page.getByRole('button', { name: 'Form' }).click();
+    const f = form(s);
+    await f.getByLabel('Email').fill('evil@example.org');
+    await f.getByLabel('Ваше имя').fill(evil);
+    await f.getByLabel('Дом / подъезд').selectOption('Дом 1');
+    await f.getByLabel('Пункт выдачи').selectOption('Двор у дома 2');
+    await f.getByLabel('Чай чёрный — 210,00 ₽ за уп.').fill('1');
+    await f.getByRole('button', { name: 'Submit' }).click();
+    await f.getByText('Спасибо! Заказ записан').waitFor();
+
+    await s.page.getByRole('button', { name: 'Spreadsheet' }).click();
+    await s.page.getByRole('tab', { name: 'Заказы' }).click();
+    await s.page.getByTestId('grid').getByText(evil).first().waitFor();
+
+    await menu(s, 'Открыть панель организатора');
+    let side = await openSidebarTab(s, 'Закупки');
+    await side.getByRole('button', { name: 'Стоп сейчас' }).click();
+    await side.getByText('Стоп: итоговые счета').waitFor();
+    side = await openSidebarTab(s, 'Участники');
+    await side.getByText(evil).first().waitFor();
+    side = await openSidebarTab(s, 'Заказ за соседа');
+    expect(await side.locator('option', { hasText: evil }).count()).toBe(1);
+
+    await s.page.getByRole('button', { name: 'Outbox' }).click();
+    await s.page.getByTestId('outbox').getByRole('button').first().click();
+    await s.page.waitForTimeout(500);
+
+    await menu(s, 'Списки выдачи (печать)');
+    await s.page.frameLocator('#dialog-frame').getByText(evil).first().waitFor();
+    await s.page.waitForTimeout(500);
+
+    expect(s.dialogs).toEqual([]);
+    for (const frame of s.page.frames()) expect(await frame.locator('img[src="x"]').count()).toBe(0);
+  });
+});
