@@ -108,7 +108,8 @@ export function writeRound(book: Book, r: RoundRecord, now: Date): RoundRecord {
   const sheet = book.sheet('rounds');
   const values = [roundRow(r, now)];
   const target = r.sheetRow > 1 ? r.sheetRow : sheet.getLastRow() + 1;
-  if (target > sheet.getMaxRows()) sheet.insertRowsAfter(sheet.getMaxRows(), 100);
+  // A new round may need a row past the sheet's end; an existing one already has its row.
+  if (r.sheetRow <= 1 && target > sheet.getMaxRows()) sheet.insertRowsAfter(sheet.getMaxRows(), 100);
   sheet.getRange(target, 1, 1, values[0].length).setValues(values);
   return { ...r, sheetRow: target };
 }

@@ -167,6 +167,7 @@ describe('closing a big round', () => {
       }
     }
     c.ws.properties.document.data.set('ordersNextRow', String(row));
+    c.ws.properties.document.data.set('ordersNextRowCapacity', String(orders.maxRows));
     c.ws.calls.reset();
     const started = c.ws.clock.now();
     const summary = c.ws.run<{ participants: number }>('closeRound', [round.id]);

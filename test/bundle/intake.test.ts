@@ -277,6 +277,7 @@ describe('the submit handler\'s cost', () => {
         orders.put(r + 2, 18, 1);
       }
       c.ws.properties.document.data.set('ordersNextRow', String(existing + 2));
+      c.ws.properties.document.data.set('ordersNextRowCapacity', String(orders.maxRows));
       const fresh = callsFor(c, () => submit(c, { name: 'Анна', items: { RICE: '2' } }));
       const first = c.ws.forms.byId(c.formId)!.responses[0];
       const edit = callsFor(c, () => submit(c, { name: 'Анна', items: { RICE: '1' } }, { edit: first.id }));

@@ -12,20 +12,29 @@ export function appendAtCounter(
   if (rows.length === 0) return 0;
   let next = Number(properties[counterKey] ?? 0);
   if (!next) next = sheet.getLastRow() + 1;
+  const capKey = `${counterKey}Capacity`;
+  let capacity = Number(properties[capKey] ?? 0);
   const write = () => sheet.getRange(next, 1, rows.length, rows[0].length).setValues(rows);
+  const grow = (from: number) => {
+    const more = Math.max(1000, next + rows.length - 1 - from + 500);
+    sheet.insertRowsAfter(from, more);
+    capacity = from + more;
+  };
+  if (capacity && next + rows.length - 1 > capacity) grow(capacity);
   try {
     write();
   } catch {
-    // Out of room: grow the sheet (rare: setup leaves spare rows) and write again.
-    sheet.insertRowsAfter(sheet.getMaxRows(), Math.max(1000, rows.length));
+    // Out of room and the capacity was not known: grow the sheet and write again.
+    grow(sheet.getMaxRows());
     write();
   }
-  const after = String(next + rows.length);
-  PropertiesService.getDocumentProperties().setProperty(counterKey, after);
-  properties[counterKey] = after;
+  const update: Record<string, string> = { [counterKey]: String(next + rows.length) };
+  if (capacity) update[capKey] = String(capacity);
+  PropertiesService.getDocumentProperties().setProperties(update);
+  Object.assign(properties, update);
   return next;
 }
 
 export function reconcileCounter(sheet: GoogleAppsScript.Spreadsheet.Sheet, counterKey: string): void {
-  PropertiesService.getDocumentProperties().setProperty(counterKey, String(sheet.getLastRow() + 1));
+  PropertiesService.getDocumentProperties().setProperties({ [counterKey]: String(sheet.getLastRow() + 1), [`${counterKey}Capacity`]: String(sheet.getMaxRows()) });
 }

@@ -57,7 +57,7 @@ function createSheet(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, key: SheetKey
   }
   if (key === 'ledger') ensureLedgerChart(sheet);
   // Appending sheets keep their next free row in document properties (see sheets/append.ts).
-  if (COUNTERS[key]) PropertiesService.getDocumentProperties().setProperty(COUNTERS[key] as string, '2');
+  if (COUNTERS[key]) PropertiesService.getDocumentProperties().setProperties({ [COUNTERS[key] as string]: '2', [`${COUNTERS[key]}Capacity`]: String(key === 'orders' ? ORDERS_CAPACITY : 1000) });
   if (key === 'places') dropdown(sheet, 1, PLACE_KINDS.map((k) => placeKindLabel(k, lang)));
   if (key === 'volunteers') dropdown(sheet, columnIndex('volunteers', 'role') + 1, ROLES.map((r) => roleLabel(r, lang)));
   if (key === 'members') {
