@@ -1,31 +1,231 @@
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import vm from 'node:vm';
+import { gzipSync } from 'node:zlib';
+import { EXECUTION_TIME_ERROR, Workspace } from '../local/emulator';
+import { attach, scriptRealm } from '../local/emulator/loadBundle';
+import { costOf } from '../local/emulator/latency';
 import { tallyRound } from '../src/core/tally';
+import { T0, benchCommunity } from './community';
 import { benchCatalog, benchOrders } from './data';
+import { NAIVE_SCRIPT } from './naive';
 
-/** CPU time of `fn` in ms: the best of a few runs after one warm-up, so JIT noise does not decide. */
-function cpuMs(fn: () => unknown, runs = 5): number {
+const ROOT = join(__dirname, '..', '..');
+const DIST = join(ROOT, 'dist');
+const args = process.argv.slice(2);
+const sizes = (args.find((a) => a.startsWith('--sizes='))?.slice(8) ?? '100,1000,10000').split(',').map(Number);
+
+interface Op {
+  op: string;
+  orders: number;
+  sheetCalls: number;
+  sheetRoundTrips: number;
+  formCalls: number;
+  mailCalls: number;
+  propertyCalls: number;
+  cpuMs: number;
+  modelledS: number;
+  note?: string;
+  finished: boolean;
+}
+
+/** Runs one operation and reads the emulator's counters: service calls, Node CPU time, modelled Apps Script time. */
+function measure(ws: Workspace, op: string, orders: number, fn: () => string | void): Op {
+  ws.calls.reset();
+  const start = process.cpuUsage();
+  let note: string | undefined;
+  let finished = true;
+  try {
+    note = fn() ?? undefined;
+  } catch (err) {
+    if ((err as Error).message !== EXECUTION_TIME_ERROR) throw err;
+    finished = false;
+    note = 'killed at the 6-minute limit';
+  }
+  const used = process.cpuUsage(start);
+  const cpuMs = (used.user + used.system) / 1000;
+  const calls = ws.calls.snapshot();
+  const latencyMs = Object.entries(calls).reduce((s, [m, n]) => s + n * costOf(m, ws.runtime.latency).ms, 0);
+  return {
+    op, orders, sheetCalls: ws.calls.total('spreadsheet'), sheetRoundTrips: ws.calls.roundTrips('spreadsheet'), formCalls: ws.calls.total('form'),
+    mailCalls: ws.calls.total('mail'), propertyCalls: ws.calls.total('properties'), cpuMs: Number(cpuMs.toFixed(1)),
+    modelledS: Number(((latencyMs + cpuMs) / 1000).toFixed(2)), note, finished,
+  };
+}
+
+function withNaive<T>(ws: Workspace, bundleContext: Record<string, unknown>, fn: () => T): T {
+  const naive = scriptRealm(ws);
+  vm.runInContext(NAIVE_SCRIPT, naive);
+  attach(ws, naive);
+  try {
+    return fn();
+  } finally {
+    attach(ws, bundleContext);
+  }
+}
+
+function addOnSection(orders: number): Op[] {
+  const c = benchCommunity(DIST, orders);
+  const ws = c.workspace;
+  const out: Op[] = [];
+  const answers = () => {
+    const form = ws.forms.byId(c.formId)!;
+    const a: Record<string, string> = {};
+    for (const item of form.items) a[item.title] = item.choices[0] ?? '';
+    a[form.items[0].title] = 'Bench resident';
+    for (const item of form.items.filter((i) => i.title.startsWith('Item ')).slice(0, 6)) a[item.title] = '1';
+    return a;
+  };
+  out.push(measure(ws, 'form submit (trigger)', orders, () => {
+    const r = ws.submitForm(c.formId, { answers: answers(), email: 'bench@example.org' });
+    return r.ok ? undefined : 'refused';
+  }));
+  out.push(measure(ws, 'offline order', orders, () => void ws.run('saveOfflineOrder', [{ roundId: c.roundId, name: 'Offline', quantities: { I00: '1', I03: '2' } }])));
+  for (const screen of ['roundsScreen', 'tallyScreen', 'offlineScreen', 'participantsScreen', 'emailsScreen', 'settingsScreen']) {
+    out.push(measure(ws, `screen: ${screen}`, orders, () => void ws.run(screen, screen === 'roundsScreen' || screen === 'settingsScreen' ? [] : [c.roundId])));
+  }
+  // Ticks up to just past the 24-hour reminder mark run unmeasured; the one that sends the reminders is measured.
+  ws.advanceTo(T0 + 48 * 3600_000 + 60_000);
+  out.push(measure(ws, 'hourly tick with a reminder due', orders, () => {
+    const fired = ws.advance(3600_000);
+    const err = fired.find((f) => f.error);
+    if (err) throw new Error(err.error);
+    return `${ws.mail.sent.length} reminders sent (quota 100)`;
+  }));
+  out.push(measure(ws, 'close: tally + result sheets + queue bills', orders, () => void ws.run('closeRound', [c.roundId])));
+  out.push(measure(ws, 'supplier order', orders, () => void ws.run('supplierOrder', [c.roundId])));
+  out.push(measure(ws, 'distribution lists', orders, () => void ws.run('distributionLists', [c.roundId])));
+  // Bills wait while the quota is spent; then one run sends up to 1,000 of them (a Workspace account's day).
+  ws.mail.dailyQuota = 0;
+  ws.advance(25 * 3600_000);
+  ws.mail.dailyQuota = 1000 + (ws.mail as unknown as { used: number }).used;
+  const sentBefore = ws.mail.sent.length;
+  const sendOp = measure(ws, 'send queued emails (one run)', orders, () => {
+    ws.run('sendQueuedEmails');
+    return '';
+  });
+  const sent = ws.mail.sent.length - sentBefore;
+  const chunks = Math.max(1, Math.ceil(sent / 20));
+  sendOp.note = `${sent} sent, ${(sendOp.sheetRoundTrips / chunks).toFixed(1)} sheet calls per chunk of 20`;
+  (sendOp as Op & { perChunk: number }).perChunk = Number((sendOp.sheetRoundTrips / chunks).toFixed(2));
+  out.push(sendOp);
+
+  if (orders <= 10_000) {
+    const n = benchCommunity(DIST, orders);
+    withNaive(n.workspace, n.context, () => {
+      out.push(measure(n.workspace, 'NAIVE submit (getValue scan + appendRow)', orders, () => void n.workspace.run('naiveSubmit', ['form:R1:2', [['I00', 1], ['I03', 2], ['I05', 1], ['I07', 1], ['I09', 1], ['I11', 1]]])));
+      out.push(measure(n.workspace, 'NAIVE tally (getValue per cell)', orders, () => void n.workspace.run('naiveTally')));
+    });
+  }
+  return out;
+}
+
+function cpuBest(fn: () => unknown, runs = 5): number {
   fn();
   let best = Infinity;
   for (let i = 0; i < runs; i++) {
-    const start = process.cpuUsage();
+    const s = process.cpuUsage();
     fn();
-    const used = process.cpuUsage(start);
-    best = Math.min(best, (used.user + used.system) / 1000);
+    const u = process.cpuUsage(s);
+    best = Math.min(best, (u.user + u.system) / 1000);
   }
-  return best;
+  return Number(best.toFixed(1));
 }
 
 function coreSection() {
   const items = benchCatalog(60);
   const catalog = new Map(items.map((i) => [i.id, i]));
   const round = { itemIds: items.map((i) => i.id), deliveryMinor: 5000_00, deliverySplit: 'byValue' as const, feeBasisPoints: 500, rounding: 'halfUp' as const };
-  const rows: { orders: number; lines: number; tallyMs: number }[] = [];
-  for (const n of [100, 1000, 10_000]) {
+  return sizes.map((n) => {
     const orders = benchOrders(n, items);
-    rows.push({ orders: n, lines: orders.reduce((s, o) => s + o.lines.length, 0), tallyMs: Number(cpuMs(() => tallyRound(round, catalog, orders)).toFixed(1)) });
-  }
-  return rows;
+    return { orders: n, lines: orders.reduce((s, o) => s + o.lines.length, 0), tallyMs: cpuBest(() => tallyRound(round, catalog, orders)) };
+  });
 }
 
-const core = coreSection();
-console.log('\nCore: tally + allocation + bills (pure TypeScript, Node CPU time, best of 5)');
-console.table(core.map((r) => ({ orders: r.orders, 'order lines': r.lines, 'tally ms': r.tallyMs })));
+function bundleSection() {
+  const files = ['Code.js', 'Sidebar.html', 'Print.html', 'Help.html', 'Link.html'];
+  const sizesKB = files.map((f) => {
+    const raw = readFileSync(join(DIST, f));
+    return { file: f, rawKB: Number((raw.length / 1024).toFixed(1)), gzipKB: Number((gzipSync(raw).length / 1024).toFixed(1)) };
+  });
+  const code = readFileSync(join(DIST, 'Code.js'), 'utf8');
+  const times: number[] = [];
+  for (let i = 0; i < 15; i++) {
+    const context = vm.createContext({});
+    const t = process.hrtime.bigint();
+    vm.runInContext(code, context);
+    times.push(Number(process.hrtime.bigint() - t) / 1e6);
+  }
+  times.sort((a, b) => a - b);
+  return { files: sizesKB, evalMs: Number(times[Math.floor(times.length / 2)].toFixed(2)), firstEvalMs: Number(times[times.length - 1].toFixed(2)) };
+}
+
+function main(): void {
+  const core = coreSection();
+  console.log('\nCore: tally + allocation + bills, pure TypeScript (Node CPU, best of 5)');
+  console.table(core.map((r) => ({ orders: r.orders, 'order lines': r.lines, 'tally ms': r.tallyMs })));
+
+  const bundle = bundleSection();
+  console.log('\nBundle: sizes and evaluation in a fresh V8 context (Apps Script pays it on every execution)');
+  console.table(bundle.files);
+  console.log(`evaluation: median ${bundle.evalMs} ms, slowest ${bundle.firstEvalMs} ms`);
+
+  const ops: Op[] = [];
+  for (const n of sizes) {
+    const section = addOnSection(n);
+    ops.push(...section);
+    console.log(`\nAdd-on operations with ${n.toLocaleString('en')} orders (60 items). Spreadsheet calls: round trips / all; modelled = calls × latency (bench/latency.json) + CPU`);
+    console.table(section.map((o) => ({ operation: o.op, 'sheet calls': `${o.sheetRoundTrips} / ${o.sheetCalls}`, form: o.formCalls, mail: o.mailCalls, props: o.propertyCalls, 'CPU ms': o.cpuMs, 'modelled s': o.finished ? o.modelledS : `> 360 (${o.note})`, note: o.finished ? o.note ?? '' : '' })));
+  }
+  const small = Math.min(...sizes);
+  const large = Math.max(...sizes);
+  const growth = [...new Set(ops.map((o) => o.op))].map((op) => {
+    const a = ops.find((o) => o.op === op && o.orders === small);
+    const b = ops.find((o) => o.op === op && o.orders === large);
+    return { operation: op, [`calls @${small}`]: a?.sheetRoundTrips, [`calls @${large}`]: b?.sheetRoundTrips, [`CPU ms @${small}`]: a?.cpuMs, [`CPU ms @${large}`]: b?.cpuMs };
+  });
+  console.log(`\nGrowth from ${small} to ${large} orders: calls that grow with the data show up here`);
+  console.table(growth);
+
+  const ratio = sizes.map((n) => {
+    const ours = (op: string) => ops.find((o) => o.orders === n && o.op === op);
+    const naiveSubmit = ours('NAIVE submit (getValue scan + appendRow)');
+    const naiveTally = ours('NAIVE tally (getValue per cell)');
+    const submit = ours('form submit (trigger)');
+    const close = ours('close: tally + result sheets + queue bills');
+    const fmt = (naive?: Op, mine?: Op) => (naive && mine ? `${naive.finished ? '' : '≥ '}${(naive.modelledS / mine.modelledS).toFixed(1)}×` : '');
+    return { orders: n, 'naive submit s': naiveSubmit?.finished ? naiveSubmit.modelledS : '> 360 (killed)', 'our submit s': submit?.modelledS, 'submit ratio': fmt(naiveSubmit, submit), 'naive tally s': naiveTally?.finished ? naiveTally.modelledS : '> 360 (killed)', 'our close s': close?.modelledS, 'tally ratio': fmt(naiveTally, close) };
+  });
+  console.log('\nNaive baseline (tutorial style) against ours, modelled Apps Script time');
+  console.table(ratio);
+
+  const results = { generatedAt: new Date().toISOString(), node: process.version, sizes, core, bundle, ops, ratio };
+  writeFileSync(join(ROOT, 'bench', 'results.json'), `${JSON.stringify(results, null, 1)}\n`);
+  console.log('\nwrote bench/results.json');
+
+  if (args.includes('--check')) {
+    const budget = JSON.parse(readFileSync(join(ROOT, 'bench', 'budget.json'), 'utf8'));
+    const failures: string[] = [];
+    const check = (ok: boolean, what: string) => void (ok || failures.push(what));
+    for (const o of ops.filter((x) => !x.op.startsWith('NAIVE'))) {
+      if (o.op === 'form submit (trigger)' || o.op === 'offline order') check(o.sheetRoundTrips <= budget.submitSpreadsheetCalls, `${o.op} @${o.orders}: ${o.sheetRoundTrips} sheet calls > ${budget.submitSpreadsheetCalls}`);
+      if (o.op.startsWith('screen:')) check(o.sheetRoundTrips <= budget.screenSpreadsheetCalls, `${o.op} @${o.orders}: ${o.sheetRoundTrips} sheet calls > ${budget.screenSpreadsheetCalls}`);
+      if (o.op.startsWith('close') && o.orders === 10_000) {
+        check(o.sheetRoundTrips <= budget.closeSpreadsheetCallsAt10000, `close @10000: ${o.sheetRoundTrips} sheet calls > ${budget.closeSpreadsheetCallsAt10000}`);
+        check(o.modelledS <= budget.closeModelledSecondsAt10000, `close @10000: ${o.modelledS} s modelled > ${budget.closeModelledSecondsAt10000}`);
+      }
+      const perChunk = (o as Op & { perChunk?: number }).perChunk;
+      if (perChunk !== undefined) check(perChunk <= budget.emailSpreadsheetCallsPerChunk, `emails @${o.orders}: ${perChunk} sheet calls per chunk > ${budget.emailSpreadsheetCallsPerChunk}`);
+      check(o.finished, `${o.op} @${o.orders} did not finish`);
+    }
+    check(bundle.evalMs <= budget.bundleEvalMs, `bundle evaluation ${bundle.evalMs} ms > ${budget.bundleEvalMs}`);
+    const codeKB = bundle.files.find((f) => f.file === 'Code.js')?.rawKB ?? 0;
+    check(codeKB <= budget.codeJsKB, `dist/Code.js ${codeKB} KB > ${budget.codeJsKB}`);
+    const core10k = core.find((r) => r.orders === 10_000);
+    if (core10k) check(core10k.tallyMs <= budget.coreTallyMsAt10000, `core tally @10000: ${core10k.tallyMs} ms > ${budget.coreTallyMsAt10000}`);
+    console.log(failures.length ? `\nBUDGET EXCEEDED:\n- ${failures.join('\n- ')}` : '\nAll budgets met (bench/budget.json).');
+    process.exit(failures.length ? 1 : 0);
+  }
+}
+
+main();

@@ -8,9 +8,17 @@ const PASS_THROUGH = new Set<string | symbol>([
 ]);
 
 export function guarded<T>(target: object, className: string): T {
+  // Methods run bound to the real object, so their own `this.x` reads skip this trap (it is hot).
+  const bound = new Map<string | symbol, unknown>();
   return new Proxy(target, {
-    get(obj, prop, receiver) {
-      if (typeof prop === 'symbol' || prop in obj || PASS_THROUGH.has(prop)) return Reflect.get(obj, prop, receiver);
+    get(obj, prop) {
+      if (typeof prop === 'symbol' || prop in obj || PASS_THROUGH.has(prop)) {
+        const value = Reflect.get(obj, prop, obj);
+        if (typeof value !== 'function' || prop === 'constructor') return value;
+        let fn = bound.get(prop);
+        if (!fn) bound.set(prop, (fn = (value as (...a: unknown[]) => unknown).bind(obj)));
+        return fn;
+      }
       throw new Error(`not emulated: ${className}.${String(prop)}`);
     },
   }) as T;

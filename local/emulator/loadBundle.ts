@@ -33,7 +33,7 @@ export function loadBundle(distDir: string, options: WorkspaceOptions = {}): Loa
  * A fresh V8 context holding only Apps Script's globals, whose Date reads the emulator's virtual
  * clock: in Apps Script `new Date()` is the time of the execution, and here that time is virtual.
  */
-function scriptRealm(workspace: Workspace): Record<string, any> {
+export function scriptRealm(workspace: Workspace): Record<string, any> {
   const context = vm.createContext(workspace.globals());
   const install = vm.runInContext(`(function (clock) {
     var RealDate = Date;
@@ -52,7 +52,7 @@ function scriptRealm(workspace: Workspace): Record<string, any> {
   return context;
 }
 
-function attach(workspace: Workspace, context: Record<string, any>): void {
+export function attach(workspace: Workspace, context: Record<string, any>): void {
   workspace.attach({
     fn: (name) => (typeof context[name] === 'function' ? context[name] : undefined),
     evaluate: (code) => vm.runInContext(code, context),
