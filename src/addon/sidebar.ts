@@ -15,6 +15,7 @@ import { UserError } from './context';
 import { loadRound } from './roundData';
 import { RoundView, locked, toView } from './rounds';
 import { supplierOrder } from './receiving';
+import { showDialog } from '../workspace/ui/dialogs';
 import { resultSheetName } from '../core/i18n/sheets';
 
 export type ScreenName = 'rounds' | 'newRound' | 'tally' | 'offline' | 'participants' | 'emails' | 'settings';
@@ -197,9 +198,7 @@ export function showFormLink(): void {
   const properties = readAll();
   const lang = userLang();
   const open = readRounds(Book.open(properties)).filter((r) => r.formUrl).pop();
-  const template = HtmlService.createTemplateFromFile('Link');
-  Object.assign(template, { lang, title: open ? open.title : t(lang, 'menu.noRound'), url: open?.formUrl ?? '', editUrl: open?.formEditUrl ?? '', copyLabel: t(lang, 'ui.copy'), editLabel: t(lang, 'ui.editForm') });
-  SpreadsheetApp.getUi().showModalDialog(template.evaluate().setWidth(420).setHeight(200), t(lang, 'menu.formLink'));
+  showDialog('Link', t(lang, 'menu.formLink'), { lang, title: open ? open.title : t(lang, 'menu.noRound'), url: open?.formUrl ?? '', editUrl: open?.formEditUrl ?? '', copyLabel: t(lang, 'ui.copy'), editLabel: t(lang, 'ui.editForm') }, { width: 420, height: 200 });
 }
 
 /** Menu: printable distribution lists (A4, one building per page) for the latest closed round. */
@@ -211,9 +210,7 @@ export function showDistributionLists(roundId?: string): void {
     SpreadsheetApp.getUi().alert(t(lang, 'menu.noClosedRound'));
     return;
   }
-  const template = HtmlService.createTemplateFromFile('Print');
-  Object.assign(template, { lang, roundId: round.id, title: round.title, currency: round.currency });
-  SpreadsheetApp.getUi().showModalDialog(template.evaluate().setWidth(800).setHeight(600), t(lang, 'menu.distribution'));
+  showDialog('Print', t(lang, 'menu.distribution'), { lang, roundId: round.id, title: round.title, currency: round.currency }, { width: 800, height: 600 });
 }
 
 /** Menu: makes the latest closed round's supplier order and shows its sheet. */

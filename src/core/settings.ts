@@ -1,4 +1,5 @@
 import { Lang, resolveLang } from './i18n/lang';
+import { t } from './i18n/translate';
 import { currency } from './money';
 import { DeliverySplit } from './round';
 import { RoundingRule } from './money';
@@ -18,19 +19,9 @@ export const DEFAULT_SETTINGS: Record<SettingKey, string> = {
   replyTo: '',
 };
 
-const NOTES: Record<SettingKey, [string, string, string]> = {
-  currency: ['Валюта: RUB, CNY, USD, EUR, UAH, KZT', '货币：RUB、CNY、USD、EUR、UAH、KZT', 'Currency: RUB, CNY, USD, EUR, UAH, KZT'],
-  defaultLang: ['Язык формы и писем по умолчанию: ru, zh-CN, en', '表单和邮件的默认语言：ru、zh-CN、en', 'Default language of forms and emails: ru, zh-CN, en'],
-  reminderOffsetsHours: ['За сколько часов до стопа напоминать, через запятую', '截单前几小时提醒，用逗号分隔', 'Hours before the deadline to send reminders, comma-separated'],
-  deliverySplit: ['Доставка делится: equal (поровну), byValue (по сумме), byQuantity (по количеству)', '运费分摊：equal（平均）、byValue（按金额）、byQuantity（按数量）', 'Delivery split: equal, byValue, byQuantity'],
-  feePercent: ['Оргсбор в процентах от суммы товаров', '团长服务费（占商品金额的百分比）', 'Organiser fee, % of goods value'],
-  rounding: ['Округление строк: halfUp, halfEven, up', '行金额舍入：halfUp、halfEven、up', 'Line rounding: halfUp, halfEven, up'],
-  paymentInstructions: ['Как оплатить (попадёт в итоговый счёт)', '付款方式（写入最终账单）', 'How to pay (shown on the final bill)'],
-  replyTo: ['Адрес для ответов на письма', '邮件回复地址', 'Reply-to address for emails'],
-};
-
+/** The note beside a setting in the Settings sheet, from the message catalogs. */
 export function settingNote(key: SettingKey, lang: Lang): string {
-  return NOTES[key][lang === 'ru' ? 0 : lang === 'zh-CN' ? 1 : 2];
+  return t(lang, `setting.${key}`);
 }
 
 export interface CommunitySettings {

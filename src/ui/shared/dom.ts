@@ -70,6 +70,18 @@ export function notice(kind: 'error' | 'ok' | 'info', text: string): HTMLElement
   return el('div', { className: `notice ${kind}`, role: kind === 'error' ? 'alert' : 'status' }, ...text.split('\n').flatMap((line, i) => (i ? [el('br'), line] : [line])));
 }
 
+/** A live region for an action's result; showing a new message replaces the old one. */
+export function statusLine(): { element: HTMLElement; show(kind: 'error' | 'ok', text: string): void } {
+  const element = el('div', { 'aria-live': 'polite' });
+  return {
+    element,
+    show(kind, text) {
+      clear(element);
+      append(element, notice(kind, text));
+    },
+  };
+}
+
 export function requestId(): string {
   return `${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 10)}`;
 }

@@ -1,4 +1,4 @@
-import { actionButton, append, clear, el, notice } from '../../../shared/dom';
+import { actionButton, append, clear, el, notice, statusLine } from '../../../shared/dom';
 import { Screen, ScreenContext } from './context';
 
 type Summary = Awaited<ReturnType<typeof fetchSummary>>;
@@ -13,7 +13,7 @@ function fetchSummary(ctx: ScreenContext) {
  */
 export const emailsScreen: Screen = async (ctx) => {
   const { tr } = ctx;
-  const status = el('div', { 'aria-live': 'polite' });
+  const status = statusLine();
   const counts = el('div', { className: 'card' });
   const progress = el('progress', { max: 1, value: 0, 'aria-label': tr('ui.emails.progress') });
   const stuck = el('div');
@@ -39,10 +39,7 @@ export const emailsScreen: Screen = async (ctx) => {
   };
   show(await fetchSummary(ctx));
 
-  const report = (kind: 'error' | 'ok', text: string) => {
-    clear(status);
-    append(status, notice(kind, text));
-  };
+  const report = status.show;
   /** Runs a server action, then sends the queue while polling progress. */
   const mailing = (action: () => Promise<unknown>, done: string) => async () => {
     try {
@@ -73,7 +70,7 @@ export const emailsScreen: Screen = async (ctx) => {
       report('error', (err as Error).message);
     }
   }, 'secondary', tr('ui.working'));
-  return el('section', { 'aria-label': tr('ui.tab.emails') }, status, counts, progress, stuck,
+  return el('section', { 'aria-label': tr('ui.tab.emails') }, status.element, counts, progress, stuck,
     el('h2', {}, tr('ui.emails.mailings')),
     el('div', { className: 'row' }, actionButton(tr('ui.emails.send'), mailing(async () => undefined, tr('ui.emails.done')), 'primary', tr('ui.working'))),
     el('div', { className: 'row' }, actionButton(tr('ui.emails.finalBills'), mailing(() => ctx.call('closeRound', roundId), tr('ui.emails.done')), 'secondary', tr('ui.working'))),

@@ -1,15 +1,12 @@
-import { actionButton, append, clear, el, field, notice, requestId, select } from '../../../shared/dom';
+import { actionButton, append, clear, el, field, requestId, select, statusLine } from '../../../shared/dom';
 import { Screen } from './context';
 
 /** A volunteer enters, edits or cancels the order of a neighbour without a smartphone. */
 export const offlineScreen: Screen = async (ctx) => {
   const { tr } = ctx;
   const data = await ctx.call('offlineScreen', ctx.roundId());
-  const status = el('div', { 'aria-live': 'polite' });
-  const report = (kind: 'error' | 'ok', text: string) => {
-    clear(status);
-    append(status, notice(kind, text));
-  };
+  const status = statusLine();
+  const report = status.show;
   const pickExisting = select([{ value: '', label: tr('ui.offline.newResident') }, ...data.orders.map((o) => ({ value: o.orderKey, label: `${o.name}${o.building ? `, ${o.building}` : ''}${o.flat ? ` ${o.flat}` : ''}${o.enteredBy ? ` ✎ ${o.enteredBy}` : ''}` }))]);
   const name = el('input', { type: 'text', autocomplete: 'off' });
   const building = data.buildings.length ? select([{ value: '', label: '—' }, ...data.buildings.map((b) => ({ value: b, label: b }))]) : el('input', { type: 'text' });
@@ -73,7 +70,7 @@ export const offlineScreen: Screen = async (ctx) => {
     }
   }, 'secondary', ctx.tr('ui.working'));
   return el('form', { 'aria-label': tr('ui.tab.offline'), onsubmit: (e: Event) => e.preventDefault() },
-    status, field(tr('ui.offline.resident'), pickExisting), enteredBy, field(tr('ui.offline.name'), name), field(tr('ui.offline.building'), building),
+    status.element, field(tr('ui.offline.resident'), pickExisting), enteredBy, field(tr('ui.offline.name'), name), field(tr('ui.offline.building'), building),
     field(tr('ui.offline.flat'), flat), field(tr('ui.offline.phone'), phone), field(tr('ui.offline.email'), email), field(tr('ui.offline.lang'), emailLang), pickup ? field(tr('ui.offline.pickup'), pickup) : null,
     el('h2', {}, tr('ui.offline.quantities')), table, el('div', { className: 'row' }, save, cancel));
 };

@@ -1,5 +1,5 @@
 import { formatMoney } from '../../../../core/i18n/format';
-import { actionButton, append, clear, el, notice, requestId, select } from '../../../shared/dom';
+import { actionButton, append, clear, el, notice, requestId, select, statusLine } from '../../../shared/dom';
 import { Screen } from './context';
 
 /** Ordered vs allocated, money due and paid, pickups; filters by building, pickup point, unpaid, not picked up. */
@@ -7,7 +7,7 @@ export const participantsScreen: Screen = async (ctx) => {
   const { tr, lang } = ctx;
   const data = await ctx.call('participantsScreen', ctx.roundId());
   const money = (m: number) => formatMoney(m, data.currency, lang);
-  const status = el('div', { 'aria-live': 'polite' });
+  const status = statusLine();
   const list = el('div');
   const place = select([{ value: '', label: tr('ui.participants.allPlaces') }, ...data.buildings.map((b) => ({ value: `b:${b}`, label: b })), ...data.pickupPoints.map((p) => ({ value: `p:${p}`, label: p }))]);
   const which = select([
@@ -47,8 +47,7 @@ export const participantsScreen: Screen = async (ctx) => {
           p.pickedUp = picked.checked;
         } catch (err) {
           picked.checked = !picked.checked;
-          clear(status);
-          append(status, notice('error', (err as Error).message));
+          status.show('error', (err as Error).message);
         } finally {
           picked.disabled = false;
         }
@@ -68,11 +67,9 @@ export const participantsScreen: Screen = async (ctx) => {
             payRequest = requestId();
             p.balanceMinor = result.balanceMinor;
             balance.textContent = money(result.balanceMinor);
-            clear(status);
-            append(status, notice('ok', tr('ui.participants.recorded', { name: p.name })));
+            status.show('ok', tr('ui.participants.recorded', { name: p.name }));
           } catch (err) {
-            clear(status);
-            append(status, notice('error', (err as Error).message));
+            status.show('error', (err as Error).message);
           }
         }, 'secondary', tr('ui.working')))));
     }
@@ -80,5 +77,5 @@ export const participantsScreen: Screen = async (ctx) => {
   place.addEventListener('change', render);
   which.addEventListener('change', render);
   render();
-  return el('section', { 'aria-label': tr('ui.tab.participants') }, summary, el('div', { className: 'filters' }, place, which), status, list);
+  return el('section', { 'aria-label': tr('ui.tab.participants') }, summary, el('div', { className: 'filters' }, place, which), status.element, list);
 };

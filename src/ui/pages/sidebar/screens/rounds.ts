@@ -1,7 +1,7 @@
 import { formatDateTime, formatMoney } from '../../../../core/i18n/format';
 import { MessageKey } from '../../../../core/i18n/translate';
 import { fromWallTime } from '../../../../core/time';
-import { actionButton, append, clear, el, field, notice, requestId, select } from '../../../shared/dom';
+import { actionButton, append, el, field, notice, requestId, select, statusLine } from '../../../shared/dom';
 import { Screen, ScreenContext } from './context';
 
 /** "2026-11-25T18:00" typed in the sheet's time zone → the instant, as an ISO string. */
@@ -16,11 +16,8 @@ export const roundsScreen: Screen = async (ctx) => {
   ctx.setRounds(data.rounds);
   const { tr } = ctx;
   const root = el('section', { 'aria-label': tr('ui.tab.rounds') });
-  const status = el('div', { 'aria-live': 'polite' });
-  const report = (kind: 'error' | 'ok', text: string) => {
-    clear(status);
-    append(status, notice(kind, text));
-  };
+  const status = statusLine();
+  const report = status.show;
   const run = (action: () => Promise<unknown>, done: string) => async () => {
     try {
       await action();
@@ -31,7 +28,7 @@ export const roundsScreen: Screen = async (ctx) => {
     }
   };
 
-  append(root, status, el('h1', {}, tr('ui.round.new')), newRoundForm(ctx, data, report));
+  append(root, status.element, el('h1', {}, tr('ui.round.new')), newRoundForm(ctx, data, report));
   append(root, el('h1', {}, tr('ui.tab.rounds')));
   if (!data.rounds.length) append(root, notice('info', tr('ui.round.none')));
   for (const r of data.rounds) {

@@ -1,13 +1,12 @@
 import { placeKindLabel, roleLabel } from '../../../../core/i18n/labels';
-import { MessageKey } from '../../../../core/i18n/translate';
-import { actionButton, append, clear, el, field, notice, select } from '../../../shared/dom';
+import { actionButton, append, el, field, select, statusLine } from '../../../shared/dom';
 import { Screen } from './context';
 
 /** Community settings, buildings and pickup points, volunteers and their roles. */
 export const settingsScreen: Screen = async (ctx) => {
   const { tr, lang } = ctx;
   const data = await ctx.call('settingsScreen');
-  const status = el('div', { 'aria-live': 'polite' });
+  const status = statusLine();
   const inputs = new Map<string, HTMLInputElement>();
   const settingsBox = el('div');
   for (const [key, value] of Object.entries(data.settings)) {
@@ -46,18 +45,15 @@ export const settingsScreen: Screen = async (ctx) => {
           return { email: email.value, name: name.value, role: role.value as 'volunteer', building: building.value };
         }),
       });
-      clear(status);
-      append(status, notice('ok', tr('ui.saved')));
+      status.show('ok', tr('ui.saved'));
     } catch (err) {
-      clear(status);
-      append(status, notice('error', (err as Error).message));
+      status.show('error', (err as Error).message);
     }
   }, 'primary', tr('ui.working'));
   return el('form', { 'aria-label': tr('ui.tab.settings'), onsubmit: (e: Event) => e.preventDefault() },
-    status, el('h1', {}, tr('ui.tab.settings')), settingsBox,
+    status.element, el('h1', {}, tr('ui.tab.settings')), settingsBox,
     el('h2', {}, tr('ui.settings.places')), placeRows, el('button', { type: 'button', className: 'secondary', onclick: () => addPlace() }, tr('ui.settings.addPlace')),
     el('h2', {}, tr('ui.settings.volunteers')), volunteerRows, el('button', { type: 'button', className: 'secondary', onclick: () => addVolunteer() }, tr('ui.settings.addVolunteer')),
     el('div', { className: 'row' }, save));
 };
 
-export type { MessageKey };
