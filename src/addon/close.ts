@@ -116,7 +116,7 @@ function applyCredits(ctx: ActionContext, data: RoundData): void {
     entries.push({ at: ctx.now.getTime(), roundId: data.record.id, orderKey: p.order.key, identity, kind: 'credit' as const, amountMinor: credit, method: '', recordedBy: ctx.me, note: '', requestId: `credit:${data.record.id}:${p.order.key}`, who: p.order.participant.name });
   }
   if (entries.length === 0) return;
-  appendJournal(ctx.book, ctx.properties, entries, data.record.currency);
+  appendJournal(ctx.book, entries, data.record.currency);
   data.journal.push(...entries);
   for (const e of entries) {
     const acc = data.accounts.get(e.orderKey);

@@ -192,7 +192,7 @@ function journalAction(input: JournalInput, kind: JournalKind, needsOrder: boole
         at: ctx.now.getTime(), roundId: data.record.id, orderKey: p?.order.key ?? '', identity: p ? identityOf(p.order.participant) : '', kind, amountMinor,
         method: String(input.method ?? ''), recordedBy: ctx.me, note: String(input.note ?? ''), requestId, who: p?.order.participant.name ?? '',
       };
-      appendJournal(ctx.book, ctx.properties, [entry], data.record.currency);
+      appendJournal(ctx.book, [entry], data.record.currency);
       data.journal.push(entry);
       if (p) data.accounts.set(p.order.key, account(p.order.key, p.totalMinor, data.journal.filter((e) => e.roundId === data.record.id)));
       refreshBill(ctx, data, p?.order.key);
@@ -249,7 +249,7 @@ export function settleRound(roundId: string): RoundLedger {
           entries.push({ at: ctx.now.getTime(), roundId: data.record.id, orderKey: p.order.key, identity: identityOf(p.order.participant), kind: 'creditEarned' as const, amountMinor: -acc.balanceMinor, method: '', recordedBy: ctx.me, note: '', requestId: `settle:${data.record.id}:${p.order.key}`, who: p.order.participant.name });
         }
       }
-      if (entries.length) appendJournal(ctx.book, ctx.properties, entries, data.record.currency);
+      if (entries.length) appendJournal(ctx.book, entries, data.record.currency);
       data.journal.push(...entries);
       writeRound(ctx.book, data.record, ctx.now);
       cacheSnapshot({ ...data.snapshot, round: { ...data.snapshot.round, state: 'settled' } });

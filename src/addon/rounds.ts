@@ -11,6 +11,9 @@ import { userLang } from '../workspace/session';
 import { ActionContext, UserError, actionContext } from './context';
 import { logEntry } from '../workspace/log';
 import { Book } from '../workspace/sheets/book';
+import { OutgoingEmail, queueEmails } from '../workspace/outbox';
+import { readRoundOrders } from '../workspace/orders';
+import { renderEmail } from '../core/emails';
 import { createResultSheet } from '../workspace/results';
 
 function createResultSheets(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, roundId: string, lang: Lang, currencyCode: string): void {
@@ -92,7 +95,13 @@ export function createRound(input: NewRoundInput): RoundView {
     const catalog = readCatalog(ctx.book, settings, lang);
     const itemIds = [...new Set((input.itemIds ?? []).map(String))];
     if (itemIds.length === 0) problems.push(t(lang, 'round.noItems'));
-    for (const id of itemIds) if (!catalog.items.has(id)) problems.push(t(lang, 'round.itemUnknown', { id }));
+    for (const id of itemIds) {
+      if (catalog.items.has(id)) continue;
+      const cells = catalog.problems.filter((p) => p.itemId === id);
+      // A row with a bad cell is named cell by cell, so the coordinator knows what to fix.
+      if (cells.length) problems.push(...cells.map((p) => `${p.cell}: ${p.message}`));
+      else problems.push(t(lang, 'round.itemUnknown', { id }));
+    }
     const exponent = currency(settings.currency)?.exponent ?? 2;
     const deliveryMinor = input.delivery === undefined || input.delivery === '' ? 0 : parseAmount(input.delivery, exponent);
     if (deliveryMinor === undefined || deliveryMinor < 0) problems.push(t(lang, 'round.deliveryInvalid', { value: String(input.delivery) }));
@@ -187,7 +196,7 @@ export function extendDeadline(roundId: string, deadlineIso: string): RoundView 
   });
 }
 
-/** Cancels a round: its form stops taking orders; the reason goes to the Log. */
+/** Cancels a round: its form stops taking orders, everyone who ordered is told why, the reason goes to the Log. */
 export function cancelRound(roundId: string, reason: string): RoundView {
   return locked((ctx) => {
     const { lang } = ctx;
@@ -196,7 +205,10 @@ export function cancelRound(roundId: string, reason: string): RoundView {
     const updated: RoundRecord = { ...record, state: 'cancelled' };
     writeRound(ctx.book, updated, ctx.now);
     const snapshot = snapshotOf(ctx.properties, roundId);
-    if (snapshot) cacheSnapshot({ ...snapshot, round: { ...snapshot.round, state: 'cancelled' } });
+    if (snapshot) {
+      cacheSnapshot({ ...snapshot, round: { ...snapshot.round, state: 'cancelled' } });
+      queueEmails(ctx.book, ctx.properties, cancellationEmails(ctx, snapshot, String(reason ?? '').trim()), ctx.now);
+    }
     setFormAccepting(record.formId, false, ctx.settings.defaultLang);
     logEntry(ctx.book, { round: roundId, source: 'sidebar', who: ctx.me, severity: 'info', problem: t(lang, 'round.cancelledBecause', { reason: String(reason ?? '').trim() }) }, ctx.now);
     return toView(updated);
@@ -206,4 +218,20 @@ export function cancelRound(roundId: string, reason: string): RoundView {
 /** Every round, newest first, for the sidebar's Rounds screen. */
 export function listRounds(): RoundView[] {
   return readRounds(Book.open(readAll())).map(toView).reverse();
+}
+
+/** "The round is cancelled, and why": one email to each person who ordered (or a NO_EMAIL row for their volunteer). */
+function cancellationEmails(ctx: ActionContext, snapshot: RoundSnapshot, reason: string): OutgoingEmail[] {
+  const items = new Map(snapshot.items.map((i) => [i.id, i]));
+  const round = snapshot.round;
+  return readRoundOrders(ctx.book, round.id, items)
+    .filter((o) => o.order.lines.length > 0)
+    .map((o) => {
+      const who = o.order.participant;
+      const r = renderEmail({ kind: 'cancelled', name: who.name, reason, items: [] }, {
+        title: round.title, currency: round.currency, timeZone: snapshot.timeZone, deadline: round.deadline, pickupTime: round.pickupTime,
+        pickupPlace: round.pickupPoints.join(', '), paymentInstructions: ctx.settings.paymentInstructions,
+      }, who.lang);
+      return { key: `${round.id}|${o.order.key}|cancelled|round`, round: round.id, orderKey: o.order.key, kind: 'cancelled', to: who.email ?? '', lang: who.lang, subject: r.subject, body: r.text, html: r.html };
+    });
 }

@@ -1,10 +1,8 @@
 import { JOURNAL_KINDS, JournalEntry, JournalKind } from '../core/ledger';
 import { currency, parseAmount, toDecimalString } from '../core/money';
 import { Book, get, row } from './sheets/book';
-import { appendAtCounter } from './sheets/append';
+import { appendAfterLastRow } from './sheets/append';
 import { asText, cellText, cellTime } from './sheets/cells';
-
-const COUNTER = 'journalNextRow';
 
 /**
  * The Journal sheet: the community's cash book, append-only. A finance volunteer may also type rows
@@ -26,9 +24,10 @@ export function readJournal(book: Book, currencyCode: string): JournalEntry[] {
   })).filter((e) => e.roundId || e.identity);
 }
 
-export function appendJournal(book: Book, properties: Record<string, string>, entries: (JournalEntry & { who: string })[], currencyCode: string): void {
+/** Appends entries; the Journal is never rewritten. People may type rows too, so this appends after the last one. */
+export function appendJournal(book: Book, entries: (JournalEntry & { who: string })[], currencyCode: string): void {
   const exp = currency(currencyCode)?.exponent ?? 2;
-  appendAtCounter(book.sheet('journal'), COUNTER, properties, entries.map((e) => row('journal', {
+  appendAfterLastRow(book.sheet('journal'), entries.map((e) => row('journal', {
     at: new Date(e.at),
     round: asText(e.roundId),
     orderKey: asText(e.orderKey),

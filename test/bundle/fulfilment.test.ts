@@ -129,6 +129,25 @@ describe('a full round: close, supplier, shortfall, hand-out, money, settle, pur
   });
 });
 
+describe('payments typed straight into the Journal sheet', () => {
+  test('count like those recorded from the sidebar', () => {
+    const c = openCommunity();
+    submit(c, { name: 'Анна', items: { EGGS: '2' } });
+    c.ws.run('closeRound', [c.roundId]);
+    const [anna] = c.ws.run<Screen>('participantsScreen', [c.roundId]).participants;
+    const journal = c.ws.spreadsheet.sheet('Касса')!;
+    const next = journal.dataExtent().rows + 1;
+    typeRows(c.ws, 'Касса', [[new Date(NOW + HOUR), c.roundId, anna.orderKey, 'Анна', '', 'payment', '150,50', 'наличные', 'fin@example.org', 'у подъезда', '']], next);
+    const [after] = c.ws.run<Screen>('participantsScreen', [c.roundId]).participants;
+    expect(after.paidMinor).toBe(150_50);
+    expect(after.balanceMinor).toBe(anna.dueMinor - 150_50);
+    // The add-on's own next entry goes below the typed one, never over it.
+    c.ws.run('recordPayment', [{ roundId: c.roundId, orderKey: anna.orderKey, amount: '10', requestId: 'after-typed' }]);
+    expect([journal.read(next, 7), journal.read(next + 1, 11)]).toEqual(['150,50', 'after-typed']);
+    expect(c.ws.run<Screen>('participantsScreen', [c.roundId]).participants[0].paidMinor).toBe(160_50);
+  });
+});
+
 describe('credit carries to the next round', () => {
   test('an overpayment in a settled round pays part of the next bill', () => {
     const c = openCommunity();

@@ -62,9 +62,10 @@ describe('opening a round creates its Google Form', () => {
     ws.session.locales.set(ws.owner, 'en');
     ws.run('setUpCommunity');
     typeRows(ws, 'Catalog', [['TEA', 'Tea', '', '', '', 'pack', 'cheap']]);
-    expect(() => ws.run('createRound', [{ title: 'Tea', deadline: new Date(NOW + 5 * HOUR).toISOString(), itemIds: ['TEA'] }])).toThrow('Item TEA is not in the catalog.');
+    expect(() => ws.run('createRound', [{ title: 'Tea', deadline: new Date(NOW + 5 * HOUR).toISOString(), itemIds: ['TEA'] }])).toThrow('G2: "cheap" is not a price.');
     typeRows(ws, 'Catalog', [['TEA', 'Tea', '', '', '', 'pack', '3.5', '', '2.5']]);
-    expect(() => ws.run('createRound', [{ title: 'Tea', deadline: new Date(NOW + 5 * HOUR).toISOString(), itemIds: ['TEA'] }])).toThrow('Item TEA is not in the catalog.');
+    expect(() => ws.run('createRound', [{ title: 'Tea', deadline: new Date(NOW + 5 * HOUR).toISOString(), itemIds: ['TEA'] }])).toThrow('I2: "2.5" is not a box size: a whole number of steps, at least 1.');
+    expect(() => ws.run('createRound', [{ title: 'Tea', deadline: new Date(NOW + 5 * HOUR).toISOString(), itemIds: ['COFFEE'] }])).toThrow('Item COFFEE is not in the catalog.');
   });
 
   test('every problem with a new round is reported at once, and a double click creates one round', () => {
@@ -217,6 +218,22 @@ describe('the deadline', () => {
       c.ws.run('openRound', [r.id]);
     }
     expect(c.ws.triggers.triggers).toHaveLength(2);
+  });
+});
+
+describe('cancelling a round', () => {
+  test('closes the form and tells everyone who ordered, in their language, why', () => {
+    const c = openCommunity();
+    submit(c, { name: 'Li', email: 'li@example.org', lang: '中文', items: { RICE: '1' } });
+    c.ws.run('saveOfflineOrder', [{ roundId: c.roundId, name: 'Нина', quantities: { EGGS: '1' } }]);
+    c.ws.run('cancelRound', [c.roundId, 'поставщик отказал']);
+    expect(c.ws.forms.byId(c.formId)!.accepting).toBe(false);
+    c.ws.run('sendQueuedEmails');
+    const cancelled = c.ws.mail.sent.filter((m) => /取消|отменено/.test(m.subject));
+    expect(cancelled.map((m) => [m.to, m.subject])).toEqual([['li@example.org', 'Ноябрь：已取消']]);
+    expect(cancelled[0].body).toContain('原因：поставщик отказал');
+    const log = logRows(c.ws);
+    expect(log.at(-1)?.[5]).toBe('Закупка отменена: поставщик отказал');
   });
 });
 

@@ -38,3 +38,20 @@ export function appendAtCounter(
 export function reconcileCounter(sheet: GoogleAppsScript.Spreadsheet.Sheet, counterKey: string): void {
   PropertiesService.getDocumentProperties().setProperties({ [counterKey]: String(sheet.getLastRow() + 1), [`${counterKey}Capacity`]: String(sheet.getMaxRows()) });
 }
+
+/**
+ * Appends after the sheet's real last row. For sheets people also type into (the Journal), where a
+ * remembered counter could point at a row someone has since filled: one more call, nothing overwritten.
+ */
+export function appendAfterLastRow(sheet: GoogleAppsScript.Spreadsheet.Sheet, rows: unknown[][]): number {
+  if (rows.length === 0) return 0;
+  const next = sheet.getLastRow() + 1;
+  const write = () => sheet.getRange(next, 1, rows.length, rows[0].length).setValues(rows);
+  try {
+    write();
+  } catch {
+    sheet.insertRowsAfter(sheet.getMaxRows(), Math.max(500, rows.length));
+    write();
+  }
+  return next;
+}

@@ -17,7 +17,7 @@ const PLAIN_TEXT: { [K in SheetKey]?: ColumnOf<K>[] } = {
   journal: ['orderKey', 'who', 'method', 'note'],
 };
 const ORDERS_CAPACITY = 2000;
-const COUNTERS: { [K in SheetKey]?: string } = { orders: 'ordersNextRow', outbox: 'outboxNextRow', journal: 'journalNextRow' };
+const COUNTERS: { [K in SheetKey]?: string } = { orders: 'ordersNextRow', outbox: 'outboxNextRow' };
 
 /**
  * Creates whatever sheets are missing, with localized frozen headers, plain-text columns, dropdowns
