@@ -192,7 +192,7 @@ describe('closing a big round', () => {
     const summary = c.ws.run<{ participants: number }>('closeRound', [round.id]);
     const elapsed = c.ws.executions.at(-1)!.endedAt! - started;
     expect(summary.participants).toBe(5000);
-    expect(c.ws.calls.roundTrips('spreadsheet')).toBeLessThanOrEqual(16);
+    expect(c.ws.calls.roundTrips('spreadsheet')).toBeLessThanOrEqual(15);
     expect(elapsed).toBeLessThan(3 * 60_000);
   });
 });
