@@ -47,6 +47,7 @@ export function benchCommunity(distDir: string, orders: number): LoadedAddOn & {
   const sheet = ws.spreadsheet.sheet('Заказы')!;
   ws.properties.document.data.set('ordersNextRow', String(rows.length + 2));
   ws.properties.document.data.set('ordersNextRowCapacity', String(sheet.maxRows));
+  ws.properties.document.data.set(`orderSpan:${round.id}`, `2,${rows.length + 1}`);
   put(ws, 'Участники', Array.from({ length: Math.max(10, Math.floor(orders / 2)) }, (_, k) => [`m${k}@example.org`, `Member ${k}`, '', BUILDINGS[k % BUILDINGS.length], String(k), (['ru', 'zh-CN', 'en'] as const)[k % 3], false]));
   const snapshotJson = [...ws.properties.document.data].find(([k]) => k === `round:${round.id}#0`)?.[1] ?? '';
   const formId = /"formId":"([^"]+)"/.exec(snapshotJson)?.[1] ?? '';

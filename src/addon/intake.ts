@@ -173,7 +173,7 @@ export function saveOrder(
     revision: (previous?.order.revision ?? 0) + 1,
     comment: checked.comment,
   });
-  writeOrder(book, properties, previous, orderRows(order, snapshot.round.id, responseAt, editUrl, items, snapshot.defaultLang));
+  writeOrder(book, properties, previous, orderRows(order, snapshot.round.id, responseAt, editUrl, items, snapshot.defaultLang), snapshot.round.id);
   return order;
 }
 

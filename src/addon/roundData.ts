@@ -31,7 +31,7 @@ export function loadRound(ctx: ActionContext, roundId: string, rounds = readRoun
   const snapshot = snapshotOf(ctx.properties, roundId);
   if (!snapshot) throw new UserError(t(ctx.lang, 'round.notOpened'));
   const items = new Map(snapshot.items.map((i) => [i.id, i]));
-  const orders = readRoundOrders(ctx.book, roundId, items);
+  const orders = readRoundOrders(ctx.book, roundId, items, ctx.properties);
   const journal = readJournal(ctx.book, record.currency);
   const received = readJson<Record<string, Steps>>(ctx.properties, receivedKey(roundId)) ?? {};
   const tally = tallyRound(record, items, orders.map((o) => o.order), received);

@@ -224,7 +224,7 @@ export function listRounds(): RoundView[] {
 function cancellationEmails(ctx: ActionContext, snapshot: RoundSnapshot, reason: string): OutgoingEmail[] {
   const items = new Map(snapshot.items.map((i) => [i.id, i]));
   const round = snapshot.round;
-  return readRoundOrders(ctx.book, round.id, items)
+  return readRoundOrders(ctx.book, round.id, items, ctx.properties)
     .filter((o) => o.order.lines.length > 0)
     .map((o) => {
       const who = o.order.participant;

@@ -142,7 +142,7 @@ export function findOrder(sheet: GoogleAppsScript.Spreadsheet.Sheet, orderKey: s
  * The next free row is kept in document properties (under the script lock) so appending costs no
  * getLastRow; the hourly tick re-checks it against the sheet.
  */
-export function writeOrder(book: Book, properties: Record<string, string>, previous: StoredOrder | null, rows: unknown[][]): void {
+export function writeOrder(book: Book, properties: Record<string, string>, previous: StoredOrder | null, rows: unknown[][], roundId: string): void {
   const sheet = book.sheet('orders');
   const cols = width('orders');
   const old = previous?.rows ?? [];
@@ -154,11 +154,23 @@ export function writeOrder(book: Book, properties: Record<string, string>, previ
   }
   if (contiguous) sheet.getRange(old[0], 1, old.length, cols).clearContent();
   else for (const r of old) sheet.getRange(r, 1, 1, cols).clearContent();
-  appendOrderRows(sheet, properties, rows);
+  const at = appendAtCounter(sheet, NEXT_ROW, properties, rows);
+  widenSpan(properties, roundId, at, at + rows.length - 1);
 }
 
-export function appendOrderRows(sheet: GoogleAppsScript.Spreadsheet.Sheet, properties: Record<string, string>, rows: unknown[][]): void {
-  appendAtCounter(sheet, NEXT_ROW, properties, rows);
+/**
+ * The rows a round's orders occupy ("first,last"), so reading a round costs its own block rather than
+ * every round the community ever ran. Rounds open at the same time interleave; the block then holds a
+ * few rows of the other round, which readers skip.
+ */
+const spanKey = (roundId: string) => `orderSpan:${roundId}`;
+
+function widenSpan(properties: Record<string, string>, roundId: string, first: number, last: number): void {
+  const [a, b] = (properties[spanKey(roundId)] ?? '').split(',').map(Number);
+  const span = `${a ? Math.min(a, first) : first},${b ? Math.max(b, last) : last}`;
+  if (span === properties[spanKey(roundId)]) return;
+  PropertiesService.getDocumentProperties().setProperty(spanKey(roundId), span);
+  properties[spanKey(roundId)] = span;
 }
 
 /** Re-aligns the next-row counter with the sheet (a coordinator may have deleted rows by hand). */
@@ -166,17 +178,20 @@ export function reconcileNextRow(sheet: GoogleAppsScript.Spreadsheet.Sheet): voi
   reconcileCounter(sheet, NEXT_ROW);
 }
 
-/** Every order of a round from the Orders sheet, in one read. */
-export function readRoundOrders(book: Book, roundId: string, items: ReadonlyMap<string, CatalogItem>): StoredOrder[] {
-  const values = book.sheet('orders').getDataRange().getValues();
+/** Every order of a round from the Orders sheet, in one read of the round's own block of rows. */
+export function readRoundOrders(book: Book, roundId: string, items: ReadonlyMap<string, CatalogItem>, properties: Record<string, string> = {}): StoredOrder[] {
+  const sheet = book.sheet('orders');
+  const [first, last] = (properties[spanKey(roundId)] ?? '').split(',').map(Number);
+  const top = first && last >= first ? first : 1;
+  const values = first && last >= first ? sheet.getRange(first, 1, last - first + 1, width('orders')).getValues() : sheet.getDataRange().getValues();
   const groups = new Map<string, { row: number; values: unknown[] }[]>();
   values.forEach((v, i) => {
-    if (i === 0 || cellText(get('orders', v, 'round')) !== roundId) return;
+    if (top + i === 1 || cellText(get('orders', v, 'round')) !== roundId) return;
     const key = cellText(get('orders', v, 'orderKey'));
     if (!key) return;
     let g = groups.get(key);
     if (!g) groups.set(key, (g = []));
-    g.push({ row: i + 1, values: v });
+    g.push({ row: top + i, values: v });
   });
   return [...groups.values()].map((g) => orderFromRows(g, items)).filter((o): o is StoredOrder => !!o);
 }

@@ -1,4 +1,5 @@
 import { HOUR, NOW, openCommunity, submit, typeRows, Community } from '../harness/community';
+import { submitAsResident } from '../../local/scenario/resident';
 
 interface Screen {
   participants: { orderKey: string; name: string; building: string; dueMinor: number; paidMinor: number; balanceMinor: number; pickedUp: boolean; enteredBy: string }[];
@@ -126,6 +127,25 @@ describe('a full round: close, supplier, shortfall, hand-out, money, settle, pur
     expect(after).toEqual(before);
     const everything = ['Заказы', 'Касса', 'Письма', 'R1 · Счета', 'R1 · Распределение', 'R1 · Выдача'].flatMap((n) => sheetValues(c, n)).flat().map(String).join('\n');
     expect(everything.match(/.*(Житель|Пенсионер|[\w.]+@example\.org).*/g)?.filter((s) => !/(v\d|fin|coordinator)@example\.org/.test(s)) ?? []).toEqual([]);
+  });
+});
+
+describe('two rounds open at once', () => {
+  test('their orders interleave in the Orders sheet, and each round reads and tallies only its own', () => {
+    const c = openCommunity();
+    const r2 = c.ws.run<{ id: string }>('createRound', [{ title: 'Яйца', deadline: new Date(NOW + 24 * HOUR).toISOString(), itemIds: ['EGGS', 'OIL'] }]);
+    c.ws.run('openRound', [r2.id]);
+    for (let i = 0; i < 6; i++) {
+      submit(c, { name: `R1-${i}`, items: { RICE: '1', EGGS: '1' } });
+      submitAsResident(c.ws, r2.id, { name: `R2-${i}`, items: { EGGS: '2' } });
+    }
+    c.ws.run('saveOfflineOrder', [{ roundId: r2.id, name: 'R2-offline', quantities: { OIL: '1' } }]);
+    const one = c.ws.run<Screen>('participantsScreen', [c.roundId]).participants.map((p) => p.name).sort();
+    const two = c.ws.run<Screen>('participantsScreen', [r2.id]).participants.map((p) => p.name).sort();
+    expect(one).toEqual(['R1-0', 'R1-1', 'R1-2', 'R1-3', 'R1-4', 'R1-5']);
+    expect(two).toEqual(['R2-0', 'R2-1', 'R2-2', 'R2-3', 'R2-4', 'R2-5', 'R2-offline']);
+    const span = c.ws.properties.document.data.get(`orderSpan:${r2.id}`)!.split(',').map(Number);
+    expect(span[0]).toBeGreaterThan(2);
   });
 });
 
