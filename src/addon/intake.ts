@@ -9,7 +9,7 @@ import { SUBMIT_LOCK_WAIT_MS, withScriptLock } from '../workspace/lock';
 import { StoredOrder, findOrder, orderRows, writeOrder } from '../workspace/orders';
 import { deleteProperty, readAll, readJson, setProperty } from '../workspace/properties';
 import { receiptEmail, sendReceipt } from './mail';
-import { LANGUAGE_CHOICES } from '../workspace/roundForm';
+import { LANGUAGE_CHOICES, findResponse } from '../workspace/roundForm';
 import { RoundSnapshot, snapshotForSheet } from '../workspace/rounds';
 import { Book } from '../workspace/sheets/book';
 import { cellText, isDate } from '../workspace/sheets/cells';
@@ -72,29 +72,6 @@ interface ResponseSource {
 
 const seenKey = (sheetId: number) => `seen:${sheetId}`;
 
-/**
- * The response behind an event, from the form itself: its exact timestamp (to tell an edit from a
- * repeated event) and the resident's edit link. Costs Forms calls rather than sheet reads.
- */
-function formResponse(formId: string, source: ResponseSource): { timestamp: Date; editUrl: string } | null {
-  try {
-    const since = new Date(Date.now() - 15 * 60 * 1000);
-    const candidates = FormApp.openById(formId).getResponses(since).filter((r) => !source.email || r.getRespondentEmail() === source.email);
-    let best: GoogleAppsScript.Forms.FormResponse | null = null;
-    let bestScore = -1;
-    for (const r of candidates) {
-      const score = r.getItemResponses().filter((ir) => String(ir.getResponse()) === String(source.named[ir.getItem().getTitle()]?.[0] ?? '')).length;
-      if (score > bestScore || (score === bestScore && best && r.getTimestamp().getTime() > best.getTimestamp().getTime())) {
-        best = r;
-        bestScore = score;
-      }
-    }
-    return best ? { timestamp: new Date(best.getTimestamp().getTime()), editUrl: best.getEditResponseUrl() } : null;
-  } catch {
-    return null;
-  }
-}
-
 /** Turns one response row into the order it stands for: validated, deduplicated, written in one go. */
 export function recordResponse(sheetId: number, row: number, source: ResponseSource): RecordOutcome {
   const properties = readAll();
@@ -102,7 +79,7 @@ export function recordResponse(sheetId: number, row: number, source: ResponseSou
   if (!snapshot || !snapshot.questions) return 'unknownForm';
   const book = Book.open(properties);
   const items = new Map(snapshot.items.map((i) => [i.id, i]));
-  const fromForm = source.values ? null : formResponse(snapshot.formId, source);
+  const fromForm = source.values ? null : findResponse(snapshot.formId, source.email, source.named);
   const values = source.values ?? (fromForm ? null : source.range?.getValues()[0] ?? null);
   const timestamp = fromForm?.timestamp ?? (values && isDate(values[0]) ? values[0] : new Date());
   const responseAt = timestamp.toISOString();

@@ -1,6 +1,6 @@
-import { t } from '../core/i18n/translate';
+import { MessageKey, t } from '../core/i18n/translate';
 import { userLang } from '../workspace/session';
-import { showDialog } from '../workspace/ui/dialogs';
+import { addOnMenu, showDialog } from '../workspace/ui/dialogs';
 
 /**
  * Builds the add-on menu. Runs as a simple trigger, possibly in AuthMode.NONE, so it reads nothing
@@ -8,19 +8,19 @@ import { showDialog } from '../workspace/ui/dialogs';
  */
 export function onOpen(_e?: GoogleAppsScript.Events.SheetsOnOpen): void {
   const lang = userLang();
-  SpreadsheetApp.getUi()
-    .createAddonMenu()
-    .addItem(t(lang, 'menu.openPanel'), 'showSidebar')
-    .addItem(t(lang, 'menu.newRound'), 'showNewRound')
-    .addItem(t(lang, 'menu.formLink'), 'showFormLink')
-    .addSeparator()
-    .addItem(t(lang, 'menu.supplierOrder'), 'showSupplierOrder')
-    .addItem(t(lang, 'menu.distribution'), 'showDistributionLists')
-    .addSeparator()
-    .addItem(t(lang, 'menu.settings'), 'showSettings')
-    .addItem(t(lang, 'menu.setUp'), 'setUpCommunity')
-    .addItem(t(lang, 'menu.help'), 'showHelp')
-    .addToUi();
+  const item = (key: MessageKey, fn: string) => ({ caption: t(lang, key), fn });
+  addOnMenu([
+    item('menu.openPanel', 'showSidebar'),
+    item('menu.newRound', 'showNewRound'),
+    item('menu.formLink', 'showFormLink'),
+    null,
+    item('menu.supplierOrder', 'showSupplierOrder'),
+    item('menu.distribution', 'showDistributionLists'),
+    null,
+    item('menu.settings', 'showSettings'),
+    item('menu.setUp', 'setUpCommunity'),
+    item('menu.help', 'showHelp'),
+  ]);
 }
 
 export function onInstall(e?: GoogleAppsScript.Events.AddonOnInstall): void {

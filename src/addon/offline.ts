@@ -5,6 +5,7 @@ import { findOrder } from '../workspace/orders';
 import { readJson, writeJson } from '../workspace/properties';
 import { snapshotOf } from '../workspace/rounds';
 import { UserError } from './context';
+import { newId } from '../workspace/session';
 import { saveOrder, validate, logProblems } from './intake';
 import { locked } from './rounds';
 import { receiptEmail, sendReceipt, senderName } from './mail';
@@ -51,7 +52,7 @@ export function saveOfflineOrder(input: OfflineOrderInput): OfflineOrderResult {
     const notes = checked.problems.map((p) => describeProblem(p, ctx.lang, items));
     // The volunteer is right there: a quantity left out would surprise the neighbour, so refuse and say why.
     if (!checked.accepted || checked.problems.some((p) => p.severity === 'line')) throw new UserError(notes.join('\n'));
-    const key = input.orderKey ? String(input.orderKey) : `offline:${snapshot.round.id}:${Utilities.getUuid()}`;
+    const key = input.orderKey ? String(input.orderKey) : `offline:${snapshot.round.id}:${newId()}`;
     const sheet = ctx.book.sheet('orders');
     const previous = input.orderKey ? findOrder(sheet, key, items) : null;
     if (input.orderKey && !previous) throw new UserError(t(ctx.lang, 'offline.notFound'));

@@ -5,6 +5,7 @@ import { Book } from '../workspace/sheets/book';
 import { ensureSheets } from '../workspace/sheets/setup';
 import { ensureTriggers } from '../workspace/triggers';
 import { withScriptLock, ACTION_LOCK_WAIT_MS } from '../workspace/lock';
+import { toast } from '../workspace/ui/dialogs';
 
 /** Menu: "Set up community sheets". Safe to run again: creates only what is missing. */
 export function setUpCommunity(): { created: string[] } {
@@ -17,6 +18,6 @@ export function setUpCommunity(): { created: string[] } {
     return created;
   });
   if (!result.ok) throw new Error(t(lang, 'error.busy'));
-  SpreadsheetApp.getActiveSpreadsheet().toast(t(lang, 'setup.done'), t(lang, 'app.name'));
+  toast(t(lang, 'setup.done'), t(lang, 'app.name'));
   return { created: result.value };
 }

@@ -15,7 +15,7 @@ import { UserError } from './context';
 import { loadRound } from './roundData';
 import { RoundView, locked, toView } from './rounds';
 import { supplierOrder } from './receiving';
-import { showDialog } from '../workspace/ui/dialogs';
+import { activateSheet, alert, showDialog, showSidebarPage } from '../workspace/ui/dialogs';
 import { resultSheetName } from '../core/i18n/sheets';
 
 export type ScreenName = 'rounds' | 'newRound' | 'tally' | 'offline' | 'participants' | 'emails' | 'settings';
@@ -23,9 +23,7 @@ export type ScreenName = 'rounds' | 'newRound' | 'tally' | 'offline' | 'particip
 /** Menu: opens the coordinator's panel (optionally on a given screen). */
 export function showSidebar(screen: ScreenName = 'rounds'): void {
   const lang = userLang();
-  const template = HtmlService.createTemplateFromFile('Sidebar');
-  Object.assign(template, { lang, screen });
-  SpreadsheetApp.getUi().showSidebar(template.evaluate().setTitle(t(lang, 'app.name')));
+  showSidebarPage('Sidebar', t(lang, 'app.name'), { lang, screen });
 }
 
 export function showNewRound(): void {
@@ -207,7 +205,7 @@ export function showDistributionLists(roundId?: string): void {
   const rounds = readRounds(Book.open(readAll()));
   const round = roundId ? rounds.find((r) => r.id === roundId) : [...rounds].reverse().find((r) => !['draft', 'open', 'cancelled'].includes(r.state));
   if (!round) {
-    SpreadsheetApp.getUi().alert(t(lang, 'menu.noClosedRound'));
+    alert(t(lang, 'menu.noClosedRound'));
     return;
   }
   showDialog('Print', t(lang, 'menu.distribution'), { lang, roundId: round.id, title: round.title, currency: round.currency }, { width: 800, height: 600 });
@@ -219,11 +217,9 @@ export function showSupplierOrder(): void {
   const rounds = readRounds(Book.open(readAll()));
   const round = [...rounds].reverse().find((r) => ['closed', 'ordered', 'arrived', 'distributed'].includes(r.state));
   if (!round) {
-    SpreadsheetApp.getUi().alert(t(lang, 'menu.noClosedRound'));
+    alert(t(lang, 'menu.noClosedRound'));
     return;
   }
   supplierOrder(round.id);
-  const ss = SpreadsheetApp.getActiveSpreadsheet();
-  const sheet = ss.getSheetByName(resultSheetName(round.id, 'supplier', Book.open(readAll()).lang));
-  if (sheet) ss.setActiveSheet(sheet);
+  activateSheet(resultSheetName(round.id, 'supplier', Book.open(readAll()).lang));
 }

@@ -5,6 +5,7 @@ import { reconcileNextRow } from '../workspace/orders';
 import { readAll, setProperty } from '../workspace/properties';
 import { readRounds } from '../workspace/rounds';
 import { Book } from '../workspace/sheets/book';
+import { effectiveUserEmail } from '../workspace/session';
 import { ActionContext } from './context';
 import { closeRoundNow } from './close';
 import { drainPendingSubmissions } from './intake';
@@ -25,7 +26,7 @@ export function onTick_(): void {
     const book = Book.open(properties);
     if (!book.find('rounds')) return null;
     const settings = readSettings(book);
-    const ctx: ActionContext = { lang: resolveLang(settings.defaultLang), me: Session.getEffectiveUser().getEmail(), properties, book, settings, now: new Date() };
+    const ctx: ActionContext = { lang: resolveLang(settings.defaultLang), me: effectiveUserEmail(), properties, book, settings, now: new Date() };
     drainPendingSubmissions(properties, book.ss);
     for (const round of readRounds(book)) {
       if (round.state !== 'open' || round.deadline > ctx.now.getTime()) continue;

@@ -143,3 +143,27 @@ export function setFormAccepting(formId: string, accepting: boolean, lang: Lang)
   if (!formId) return;
   FormApp.openById(formId).setCustomClosedFormMessage(t(lang, 'form.closed')).setAcceptingResponses(accepting);
 }
+
+/**
+ * The response behind an event, from the form itself: its exact timestamp (to tell an edit from a
+ * repeated event) and the resident's edit link. Costs Forms calls rather than sheet reads.
+ */
+export function findResponse(formId: string, email: string, named: Record<string, string[]>): { timestamp: Date; editUrl: string } | null {
+  try {
+    const since = new Date(Date.now() - 15 * 60 * 1000);
+    const candidates = FormApp.openById(formId).getResponses(since).filter((r) => !email || r.getRespondentEmail() === email);
+    let best: GoogleAppsScript.Forms.FormResponse | null = null;
+    let bestScore = -1;
+    for (const r of candidates) {
+      const score = r.getItemResponses().filter((ir) => String(ir.getResponse()) === String(named[ir.getItem().getTitle()]?.[0] ?? '')).length;
+      if (score > bestScore || (score === bestScore && best && r.getTimestamp().getTime() > best.getTimestamp().getTime())) {
+        best = r;
+        bestScore = score;
+      }
+    }
+    return best ? { timestamp: new Date(best.getTimestamp().getTime()), editUrl: best.getEditResponseUrl() } : null;
+  } catch {
+    return null;
+  }
+}
+

@@ -8,3 +8,12 @@ export function userLang(): Lang {
 export function userEmail(): string {
   return Session.getActiveUser().getEmail();
 }
+
+/** The account the add-on runs as (a trigger's owner). */
+export function effectiveUserEmail(): string {
+  return Session.getEffectiveUser().getEmail();
+}
+
+export function newId(): string {
+  return Utilities.getUuid();
+}

@@ -11,6 +11,16 @@ function files(dir: string): string[] {
   });
 }
 
+test('entry-point code reaches Apps Script only through the workspace adapters', () => {
+  const offenders: string[] = [];
+  for (const file of files(join(CORE, '..', 'addon'))) {
+    const code = readFileSync(file, 'utf8').replace(/\/\*[\s\S]*?\*\/|\/\/.*$/gm, '');
+    const hit = /\b(SpreadsheetApp|FormApp|MailApp|ScriptApp|LockService|PropertiesService|HtmlService|Session|Utilities|CacheService)\./.exec(code);
+    if (hit) offenders.push(`${file}: ${hit[0]}`);
+  }
+  expect(offenders).toEqual([]);
+});
+
 test('the domain core names no Apps Script service and imports nothing outside core', () => {
   const offenders: string[] = [];
   for (const file of files(CORE)) {

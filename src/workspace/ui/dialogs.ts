@@ -5,3 +5,40 @@ export function showDialog(page: string, title: string, vars: Record<string, unk
   const output = template.evaluate().setTitle(title).setWidth(size.width).setHeight(size.height);
   SpreadsheetApp.getUi().showModalDialog(output, title);
 }
+
+/** Shows a page from dist/<name>.html in the sidebar. */
+export function showSidebarPage(page: string, title: string, vars: Record<string, unknown>): void {
+  const template = HtmlService.createTemplateFromFile(page);
+  Object.assign(template, vars);
+  SpreadsheetApp.getUi().showSidebar(template.evaluate().setTitle(title));
+}
+
+export function alert(message: string): void {
+  SpreadsheetApp.getUi().alert(message);
+}
+
+export function toast(message: string, title: string): void {
+  SpreadsheetApp.getActiveSpreadsheet().toast(message, title);
+}
+
+/** Brings a sheet to the front, if it exists. */
+export function activateSheet(name: string): void {
+  const ss = SpreadsheetApp.getActiveSpreadsheet();
+  const sheet = ss.getSheetByName(name);
+  if (sheet) ss.setActiveSheet(sheet);
+}
+
+export interface MenuEntry {
+  caption: string;
+  fn: string;
+}
+
+/** The add-on menu under Extensions; null entries are separators. */
+export function addOnMenu(entries: (MenuEntry | null)[]): void {
+  const menu = SpreadsheetApp.getUi().createAddonMenu();
+  for (const e of entries) {
+    if (e) menu.addItem(e.caption, e.fn);
+    else menu.addSeparator();
+  }
+  menu.addToUi();
+}
