@@ -11,8 +11,10 @@ export interface TextRule {
   helpText: string;
 }
 
+type ItemMembers = 'getId' | 'getTitle' | 'setTitle' | 'getHelpText' | 'setHelpText' | 'getIndex' | 'asTextItem' | 'asParagraphTextItem' | 'asListItem' | 'asMultipleChoiceItem' | 'asSectionHeaderItem';
+
 /** One question of a form; the same class answers for each item type, as Item.asTextItem() etc. return views. */
-export class EmuItem {
+export class EmuItem implements Pick<GoogleAppsScript.Forms.Item, ItemMembers> {
   readonly proxy: any;
   title = '';
   helpText = '';

@@ -108,7 +108,7 @@ export function compileTemplate(source: string): string {
   return `(function (__vars, __escape) {\n${code}\n})`;
 }
 
-class EmuHtmlTemplate {
+class EmuHtmlTemplate implements Pick<GoogleAppsScript.HTML.HtmlTemplate, 'evaluate' | 'getCode'> {
   readonly proxy: GoogleAppsScript.HTML.HtmlTemplate;
   [variable: string]: unknown;
 

@@ -85,8 +85,17 @@ export class EmuTrigger implements Pick<GoogleAppsScript.Script.Trigger, Trigger
   }
 }
 
-/** ScriptApp.newTrigger(name) → .forSpreadsheet(ss).onFormSubmit().create() or .timeBased().everyHours(1).create() */
-class EmuTriggerBuilder {
+type BuilderMembers = 'forSpreadsheet' | 'timeBased';
+type SpreadsheetBuilderMembers = 'onFormSubmit' | 'onOpen' | 'onEdit' | 'onChange' | 'create';
+type ClockBuilderMembers = 'everyHours' | 'everyMinutes' | 'everyDays' | 'after' | 'at';
+
+/**
+ * ScriptApp.newTrigger(name) → .forSpreadsheet(ss).onFormSubmit().create() or .timeBased().everyHours(1).create().
+ * One object plays the three builder types Apps Script hands out along the chain.
+ */
+class EmuTriggerBuilder implements Pick<GoogleAppsScript.Script.TriggerBuilder, BuilderMembers>,
+  Pick<GoogleAppsScript.Script.SpreadsheetTriggerBuilder, SpreadsheetBuilderMembers>,
+  Pick<GoogleAppsScript.Script.ClockTriggerBuilder, ClockBuilderMembers> {
   readonly proxy: GoogleAppsScript.Script.TriggerBuilder;
   private spec: Partial<TriggerRecord> = {};
 
@@ -95,40 +104,48 @@ class EmuTriggerBuilder {
     this.proxy = guarded(this, 'TriggerBuilder');
   }
 
-  forSpreadsheet(sheet: string | { getId(): string }) {
+  private get spreadsheetBuilder() {
+    return this.proxy as unknown as GoogleAppsScript.Script.SpreadsheetTriggerBuilder;
+  }
+
+  private get clockBuilder() {
+    return this.proxy as unknown as GoogleAppsScript.Script.ClockTriggerBuilder;
+  }
+
+  forSpreadsheet(sheet: string | GoogleAppsScript.Spreadsheet.Spreadsheet) {
     this.spec.source = 'SPREADSHEETS';
     this.spec.sourceId = typeof sheet === 'string' ? sheet : sheet.getId();
     if (this.spec.sourceId !== this.table.documentId && this.table.addOn) {
       throw new Error('An add-on can only create triggers for the file it runs in.');
     }
-    return this.proxy;
+    return this.spreadsheetBuilder;
   }
 
   onFormSubmit() {
     this.spec.type = 'ON_FORM_SUBMIT';
-    return this.proxy;
+    return this.spreadsheetBuilder;
   }
 
   onOpen() {
     this.spec.type = 'ON_OPEN';
-    return this.proxy;
+    return this.spreadsheetBuilder;
   }
 
   onEdit() {
     this.spec.type = 'ON_EDIT';
-    return this.proxy;
+    return this.spreadsheetBuilder;
   }
 
   onChange() {
     this.spec.type = 'ON_CHANGE';
-    return this.proxy;
+    return this.spreadsheetBuilder;
   }
 
   timeBased() {
     this.spec.type = 'CLOCK';
     this.spec.source = 'CLOCK';
     this.spec.sourceId = this.table.documentId;
-    return this.proxy;
+    return this.clockBuilder;
   }
 
   /** Apps Script picks a minute within the hour at random and keeps it: https://developers.google.com/apps-script/guides/triggers/installable#time-driven_triggers */
@@ -137,32 +154,32 @@ class EmuTriggerBuilder {
     const now = this.runtime.clock.now();
     const nextHour = Math.floor(now / HOUR) * HOUR + HOUR;
     this.spec.nextAt = nextHour + this.runtime.random.int(HOUR);
-    return this.proxy;
+    return this.clockBuilder;
   }
 
   everyMinutes(n: number) {
     this.spec.everyMs = n * 60_000;
     this.spec.nextAt = this.runtime.clock.now() + n * 60_000;
-    return this.proxy;
+    return this.clockBuilder;
   }
 
   everyDays(n: number) {
     this.spec.everyMs = n * 24 * HOUR;
     this.spec.nextAt = this.runtime.clock.now() + n * 24 * HOUR;
-    return this.proxy;
+    return this.clockBuilder;
   }
 
   after(durationMilliseconds: number) {
     this.spec.everyMs = undefined;
     this.spec.nextAt = this.runtime.clock.now() + durationMilliseconds;
-    return this.proxy;
+    return this.clockBuilder;
   }
 
-  at(instant: Date) {
+  at(instant: GoogleAppsScript.Base.Date) {
     if (!isDate(instant)) throw new Error('Invalid argument: instant');
     this.spec.everyMs = undefined;
     this.spec.nextAt = instant.getTime();
-    return this.proxy;
+    return this.clockBuilder;
   }
 
   create() {
