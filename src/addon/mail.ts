@@ -55,25 +55,29 @@ export function queueDueReminders(ctx: ActionContext, lastTick: number): number 
   const members = ctx.book.rows('members').map((r) => ({
     email: cellText(get('members', r, 'email')).toLowerCase(), name: cellText(get('members', r, 'name')), lang: resolveLang(cellText(get('members', r, 'lang')), ctx.settings.defaultLang), optOut: get('members', r, 'optOut') === true,
   })).filter((m) => m.email && !m.optOut);
-  if (!members.length) return 0;
   for (const key of Object.keys(ctx.properties).filter((k) => k.startsWith('round:') && k.endsWith('#n'))) {
     const snapshot = readJson<RoundSnapshot>(ctx.properties, key.slice(0, -2));
     if (!snapshot || snapshot.round.state !== 'open') continue;
     const slot = dueReminder(snapshot.round.deadline, ctx.settings.reminderOffsetsHours, lastTick, ctx.now.getTime());
     if (!slot) continue;
     const data = loadRound(ctx, snapshot.round.id);
-    const ordered = new Set(data.orders.map((o) => (o.order.participant.email ?? '').toLowerCase()).filter(Boolean));
+    const ordered = new Map(data.orders.filter((o) => o.order.participant.email && o.order.lines.length).map((o) => [(o.order.participant.email as string).toLowerCase(), o]));
     const almost = boxesAlmostFull(data.tally.items, new Map(snapshot.items.map((i) => [i.id, i.boxSteps])));
-    const emails: OutgoingEmail[] = members.filter((m) => !ordered.has(m.email)).map((m) => {
+    const reminder = (email: string, name: string, lang: typeof members[number]['lang'], hasOrdered: boolean, link: string, orderKey: string): OutgoingEmail => {
       const r = renderEmail({
-        kind: 'reminder', name: m.name || m.email, hasOrdered: false, formUrl: snapshot.formUrl,
+        kind: 'reminder', name, hasOrdered, formUrl: link,
         almostFull: almost.map((a) => {
           const item = data.items.get(a.itemId)!;
-          return { item: itemName(item, m.lang), missing: unitsOf(a.missingSteps, item.stepMilli), unit: item.unit };
+          return { item: itemName(item, lang), missing: unitsOf(a.missingSteps, item.stepMilli), unit: item.unit };
         }),
-      }, facts(snapshot, ctx.settings.paymentInstructions), m.lang);
-      return { key: `${snapshot.round.id}|${m.email}|reminder|${slot.offsetHours}`, round: snapshot.round.id, orderKey: '', kind: 'reminder', to: m.email, lang: m.lang, subject: r.subject, body: r.text, html: r.html };
-    });
+      }, facts(snapshot, ctx.settings.paymentInstructions), lang);
+      return { key: `${snapshot.round.id}|${email}|reminder|${slot.offsetHours}`, round: snapshot.round.id, orderKey, kind: 'reminder', to: email, lang, subject: r.subject, body: r.text, html: r.html };
+    };
+    const emails: OutgoingEmail[] = members.filter((m) => !ordered.has(m.email)).map((m) => reminder(m.email, m.name || m.email, m.lang, false, snapshot.formUrl, ''));
+    if (ctx.settings.remindOrdered) {
+      // Those who ordered get their own edit link: "you can still change your order".
+      for (const [email, o] of ordered) emails.push(reminder(email, o.order.participant.name, o.order.participant.lang, true, o.editUrl || snapshot.formUrl, o.order.key));
+    }
     queued += queueEmails(ctx.book, ctx.properties, emails, ctx.now);
   }
   return queued;

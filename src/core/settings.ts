@@ -5,13 +5,14 @@ import { DeliverySplit } from './round';
 import { RoundingRule } from './money';
 
 /** The Settings sheet: one row per key; values typed by the coordinator. */
-export const SETTING_KEYS = ['currency', 'defaultLang', 'reminderOffsetsHours', 'deliverySplit', 'feePercent', 'rounding', 'paymentInstructions', 'replyTo'] as const;
+export const SETTING_KEYS = ['currency', 'defaultLang', 'reminderOffsetsHours', 'remindOrdered', 'deliverySplit', 'feePercent', 'rounding', 'paymentInstructions', 'replyTo'] as const;
 export type SettingKey = (typeof SETTING_KEYS)[number];
 
 export const DEFAULT_SETTINGS: Record<SettingKey, string> = {
   currency: 'RUB',
   defaultLang: 'ru',
   reminderOffsetsHours: '24, 2',
+  remindOrdered: 'no',
   deliverySplit: 'equal',
   feePercent: '0',
   rounding: 'halfUp',
@@ -28,6 +29,8 @@ export interface CommunitySettings {
   currency: string;
   defaultLang: Lang;
   reminderOffsetsHours: number[];
+  /** Also remind people who have ordered that they can still change their order. */
+  remindOrdered: boolean;
   deliverySplit: DeliverySplit;
   feeBasisPoints: number;
   rounding: RoundingRule;
@@ -46,6 +49,7 @@ export function parseSettings(rows: readonly (readonly unknown[])[]): CommunityS
     currency: currency(raw.currency)?.code ?? 'RUB',
     defaultLang: resolveLang(raw.defaultLang, 'ru'),
     reminderOffsetsHours: String(raw.reminderOffsetsHours).split(/[,;\s]+/).map(Number).filter((h) => Number.isFinite(h) && h > 0),
+    remindOrdered: /^(yes|y|true|1|да|是)$/i.test(String(raw.remindOrdered).trim()),
     deliverySplit: ['equal', 'byValue', 'byQuantity'].includes(split) ? split : 'equal',
     feeBasisPoints: Number.isFinite(fee) && fee >= 0 && fee <= 100 ? Math.round(fee * 100) : 0,
     rounding: ['halfUp', 'halfEven', 'up'].includes(rounding) ? rounding : 'halfUp',

@@ -61,6 +61,20 @@ describe('reminders before the stop', () => {
   });
 });
 
+describe('"you can still change your order"', () => {
+  test('when the coordinator turns it on, those who ordered get a reminder with their own edit link', () => {
+    const c = openCommunity({ deadlineInHours: 30 });
+    typeRows(c.ws, 'Настройки', [['remindOrdered', 'да']], 5);
+    const result = submit(c, { name: 'Вера', email: 'vera@example.org', items: { RICE: '1' } });
+    if (!result.ok) throw new Error('submit failed');
+    c.ws.advance(8 * HOUR);
+    const reminders = c.ws.mail.sent.filter((m) => m.subject.includes('скоро стоп'));
+    expect(reminders.map((m) => m.to)).toEqual(['vera@example.org']);
+    expect(reminders[0].body).toContain('Заказ ещё можно изменить.');
+    expect(reminders[0].body).toContain(result.editUrl);
+  });
+});
+
 describe('final bills', () => {
   test('match the core\'s allocation and money, and go out on the next tick after the stop', () => {
     const c = openCommunity({ deadlineInHours: 2 });

@@ -63,3 +63,13 @@ test('the demo community has what the playground promises', async () => {
   expect(json['Закупки'][1][2]).toBe('open');
   expect(new Set(json['Заказы'].slice(1).map((r) => r[1])).size).toBe(11);
 });
+
+test('the demo community keeps every default setting and adds how to pay', async () => {
+  ensureBuilt();
+  const out = mkdtempSync(join(tmpdir(), 'demo-settings-'));
+  await runScenarioFile(join(ROOT, 'scenarios', 'demo-community.json'), out, DIST);
+  const json = JSON.parse(readFileSync(join(out, 'workbook.json'), 'utf8')) as Record<string, unknown[][]>;
+  const settings = Object.fromEntries(json['Настройки'].slice(1).map((r) => [r[0], r[1]]));
+  expect(settings.rounding).toBe('halfUp');
+  expect(String(settings.paymentInstructions)).toContain('Перевод Ирине');
+});

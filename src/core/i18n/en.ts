@@ -286,6 +286,7 @@ export const en = {
   'ui.settings.role': "Role",
   'ui.settings.addVolunteer': "Add a volunteer",
   'ui.offline.lang': 'Language for their emails',
+  'setting.remindOrdered': 'Also remind those who ordered that they can still change it (yes / no)',
 } satisfies Record<string, Message>;
 
 export type MessageKey = keyof typeof en;

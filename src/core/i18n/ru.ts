@@ -286,4 +286,5 @@ export const ru: Catalog<MessageKey> = {
   'ui.settings.role': "Роль",
   'ui.settings.addVolunteer': "Добавить волонтёра",
   'ui.offline.lang': 'Язык писем',
+  'setting.remindOrdered': 'Напоминать и заказавшим, что заказ можно изменить (да / нет)',
 };

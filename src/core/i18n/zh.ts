@@ -286,4 +286,5 @@ export const zh: Catalog<MessageKey> = {
   'ui.settings.role': "角色",
   'ui.settings.addVolunteer': "添加志愿者",
   'ui.offline.lang': '邮件语言',
+  'setting.remindOrdered': '也提醒已下单的居民可以修改订单（是 / 否）',
 };
