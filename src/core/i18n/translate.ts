@@ -24,8 +24,3 @@ export function t(lang: Lang, key: MessageKey, params: Params = {}): string {
     Object.prototype.hasOwnProperty.call(params, name) ? String(params[name]) : whole,
   );
 }
-
-/** A translator bound to one language, for code that speaks to one person. */
-export function translator(lang: Lang): (key: MessageKey, params?: Params) => string {
-  return (key, params) => t(lang, key, params);
-}

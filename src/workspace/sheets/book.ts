@@ -1,5 +1,5 @@
 import { Lang } from '../../core/i18n/lang';
-import { ColumnOf, SHEETS, SheetKey, columnIndex, headerRow, sheetName } from '../../core/i18n/sheets';
+import { ColumnOf, SHEETS, SheetKey, columnIndex, sheetName } from '../../core/i18n/sheets';
 import { readJson, writeJson } from '../properties';
 
 /**
@@ -84,4 +84,3 @@ export function width(key: SheetKey): number {
   return SHEETS[key].keys.length;
 }
 
-export { headerRow };
