@@ -7,13 +7,13 @@ import { toDecimalString, currency } from '../core/money';
 import { unitsOf } from '../core/quantity';
 import { appendJournal } from '../workspace/journal';
 import { OutgoingEmail, queueEmails } from '../workspace/outbox';
-import { readJson, writeJson } from '../workspace/properties';
+import { readJson, setProperty, writeJson } from '../workspace/properties';
 import { setFormAccepting } from '../workspace/roundForm';
 import { cacheSnapshot, writeRound } from '../workspace/rounds';
 import { writeResultSheet } from '../workspace/results';
 import { asText } from '../workspace/sheets/cells';
 import { ActionContext } from './context';
-import { RoundData, closedKey, loadRound, nameOf } from './roundData';
+import { RoundData, closedKey, closesKey, loadRound, nameOf } from './roundData';
 import { updateLedger } from './ledgerSheet';
 import { locked } from './rounds';
 
@@ -153,13 +153,15 @@ export function closeRoundNow(ctx: ActionContext, roundId: string): CloseSummary
   if (data.record.state === 'open') setFormAccepting(data.record.formId, false, ctx.settings.defaultLang);
   applyCredits(ctx, data);
   writeResults(ctx, data);
-  const queued = queueEmails(ctx.book, ctx.properties, billEmails(ctx, data, 1), ctx.now, new Set());
+  const revision = Number(ctx.properties[closesKey(roundId)] ?? 0) + 1;
+  const queued = queueEmails(ctx.book, ctx.properties, billEmails(ctx, data, revision), ctx.now, new Set());
   const closed = { ...data.record, state: 'closed' as const };
   writeRound(ctx.book, closed, ctx.now);
   cacheSnapshot({ ...data.snapshot, round: { ...data.snapshot.round, state: 'closed' } });
   updateLedger(ctx, { ...data, record: closed });
   const summary: CloseSummary = { roundId, state: 'closed', participants: data.tally.participants.length, goodsMinor: data.tally.money.goodsMinor, totalMinor: data.tally.money.totalMinor, queuedEmails: queued, alreadyClosed: false };
   writeJson({ [closedKey(roundId)]: summary });
+  setProperty(closesKey(roundId), String(revision));
   return summary;
 }
 

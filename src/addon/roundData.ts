@@ -24,6 +24,8 @@ export interface RoundData {
 
 export const receivedKey = (roundId: string) => `received:${roundId}`;
 export const closedKey = (roundId: string) => `closed:${roundId}`;
+/** How many times the round has been closed: each close after a reopening bills under a new revision. */
+export const closesKey = (roundId: string) => `closes:${roundId}`;
 
 export function loadRound(ctx: ActionContext, roundId: string, rounds = readRounds(ctx.book)): RoundData {
   const record = rounds.find((r) => r.id === roundId);

@@ -4,7 +4,8 @@ import { currency, parseAmount } from '../core/money';
 import { DeliverySplit, RoundState, canTransition } from '../core/round';
 import { readCatalog, readPlaces } from '../workspace/community';
 import { ACTION_LOCK_WAIT_MS, withScriptLock } from '../workspace/lock';
-import { readAll, writeJson, readJson } from '../workspace/properties';
+import { deleteJson, readAll, writeJson, readJson } from '../workspace/properties';
+import { closedKey } from './roundData';
 import { buildRoundForm, setFormAccepting } from '../workspace/roundForm';
 import { RoundRecord, RoundSnapshot, cacheSnapshot, readRounds, snapshotOf, writeRound } from '../workspace/rounds';
 import { userLang } from '../workspace/session';
@@ -189,6 +190,8 @@ export function extendDeadline(roundId: string, deadlineIso: string): RoundView 
     }
     const updated: RoundRecord = { ...record, deadline, state: 'open' };
     writeRound(ctx.book, updated, ctx.now);
+    // Reopened after closing: the next close tallies again and bills under a new revision.
+    deleteJson(ctx.properties, closedKey(roundId));
     const snapshot = snapshotOf(ctx.properties, roundId);
     if (snapshot) cacheSnapshot({ ...snapshot, round: { ...snapshot.round, deadline, state: 'open' } });
     setFormAccepting(record.formId, true, ctx.settings.defaultLang);

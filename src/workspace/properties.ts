@@ -63,3 +63,16 @@ export function setProperty(key: string, value: string): void {
 export function deleteProperty(key: string): void {
   props().deleteProperty(key);
 }
+
+/** Removes a JSON value written by writeJson (all its chunks). */
+export function deleteJson(properties: Record<string, string>, key: string): void {
+  const n = Number(properties[`${key}#n`] ?? 0);
+  if (!n) return;
+  const store = props();
+  for (let i = 0; i < n; i++) {
+    store.deleteProperty(`${key}#${i}`);
+    delete properties[`${key}#${i}`];
+  }
+  store.deleteProperty(`${key}#n`);
+  delete properties[`${key}#n`];
+}

@@ -94,6 +94,21 @@ describe('final bills', () => {
   });
 });
 
+describe('a round reopened after its stop', () => {
+  test('is tallied again at the next close, and everyone gets the updated bill', () => {
+    const c = openCommunity({ deadlineInHours: 2 });
+    submit(c, { name: 'Анна', email: 'anna@example.org', items: { EGGS: '1' } });
+    c.ws.advance(3 * HOUR); // the tick closes the round and bills Анна
+    c.ws.run('extendDeadline', [c.roundId, new Date(c.ws.clock.now() + 2 * HOUR).toISOString()]);
+    submit(c, { name: 'Борис', email: 'boris@example.org', items: { EGGS: '2' } });
+    const closed = c.ws.run<{ participants: number; alreadyClosed: boolean }>('closeRound', [c.roundId]);
+    expect([closed.participants, closed.alreadyClosed]).toEqual([2, false]);
+    c.ws.run('sendQueuedEmails');
+    const bills = c.ws.mail.sent.filter((m) => m.subject.includes('ваш счёт')).map((m) => m.to);
+    expect(bills).toEqual(['anna@example.org', 'anna@example.org', 'boris@example.org']);
+  });
+});
+
 describe('delivery guarantees on a free account (100 recipients a day)', () => {
   function queued(n: number) {
     const { workspace: ws } = loadAddOn({ now: NOW, mailQuota: 100 });

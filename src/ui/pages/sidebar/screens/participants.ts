@@ -1,4 +1,5 @@
-import { formatMoney } from '../../../../core/i18n/format';
+import { formatMoney, formatNumber } from '../../../../core/i18n/format';
+import { currency } from '../../../../core/money';
 import { actionButton, append, clear, el, notice, requestId, select, statusLine } from '../../../shared/dom';
 import { Screen } from './context';
 
@@ -7,6 +8,7 @@ export const participantsScreen: Screen = async (ctx) => {
   const { tr, lang } = ctx;
   const data = await ctx.call('participantsScreen', ctx.roundId());
   const money = (m: number) => formatMoney(m, data.currency, lang);
+  const exponent = currency(data.currency)?.exponent ?? 2;
   const status = statusLine();
   const list = el('div');
   const place = select([{ value: '', label: tr('ui.participants.allPlaces') }, ...data.buildings.map((b) => ({ value: `b:${b}`, label: b })), ...data.pickupPoints.map((p) => ({ value: `p:${p}`, label: p }))]);
@@ -36,7 +38,7 @@ export const participantsScreen: Screen = async (ctx) => {
     });
     if (!shown.length) append(list, notice('info', tr('ui.participants.none')));
     for (const p of shown) {
-      const amount = el('input', { type: 'text', inputmode: 'decimal', value: p.balanceMinor > 0 ? (p.balanceMinor / 100).toFixed(2) : '', 'aria-label': `${tr('ui.participants.amount')}: ${p.name}` });
+      const amount = el('input', { type: 'text', inputmode: 'decimal', value: p.balanceMinor > 0 ? formatNumber(p.balanceMinor / 10 ** exponent, lang, exponent) : '', 'aria-label': `${tr('ui.participants.amount')}: ${p.name}` });
       const method = el('input', { type: 'text', placeholder: tr('ui.participants.method'), 'aria-label': `${tr('ui.participants.method')}: ${p.name}` });
       let payRequest = requestId();
       const picked = el('input', { type: 'checkbox', checked: p.pickedUp, 'aria-label': `${tr('ui.participants.pickedUp')}: ${p.name}` });

@@ -28,8 +28,9 @@ export const roundsScreen: Screen = async (ctx) => {
     }
   };
 
-  append(root, status.element, el('h1', {}, tr('ui.round.new')), newRoundForm(ctx, data, report));
-  append(root, el('h1', {}, tr('ui.tab.rounds')));
+  // The list first; the new-round form opens from the menu's "New round" or when there is no round yet.
+  const creating = el('details', { className: 'new-round', open: ctx.newRound || data.rounds.length === 0 }, el('summary', {}, tr('ui.round.new')), newRoundForm(ctx, data, report));
+  append(root, status.element, creating, el('h1', {}, tr('ui.tab.rounds')));
   if (!data.rounds.length) append(root, notice('info', tr('ui.round.none')));
   for (const r of data.rounds) {
     const actions = el('div', { className: 'row' });
