@@ -123,7 +123,7 @@ export interface EmailsScreen extends OutboxSummary {
 export function emailsScreen(roundId?: string): EmailsScreen {
   const properties = readAll();
   const book = Book.open(properties);
-  return { ...outboxSummary(book, roundId ? String(roundId) : undefined), lastDrain: readJson(properties, LAST_DRAIN) };
+  return { ...outboxSummary(book, properties, roundId ? String(roundId) : undefined), lastDrain: readJson(properties, LAST_DRAIN) };
 }
 
 export function resolveStuckEmails(keys: string[], action: 'markSent' | 'requeue'): number {

@@ -192,8 +192,11 @@ export interface OutboxSummary {
   noEmail: { round: string; orderKey: string; kind: string }[];
 }
 
-/** What the Emails screen shows, from one read of the outbox. */
-export function outboxSummary(book: Book, roundId?: string): OutboxSummary {
+/**
+ * What the Emails screen shows, from one read of the outbox. A receipt confirmed in document
+ * properties but not yet folded into the sheet counts as sent, not as stuck.
+ */
+export function outboxSummary(book: Book, properties: Record<string, string>, roundId?: string): OutboxSummary {
   const values = book.sheet('outbox').getDataRange().getValues();
   const counts: Record<OutboxState, number> = { QUEUED: 0, SENDING: 0, SENT: 0, FAILED: 0, NO_EMAIL: 0 };
   const stuck: OutboxSummary['stuck'] = [];
@@ -201,7 +204,8 @@ export function outboxSummary(book: Book, roundId?: string): OutboxSummary {
   values.forEach((v, r) => {
     if (r === 0) return;
     if (roundId && cellText(get('outbox', v, 'round')) !== roundId) return;
-    const state = cellText(get('outbox', v, 'state')) as OutboxState;
+    let state = cellText(get('outbox', v, 'state')) as OutboxState;
+    if (state === 'SENDING' && properties[`${SENT_PREFIX}${r + 1}`] === cellText(get('outbox', v, 'key'))) state = 'SENT';
     if (!(state in counts)) return;
     counts[state]++;
     if (state === 'SENDING') stuck.push({ key: cellText(get('outbox', v, 'key')), to: cellText(get('outbox', v, 'to')), subject: cellText(get('outbox', v, 'subject')), row: r + 1 });

@@ -23,6 +23,9 @@ describe('receipts', () => {
     expect(mail.htmlBody).toContain('viewform?edit2=');
     expect(mail.body).toContain('可能少于订购量');
     expect(outboxStates(c)).toEqual({ SENDING: 1 });
+    // Confirmed in document properties: the Emails screen already counts it as sent, not stuck.
+    const screen = c.ws.run<{ counts: Record<string, number>; stuck: unknown[] }>('emailsScreen', [c.roundId]);
+    expect([screen.counts.SENT, screen.stuck]).toEqual([1, []]);
     c.ws.run('sendQueuedEmails');
     expect(outboxStates(c)).toEqual({ SENT: 1 });
     expect(c.ws.mail.sent).toHaveLength(1);
