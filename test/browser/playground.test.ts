@@ -1,6 +1,15 @@
 import { Session, actAs, form, menu, openSidebarTab, sheet, start, stop } from './harness';
 
 let s: Session;
+
+/** A resident fills in the demo round's form: email, name, building, pickup point and quantities by question title. */
+async function fillForm(f: ReturnType<typeof form>, r: { email: string; name: string; building: string; pickup: string; items: Record<string, string> }): Promise<void> {
+  await f.getByLabel('Email').fill(r.email);
+  await f.getByLabel('Ваше имя').fill(r.name);
+  await f.getByLabel('Дом / подъезд').selectOption(r.building);
+  await f.getByLabel('Пункт выдачи').selectOption(r.pickup);
+  for (const [title, value] of Object.entries(r.items)) await f.getByLabel(title).fill(value);
+}
 afterEach(async () => {
   expect(s.errors).toEqual([]);
 });
@@ -12,12 +21,7 @@ describe('a resident orders through the form', () => {
   test('fills the form in Russian, then edits the response through the edit link', async () => {
     await s.page.getByRole('button', { name: 'Form' }).click();
     const f = form(s);
-    await f.getByLabel('Email').fill('nina@example.org');
-    await f.getByLabel('Ваше имя').fill('Нина Сергеевна');
-    await f.getByLabel('Дом / подъезд').selectOption('Дом 2');
-    await f.getByLabel('Пункт выдачи').selectOption('Школа №5');
-    await f.getByLabel('Гречка — 88,00 ₽ за кг').fill('2,5');
-    await f.getByLabel('Чай чёрный — 210,00 ₽ за уп.').fill('1');
+    await fillForm(f, { email: 'nina@example.org', name: 'Нина Сергеевна', building: 'Дом 2', pickup: 'Школа №5', items: { 'Гречка — 88,00 ₽ за кг': '2,5', 'Чай чёрный — 210,00 ₽ за уп.': '1' } });
     await f.getByRole('button', { name: 'Submit' }).click();
     await f.getByText('Спасибо! Заказ записан').waitFor();
     let orders = await sheet(s, 'Заказы');
@@ -34,11 +38,7 @@ describe('a resident orders through the form', () => {
   test('a quantity the form does not accept is refused with its message and nothing is recorded', async () => {
     await s.page.getByRole('button', { name: 'Form' }).click();
     const f = form(s);
-    await f.getByLabel('Email').fill('x@example.org');
-    await f.getByLabel('Ваше имя').fill('Тест');
-    await f.getByLabel('Дом / подъезд').selectOption('Дом 1');
-    await f.getByLabel('Пункт выдачи').selectOption('Школа №5');
-    await f.getByLabel('Яйца С1 — 110,00 ₽ за дес.').fill('пять');
+    await fillForm(f, { email: 'x@example.org', name: 'Тест', building: 'Дом 1', pickup: 'Школа №5', items: { 'Яйца С1 — 110,00 ₽ за дес.': 'пять' } });
     await f.getByRole('button', { name: 'Submit' }).click();
     await f.getByRole('alert').filter({ hasText: 'от 0 до 3' }).waitFor();
     expect((await sheet(s, 'Заказы')).values.some((r) => r.includes('Тест'))).toBe(false);
@@ -139,11 +139,7 @@ describe('a resident named <img src=x onerror=alert(1)>', () => {
     const evil = '<img src=x onerror=alert(1)>';
     await s.page.getByRole('button', { name: 'Form' }).click();
     const f = form(s);
-    await f.getByLabel('Email').fill('evil@example.org');
-    await f.getByLabel('Ваше имя').fill(evil);
-    await f.getByLabel('Дом / подъезд').selectOption('Дом 1');
-    await f.getByLabel('Пункт выдачи').selectOption('Двор у дома 2');
-    await f.getByLabel('Чай чёрный — 210,00 ₽ за уп.').fill('1');
+    await fillForm(f, { email: 'evil@example.org', name: evil, building: 'Дом 1', pickup: 'Двор у дома 2', items: { 'Чай чёрный — 210,00 ₽ за уп.': '1' } });
     await f.getByRole('button', { name: 'Submit' }).click();
     await f.getByText('Спасибо! Заказ записан').waitFor();
 
