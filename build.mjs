@@ -97,7 +97,10 @@ async function buildPages() {
     });
     const script = client.outputFiles[0].text.replace(/<\/script/gi, '<\\/script');
     // HtmlService would read "<?" inside inlined code as a scriptlet and break the page.
-    for (const [text, what] of [[script, 'main.ts'], [css, 'style.css']]) {
+    for (const [text, what] of [
+      [script, 'main.ts'],
+      [css, 'style.css'],
+    ]) {
       if (text.includes('<?') || text.includes('?>')) throw new Error(`src/ui/pages/${folder}/${what} contains "<?" or "?>"`);
     }
     const page = html

@@ -47,8 +47,21 @@ export function benchOrders(n: number, items: CatalogItem[], seed = 11): Order[]
     return reviseOrder(undefined, {
       key: `form:${k}`,
       source: 'form',
-      participant: { name: `Resident ${k}`, email: `r${k}@example.org`, phone: '', building: BUILDINGS[k % BUILDINGS.length], flat: String(1 + (k % 120)), pickupPoint: k % 2 ? 'Yard' : 'School', lang: (['ru', 'zh-CN', 'en'] as const)[k % 3], enteredBy: null },
-      lines: [...picked].map((i) => ({ itemId: items[i].id, steps: 1 + Math.floor(r() * (items[i].stepMilli === 500 ? 10 : 4)), extraSteps: r() < 0.3 ? 1 + Math.floor(r() * 3) : 0 })),
+      participant: {
+        name: `Resident ${k}`,
+        email: `r${k}@example.org`,
+        phone: '',
+        building: BUILDINGS[k % BUILDINGS.length],
+        flat: String(1 + (k % 120)),
+        pickupPoint: k % 2 ? 'Yard' : 'School',
+        lang: (['ru', 'zh-CN', 'en'] as const)[k % 3],
+        enteredBy: null,
+      },
+      lines: [...picked].map((i) => ({
+        itemId: items[i].id,
+        steps: 1 + Math.floor(r() * (items[i].stepMilli === 500 ? 10 : 4)),
+        extraSteps: r() < 0.3 ? 1 + Math.floor(r() * 3) : 0,
+      })),
       submittedAt: t0 + Math.floor(r() * 48 * 3600_000),
       revision: 1,
       comment: '',

@@ -47,9 +47,17 @@ function measure(ws: Workspace, op: string, orders: number, fn: () => string | v
   const calls = ws.calls.snapshot();
   const latencyMs = Object.entries(calls).reduce((s, [m, n]) => s + n * costOf(m, ws.runtime.latency).ms, 0);
   return {
-    op, orders, sheetCalls: ws.calls.total('spreadsheet'), sheetRoundTrips: ws.calls.roundTrips('spreadsheet'), formCalls: ws.calls.total('form'),
-    mailCalls: ws.calls.total('mail'), propertyCalls: ws.calls.total('properties'), cpuMs: Number(cpuMs.toFixed(1)),
-    modelledS: Number(((latencyMs + cpuMs) / 1000).toFixed(2)), note, finished,
+    op,
+    orders,
+    sheetCalls: ws.calls.total('spreadsheet'),
+    sheetRoundTrips: ws.calls.roundTrips('spreadsheet'),
+    formCalls: ws.calls.total('form'),
+    mailCalls: ws.calls.total('mail'),
+    propertyCalls: ws.calls.total('properties'),
+    cpuMs: Number(cpuMs.toFixed(1)),
+    modelledS: Number(((latencyMs + cpuMs) / 1000).toFixed(2)),
+    note,
+    finished,
   };
 }
 
@@ -76,22 +84,40 @@ function addOnSection(orders: number): Op[] {
     for (const item of form.items.filter((i) => i.title.startsWith('Item ')).slice(0, 6)) a[item.title] = '1';
     return a;
   };
-  out.push(measure(ws, 'form submit (trigger)', orders, () => {
-    const r = ws.submitForm(c.formId, { answers: answers(), email: 'bench@example.org' });
-    return r.ok ? undefined : 'refused';
-  }));
-  out.push(measure(ws, 'offline order', orders, () => void ws.run('saveOfflineOrder', [{ roundId: c.roundId, name: 'Offline', quantities: { I00: '1', I03: '2' } }])));
+  out.push(
+    measure(ws, 'form submit (trigger)', orders, () => {
+      const r = ws.submitForm(c.formId, { answers: answers(), email: 'bench@example.org' });
+      return r.ok ? undefined : 'refused';
+    }),
+  );
+  out.push(
+    measure(
+      ws,
+      'offline order',
+      orders,
+      () => void ws.run('saveOfflineOrder', [{ roundId: c.roundId, name: 'Offline', quantities: { I00: '1', I03: '2' } }]),
+    ),
+  );
   for (const screen of ['roundsScreen', 'tallyScreen', 'offlineScreen', 'participantsScreen', 'emailsScreen', 'settingsScreen']) {
-    out.push(measure(ws, `screen: ${screen}`, orders, () => void ws.run(screen, screen === 'roundsScreen' || screen === 'settingsScreen' ? [] : [c.roundId])));
+    out.push(
+      measure(
+        ws,
+        `screen: ${screen}`,
+        orders,
+        () => void ws.run(screen, screen === 'roundsScreen' || screen === 'settingsScreen' ? [] : [c.roundId]),
+      ),
+    );
   }
   // Ticks up to just past the 24-hour reminder mark run unmeasured; the one that sends the reminders is measured.
   ws.advanceTo(T0 + 48 * 3600_000 + 60_000);
-  out.push(measure(ws, 'hourly tick with a reminder due', orders, () => {
-    const fired = ws.advance(3600_000);
-    const err = fired.find((f) => f.error);
-    if (err) throw new Error(err.error);
-    return `${ws.mail.sent.length} reminders sent (quota 100)`;
-  }));
+  out.push(
+    measure(ws, 'hourly tick with a reminder due', orders, () => {
+      const fired = ws.advance(3600_000);
+      const err = fired.find((f) => f.error);
+      if (err) throw new Error(err.error);
+      return `${ws.mail.sent.length} reminders sent (quota 100)`;
+    }),
+  );
   out.push(measure(ws, 'close: tally + result sheets + queue bills', orders, () => void ws.run('closeRound', [c.roundId])));
   out.push(measure(ws, 'supplier order', orders, () => void ws.run('supplierOrder', [c.roundId])));
   out.push(measure(ws, 'distribution lists', orders, () => void ws.run('distributionLists', [c.roundId])));
@@ -113,7 +139,25 @@ function addOnSection(orders: number): Op[] {
   if (orders <= 10_000) {
     const n = benchCommunity(DIST, orders);
     withNaive(n.workspace, n.context, () => {
-      out.push(measure(n.workspace, 'NAIVE submit (getValue scan + appendRow)', orders, () => void n.workspace.run('naiveSubmit', ['form:R1:2', [['I00', 1], ['I03', 2], ['I05', 1], ['I07', 1], ['I09', 1], ['I11', 1]]])));
+      out.push(
+        measure(
+          n.workspace,
+          'NAIVE submit (getValue scan + appendRow)',
+          orders,
+          () =>
+            void n.workspace.run('naiveSubmit', [
+              'form:R1:2',
+              [
+                ['I00', 1],
+                ['I03', 2],
+                ['I05', 1],
+                ['I07', 1],
+                ['I09', 1],
+                ['I11', 1],
+              ],
+            ]),
+        ),
+      );
       out.push(measure(n.workspace, 'NAIVE tally (getValue per cell)', orders, () => void n.workspace.run('naiveTally')));
     });
   }
@@ -135,10 +179,20 @@ function cpuBest(fn: () => unknown, runs = 5): number {
 function coreSection() {
   const items = benchCatalog(60);
   const catalog = new Map(items.map((i) => [i.id, i]));
-  const round = { itemIds: items.map((i) => i.id), deliveryMinor: 5000_00, deliverySplit: 'byValue' as const, feeBasisPoints: 500, rounding: 'halfUp' as const };
+  const round = {
+    itemIds: items.map((i) => i.id),
+    deliveryMinor: 5000_00,
+    deliverySplit: 'byValue' as const,
+    feeBasisPoints: 500,
+    rounding: 'halfUp' as const,
+  };
   return sizes.map((n) => {
     const orders = benchOrders(n, items);
-    return { orders: n, lines: orders.reduce((s, o) => s + o.lines.length, 0), tallyMs: cpuBest(() => tallyRound(round, catalog, orders)) };
+    return {
+      orders: n,
+      lines: orders.reduce((s, o) => s + o.lines.length, 0),
+      tallyMs: cpuBest(() => tallyRound(round, catalog, orders)),
+    };
   });
 }
 
@@ -157,7 +211,11 @@ function bundleSection() {
     times.push(Number(process.hrtime.bigint() - t) / 1e6);
   }
   times.sort((a, b) => a - b);
-  return { files: sizesKB, evalMs: Number(times[Math.floor(times.length / 2)].toFixed(2)), firstEvalMs: Number(times[times.length - 1].toFixed(2)) };
+  return {
+    files: sizesKB,
+    evalMs: Number(times[Math.floor(times.length / 2)].toFixed(2)),
+    firstEvalMs: Number(times[times.length - 1].toFixed(2)),
+  };
 }
 
 function main(): void {
@@ -174,15 +232,34 @@ function main(): void {
   for (const n of sizes) {
     const section = addOnSection(n);
     ops.push(...section);
-    console.log(`\nAdd-on operations with ${n.toLocaleString('en')} orders (60 items). Spreadsheet calls: round trips / all; modelled = calls × latency (bench/latency.json) + CPU`);
-    console.table(section.map((o) => ({ operation: o.op, 'sheet calls': `${o.sheetRoundTrips} / ${o.sheetCalls}`, form: o.formCalls, mail: o.mailCalls, props: o.propertyCalls, 'CPU ms': o.cpuMs, 'modelled s': o.finished ? o.modelledS : `> 360 (${o.note})`, note: o.finished ? o.note ?? '' : '' })));
+    console.log(
+      `\nAdd-on operations with ${n.toLocaleString('en')} orders (60 items). Spreadsheet calls: round trips / all; modelled = calls × latency (bench/latency.json) + CPU`,
+    );
+    console.table(
+      section.map((o) => ({
+        operation: o.op,
+        'sheet calls': `${o.sheetRoundTrips} / ${o.sheetCalls}`,
+        form: o.formCalls,
+        mail: o.mailCalls,
+        props: o.propertyCalls,
+        'CPU ms': o.cpuMs,
+        'modelled s': o.finished ? o.modelledS : `> 360 (${o.note})`,
+        note: o.finished ? (o.note ?? '') : '',
+      })),
+    );
   }
   const small = Math.min(...sizes);
   const large = Math.max(...sizes);
   const growth = [...new Set(ops.map((o) => o.op))].map((op) => {
     const a = ops.find((o) => o.op === op && o.orders === small);
     const b = ops.find((o) => o.op === op && o.orders === large);
-    return { operation: op, [`calls @${small}`]: a?.sheetRoundTrips, [`calls @${large}`]: b?.sheetRoundTrips, [`CPU ms @${small}`]: a?.cpuMs, [`CPU ms @${large}`]: b?.cpuMs };
+    return {
+      operation: op,
+      [`calls @${small}`]: a?.sheetRoundTrips,
+      [`calls @${large}`]: b?.sheetRoundTrips,
+      [`CPU ms @${small}`]: a?.cpuMs,
+      [`CPU ms @${large}`]: b?.cpuMs,
+    };
   });
   console.log(`\nGrowth from ${small} to ${large} orders: calls that grow with the data show up here`);
   console.table(growth);
@@ -193,8 +270,17 @@ function main(): void {
     const naiveTally = ours('NAIVE tally (getValue per cell)');
     const submit = ours('form submit (trigger)');
     const close = ours('close: tally + result sheets + queue bills');
-    const fmt = (naive?: Op, mine?: Op) => (naive && mine ? `${naive.finished ? '' : '≥ '}${(naive.modelledS / mine.modelledS).toFixed(1)}×` : '');
-    return { orders: n, 'naive submit s': naiveSubmit?.finished ? naiveSubmit.modelledS : '> 360 (killed)', 'our submit s': submit?.modelledS, 'submit ratio': fmt(naiveSubmit, submit), 'naive tally s': naiveTally?.finished ? naiveTally.modelledS : '> 360 (killed)', 'our close s': close?.modelledS, 'tally ratio': fmt(naiveTally, close) };
+    const fmt = (naive?: Op, mine?: Op) =>
+      naive && mine ? `${naive.finished ? '' : '≥ '}${(naive.modelledS / mine.modelledS).toFixed(1)}×` : '';
+    return {
+      orders: n,
+      'naive submit s': naiveSubmit?.finished ? naiveSubmit.modelledS : '> 360 (killed)',
+      'our submit s': submit?.modelledS,
+      'submit ratio': fmt(naiveSubmit, submit),
+      'naive tally s': naiveTally?.finished ? naiveTally.modelledS : '> 360 (killed)',
+      'our close s': close?.modelledS,
+      'tally ratio': fmt(naiveTally, close),
+    };
   });
   console.log('\nNaive baseline (tutorial style) against ours, modelled Apps Script time');
   console.table(ratio);
@@ -208,14 +294,32 @@ function main(): void {
     const failures: string[] = [];
     const check = (ok: boolean, what: string) => void (ok || failures.push(what));
     for (const o of ops.filter((x) => !x.op.startsWith('NAIVE'))) {
-      if (o.op === 'form submit (trigger)' || o.op === 'offline order') check(o.sheetRoundTrips <= budget.submitSpreadsheetCalls, `${o.op} @${o.orders}: ${o.sheetRoundTrips} sheet calls > ${budget.submitSpreadsheetCalls}`);
-      if (o.op.startsWith('screen:')) check(o.sheetRoundTrips <= budget.screenSpreadsheetCalls, `${o.op} @${o.orders}: ${o.sheetRoundTrips} sheet calls > ${budget.screenSpreadsheetCalls}`);
+      if (o.op === 'form submit (trigger)' || o.op === 'offline order')
+        check(
+          o.sheetRoundTrips <= budget.submitSpreadsheetCalls,
+          `${o.op} @${o.orders}: ${o.sheetRoundTrips} sheet calls > ${budget.submitSpreadsheetCalls}`,
+        );
+      if (o.op.startsWith('screen:'))
+        check(
+          o.sheetRoundTrips <= budget.screenSpreadsheetCalls,
+          `${o.op} @${o.orders}: ${o.sheetRoundTrips} sheet calls > ${budget.screenSpreadsheetCalls}`,
+        );
       if (o.op.startsWith('close') && o.orders === 10_000) {
-        check(o.sheetRoundTrips <= budget.closeSpreadsheetCallsAt10000, `close @10000: ${o.sheetRoundTrips} sheet calls > ${budget.closeSpreadsheetCallsAt10000}`);
-        check(o.modelledS <= budget.closeModelledSecondsAt10000, `close @10000: ${o.modelledS} s modelled > ${budget.closeModelledSecondsAt10000}`);
+        check(
+          o.sheetRoundTrips <= budget.closeSpreadsheetCallsAt10000,
+          `close @10000: ${o.sheetRoundTrips} sheet calls > ${budget.closeSpreadsheetCallsAt10000}`,
+        );
+        check(
+          o.modelledS <= budget.closeModelledSecondsAt10000,
+          `close @10000: ${o.modelledS} s modelled > ${budget.closeModelledSecondsAt10000}`,
+        );
       }
       const perChunk = (o as Op & { perChunk?: number }).perChunk;
-      if (perChunk !== undefined) check(perChunk <= budget.emailSpreadsheetCallsPerChunk, `emails @${o.orders}: ${perChunk} sheet calls per chunk > ${budget.emailSpreadsheetCallsPerChunk}`);
+      if (perChunk !== undefined)
+        check(
+          perChunk <= budget.emailSpreadsheetCallsPerChunk,
+          `emails @${o.orders}: ${perChunk} sheet calls per chunk > ${budget.emailSpreadsheetCallsPerChunk}`,
+        );
       check(o.finished, `${o.op} @${o.orders} did not finish`);
     }
     check(bundle.evalMs <= budget.bundleEvalMs, `bundle evaluation ${bundle.evalMs} ms > ${budget.bundleEvalMs}`);

@@ -12,6 +12,15 @@ await buildAll({ quiet: true });
 const outdir = join(root, 'node_modules', '.cache', 'local-tools');
 mkdirSync(outdir, { recursive: true });
 const outfile = join(outdir, `${basename(entry, '.ts')}.cjs`);
-await build({ entryPoints: [join(root, entry)], bundle: true, platform: 'node', target: 'node20', format: 'cjs', outfile, logLevel: 'error', packages: 'external' });
+await build({
+  entryPoints: [join(root, entry)],
+  bundle: true,
+  platform: 'node',
+  target: 'node20',
+  format: 'cjs',
+  outfile,
+  logLevel: 'error',
+  packages: 'external',
+});
 process.argv = [process.argv[0], outfile, ...args];
 createRequire(import.meta.url)(outfile);

@@ -11,7 +11,18 @@ export interface TextRule {
   helpText: string;
 }
 
-type ItemMembers = 'getId' | 'getTitle' | 'setTitle' | 'getHelpText' | 'setHelpText' | 'getIndex' | 'asTextItem' | 'asParagraphTextItem' | 'asListItem' | 'asMultipleChoiceItem' | 'asSectionHeaderItem';
+type ItemMembers =
+  | 'getId'
+  | 'getTitle'
+  | 'setTitle'
+  | 'getHelpText'
+  | 'setHelpText'
+  | 'getIndex'
+  | 'asTextItem'
+  | 'asParagraphTextItem'
+  | 'asListItem'
+  | 'asMultipleChoiceItem'
+  | 'asSectionHeaderItem';
 
 /** One question of a form; the same class answers for each item type, as Item.asTextItem() etc. return views. */
 export class EmuItem implements Pick<GoogleAppsScript.Forms.Item, ItemMembers> {
@@ -22,33 +33,80 @@ export class EmuItem implements Pick<GoogleAppsScript.Forms.Item, ItemMembers> {
   choices: string[] = [];
   validation: TextRule | null = null;
 
-  constructor(readonly form: EmuForm, readonly id: number, readonly kind: ItemKind) {
+  constructor(
+    readonly form: EmuForm,
+    readonly id: number,
+    readonly kind: ItemKind,
+  ) {
     this.proxy = guarded(this, 'Item');
   }
 
-  getId() { return this.id; }
-  getTitle() { return this.title; }
-  setTitle(title: string) { this.title = title; return this.proxy; }
-  getHelpText() { return this.helpText; }
-  setHelpText(text: string) { this.helpText = text; return this.proxy; }
-  isRequired() { return this.required; }
-  setRequired(enabled: boolean) { this.required = enabled; return this.proxy; }
-  getType() { return this.kind; }
-  getIndex() { return this.form.items.indexOf(this); }
-  setChoiceValues(values: string[]) { this.choices = values.map(String); return this.proxy; }
-  getChoices() { return this.choices.map((v) => guarded({ getValue: () => v }, 'Choice')); }
-  setValidation(validation: unknown) { this.validation = (validation as { rule: TextRule }).rule; return this.proxy; }
-  clearValidation() { this.validation = null; return this.proxy; }
-  asTextItem() { return this.proxy; }
-  asParagraphTextItem() { return this.proxy; }
-  asListItem() { return this.proxy; }
-  asMultipleChoiceItem() { return this.proxy; }
-  asSectionHeaderItem() { return this.proxy; }
+  getId() {
+    return this.id;
+  }
+  getTitle() {
+    return this.title;
+  }
+  setTitle(title: string) {
+    this.title = title;
+    return this.proxy;
+  }
+  getHelpText() {
+    return this.helpText;
+  }
+  setHelpText(text: string) {
+    this.helpText = text;
+    return this.proxy;
+  }
+  isRequired() {
+    return this.required;
+  }
+  setRequired(enabled: boolean) {
+    this.required = enabled;
+    return this.proxy;
+  }
+  getType() {
+    return this.kind;
+  }
+  getIndex() {
+    return this.form.items.indexOf(this);
+  }
+  setChoiceValues(values: string[]) {
+    this.choices = values.map(String);
+    return this.proxy;
+  }
+  getChoices() {
+    return this.choices.map((v) => guarded({ getValue: () => v }, 'Choice'));
+  }
+  setValidation(validation: unknown) {
+    this.validation = (validation as { rule: TextRule }).rule;
+    return this.proxy;
+  }
+  clearValidation() {
+    this.validation = null;
+    return this.proxy;
+  }
+  asTextItem() {
+    return this.proxy;
+  }
+  asParagraphTextItem() {
+    return this.proxy;
+  }
+  asListItem() {
+    return this.proxy;
+  }
+  asMultipleChoiceItem() {
+    return this.proxy;
+  }
+  asSectionHeaderItem() {
+    return this.proxy;
+  }
 
   /** What the Forms UI would say before letting the answer through, or null when it is fine. */
   reject(answer: string): string | null {
     if (answer === '') return this.required ? 'This is a required question' : null;
-    if ((this.kind === 'LIST' || this.kind === 'MULTIPLE_CHOICE') && !this.choices.includes(answer)) return 'Choose one of the options';
+    if ((this.kind === 'LIST' || this.kind === 'MULTIPLE_CHOICE') && !this.choices.includes(answer))
+      return 'Choose one of the options';
     const rule = this.validation;
     if (!rule) return null;
     const text = answer.trim();
@@ -71,14 +129,33 @@ export class EmuItem implements Pick<GoogleAppsScript.Forms.Item, ItemMembers> {
 class EmuTextValidationBuilder {
   readonly proxy: GoogleAppsScript.Forms.TextValidationBuilder;
   private rule: TextRule = { kind: 'pattern', args: ['.*'], helpText: '' };
-  constructor() { this.proxy = guarded(this, 'TextValidationBuilder'); }
-  requireNumberBetween(start: number, end: number) { this.rule = { ...this.rule, kind: 'numberBetween', args: [start, end] }; return this.proxy; }
-  requireWholeNumber() { this.rule = { ...this.rule, kind: 'wholeNumber', args: [] }; return this.proxy; }
-  requireTextIsEmail() { this.rule = { ...this.rule, kind: 'email', args: [] }; return this.proxy; }
+  constructor() {
+    this.proxy = guarded(this, 'TextValidationBuilder');
+  }
+  requireNumberBetween(start: number, end: number) {
+    this.rule = { ...this.rule, kind: 'numberBetween', args: [start, end] };
+    return this.proxy;
+  }
+  requireWholeNumber() {
+    this.rule = { ...this.rule, kind: 'wholeNumber', args: [] };
+    return this.proxy;
+  }
+  requireTextIsEmail() {
+    this.rule = { ...this.rule, kind: 'email', args: [] };
+    return this.proxy;
+  }
   /** Forms matches the whole answer against the pattern (RE2 syntax; ours stay within what both accept). */
-  requireTextMatchesPattern(pattern: string) { this.rule = { ...this.rule, kind: 'pattern', args: [pattern] }; return this.proxy; }
-  setHelpText(text: string) { this.rule = { ...this.rule, helpText: text }; return this.proxy; }
-  build() { return { rule: { ...this.rule } } as unknown as GoogleAppsScript.Forms.TextValidation; }
+  requireTextMatchesPattern(pattern: string) {
+    this.rule = { ...this.rule, kind: 'pattern', args: [pattern] };
+    return this.proxy;
+  }
+  setHelpText(text: string) {
+    this.rule = { ...this.rule, helpText: text };
+    return this.proxy;
+  }
+  build() {
+    return { rule: { ...this.rule } } as unknown as GoogleAppsScript.Forms.TextValidation;
+  }
 }
 
 export interface StoredResponse {
@@ -90,11 +167,34 @@ export interface StoredResponse {
 }
 
 type FormMembers =
-  | 'getId' | 'getTitle' | 'setTitle' | 'getDescription' | 'setDescription' | 'addTextItem' | 'addParagraphTextItem'
-  | 'addListItem' | 'addMultipleChoiceItem' | 'addSectionHeaderItem' | 'getItems' | 'deleteItem' | 'setDestination'
-  | 'getDestinationId' | 'setAcceptingResponses' | 'isAcceptingResponses' | 'setCustomClosedFormMessage'
-  | 'getCustomClosedFormMessage' | 'setConfirmationMessage' | 'setCollectEmail' | 'collectsEmail' | 'setAllowResponseEdits'
-  | 'canEditResponse' | 'setShowLinkToRespondAgain' | 'getPublishedUrl' | 'getEditUrl' | 'getResponses' | 'getResponse';
+  | 'getId'
+  | 'getTitle'
+  | 'setTitle'
+  | 'getDescription'
+  | 'setDescription'
+  | 'addTextItem'
+  | 'addParagraphTextItem'
+  | 'addListItem'
+  | 'addMultipleChoiceItem'
+  | 'addSectionHeaderItem'
+  | 'getItems'
+  | 'deleteItem'
+  | 'setDestination'
+  | 'getDestinationId'
+  | 'setAcceptingResponses'
+  | 'isAcceptingResponses'
+  | 'setCustomClosedFormMessage'
+  | 'getCustomClosedFormMessage'
+  | 'setConfirmationMessage'
+  | 'setCollectEmail'
+  | 'collectsEmail'
+  | 'setAllowResponseEdits'
+  | 'canEditResponse'
+  | 'setShowLinkToRespondAgain'
+  | 'getPublishedUrl'
+  | 'getEditUrl'
+  | 'getResponses'
+  | 'getResponse';
 
 export class EmuForm implements Partial<Pick<GoogleAppsScript.Forms.Form, FormMembers>> {
   readonly proxy: GoogleAppsScript.Forms.Form;
@@ -111,24 +211,61 @@ export class EmuForm implements Partial<Pick<GoogleAppsScript.Forms.Form, FormMe
   responses: StoredResponse[] = [];
   private nextItemId = 1000;
 
-  constructor(private app: EmuFormApp, readonly id: string) {
+  constructor(
+    private app: EmuFormApp,
+    readonly id: string,
+  ) {
     this.proxy = guarded(this, 'Form');
   }
 
-  private call(method: string) { this.app.runtime.call('form', `Form.${method}`); }
-  private add(kind: ItemKind) { this.call(`add${kind}`); const item = new EmuItem(this, this.nextItemId++, kind); this.items.push(item); return item.proxy; }
+  private call(method: string) {
+    this.app.runtime.call('form', `Form.${method}`);
+  }
+  private add(kind: ItemKind) {
+    this.call(`add${kind}`);
+    const item = new EmuItem(this, this.nextItemId++, kind);
+    this.items.push(item);
+    return item.proxy;
+  }
 
-  getId() { return this.id; }
-  getTitle() { return this.title; }
-  setTitle(title: string) { this.call('setTitle'); this.title = title; return this.proxy; }
-  getDescription() { return this.description; }
-  setDescription(description: string) { this.call('setDescription'); this.description = description; return this.proxy; }
-  addTextItem() { return this.add('TEXT'); }
-  addParagraphTextItem() { return this.add('PARAGRAPH_TEXT'); }
-  addListItem() { return this.add('LIST'); }
-  addMultipleChoiceItem() { return this.add('MULTIPLE_CHOICE'); }
-  addSectionHeaderItem() { return this.add('SECTION_HEADER'); }
-  getItems() { this.call('getItems'); return this.items.map((i) => i.proxy); }
+  getId() {
+    return this.id;
+  }
+  getTitle() {
+    return this.title;
+  }
+  setTitle(title: string) {
+    this.call('setTitle');
+    this.title = title;
+    return this.proxy;
+  }
+  getDescription() {
+    return this.description;
+  }
+  setDescription(description: string) {
+    this.call('setDescription');
+    this.description = description;
+    return this.proxy;
+  }
+  addTextItem() {
+    return this.add('TEXT');
+  }
+  addParagraphTextItem() {
+    return this.add('PARAGRAPH_TEXT');
+  }
+  addListItem() {
+    return this.add('LIST');
+  }
+  addMultipleChoiceItem() {
+    return this.add('MULTIPLE_CHOICE');
+  }
+  addSectionHeaderItem() {
+    return this.add('SECTION_HEADER');
+  }
+  getItems() {
+    this.call('getItems');
+    return this.items.map((i) => i.proxy);
+  }
   deleteItem(item: any) {
     this.call('deleteItem');
     const index = typeof item === 'number' ? item : this.items.findIndex((i) => i.proxy === item || i.id === item?.getId?.());
@@ -140,7 +277,7 @@ export class EmuForm implements Partial<Pick<GoogleAppsScript.Forms.Form, FormMe
   setDestination(_type: GoogleAppsScript.Forms.DestinationType, id: string) {
     this.call('setDestination');
     const ss = this.app.spreadsheet;
-    if (id !== ss.id) throw new Error('not emulated: a destination other than the add-on\'s spreadsheet');
+    if (id !== ss.id) throw new Error("not emulated: a destination other than the add-on's spreadsheet");
     if (this.destinationSheetId === null) {
       let n = 1;
       while (ss.sheet(`Form Responses ${n}`)) n++;
@@ -150,28 +287,66 @@ export class EmuForm implements Partial<Pick<GoogleAppsScript.Forms.Form, FormMe
     return this.proxy;
   }
 
-  getDestinationId() { return this.destinationSheetId !== null ? this.app.spreadsheet.id : (null as unknown as string); }
+  getDestinationId() {
+    return this.destinationSheetId !== null ? this.app.spreadsheet.id : (null as unknown as string);
+  }
 
   destination() {
-    return this.destinationSheetId === null ? undefined : this.app.spreadsheet.sheets.find((s) => s.id === this.destinationSheetId);
+    return this.destinationSheetId === null
+      ? undefined
+      : this.app.spreadsheet.sheets.find((s) => s.id === this.destinationSheetId);
   }
-  setAcceptingResponses(enabled: boolean) { this.call('setAcceptingResponses'); this.accepting = enabled; return this.proxy; }
-  isAcceptingResponses() { return this.accepting; }
-  setCustomClosedFormMessage(message: string) { this.closedMessage = message; return this.proxy; }
-  getCustomClosedFormMessage() { return this.closedMessage; }
-  setConfirmationMessage(message: string) { this.confirmation = message; return this.proxy; }
-  setCollectEmail(collect: boolean) { this.collectEmail = collect; this.syncHeader(); return this.proxy; }
-  collectsEmail() { return this.collectEmail; }
-  setAllowResponseEdits(enabled: boolean) { this.allowEdits = enabled; return this.proxy; }
-  canEditResponse() { return this.allowEdits; }
-  setShowLinkToRespondAgain(_enabled: boolean) { return this.proxy; }
-  getPublishedUrl() { return `https://docs.google.com/forms/d/e/${this.id}/viewform`; }
-  getEditUrl() { return `https://docs.google.com/forms/d/${this.id}/edit`; }
+  setAcceptingResponses(enabled: boolean) {
+    this.call('setAcceptingResponses');
+    this.accepting = enabled;
+    return this.proxy;
+  }
+  isAcceptingResponses() {
+    return this.accepting;
+  }
+  setCustomClosedFormMessage(message: string) {
+    this.closedMessage = message;
+    return this.proxy;
+  }
+  getCustomClosedFormMessage() {
+    return this.closedMessage;
+  }
+  setConfirmationMessage(message: string) {
+    this.confirmation = message;
+    return this.proxy;
+  }
+  setCollectEmail(collect: boolean) {
+    this.collectEmail = collect;
+    this.syncHeader();
+    return this.proxy;
+  }
+  collectsEmail() {
+    return this.collectEmail;
+  }
+  setAllowResponseEdits(enabled: boolean) {
+    this.allowEdits = enabled;
+    return this.proxy;
+  }
+  canEditResponse() {
+    return this.allowEdits;
+  }
+  setShowLinkToRespondAgain(_enabled: boolean) {
+    return this.proxy;
+  }
+  getPublishedUrl() {
+    return `https://docs.google.com/forms/d/e/${this.id}/viewform`;
+  }
+  getEditUrl() {
+    return `https://docs.google.com/forms/d/${this.id}/edit`;
+  }
 
   getResponses(timestamp?: GoogleAppsScript.Base.Date) {
     this.call('getResponses');
     const since = timestamp && isDate(timestamp) ? timestamp.getTime() : -Infinity;
-    return this.responses.filter((r) => r.timestamp >= since).sort((a, b) => a.timestamp - b.timestamp).map((r) => this.responseView(r));
+    return this.responses
+      .filter((r) => r.timestamp >= since)
+      .sort((a, b) => a.timestamp - b.timestamp)
+      .map((r) => this.responseView(r));
   }
 
   getResponse(responseId: string) {
@@ -187,14 +362,19 @@ export class EmuForm implements Partial<Pick<GoogleAppsScript.Forms.Form, FormMe
 
   private responseView(r: StoredResponse): GoogleAppsScript.Forms.FormResponse {
     const rt = this.app.runtime;
-    return guarded({
-      getId: () => r.id,
-      getTimestamp: () => rt.newDate(r.timestamp),
-      getRespondentEmail: () => r.email,
-      getEditResponseUrl: () => this.editUrlOf(r),
-      getItemResponses: () => this.items.filter((i) => r.answers[i.title] !== undefined && r.answers[i.title] !== '')
-        .map((i) => guarded({ getItem: () => i.proxy, getResponse: () => r.answers[i.title] }, 'ItemResponse')),
-    }, 'FormResponse');
+    return guarded(
+      {
+        getId: () => r.id,
+        getTimestamp: () => rt.newDate(r.timestamp),
+        getRespondentEmail: () => r.email,
+        getEditResponseUrl: () => this.editUrlOf(r),
+        getItemResponses: () =>
+          this.items
+            .filter((i) => r.answers[i.title] !== undefined && r.answers[i.title] !== '')
+            .map((i) => guarded({ getItem: () => i.proxy, getResponse: () => r.answers[i.title] }, 'ItemResponse')),
+      },
+      'FormResponse',
+    );
   }
 
   /** Header: Timestamp, [Email Address], then question titles; new questions get new columns at the end. */
@@ -214,7 +394,11 @@ export class EmuForm implements Partial<Pick<GoogleAppsScript.Forms.Form, FormMe
     const sheet = this.destination();
     if (!sheet) return;
     const header = this.columns();
-    const wanted = ['Timestamp', ...(this.collectEmail ? ['Email Address'] : []), ...this.items.filter((i) => i.kind !== 'SECTION_HEADER').map((i) => i.title)];
+    const wanted = [
+      'Timestamp',
+      ...(this.collectEmail ? ['Email Address'] : []),
+      ...this.items.filter((i) => i.kind !== 'SECTION_HEADER').map((i) => i.title),
+    ];
     for (const title of wanted) if (!header.includes(title)) header.push(title);
     if (header.length > sheet.maxColumns) sheet.maxColumns = header.length;
     header.forEach((h, i) => sheet.put(1, i + 1, `'${h}`));
@@ -227,10 +411,19 @@ type AppMembers = 'create' | 'openById' | 'createTextValidation' | 'DestinationT
 export class EmuFormApp implements Pick<GoogleAppsScript.Forms.FormApp, AppMembers> {
   readonly proxy: GoogleAppsScript.Forms.FormApp;
   readonly DestinationType = { SPREADSHEET: 'SPREADSHEET' } as unknown as typeof GoogleAppsScript.Forms.DestinationType;
-  readonly ItemType = { TEXT: 'TEXT', PARAGRAPH_TEXT: 'PARAGRAPH_TEXT', LIST: 'LIST', MULTIPLE_CHOICE: 'MULTIPLE_CHOICE', SECTION_HEADER: 'SECTION_HEADER' } as unknown as typeof GoogleAppsScript.Forms.ItemType;
+  readonly ItemType = {
+    TEXT: 'TEXT',
+    PARAGRAPH_TEXT: 'PARAGRAPH_TEXT',
+    LIST: 'LIST',
+    MULTIPLE_CHOICE: 'MULTIPLE_CHOICE',
+    SECTION_HEADER: 'SECTION_HEADER',
+  } as unknown as typeof GoogleAppsScript.Forms.ItemType;
   readonly forms: EmuForm[] = [];
 
-  constructor(readonly runtime: Runtime, readonly spreadsheet: EmuSpreadsheet) {
+  constructor(
+    readonly runtime: Runtime,
+    readonly spreadsheet: EmuSpreadsheet,
+  ) {
     this.proxy = guarded(this, 'FormApp');
   }
 
@@ -247,7 +440,10 @@ export class EmuFormApp implements Pick<GoogleAppsScript.Forms.FormApp, AppMembe
     this.runtime.call('form', 'FormApp.openById');
     this.runtime.requireAuth('FormApp.openById');
     const form = this.byId(id);
-    if (!form) throw new Error(`No item with the given ID could be found. Possibly because you have not edited this item or you do not have permission to access it.`);
+    if (!form)
+      throw new Error(
+        `No item with the given ID could be found. Possibly because you have not edited this item or you do not have permission to access it.`,
+      );
     return form.proxy;
   }
 
@@ -291,14 +487,16 @@ export interface FormSubmitEvent {
  * form-submit event is built the way Apps Script builds it.
  */
 export function submitResponse(app: EmuFormApp, form: EmuForm, s: Submission): SubmitResult {
-  if (!form.accepting) return { ok: false, closed: form.closedMessage || 'This form is no longer accepting responses', errors: {} };
+  if (!form.accepting)
+    return { ok: false, closed: form.closedMessage || 'This form is no longer accepting responses', errors: {} };
   const errors: Record<string, string> = {};
   for (const item of form.items) {
     if (item.kind === 'SECTION_HEADER' || s.bypassValidation) continue;
     const why = item.reject(String(s.answers[item.title] ?? ''));
     if (why) errors[item.title] = why;
   }
-  if (form.collectEmail && !/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(s.email ?? '')) errors['Email Address'] = 'Must be a valid email address';
+  if (form.collectEmail && !/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(s.email ?? ''))
+    errors['Email Address'] = 'Must be a valid email address';
   if (Object.keys(errors).length) return { ok: false, errors };
 
   const ss = app.spreadsheet;
@@ -310,10 +508,23 @@ export function submitResponse(app: EmuFormApp, form: EmuForm, s: Submission): S
     response.timestamp = now;
     response.answers = { ...s.answers };
   } else {
-    response = { id: `resp-${app.runtime.random.id(20)}`, timestamp: now, email: s.email ?? '', answers: { ...s.answers }, row: 0 };
+    response = {
+      id: `resp-${app.runtime.random.id(20)}`,
+      timestamp: now,
+      email: s.email ?? '',
+      answers: { ...s.answers },
+      row: 0,
+    };
     form.responses.push(response);
   }
-  if (!sheet) return { ok: true, responseId: response.id, row: 0, editUrl: form.editUrlOf(response), event: { range: null as never, values: [], namedValues: {} } };
+  if (!sheet)
+    return {
+      ok: true,
+      responseId: response.id,
+      row: 0,
+      editUrl: form.editUrlOf(response),
+      event: { range: null as never, values: [], namedValues: {} },
+    };
 
   form.syncHeader();
   const header = form.columns();
@@ -321,17 +532,34 @@ export function submitResponse(app: EmuFormApp, form: EmuForm, s: Submission): S
     response.row = sheet.dataExtent().rows + 1;
     if (response.row > sheet.maxRows) sheet.maxRows = response.row;
   }
-  const row = header.map((title) => (title === 'Timestamp' ? app.runtime.newDate(now) : title === 'Email Address' ? response!.email : s.answers[title] ?? ''));
+  const row = header.map((title) =>
+    title === 'Timestamp' ? app.runtime.newDate(now) : title === 'Email Address' ? response!.email : (s.answers[title] ?? ''),
+  );
   // Forms writes answers as typed text, but Sheets still parses numbers in them.
   row.forEach((v, i) => sheet.put(response!.row, i + 1, typeof v === 'string' && v.startsWith('=') ? `'${v}` : v));
   const display = new EmuRange(sheet, response.row, 1, 1, header.length).proxy;
   const values = header.map((title, i) => (title === 'Timestamp' ? formatTimestamp(now, ss.zone) : String(row[i])));
   const namedValues: Record<string, string[]> = {};
   header.forEach((title, i) => (namedValues[title] = [values[i]]));
-  return { ok: true, responseId: response.id, row: response.row, editUrl: form.editUrlOf(response), event: { range: display, values, namedValues } };
+  return {
+    ok: true,
+    responseId: response.id,
+    row: response.row,
+    editUrl: form.editUrlOf(response),
+    event: { range: display, values, namedValues },
+  };
 }
 
 function formatTimestamp(ms: number, zone: string): string {
-  const d = new Intl.DateTimeFormat('en-US', { timeZone: zone, year: 'numeric', month: 'numeric', day: 'numeric', hour: 'numeric', minute: '2-digit', second: '2-digit', hourCycle: 'h23' }).format(new Date(ms));
+  const d = new Intl.DateTimeFormat('en-US', {
+    timeZone: zone,
+    year: 'numeric',
+    month: 'numeric',
+    day: 'numeric',
+    hour: 'numeric',
+    minute: '2-digit',
+    second: '2-digit',
+    hourCycle: 'h23',
+  }).format(new Date(ms));
   return d.replace(',', '');
 }

@@ -3,8 +3,19 @@
  * "not emulated: Range.foo" instead of quietly returning undefined and a wrong answer.
  */
 const PASS_THROUGH = new Set<string | symbol>([
-  'then', 'toJSON', 'constructor', 'asymmetricMatch', '$$typeof', 'nodeType', 'tagName', 'inspect',
-  '@@__IMMUTABLE_ITERABLE__@@', '@@__IMMUTABLE_RECORD__@@', 'toString', 'valueOf', 'hasOwnProperty',
+  'then',
+  'toJSON',
+  'constructor',
+  'asymmetricMatch',
+  '$$typeof',
+  'nodeType',
+  'tagName',
+  'inspect',
+  '@@__IMMUTABLE_ITERABLE__@@',
+  '@@__IMMUTABLE_RECORD__@@',
+  'toString',
+  'valueOf',
+  'hasOwnProperty',
 ]);
 
 export function guarded<T>(target: object, className: string): T {

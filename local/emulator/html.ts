@@ -15,7 +15,20 @@ export function escapeHtml(value: unknown): string {
     .replace(/'/g, '&#39;');
 }
 
-type OutputMembers = 'getContent' | 'setContent' | 'append' | 'appendUntrusted' | 'setTitle' | 'getTitle' | 'setWidth' | 'getWidth' | 'setHeight' | 'getHeight' | 'setSandboxMode' | 'setXFrameOptionsMode' | 'addMetaTag';
+type OutputMembers =
+  | 'getContent'
+  | 'setContent'
+  | 'append'
+  | 'appendUntrusted'
+  | 'setTitle'
+  | 'getTitle'
+  | 'setWidth'
+  | 'getWidth'
+  | 'setHeight'
+  | 'getHeight'
+  | 'setSandboxMode'
+  | 'setXFrameOptionsMode'
+  | 'addMetaTag';
 
 export class EmuHtmlOutput implements Pick<GoogleAppsScript.HTML.HtmlOutput, OutputMembers> {
   readonly proxy: GoogleAppsScript.HTML.HtmlOutput;
@@ -24,7 +37,10 @@ export class EmuHtmlOutput implements Pick<GoogleAppsScript.HTML.HtmlOutput, Out
   height = 400;
   metaTags: Record<string, string> = {};
 
-  constructor(public content: string, readonly fileName?: string) {
+  constructor(
+    public content: string,
+    readonly fileName?: string,
+  ) {
     this.proxy = guarded(this, 'HtmlOutput');
   }
 
@@ -112,7 +128,12 @@ class EmuHtmlTemplate implements Pick<GoogleAppsScript.HTML.HtmlTemplate, 'evalu
   readonly proxy: GoogleAppsScript.HTML.HtmlTemplate;
   [variable: string]: unknown;
 
-  constructor(private runtime: Runtime, private realm: () => ScriptRealm, private source: string, private fileName?: string) {
+  constructor(
+    private runtime: Runtime,
+    private realm: () => ScriptRealm,
+    private source: string,
+    private fileName?: string,
+  ) {
     this.proxy = guarded(this, 'HtmlTemplate');
   }
 
@@ -131,14 +152,31 @@ class EmuHtmlTemplate implements Pick<GoogleAppsScript.HTML.HtmlTemplate, 'evalu
   }
 }
 
-type ServiceMembers = 'createHtmlOutput' | 'createHtmlOutputFromFile' | 'createTemplate' | 'createTemplateFromFile' | 'SandboxMode' | 'XFrameOptionsMode';
+type ServiceMembers =
+  | 'createHtmlOutput'
+  | 'createHtmlOutputFromFile'
+  | 'createTemplate'
+  | 'createTemplateFromFile'
+  | 'SandboxMode'
+  | 'XFrameOptionsMode';
 
 export class EmuHtmlService implements Pick<GoogleAppsScript.HTML.HtmlService, ServiceMembers> {
   readonly proxy: GoogleAppsScript.HTML.HtmlService;
-  readonly SandboxMode = { IFRAME: 'IFRAME', NATIVE: 'NATIVE', EMULATED: 'EMULATED' } as unknown as typeof GoogleAppsScript.HTML.SandboxMode;
-  readonly XFrameOptionsMode = { ALLOWALL: 'ALLOWALL', DEFAULT: 'DEFAULT' } as unknown as typeof GoogleAppsScript.HTML.XFrameOptionsMode;
+  readonly SandboxMode = {
+    IFRAME: 'IFRAME',
+    NATIVE: 'NATIVE',
+    EMULATED: 'EMULATED',
+  } as unknown as typeof GoogleAppsScript.HTML.SandboxMode;
+  readonly XFrameOptionsMode = {
+    ALLOWALL: 'ALLOWALL',
+    DEFAULT: 'DEFAULT',
+  } as unknown as typeof GoogleAppsScript.HTML.XFrameOptionsMode;
 
-  constructor(private runtime: Runtime, private files: Record<string, string>, private realm: () => ScriptRealm) {
+  constructor(
+    private runtime: Runtime,
+    private files: Record<string, string>,
+    private realm: () => ScriptRealm,
+  ) {
     this.proxy = guarded(this, 'HtmlService');
   }
 

@@ -35,7 +35,8 @@ export function loadBundle(distDir: string, options: WorkspaceOptions = {}): Loa
  */
 export function scriptRealm(workspace: Workspace): Record<string, any> {
   const context = vm.createContext(workspace.globals());
-  const install = vm.runInContext(`(function (clock) {
+  const install = vm.runInContext(
+    `(function (clock) {
     var RealDate = Date;
     function VirtualDate() {
       if (!new.target) return new RealDate(clock()).toString();
@@ -47,7 +48,9 @@ export function scriptRealm(workspace: Workspace): Record<string, any> {
     VirtualDate.UTC = RealDate.UTC;
     VirtualDate.parse = RealDate.parse;
     globalThis.Date = VirtualDate;
-  })`, context) as (clock: () => number) => void;
+  })`,
+    context,
+  ) as (clock: () => number) => void;
   install(() => workspace.clock.now());
   return context;
 }

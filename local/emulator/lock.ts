@@ -82,7 +82,11 @@ type LockMembers = 'waitLock' | 'tryLock' | 'releaseLock' | 'hasLock';
 export class EmuLock implements Pick<GoogleAppsScript.Lock.Lock, LockMembers> {
   readonly proxy: GoogleAppsScript.Lock.Lock;
 
-  constructor(private runtime: Runtime, private table: LockTable, private key: string) {
+  constructor(
+    private runtime: Runtime,
+    private table: LockTable,
+    private key: string,
+  ) {
     this.proxy = guarded(this, 'Lock');
   }
 
@@ -111,7 +115,10 @@ type ServiceMembers = 'getScriptLock' | 'getDocumentLock' | 'getUserLock';
 export class EmuLockService implements Pick<GoogleAppsScript.Lock.LockService, ServiceMembers> {
   readonly proxy: GoogleAppsScript.Lock.LockService;
 
-  constructor(private runtime: Runtime, readonly table: LockTable) {
+  constructor(
+    private runtime: Runtime,
+    readonly table: LockTable,
+  ) {
     this.proxy = guarded(this, 'LockService');
   }
 

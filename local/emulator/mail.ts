@@ -33,7 +33,10 @@ export class EmuMailApp implements Pick<GoogleAppsScript.Mail.MailApp, Members> 
   /** Set by tests: the next N sends fail as a transient service error. */
   failNext = 0;
 
-  constructor(private runtime: Runtime, public dailyQuota: number) {
+  constructor(
+    private runtime: Runtime,
+    public dailyQuota: number,
+  ) {
     this.proxy = guarded(this, 'MailApp');
   }
 
@@ -54,13 +57,17 @@ export class EmuMailApp implements Pick<GoogleAppsScript.Mail.MailApp, Members> 
   sendEmail(...args: any[]): void {
     this.runtime.call('mail', 'MailApp.sendEmail');
     this.runtime.requireAuth('MailApp.sendEmail');
-    const message = typeof args[0] === 'object' && args[0] !== null
-      ? args[0]
-      : { to: args[0], subject: args[1], body: args[2], ...(args[3] ?? {}) };
+    const message =
+      typeof args[0] === 'object' && args[0] !== null
+        ? args[0]
+        : { to: args[0], subject: args[1], body: args[2], ...(args[3] ?? {}) };
     const to = String(message.to ?? message.recipient ?? '');
     const cc = String(message.cc ?? '');
     const bcc = String(message.bcc ?? '');
-    const recipients = [to, cc, bcc].flatMap((list) => list.split(',')).map((s) => s.trim()).filter(Boolean);
+    const recipients = [to, cc, bcc]
+      .flatMap((list) => list.split(','))
+      .map((s) => s.trim())
+      .filter(Boolean);
     if (recipients.length === 0) throw new Error('Failed to send email: no recipient');
     for (const r of recipients) if (!EMAIL.test(r)) throw new Error(`Invalid email: ${r}`);
     this.roll();
@@ -72,7 +79,9 @@ export class EmuMailApp implements Pick<GoogleAppsScript.Mail.MailApp, Members> 
     this.windowStart ??= this.runtime.clock.now();
     this.used += recipients.length;
     this.sent.push({
-      to, cc, bcc,
+      to,
+      cc,
+      bcc,
       subject: String(message.subject ?? ''),
       body: String(message.body ?? ''),
       htmlBody: message.htmlBody === undefined ? undefined : String(message.htmlBody),

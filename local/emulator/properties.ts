@@ -7,7 +7,8 @@ export const STORE_LIMIT_BYTES = 500 * 1024;
 export const VALUE_TOO_LARGE_ERROR = 'Argument too large: value';
 export const STORE_FULL_ERROR = 'You have exceeded the property storage quota. Please remove some properties and try again.';
 
-type Members = 'getProperty' | 'setProperty' | 'getProperties' | 'setProperties' | 'deleteProperty' | 'deleteAllProperties' | 'getKeys';
+type Members =
+  'getProperty' | 'setProperty' | 'getProperties' | 'setProperties' | 'deleteProperty' | 'deleteAllProperties' | 'getKeys';
 
 const bytes = (s: string) => Buffer.byteLength(s, 'utf8');
 
@@ -15,7 +16,10 @@ export class EmuProperties implements Pick<GoogleAppsScript.Properties.Propertie
   readonly proxy: GoogleAppsScript.Properties.Properties;
   readonly data = new Map<string, string>();
 
-  constructor(private runtime: Runtime, private label: string) {
+  constructor(
+    private runtime: Runtime,
+    private label: string,
+  ) {
     this.proxy = guarded(this, 'Properties');
   }
 

@@ -123,7 +123,8 @@ export class Runtime {
     this.clock.advance(Math.round(performance.now() - this.cpuStart));
     this.current.endedAt = this.clock.now();
     // The error may come from the script's realm, where `instanceof Error` is false.
-    if (error !== undefined) this.current.error = typeof (error as Error)?.message === 'string' ? (error as Error).message : String(error);
+    if (error !== undefined)
+      this.current.error = typeof (error as Error)?.message === 'string' ? (error as Error).message : String(error);
     this.current = null;
   }
 

@@ -17,9 +17,11 @@ export interface TriggerRecord {
 
 /** https://developers.google.com/apps-script/guides/services/quotas : 20 triggers per user per script. */
 export const TRIGGER_LIMIT = 20;
-export const TOO_MANY_TRIGGERS_ERROR = 'This script has too many triggers. Triggers must be deleted from the script before more can be added.';
+export const TOO_MANY_TRIGGERS_ERROR =
+  'This script has too many triggers. Triggers must be deleted from the script before more can be added.';
 /** https://developers.google.com/workspace/add-ons/concepts/editor-triggers (exact runtime wording is not documented). */
-export const ADDON_ONE_PER_TYPE_ERROR = 'An add-on can have only one trigger of each type per user per document; this one already exists.';
+export const ADDON_ONE_PER_TYPE_ERROR =
+  'An add-on can have only one trigger of each type per user per document; this one already exists.';
 export const ADDON_HOURLY_ERROR = 'Add-ons can create time-driven triggers that run at most once per hour.';
 
 const HOUR = 3600_000;
@@ -27,7 +29,11 @@ const HOUR = 3600_000;
 export class TriggerTable {
   triggers: TriggerRecord[] = [];
 
-  constructor(private runtime: Runtime, readonly documentId: string, readonly addOn: boolean) {}
+  constructor(
+    private runtime: Runtime,
+    readonly documentId: string,
+    readonly addOn: boolean,
+  ) {}
 
   add(spec: Omit<TriggerRecord, 'id' | 'user'>): TriggerRecord {
     const user = this.runtime.user;
@@ -93,13 +99,20 @@ type ClockBuilderMembers = 'everyHours' | 'everyMinutes' | 'everyDays' | 'after'
  * ScriptApp.newTrigger(name) → .forSpreadsheet(ss).onFormSubmit().create() or .timeBased().everyHours(1).create().
  * One object plays the three builder types Apps Script hands out along the chain.
  */
-class EmuTriggerBuilder implements Pick<GoogleAppsScript.Script.TriggerBuilder, BuilderMembers>,
-  Pick<GoogleAppsScript.Script.SpreadsheetTriggerBuilder, SpreadsheetBuilderMembers>,
-  Pick<GoogleAppsScript.Script.ClockTriggerBuilder, ClockBuilderMembers> {
+class EmuTriggerBuilder
+  implements
+    Pick<GoogleAppsScript.Script.TriggerBuilder, BuilderMembers>,
+    Pick<GoogleAppsScript.Script.SpreadsheetTriggerBuilder, SpreadsheetBuilderMembers>,
+    Pick<GoogleAppsScript.Script.ClockTriggerBuilder, ClockBuilderMembers>
+{
   readonly proxy: GoogleAppsScript.Script.TriggerBuilder;
   private spec: Partial<TriggerRecord> = {};
 
-  constructor(private runtime: Runtime, private table: TriggerTable, handler: string) {
+  constructor(
+    private runtime: Runtime,
+    private table: TriggerTable,
+    handler: string,
+  ) {
     this.spec.handler = handler;
     this.proxy = guarded(this, 'TriggerBuilder');
   }
@@ -187,19 +200,48 @@ class EmuTriggerBuilder implements Pick<GoogleAppsScript.Script.TriggerBuilder, 
     this.runtime.requireAuth('ScriptApp.newTrigger');
     const { handler, type, source, sourceId } = this.spec;
     if (!handler || !type || !source || !sourceId) throw new Error('Trigger is missing its source or event type.');
-    return new EmuTrigger(this.table.add({ handler, type, source, sourceId, nextAt: this.spec.nextAt, everyMs: this.spec.everyMs })).proxy;
+    return new EmuTrigger(
+      this.table.add({ handler, type, source, sourceId, nextAt: this.spec.nextAt, everyMs: this.spec.everyMs }),
+    ).proxy;
   }
 }
 
-type Members = 'newTrigger' | 'getProjectTriggers' | 'getUserTriggers' | 'deleteTrigger' | 'AuthMode' | 'EventType' | 'TriggerSource' | 'getScriptId';
+type Members =
+  | 'newTrigger'
+  | 'getProjectTriggers'
+  | 'getUserTriggers'
+  | 'deleteTrigger'
+  | 'AuthMode'
+  | 'EventType'
+  | 'TriggerSource'
+  | 'getScriptId';
 
 export class EmuScriptApp implements Pick<GoogleAppsScript.Script.ScriptApp, Members> {
   readonly proxy: GoogleAppsScript.Script.ScriptApp;
-  readonly AuthMode = { NONE: 'NONE', CUSTOM_FUNCTION: 'CUSTOM_FUNCTION', LIMITED: 'LIMITED', FULL: 'FULL' } as unknown as typeof GoogleAppsScript.Script.AuthMode;
-  readonly EventType = { CLOCK: 'CLOCK', ON_OPEN: 'ON_OPEN', ON_EDIT: 'ON_EDIT', ON_FORM_SUBMIT: 'ON_FORM_SUBMIT', ON_CHANGE: 'ON_CHANGE' } as unknown as typeof GoogleAppsScript.Script.EventType;
-  readonly TriggerSource = { SPREADSHEETS: 'SPREADSHEETS', CLOCK: 'CLOCK', FORMS: 'FORMS' } as unknown as typeof GoogleAppsScript.Script.TriggerSource;
+  readonly AuthMode = {
+    NONE: 'NONE',
+    CUSTOM_FUNCTION: 'CUSTOM_FUNCTION',
+    LIMITED: 'LIMITED',
+    FULL: 'FULL',
+  } as unknown as typeof GoogleAppsScript.Script.AuthMode;
+  readonly EventType = {
+    CLOCK: 'CLOCK',
+    ON_OPEN: 'ON_OPEN',
+    ON_EDIT: 'ON_EDIT',
+    ON_FORM_SUBMIT: 'ON_FORM_SUBMIT',
+    ON_CHANGE: 'ON_CHANGE',
+  } as unknown as typeof GoogleAppsScript.Script.EventType;
+  readonly TriggerSource = {
+    SPREADSHEETS: 'SPREADSHEETS',
+    CLOCK: 'CLOCK',
+    FORMS: 'FORMS',
+  } as unknown as typeof GoogleAppsScript.Script.TriggerSource;
 
-  constructor(private runtime: Runtime, readonly table: TriggerTable, private scriptId: string) {
+  constructor(
+    private runtime: Runtime,
+    readonly table: TriggerTable,
+    private scriptId: string,
+  ) {
     this.proxy = guarded(this, 'ScriptApp');
   }
 
@@ -219,7 +261,9 @@ export class EmuScriptApp implements Pick<GoogleAppsScript.Script.ScriptApp, Mem
     this.runtime.call('script', 'ScriptApp.getUserTriggers');
     this.runtime.requireAuth('ScriptApp.getUserTriggers');
     const id = document.getId();
-    return this.table.triggers.filter((t) => t.user === this.runtime.user && t.sourceId === id).map((t) => new EmuTrigger(t).proxy);
+    return this.table.triggers
+      .filter((t) => t.user === this.runtime.user && t.sourceId === id)
+      .map((t) => new EmuTrigger(t).proxy);
   }
 
   deleteTrigger(trigger: GoogleAppsScript.Script.Trigger) {

@@ -8,7 +8,10 @@ export class EmuSession implements Pick<GoogleAppsScript.Base.Session, Members> 
   /** Per user: the locale their Google account uses (what getActiveUserLocale returns). */
   locales = new Map<string, string>();
 
-  constructor(private runtime: Runtime, private scriptTimeZone: string) {
+  constructor(
+    private runtime: Runtime,
+    private scriptTimeZone: string,
+  ) {
     this.proxy = guarded(this, 'Session');
   }
 

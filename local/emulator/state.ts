@@ -20,18 +20,42 @@ export interface WorkspaceState {
     zone: string;
     locale: string;
     sheets: {
-      name: string; id: number; maxRows: number; maxColumns: number; frozenRows: number; hidden: boolean;
-      cells: [number, number, unknown, string?][]; formats: [string, string][]; validations: [string, ValidationRule][];
-      protection: { description: string; warningOnly: boolean; editors: string[] } | null; charts: RecordedChart[];
+      name: string;
+      id: number;
+      maxRows: number;
+      maxColumns: number;
+      frozenRows: number;
+      hidden: boolean;
+      cells: [number, number, unknown, string?][];
+      formats: [string, string][];
+      validations: [string, ValidationRule][];
+      protection: { description: string; warningOnly: boolean; editors: string[] } | null;
+      charts: RecordedChart[];
     }[];
     toasts: { message: string; title: string; at: number }[];
   };
   properties: { script: [string, string][]; document: [string, string][]; users: [string, [string, string][]][] };
   triggers: TriggerRecord[];
   forms: {
-    id: string; title: string; description: string; accepting: boolean; closedMessage: string; confirmation: string; collectEmail: boolean; allowEdits: boolean;
-    destinationSheetId: number | null; responses: StoredResponse[];
-    items: { id: number; kind: EmuItem['kind']; title: string; helpText: string; required: boolean; choices: string[]; validation: TextRule | null }[];
+    id: string;
+    title: string;
+    description: string;
+    accepting: boolean;
+    closedMessage: string;
+    confirmation: string;
+    collectEmail: boolean;
+    allowEdits: boolean;
+    destinationSheetId: number | null;
+    responses: StoredResponse[];
+    items: {
+      id: number;
+      kind: EmuItem['kind'];
+      title: string;
+      helpText: string;
+      required: boolean;
+      choices: string[];
+      validation: TextRule | null;
+    }[];
   }[];
   mail: { sent: SentEmail[]; used: number; windowStart: number | null; dailyQuota: number };
   locales: [string, string][];
@@ -46,24 +70,68 @@ export function saveState(ws: Workspace): WorkspaceState {
     version: 1,
     now: ws.clock.now(),
     spreadsheet: {
-      name: ss.name, zone: ss.zone, locale: ss.localeName, toasts: ss.toasts.slice(-50),
+      name: ss.name,
+      zone: ss.zone,
+      locale: ss.localeName,
+      toasts: ss.toasts.slice(-50),
       sheets: ss.sheets.map((s) => ({
-        name: s.name, id: s.id, maxRows: s.maxRows, maxColumns: s.maxColumns, frozenRows: s.frozenRows, hidden: s.hidden,
-        cells: s.cells.flatMap((row, r) => (row ?? []).flatMap((cell, c) => (cell ? [[r + 1, c + 1, encode(cell.value), ...(cell.formula ? [cell.formula] : [])] as [number, number, unknown, string?]] : []))),
-        formats: [...s.formats], validations: [...s.validations],
-        protection: s.protection ? { description: s.protection.description, warningOnly: s.protection.warningOnly, editors: s.protection.editors } : null,
+        name: s.name,
+        id: s.id,
+        maxRows: s.maxRows,
+        maxColumns: s.maxColumns,
+        frozenRows: s.frozenRows,
+        hidden: s.hidden,
+        cells: s.cells.flatMap((row, r) =>
+          (row ?? []).flatMap((cell, c) =>
+            cell
+              ? [
+                  [r + 1, c + 1, encode(cell.value), ...(cell.formula ? [cell.formula] : [])] as [
+                    number,
+                    number,
+                    unknown,
+                    string?,
+                  ],
+                ]
+              : [],
+          ),
+        ),
+        formats: [...s.formats],
+        validations: [...s.validations],
+        protection: s.protection
+          ? { description: s.protection.description, warningOnly: s.protection.warningOnly, editors: s.protection.editors }
+          : null,
         charts: s.charts,
       })),
     },
     properties: {
-      script: [...ws.properties.script.data], document: [...ws.properties.document.data],
-      users: [...(ws.properties as unknown as { users: Map<string, { data: Map<string, string> }> }).users].map(([u, p]) => [u, [...p.data]]),
+      script: [...ws.properties.script.data],
+      document: [...ws.properties.document.data],
+      users: [...(ws.properties as unknown as { users: Map<string, { data: Map<string, string> }> }).users].map(([u, p]) => [
+        u,
+        [...p.data],
+      ]),
     },
     triggers: ws.triggers.triggers,
     forms: ws.forms.forms.map((f) => ({
-      id: f.id, title: f.title, description: f.description, accepting: f.accepting, closedMessage: f.closedMessage, confirmation: f.confirmation,
-      collectEmail: f.collectEmail, allowEdits: f.allowEdits, destinationSheetId: f.destinationSheetId, responses: f.responses,
-      items: f.items.map((i) => ({ id: i.id, kind: i.kind, title: i.title, helpText: i.helpText, required: i.required, choices: i.choices, validation: i.validation })),
+      id: f.id,
+      title: f.title,
+      description: f.description,
+      accepting: f.accepting,
+      closedMessage: f.closedMessage,
+      confirmation: f.confirmation,
+      collectEmail: f.collectEmail,
+      allowEdits: f.allowEdits,
+      destinationSheetId: f.destinationSheetId,
+      responses: f.responses,
+      items: f.items.map((i) => ({
+        id: i.id,
+        kind: i.kind,
+        title: i.title,
+        helpText: i.helpText,
+        required: i.required,
+        choices: i.choices,
+        validation: i.validation,
+      })),
     })),
     mail: { sent: ws.mail.sent, used: mail.used, windowStart: mail.windowStart, dailyQuota: ws.mail.dailyQuota },
     locales: [...ws.session.locales],
@@ -81,11 +149,19 @@ export function loadState(ws: Workspace, state: WorkspaceState): void {
   ss.sheets = [];
   for (const s of state.spreadsheet.sheets) {
     const sheet = ss.addSheet(s.name);
-    Object.assign(sheet, { id: s.id, maxRows: s.maxRows, maxColumns: s.maxColumns, frozenRows: s.frozenRows, hidden: s.hidden, charts: s.charts });
+    Object.assign(sheet, {
+      id: s.id,
+      maxRows: s.maxRows,
+      maxColumns: s.maxColumns,
+      frozenRows: s.frozenRows,
+      hidden: s.hidden,
+      charts: s.charts,
+    });
     sheet.formats = new Map(s.formats);
     sheet.validations = new Map(s.validations);
     for (const [r, c, v, formula] of s.cells) {
-      const value = v && typeof v === 'object' && '$date' in (v as object) ? ws.runtime.newDate((v as { $date: number }).$date) : v;
+      const value =
+        v && typeof v === 'object' && '$date' in (v as object) ? ws.runtime.newDate((v as { $date: number }).$date) : v;
       const cell: StoredCell = { value: value as StoredCell['value'], ...(formula ? { formula } : {}) };
       (sheet.cells[r - 1] ??= [])[c - 1] = cell;
     }
@@ -106,8 +182,26 @@ export function loadState(ws: Workspace, state: WorkspaceState): void {
   ws.forms.forms.length = 0;
   for (const f of state.forms) {
     const form = new EmuForm(ws.forms, f.id);
-    Object.assign(form, { title: f.title, description: f.description, accepting: f.accepting, closedMessage: f.closedMessage, confirmation: f.confirmation, collectEmail: f.collectEmail, allowEdits: f.allowEdits, destinationSheetId: f.destinationSheetId, responses: f.responses });
-    form.items = f.items.map((i) => Object.assign(new EmuItem(form, i.id, i.kind), { title: i.title, helpText: i.helpText, required: i.required, choices: i.choices, validation: i.validation }));
+    Object.assign(form, {
+      title: f.title,
+      description: f.description,
+      accepting: f.accepting,
+      closedMessage: f.closedMessage,
+      confirmation: f.confirmation,
+      collectEmail: f.collectEmail,
+      allowEdits: f.allowEdits,
+      destinationSheetId: f.destinationSheetId,
+      responses: f.responses,
+    });
+    form.items = f.items.map((i) =>
+      Object.assign(new EmuItem(form, i.id, i.kind), {
+        title: i.title,
+        helpText: i.helpText,
+        required: i.required,
+        choices: i.choices,
+        validation: i.validation,
+      }),
+    );
     (form as unknown as { nextItemId: number }).nextItemId = Math.max(1000, ...f.items.map((i) => i.id)) + 1;
     ws.forms.forms.push(form);
   }

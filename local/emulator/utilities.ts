@@ -7,7 +7,11 @@ type BlobMembers = 'getDataAsString' | 'getBytes' | 'getContentType' | 'getName'
 export class EmuBlob implements Pick<GoogleAppsScript.Base.Blob, BlobMembers> {
   readonly proxy: GoogleAppsScript.Base.Blob;
 
-  constructor(private data: string, private contentType: string | null, private name: string | null) {
+  constructor(
+    private data: string,
+    private contentType: string | null,
+    private name: string | null,
+  ) {
     this.proxy = guarded(this, 'Blob');
   }
 
@@ -51,7 +55,8 @@ export class EmuUtilities implements Pick<GoogleAppsScript.Utilities.Utilities, 
   /** Java SimpleDateFormat patterns in a real IANA zone, e.g. formatDate(d, 'Asia/Shanghai', 'yyyy-MM-dd HH:mm'). */
   formatDate(date: GoogleAppsScript.Base.Date, timeZone: string, format: string) {
     this.runtime.call('utilities', 'Utilities.formatDate');
-    if (!isDate(date)) throw new Error('The parameters (String,String,String) don\'t match the method signature for Utilities.formatDate.');
+    if (!isDate(date))
+      throw new Error("The parameters (String,String,String) don't match the method signature for Utilities.formatDate.");
     return formatSheetDate(date.getTime(), format, timeZone);
   }
 

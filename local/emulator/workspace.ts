@@ -70,7 +70,14 @@ export class Workspace {
     this.runtime = new Runtime(this.clock, random, this.owner, { ...(options.latency ?? defaultLatency) });
     const timeZone = options.timeZone ?? 'Europe/Moscow';
     const id = `ss-${random.id(20)}`;
-    this.spreadsheet = new EmuSpreadsheet(this.runtime, id, options.spreadsheetName ?? 'Community', this.owner, timeZone, options.locale ?? 'ru_RU');
+    this.spreadsheet = new EmuSpreadsheet(
+      this.runtime,
+      id,
+      options.spreadsheetName ?? 'Community',
+      this.owner,
+      timeZone,
+      options.locale ?? 'ru_RU',
+    );
     this.ui = new EmuUi(this.runtime);
     this.spreadsheetApp = new EmuSpreadsheetApp(this.runtime, this.spreadsheet, this.ui);
     this.properties = new EmuPropertiesService(this.runtime);
@@ -152,7 +159,10 @@ export class Workspace {
   /** Fires one trigger as its owner; like Apps Script, a failing trigger is logged, not thrown at anyone. */
   fire(trigger: TriggerRecord, event: Record<string, unknown>): ExecutionRecord {
     try {
-      this.run(trigger.handler, [{ ...event, triggerUid: trigger.id, authMode: 'FULL' }], { user: trigger.user, cause: `trigger:${trigger.type}` });
+      this.run(trigger.handler, [{ ...event, triggerUid: trigger.id, authMode: 'FULL' }], {
+        user: trigger.user,
+        cause: `trigger:${trigger.type}`,
+      });
     } catch {
       // recorded in the execution log
     }
@@ -171,13 +181,18 @@ export class Workspace {
    * browser; then every form-submit trigger fires. `deliver: 2` delivers the event twice, as Apps
    * Script occasionally does.
    */
-  submitForm(formId: string, submission: Submission, options: { deliver?: number } = {}): SubmitResult & { runs?: ExecutionRecord[] } {
+  submitForm(
+    formId: string,
+    submission: Submission,
+    options: { deliver?: number } = {},
+  ): SubmitResult & { runs?: ExecutionRecord[] } {
     const form = this.forms.byId(formId);
     if (!form) throw new Error(`emulator: no form ${formId}`);
     const result = submitResponse(this.forms, form, submission);
     if (!result.ok) return result;
     const runs: ExecutionRecord[] = [];
-    for (let i = 0; i < (options.deliver ?? 1); i++) runs.push(...this.fireSpreadsheetEvent('ON_FORM_SUBMIT', { ...result.event }));
+    for (let i = 0; i < (options.deliver ?? 1); i++)
+      runs.push(...this.fireSpreadsheetEvent('ON_FORM_SUBMIT', { ...result.event }));
     return { ...result, runs };
   }
 
@@ -200,7 +215,17 @@ export class Workspace {
       if ((t.nextAt as number) > this.clock.now()) this.clock.set(t.nextAt as number);
       this.triggers.afterFiring(t);
       const at = new Date(this.clock.now());
-      fired.push(this.fire(t, { year: at.getUTCFullYear(), month: at.getUTCMonth() + 1, 'day-of-month': at.getUTCDate(), hour: at.getUTCHours(), minute: at.getUTCMinutes(), second: at.getUTCSeconds(), timezone: 'UTC' }));
+      fired.push(
+        this.fire(t, {
+          year: at.getUTCFullYear(),
+          month: at.getUTCMonth() + 1,
+          'day-of-month': at.getUTCDate(),
+          hour: at.getUTCHours(),
+          minute: at.getUTCMinutes(),
+          second: at.getUTCSeconds(),
+          timezone: 'UTC',
+        }),
+      );
     }
     if (until > this.clock.now()) this.clock.set(until);
     return fired;

@@ -5,7 +5,16 @@ import { escapeHtml } from '../emulator/html';
  * The round's Google Form as a resident sees it, rendered from the emulated FormApp model: every
  * question, its help text and its validation message, the email field, the closed message.
  */
-export function renderForm(form: EmuForm, options: { answers?: Record<string, string>; email?: string; errors?: Record<string, string>; editId?: string; notice?: string }): string {
+export function renderForm(
+  form: EmuForm,
+  options: {
+    answers?: Record<string, string>;
+    email?: string;
+    errors?: Record<string, string>;
+    editId?: string;
+    notice?: string;
+  },
+): string {
   const e = escapeHtml;
   const answers = options.answers ?? {};
   const errors = options.errors ?? {};
@@ -16,23 +25,55 @@ export function renderForm(form: EmuForm, options: { answers?: Record<string, st
       ${control}
       ${errors[title] ? `<div class="error" role="alert">${e(errors[title])}</div>` : ''}
     </div>`;
-  const questions = form.items.map((item, n) => {
-    const name = `q${n}`;
-    const value = answers[item.title] ?? '';
-    if (item.kind === 'SECTION_HEADER') return `<h2>${e(item.title)}</h2>`;
-    if (item.kind === 'PARAGRAPH_TEXT') return field(item.title, `<textarea name="${name}" aria-label="${e(item.title)}">${e(value)}</textarea>`, item.helpText, item.required);
-    if (item.kind === 'LIST') return field(item.title, `<select name="${name}" aria-label="${e(item.title)}"><option value="">—</option>${item.choices.map((c) => `<option${c === value ? ' selected' : ''}>${e(c)}</option>`).join('')}</select>`, item.helpText, item.required);
-    if (item.kind === 'MULTIPLE_CHOICE') return field(item.title, item.choices.map((c) => `<label class="choice"><input type="radio" name="${name}" value="${e(c)}"${c === value ? ' checked' : ''}> ${e(c)}</label>`).join(''), item.helpText, item.required);
-    return field(item.title, `<input type="text" name="${name}" value="${e(value)}" aria-label="${e(item.title)}">`, item.helpText, item.required);
-  }).join('');
-  const body = !form.accepting && !options.notice
-    ? `<p class="closed">${e(form.closedMessage || 'This form is no longer accepting responses')}</p>`
-    : options.notice ?? `<form method="post">
+  const questions = form.items
+    .map((item, n) => {
+      const name = `q${n}`;
+      const value = answers[item.title] ?? '';
+      if (item.kind === 'SECTION_HEADER') return `<h2>${e(item.title)}</h2>`;
+      if (item.kind === 'PARAGRAPH_TEXT')
+        return field(
+          item.title,
+          `<textarea name="${name}" aria-label="${e(item.title)}">${e(value)}</textarea>`,
+          item.helpText,
+          item.required,
+        );
+      if (item.kind === 'LIST')
+        return field(
+          item.title,
+          `<select name="${name}" aria-label="${e(item.title)}"><option value="">—</option>${item.choices.map((c) => `<option${c === value ? ' selected' : ''}>${e(c)}</option>`).join('')}</select>`,
+          item.helpText,
+          item.required,
+        );
+      if (item.kind === 'MULTIPLE_CHOICE')
+        return field(
+          item.title,
+          item.choices
+            .map(
+              (c) =>
+                `<label class="choice"><input type="radio" name="${name}" value="${e(c)}"${c === value ? ' checked' : ''}> ${e(c)}</label>`,
+            )
+            .join(''),
+          item.helpText,
+          item.required,
+        );
+      return field(
+        item.title,
+        `<input type="text" name="${name}" value="${e(value)}" aria-label="${e(item.title)}">`,
+        item.helpText,
+        item.required,
+      );
+    })
+    .join('');
+  const body =
+    !form.accepting && !options.notice
+      ? `<p class="closed">${e(form.closedMessage || 'This form is no longer accepting responses')}</p>`
+      : (options.notice ??
+        `<form method="post">
         ${options.editId ? `<input type="hidden" name="edit" value="${e(options.editId)}">` : ''}
         ${form.collectEmail ? field('Email', `<input type="email" name="email" value="${e(options.email ?? '')}" aria-label="Email">`, '', true) : ''}
         ${questions}
         <button type="submit" class="submit">${options.editId ? 'Submit changes' : 'Submit'}</button>
-      </form>`;
+      </form>`);
   return `<!DOCTYPE html><html><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>${e(form.title)}</title>
   <style>
     body { background: #f0ebf8; font: 14px/1.5 Roboto, Arial, sans-serif; margin: 0; padding: 12px; color: #202124; }

@@ -11,12 +11,28 @@ export interface Launched {
 }
 
 /** Builds the shell's browser code and starts the playground on 127.0.0.1 (port 0 picks a free one). */
-export async function launchPlayground(root: string, options: { port?: number; reset?: boolean; stateFile?: string } = {}): Promise<Launched> {
+export async function launchPlayground(
+  root: string,
+  options: { port?: number; reset?: boolean; stateFile?: string } = {},
+): Promise<Launched> {
   const ui = join(root, 'local', 'playground', 'ui');
-  const bundled = await build({ entryPoints: [join(ui, 'app.ts')], bundle: true, write: false, format: 'iife', target: 'es2020', platform: 'browser', logLevel: 'error' });
+  const bundled = await build({
+    entryPoints: [join(ui, 'app.ts')],
+    bundle: true,
+    write: false,
+    format: 'iife',
+    target: 'es2020',
+    platform: 'browser',
+    logLevel: 'error',
+  });
   const o: PlaygroundOptions = {
-    root, port: options.port ?? 0, reset: options.reset ?? false, stateFile: options.stateFile ?? join(root, '.playground', 'state.json'),
-    appJs: bundled.outputFiles[0].text, appCss: readFileSync(join(ui, 'app.css'), 'utf8'), appHtml: readFileSync(join(ui, 'index.html'), 'utf8'),
+    root,
+    port: options.port ?? 0,
+    reset: options.reset ?? false,
+    stateFile: options.stateFile ?? join(root, '.playground', 'state.json'),
+    appJs: bundled.outputFiles[0].text,
+    appCss: readFileSync(join(ui, 'app.css'), 'utf8'),
+    appHtml: readFileSync(join(ui, 'index.html'), 'utf8'),
   };
   const playground = new Playground(o);
   const server = startServer(playground, o);

@@ -46,7 +46,12 @@ export class Playground {
   private fresh(): LoadedAddOn {
     const demo = this.demo();
     const opts = demo.options ?? {};
-    return loadBundle(join(this.o.root, 'dist'), { timeZone: opts.timeZone, locale: opts.locale, mailQuota: opts.mailQuota, now: opts.now ? Date.parse(opts.now) : undefined });
+    return loadBundle(join(this.o.root, 'dist'), {
+      timeZone: opts.timeZone,
+      locale: opts.locale,
+      mailQuota: opts.mailQuota,
+      now: opts.now ? Date.parse(opts.now) : undefined,
+    });
   }
 
   private demo(): Scenario {
@@ -102,7 +107,11 @@ function json(res: http.ServerResponse, status: number, body: unknown): void {
 }
 
 function html(res: http.ServerResponse, body: string, csp?: string): void {
-  res.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store', ...(csp ? { 'content-security-policy': csp } : {}) });
+  res.writeHead(200, {
+    'content-type': 'text/html; charset=utf-8',
+    'cache-control': 'no-store',
+    ...(csp ? { 'content-security-policy': csp } : {}),
+  });
   res.end(body);
 }
 
@@ -126,16 +135,40 @@ export function startServer(p: Playground, o: PlaygroundOptions): http.Server {
         const ss = ws.spreadsheet;
         const volunteers = ss.sheets.find((s) => ['Волонтёры', '志愿者', 'Volunteers'].includes(s.name));
         const users = [ws.owner];
-        if (volunteers) for (let r = 2; r <= volunteers.dataExtent().rows; r++) if (volunteers.read(r, 1)) users.push(String(volunteers.read(r, 1)));
+        if (volunteers)
+          for (let r = 2; r <= volunteers.dataExtent().rows; r++)
+            if (volunteers.read(r, 1)) users.push(String(volunteers.read(r, 1)));
         return json(res, 200, {
-          now: ws.clock.now(), timeZone: ss.zone, locale: ss.localeName, user: p.user, users, userLocale: ws.session.locales.get(p.user) ?? 'en',
+          now: ws.clock.now(),
+          timeZone: ss.zone,
+          locale: ss.localeName,
+          user: p.user,
+          users,
+          userLocale: ws.session.locales.get(p.user) ?? 'en',
           sheets: ss.sheets.map((s) => ({ name: s.name, rows: s.dataExtent().rows })),
-          menus: ws.ui.menus, toasts: ss.toasts.slice(-3), alerts: ws.ui.alerts.slice(-3),
+          menus: ws.ui.menus,
+          toasts: ss.toasts.slice(-3),
+          alerts: ws.ui.alerts.slice(-3),
           pages: ws.ui.pages.map((pg, n) => ({ n, kind: pg.kind, title: pg.title })),
           quota: ws.mail.dailyQuota - (ws.mail as unknown as { used: number }).used,
           forms: ws.forms.forms.map((f) => ({ id: f.id, title: f.title, accepting: f.accepting })),
-          executions: ws.executions.slice(-40).reverse().map((e) => ({ fn: e.functionName, cause: e.cause, user: e.user, at: e.startedAt, ms: (e.endedAt ?? e.startedAt) - e.startedAt, error: e.error ?? '' })),
-          triggers: ws.triggers.triggers.map((t) => ({ handler: t.handler, type: t.type, user: t.user, nextAt: t.nextAt ?? null })),
+          executions: ws.executions
+            .slice(-40)
+            .reverse()
+            .map((e) => ({
+              fn: e.functionName,
+              cause: e.cause,
+              user: e.user,
+              at: e.startedAt,
+              ms: (e.endedAt ?? e.startedAt) - e.startedAt,
+              error: e.error ?? '',
+            })),
+          triggers: ws.triggers.triggers.map((t) => ({
+            handler: t.handler,
+            type: t.type,
+            user: t.user,
+            nextAt: t.nextAt ?? null,
+          })),
         });
       }
       if (path === '/api/sheet') {
@@ -156,7 +189,15 @@ export function startServer(p: Playground, o: PlaygroundOptions): http.Server {
           values.push(line);
           formulas.push(fl);
         }
-        return json(res, 200, { name: sheet.name, rows, columns, values, formulas, frozen: sheet.frozenRows, truncated: rows > shownRows });
+        return json(res, 200, {
+          name: sheet.name,
+          rows,
+          columns,
+          values,
+          formulas,
+          frozen: sheet.frozenRows,
+          truncated: rows > shownRows,
+        });
       }
       if (path === '/api/menu' && req.method === 'POST') {
         const { fn } = JSON.parse(await readBody(req)) as { fn: string };
@@ -171,7 +212,8 @@ export function startServer(p: Playground, o: PlaygroundOptions): http.Server {
         if (!p.callable().includes(fn)) return json(res, 200, { ok: false, error: `Script function not found: ${fn}` });
         const result = p.tryRun(fn, Array.isArray(args) ? args : []);
         p.save();
-        if (result.ok && hasDate(result.value)) return json(res, 200, { ok: false, error: 'Illegal value: Date objects cannot be returned to the client.' });
+        if (result.ok && hasDate(result.value))
+          return json(res, 200, { ok: false, error: 'Illegal value: Date objects cannot be returned to the client.' });
         return json(res, 200, result.ok ? { ok: true, value: result.value === undefined ? null : result.value } : result);
       }
       if (path === '/api/as' && req.method === 'POST') {
@@ -188,10 +230,11 @@ export function startServer(p: Playground, o: PlaygroundOptions): http.Server {
         if (toDeadline) {
           const rounds = ws.spreadsheet.sheets.find((s) => ['Закупки', '团购期数', 'Rounds'].includes(s.name));
           const deadlines: number[] = [];
-          if (rounds) for (let r = 2; r <= rounds.dataExtent().rows; r++) {
-            const d = rounds.read(r, 4);
-            if (rounds.read(r, 3) === 'open' && isDate(d)) deadlines.push(d.getTime());
-          }
+          if (rounds)
+            for (let r = 2; r <= rounds.dataExtent().rows; r++) {
+              const d = rounds.read(r, 4);
+              if (rounds.read(r, 3) === 'open' && isDate(d)) deadlines.push(d.getTime());
+            }
           target = deadlines.length ? Math.min(...deadlines) + 65 * 60_000 : target;
         }
         const fired = ws.advanceTo(Math.max(target, ws.clock.now()));
@@ -203,7 +246,11 @@ export function startServer(p: Playground, o: PlaygroundOptions): http.Server {
         return json(res, 200, { ok: true });
       }
       if (path === '/api/outbox') {
-        return json(res, 200, { sent: ws.mail.sent.map((m, i) => ({ i, to: m.to, subject: m.subject, sentAt: m.sentAt })).reverse(), quota: ws.mail.dailyQuota - (ws.mail as unknown as { used: number }).used, dailyQuota: ws.mail.dailyQuota });
+        return json(res, 200, {
+          sent: ws.mail.sent.map((m, i) => ({ i, to: m.to, subject: m.subject, sentAt: m.sentAt })).reverse(),
+          quota: ws.mail.dailyQuota - (ws.mail as unknown as { used: number }).used,
+          dailyQuota: ws.mail.dailyQuota,
+        });
       }
       const mail = /^\/mail\/(\d+)(\.txt)?$/.exec(path);
       if (mail) {
@@ -211,7 +258,11 @@ export function startServer(p: Playground, o: PlaygroundOptions): http.Server {
         if (!m) return json(res, 404, { error: 'no such email' });
         if (mail[2]) return void res.writeHead(200, { 'content-type': 'text/plain; charset=utf-8' }).end(m.body);
         // An email's HTML is shown as a mail client would: no scripts may run in it.
-        return html(res, m.htmlBody ?? `<pre>${escapeHtml(m.body)}</pre>`, "default-src 'none'; style-src 'unsafe-inline'; img-src data:");
+        return html(
+          res,
+          m.htmlBody ?? `<pre>${escapeHtml(m.body)}</pre>`,
+          "default-src 'none'; style-src 'unsafe-inline'; img-src data:",
+        );
       }
       const page = /^\/page\/(\d+)$/.exec(path);
       if (page) {
@@ -231,9 +282,24 @@ export function startServer(p: Playground, o: PlaygroundOptions): http.Server {
           const email = fields.get('email') ?? (editId ? f.responses.find((r) => r.id === editId)?.email : '') ?? '';
           const result = ws.submitForm(f.id, { answers, email, editResponseId: editId });
           p.save();
-          if (!result.ok) return html(res, renderForm(f, { answers, email, errors: result.errors, editId, notice: result.closed ? `<p class="closed">${escapeHtml(result.closed)}</p>` : undefined }));
+          if (!result.ok)
+            return html(
+              res,
+              renderForm(f, {
+                answers,
+                email,
+                errors: result.errors,
+                editId,
+                notice: result.closed ? `<p class="closed">${escapeHtml(result.closed)}</p>` : undefined,
+              }),
+            );
           const link = `/form/${f.id}?edit=${encodeURIComponent(result.responseId)}`;
-          return html(res, renderForm(f, { notice: `<div class="done"><p>${escapeHtml(f.confirmation || 'Your response has been recorded.')}</p><p><a id="edit-link" href="${link}">Edit your response</a></p></div>` }));
+          return html(
+            res,
+            renderForm(f, {
+              notice: `<div class="done"><p>${escapeHtml(f.confirmation || 'Your response has been recorded.')}</p><p><a id="edit-link" href="${link}">Edit your response</a></p></div>`,
+            }),
+          );
         }
         const editId = url.searchParams.get('edit') ?? undefined;
         const response = editId ? f.responses.find((r) => r.id === editId) : undefined;

@@ -7,9 +7,16 @@ async function main(): Promise<void> {
   const portAt = args.indexOf('--port');
   const port = portAt >= 0 ? Number(args[portAt + 1]) : Number(process.env.PORT ?? 8787);
   const started = Date.now();
-  const { playground, url } = await launchPlayground(join(__dirname, '..', '..', '..'), { port, reset: args.includes('--reset') });
+  const { playground, url } = await launchPlayground(join(__dirname, '..', '..', '..'), {
+    port,
+    reset: args.includes('--reset'),
+  });
   console.log(`Playground ready in ${((Date.now() - started) / 1000).toFixed(1)} s: ${url}`);
-  console.log(playground.log[0]?.startsWith('restored') ? 'Continuing from .playground/state.json (npm start -- --reset starts over).' : 'Seeded the demo community (state kept in .playground/state.json).');
+  console.log(
+    playground.log[0]?.startsWith('restored')
+      ? 'Continuing from .playground/state.json (npm start -- --reset starts over).'
+      : 'Seeded the demo community (state kept in .playground/state.json).',
+  );
 }
 
 void main();

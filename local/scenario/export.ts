@@ -10,12 +10,14 @@ export function workbookJson(ws: Workspace): Record<string, unknown[][]> {
   const out: Record<string, unknown[][]> = {};
   for (const sheet of ws.spreadsheet.sheets) {
     const { rows, columns } = sheet.dataExtent();
-    out[sheet.name] = Array.from({ length: rows }, (_, r) => Array.from({ length: columns }, (_, c) => {
-      const cell = sheet.cell(r + 1, c + 1);
-      if (!cell) return '';
-      if (cell.formula) return cell.formula;
-      return isDate(cell.value) ? cell.value.toISOString() : cell.value;
-    }));
+    out[sheet.name] = Array.from({ length: rows }, (_, r) =>
+      Array.from({ length: columns }, (_, c) => {
+        const cell = sheet.cell(r + 1, c + 1);
+        if (!cell) return '';
+        if (cell.formula) return cell.formula;
+        return isDate(cell.value) ? cell.value.toISOString() : cell.value;
+      }),
+    );
   }
   return out;
 }
@@ -25,7 +27,9 @@ export async function writeXlsx(ws: Workspace, file: string): Promise<void> {
   const book = new ExcelJS.Workbook();
   book.creator = 'group-purchase-addon playground';
   for (const sheet of ws.spreadsheet.sheets) {
-    const out = book.addWorksheet(sheet.name.slice(0, 31).replace(/[\\/?*[\]:]/g, '_'), { views: sheet.frozenRows ? [{ state: 'frozen', ySplit: sheet.frozenRows }] : [] });
+    const out = book.addWorksheet(sheet.name.slice(0, 31).replace(/[\\/?*[\]:]/g, '_'), {
+      views: sheet.frozenRows ? [{ state: 'frozen', ySplit: sheet.frozenRows }] : [],
+    });
     const { rows, columns } = sheet.dataExtent();
     for (let r = 1; r <= rows; r++) {
       for (let c = 1; c <= columns; c++) {
@@ -63,10 +67,21 @@ export async function writeOutputs(ws: Workspace, dir: string, log: string[]): P
   mkdirSync(join(dir, 'emails'), { recursive: true });
   await writeXlsx(ws, join(dir, 'workbook.xlsx'));
   writeFileSync(join(dir, 'workbook.json'), JSON.stringify(workbookJson(ws), null, 1));
-  const sent = ws.mail.sent.map((m, i) => ({ n: i + 1, to: m.to, subject: m.subject, sentAt: new Date(m.sentAt).toISOString(), file: `emails/${String(i + 1).padStart(4, '0')}.eml`, text: m.body, html: m.htmlBody }));
+  const sent = ws.mail.sent.map((m, i) => ({
+    n: i + 1,
+    to: m.to,
+    subject: m.subject,
+    sentAt: new Date(m.sentAt).toISOString(),
+    file: `emails/${String(i + 1).padStart(4, '0')}.eml`,
+    text: m.body,
+    html: m.htmlBody,
+  }));
   writeFileSync(join(dir, 'outbox.json'), JSON.stringify(sent, null, 1));
   for (const [i, m] of ws.mail.sent.entries()) writeFileSync(join(dir, sent[i].file), await emlOf(m));
   writeFileSync(join(dir, 'calls.json'), JSON.stringify(ws.calls.snapshot(), null, 1));
-  const runs = ws.executions.map((e) => `${new Date(e.startedAt).toISOString()} ${e.functionName} (${e.cause}, ${e.user}) ${e.endedAt !== undefined ? `${((e.endedAt - e.startedAt) / 1000).toFixed(1)} s` : ''}${e.error ? ` ERROR ${e.error}` : ''}${e.logs.length ? `\n    ${e.logs.join('\n    ')}` : ''}`);
+  const runs = ws.executions.map(
+    (e) =>
+      `${new Date(e.startedAt).toISOString()} ${e.functionName} (${e.cause}, ${e.user}) ${e.endedAt !== undefined ? `${((e.endedAt - e.startedAt) / 1000).toFixed(1)} s` : ''}${e.error ? ` ERROR ${e.error}` : ''}${e.logs.length ? `\n    ${e.logs.join('\n    ')}` : ''}`,
+  );
   writeFileSync(join(dir, 'log.txt'), [...log, '', 'Executions:', ...runs, ''].join('\n'));
 }

@@ -28,7 +28,13 @@ export function roundSnapshot(ws: Workspace, roundId: string): RoundSnapshot {
 export function residentAnswers(snapshot: RoundSnapshot, r: Resident): Record<string, string> {
   const q = snapshot.questions;
   if (!q) throw new Error('round has no form questions');
-  const out: Record<string, string> = { [q.name]: r.name, [q.phone]: r.phone ?? '', [q.flat]: r.flat ?? '', [q.lang]: r.lang ?? '', [q.comment]: r.comment ?? '' };
+  const out: Record<string, string> = {
+    [q.name]: r.name,
+    [q.phone]: r.phone ?? '',
+    [q.flat]: r.flat ?? '',
+    [q.lang]: r.lang ?? '',
+    [q.comment]: r.comment ?? '',
+  };
   if (q.building) out[q.building] = r.building ?? snapshot.buildings[0] ?? '';
   if (q.pickupPoint) out[q.pickupPoint] = r.pickupPoint ?? snapshot.pickupPoints[0] ?? '';
   for (const [id, titles] of Object.entries(q.items)) {
@@ -42,7 +48,21 @@ export function emailOf(r: Resident): string {
   return r.email ?? `${r.name.replace(/[^\p{L}\p{N}]/gu, '').toLowerCase() || 'someone'}@example.org`;
 }
 
-export function submitAsResident(ws: Workspace, roundId: string, r: Resident, options: { deliver?: number; edit?: string; bypassValidation?: boolean } = {}) {
+export function submitAsResident(
+  ws: Workspace,
+  roundId: string,
+  r: Resident,
+  options: { deliver?: number; edit?: string; bypassValidation?: boolean } = {},
+) {
   const snapshot = roundSnapshot(ws, roundId);
-  return ws.submitForm(snapshot.formId, { answers: residentAnswers(snapshot, r), email: emailOf(r), editResponseId: options.edit, bypassValidation: options.bypassValidation }, { deliver: options.deliver });
+  return ws.submitForm(
+    snapshot.formId,
+    {
+      answers: residentAnswers(snapshot, r),
+      email: emailOf(r),
+      editResponseId: options.edit,
+      bypassValidation: options.bypassValidation,
+    },
+    { deliver: options.deliver },
+  );
 }

@@ -10,7 +10,13 @@ import { Scenario, runSteps } from './steps';
 export async function runScenarioFile(file: string, out: string, distDir: string): Promise<{ ok: boolean; log: string[] }> {
   const scenario = JSON.parse(readFileSync(file, 'utf8')) as Scenario;
   const o = scenario.options ?? {};
-  const { workspace } = loadBundle(distDir, { timeZone: o.timeZone, locale: o.locale, mailQuota: o.mailQuota, user: o.user, now: o.now ? Date.parse(o.now) : undefined });
+  const { workspace } = loadBundle(distDir, {
+    timeZone: o.timeZone,
+    locale: o.locale,
+    mailQuota: o.mailQuota,
+    user: o.user,
+    now: o.now ? Date.parse(o.now) : undefined,
+  });
   const log: string[] = [`Scenario: ${scenario.title}`];
   let ok = true;
   try {

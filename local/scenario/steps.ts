@@ -10,7 +10,16 @@ export type Step =
   | { do: 'locale'; user?: string; locale: string; note?: string }
   | { do: 'menu' | 'call'; fn: string; args?: unknown[]; as?: string; save?: string; expectError?: boolean; note?: string }
   | { do: 'type'; sheet: string; rows: unknown[][]; row?: number; column?: number; note?: string }
-  | { do: 'submit'; round: string; resident: Resident; save?: string; edit?: string; deliver?: number; bypassValidation?: boolean; note?: string }
+  | {
+      do: 'submit';
+      round: string;
+      resident: Resident;
+      save?: string;
+      edit?: string;
+      deliver?: number;
+      bypassValidation?: boolean;
+      note?: string;
+    }
   | { do: 'advance'; hours?: number; minutes?: number; note?: string }
   | { do: 'quota'; recipients: number; note?: string };
 
@@ -28,7 +37,9 @@ export interface StepLog {
 type Saved = Record<string, unknown>;
 
 function lookup(saved: Saved, path: string): unknown {
-  return path.split('.').reduce<unknown>((v, k) => (v && typeof v === 'object' ? (v as Record<string, unknown>)[k] : undefined), saved);
+  return path
+    .split('.')
+    .reduce<unknown>((v, k) => (v && typeof v === 'object' ? (v as Record<string, unknown>)[k] : undefined), saved);
 }
 
 const UNIT: Record<string, number> = { m: 60_000, h: 3_600_000, d: 86_400_000 };
@@ -40,10 +51,13 @@ export function resolve<T>(value: T, saved: Saved, now: number): T {
     if (whole) return lookup(saved, whole[1]) as T;
     return value
       .replace(/\$\{([\w.]+)\}/g, (_, p: string) => String(lookup(saved, p) ?? ''))
-      .replace(/\{\{now([+-]\d+)([mhd])\}\}/g, (_, n: string, u: string) => new Date(now + Number(n) * UNIT[u]).toISOString()) as T;
+      .replace(/\{\{now([+-]\d+)([mhd])\}\}/g, (_, n: string, u: string) =>
+        new Date(now + Number(n) * UNIT[u]).toISOString(),
+      ) as T;
   }
   if (Array.isArray(value)) return value.map((v) => resolve(v, saved, now)) as T;
-  if (value && typeof value === 'object') return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, resolve(v, saved, now)])) as T;
+  if (value && typeof value === 'object')
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, resolve(v, saved, now)])) as T;
   return value;
 }
 
@@ -72,6 +86,8 @@ export function runSteps(ws: Workspace, steps: Step[], log: StepLog, saved: Save
           if (step.save) saved[step.save] = result;
           log.line(`${label}: ok${result === undefined ? '' : ` → ${JSON.stringify(result).slice(0, 300)}`}`);
         } catch (err) {
+          // The step's label is the useful part; tsconfig's es2020 lib has no Error `cause`.
+          // eslint-disable-next-line preserve-caught-error
           if (!step.expectError) throw new Error(`${label}: ${(err as Error).message}`);
           log.line(`${label}: refused as expected → ${(err as Error).message}`);
         }
@@ -84,14 +100,26 @@ export function runSteps(ws: Workspace, steps: Step[], log: StepLog, saved: Save
       }
       case 'submit': {
         const editOf = step.edit ? (saved[step.edit] as { responseId?: string } | undefined)?.responseId : undefined;
-        const result = submitAsResident(ws, step.round, step.resident, { deliver: step.deliver, edit: editOf, bypassValidation: step.bypassValidation });
-        if (step.save && result.ok) saved[step.save] = { responseId: result.responseId, row: result.row, editUrl: result.editUrl };
-        log.line(`${label}: ${result.ok ? `response row ${result.row}` : `refused by the form: ${JSON.stringify(result.errors)}${result.closed ? ` ${result.closed}` : ''}`}`);
+        const result = submitAsResident(ws, step.round, step.resident, {
+          deliver: step.deliver,
+          edit: editOf,
+          bypassValidation: step.bypassValidation,
+        });
+        if (step.save && result.ok)
+          saved[step.save] = { responseId: result.responseId, row: result.row, editUrl: result.editUrl };
+        log.line(
+          `${label}: ${result.ok ? `response row ${result.row}` : `refused by the form: ${JSON.stringify(result.errors)}${result.closed ? ` ${result.closed}` : ''}`}`,
+        );
         return;
       }
       case 'advance': {
         const fired = ws.advance((step.hours ?? 0) * UNIT.h + (step.minutes ?? 0) * UNIT.m);
-        log.line(`${label}: now ${new Date(ws.clock.now()).toISOString()}; ${fired.length} trigger run(s)${fired.filter((f) => f.error).map((f) => `; ${f.functionName} failed: ${f.error}`).join('')}`);
+        log.line(
+          `${label}: now ${new Date(ws.clock.now()).toISOString()}; ${fired.length} trigger run(s)${fired
+            .filter((f) => f.error)
+            .map((f) => `; ${f.functionName} failed: ${f.error}`)
+            .join('')}`,
+        );
         return;
       }
       case 'quota':

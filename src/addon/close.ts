@@ -60,9 +60,21 @@ export function writeResults(ctx: ActionContext, data: RoundData): void {
     const item = items.get(a.itemId);
     const milli = item?.stepMilli ?? 1000;
     const u = (s: number) => unitsOf(s, milli);
-    return [asText(a.itemId), asText(nameOf(item, a.itemId, lang)), asText(item?.unit ?? ''), u(a.orderedSteps), u(a.extraSteps), u(item?.boxSteps ?? 1), a.boxes, u(a.unitsSteps),
-      a.receivedSteps === null ? '' : u(a.receivedSteps), t(lang, `status.${a.status}` as MessageKey), a.toCompleteBoxSteps ? u(a.toCompleteBoxSteps) : '',
-      decimal(item?.priceMinor ?? 0, code), decimal(Math.round(((item?.priceMinor ?? 0) * a.unitsSteps * milli) / 1000), code)];
+    return [
+      asText(a.itemId),
+      asText(nameOf(item, a.itemId, lang)),
+      asText(item?.unit ?? ''),
+      u(a.orderedSteps),
+      u(a.extraSteps),
+      u(item?.boxSteps ?? 1),
+      a.boxes,
+      u(a.unitsSteps),
+      a.receivedSteps === null ? '' : u(a.receivedSteps),
+      t(lang, `status.${a.status}` as MessageKey),
+      a.toCompleteBoxSteps ? u(a.toCompleteBoxSteps) : '',
+      decimal(item?.priceMinor ?? 0, code),
+      decimal(Math.round(((item?.priceMinor ?? 0) * a.unitsSteps * milli) / 1000), code),
+    ];
   });
   writeResultSheet(ss, ctx.properties, record.id, 'tally', lang, code, tallyRows);
 
@@ -76,13 +88,36 @@ export function writeResults(ctx: ActionContext, data: RoundData): void {
       const item = items.get(itemId);
       const milli = item?.stepMilli ?? 1000;
       const line = bill?.lines.find((l) => l.itemId === itemId);
-      allocationRows.push([asText(p.order.key), asText(who.name), asText(who.building), asText(nameOf(item, itemId, lang)), unitsOf(v.orderedSteps, milli), v.extraSteps ? unitsOf(v.extraSteps, milli) : '',
-        unitsOf(v.allocatedSteps, milli), decimal(item?.priceMinor ?? 0, code), decimal(line?.lineMinor ?? 0, code)]);
+      allocationRows.push([
+        asText(p.order.key),
+        asText(who.name),
+        asText(who.building),
+        asText(nameOf(item, itemId, lang)),
+        unitsOf(v.orderedSteps, milli),
+        v.extraSteps ? unitsOf(v.extraSteps, milli) : '',
+        unitsOf(v.allocatedSteps, milli),
+        decimal(item?.priceMinor ?? 0, code),
+        decimal(line?.lineMinor ?? 0, code),
+      ]);
     }
     const acc = accounts.get(p.order.key);
-    billRows.push([asText(p.order.key), asText(who.name), asText(who.email ?? ''), asText(who.building), asText(who.flat), asText(who.pickupPoint),
-      decimal(p.goodsMinor, code), decimal(p.deliveryMinor, code), decimal(p.feeMinor, code), decimal(p.totalMinor, code), decimal(p.savingMinor, code),
-      decimal(acc?.creditInMinor ?? 0, code), decimal(acc?.paidMinor ?? 0, code), decimal(acc?.balanceMinor ?? p.totalMinor, code), acc?.pickedUp ?? false]);
+    billRows.push([
+      asText(p.order.key),
+      asText(who.name),
+      asText(who.email ?? ''),
+      asText(who.building),
+      asText(who.flat),
+      asText(who.pickupPoint),
+      decimal(p.goodsMinor, code),
+      decimal(p.deliveryMinor, code),
+      decimal(p.feeMinor, code),
+      decimal(p.totalMinor, code),
+      decimal(p.savingMinor, code),
+      decimal(acc?.creditInMinor ?? 0, code),
+      decimal(acc?.paidMinor ?? 0, code),
+      decimal(acc?.balanceMinor ?? p.totalMinor, code),
+      acc?.pickedUp ?? false,
+    ]);
   }
   writeResultSheet(ss, ctx.properties, record.id, 'allocation', lang, code, allocationRows);
   writeResultSheet(ss, ctx.properties, record.id, 'bills', lang, code, billRows);
@@ -98,8 +133,12 @@ export function billLines(data: RoundData, orderKey: string, lang: Lang): EmailL
     const milli = item?.stepMilli ?? 1000;
     const a = data.tally.items.find((x) => x.itemId === itemId) as ItemAllocation;
     return {
-      item: nameOf(item, itemId, lang), unit: item?.unit ?? '', ordered: unitsOf(v.orderedSteps, milli), allocated: unitsOf(v.allocatedSteps, milli),
-      lineMinor: bill?.lines.find((l) => l.itemId === itemId)?.lineMinor ?? 0, reason: reasonFor(a, v.orderedSteps, v.allocatedSteps),
+      item: nameOf(item, itemId, lang),
+      unit: item?.unit ?? '',
+      ordered: unitsOf(v.orderedSteps, milli),
+      allocated: unitsOf(v.allocatedSteps, milli),
+      lineMinor: bill?.lines.find((l) => l.itemId === itemId)?.lineMinor ?? 0,
+      reason: reasonFor(a, v.orderedSteps, v.allocatedSteps),
     };
   });
 }
@@ -113,14 +152,31 @@ function applyCredits(ctx: ActionContext, data: RoundData): void {
     const identity = identityOf(p.order.participant);
     const credit = Math.min(availableCredit(identity, data.journal), p.totalMinor);
     if (credit <= 0) continue;
-    entries.push({ at: ctx.now.getTime(), roundId: data.record.id, orderKey: p.order.key, identity, kind: 'credit' as const, amountMinor: credit, method: '', recordedBy: ctx.me, note: '', requestId: `credit:${data.record.id}:${p.order.key}`, who: p.order.participant.name });
+    entries.push({
+      at: ctx.now.getTime(),
+      roundId: data.record.id,
+      orderKey: p.order.key,
+      identity,
+      kind: 'credit' as const,
+      amountMinor: credit,
+      method: '',
+      recordedBy: ctx.me,
+      note: '',
+      requestId: `credit:${data.record.id}:${p.order.key}`,
+      who: p.order.participant.name,
+    });
   }
   if (entries.length === 0) return;
   appendJournal(ctx.book, entries, data.record.currency);
   data.journal.push(...entries);
   for (const e of entries) {
     const acc = data.accounts.get(e.orderKey);
-    if (acc) data.accounts.set(e.orderKey, { ...acc, creditInMinor: acc.creditInMinor + e.amountMinor, balanceMinor: acc.balanceMinor - e.amountMinor });
+    if (acc)
+      data.accounts.set(e.orderKey, {
+        ...acc,
+        creditInMinor: acc.creditInMinor + e.amountMinor,
+        balanceMinor: acc.balanceMinor - e.amountMinor,
+      });
   }
 }
 
@@ -133,9 +189,32 @@ export function billEmails(ctx: ActionContext, data: RoundData, revision: number
     const nothing = p.totalMinor === 0;
     const rendered = nothing
       ? renderEmail({ kind: 'cancelled', name: who.name, reason: '', items: lines.map((l) => l.item) }, facts, who.lang)
-      : renderEmail({ kind: 'finalBill', name: who.name, lines, goodsMinor: p.goodsMinor, deliveryMinor: p.deliveryMinor, feeMinor: p.feeMinor, creditMinor: acc?.creditInMinor ?? 0, dueMinor: Math.max(0, (acc?.balanceMinor ?? p.totalMinor)) }, facts, who.lang);
+      : renderEmail(
+          {
+            kind: 'finalBill',
+            name: who.name,
+            lines,
+            goodsMinor: p.goodsMinor,
+            deliveryMinor: p.deliveryMinor,
+            feeMinor: p.feeMinor,
+            creditMinor: acc?.creditInMinor ?? 0,
+            dueMinor: Math.max(0, acc?.balanceMinor ?? p.totalMinor),
+          },
+          facts,
+          who.lang,
+        );
     const kind = nothing ? 'cancelled' : 'finalBill';
-    return { key: `${data.record.id}|${p.order.key}|${kind}|${revision}`, round: data.record.id, orderKey: p.order.key, kind, to: who.email ?? '', lang: who.lang, subject: rendered.subject, body: rendered.text, html: rendered.html };
+    return {
+      key: `${data.record.id}|${p.order.key}|${kind}|${revision}`,
+      round: data.record.id,
+      orderKey: p.order.key,
+      kind,
+      to: who.email ?? '',
+      lang: who.lang,
+      subject: rendered.subject,
+      body: rendered.text,
+      html: rendered.html,
+    };
   });
 }
 
@@ -148,7 +227,15 @@ export function closeRoundNow(ctx: ActionContext, roundId: string): CloseSummary
   if (previous) return { ...previous, alreadyClosed: true };
   const data = loadRound(ctx, roundId);
   if (data.record.state !== 'open' && data.record.state !== 'closed') {
-    return { roundId, state: data.record.state, participants: data.tally.participants.length, goodsMinor: data.tally.money.goodsMinor, totalMinor: data.tally.money.totalMinor, queuedEmails: 0, alreadyClosed: true };
+    return {
+      roundId,
+      state: data.record.state,
+      participants: data.tally.participants.length,
+      goodsMinor: data.tally.money.goodsMinor,
+      totalMinor: data.tally.money.totalMinor,
+      queuedEmails: 0,
+      alreadyClosed: true,
+    };
   }
   if (data.record.state === 'open') setFormAccepting(data.record.formId, false, ctx.settings.defaultLang);
   applyCredits(ctx, data);
@@ -159,7 +246,15 @@ export function closeRoundNow(ctx: ActionContext, roundId: string): CloseSummary
   writeRound(ctx.book, closed, ctx.now);
   cacheSnapshot({ ...data.snapshot, round: { ...data.snapshot.round, state: 'closed' } });
   updateLedger(ctx, { ...data, record: closed });
-  const summary: CloseSummary = { roundId, state: 'closed', participants: data.tally.participants.length, goodsMinor: data.tally.money.goodsMinor, totalMinor: data.tally.money.totalMinor, queuedEmails: queued, alreadyClosed: false };
+  const summary: CloseSummary = {
+    roundId,
+    state: 'closed',
+    participants: data.tally.participants.length,
+    goodsMinor: data.tally.money.goodsMinor,
+    totalMinor: data.tally.money.totalMinor,
+    queuedEmails: queued,
+    alreadyClosed: false,
+  };
   writeJson({ [closedKey(roundId)]: summary });
   setProperty(closesKey(roundId), String(revision));
   return summary;

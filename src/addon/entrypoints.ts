@@ -5,8 +5,15 @@
  */
 import { closeRound } from './close';
 import {
-  distributionLists, participantsScreen, purgePersonalData, recordPayment, recordRefund, recordSupplierPayment,
-  sendVolunteerLists, setPickedUp, settleRound,
+  distributionLists,
+  participantsScreen,
+  purgePersonalData,
+  recordPayment,
+  recordRefund,
+  recordSupplierPayment,
+  sendVolunteerLists,
+  setPickedUp,
+  settleRound,
 } from './handout';
 import { onFormSubmit_ } from './intake';
 import { emailsScreen, resolveStuckEmails, sendQueuedEmails } from './mail';
@@ -16,8 +23,17 @@ import { recordReceipt, supplierOrder } from './receiving';
 import { cancelRound, createRound, extendDeadline, listRounds, openRound } from './rounds';
 import { setUpCommunity } from './setup';
 import {
-  offlineScreen, roundsScreen, saveSettings, settingsScreen, showDistributionLists, showFormLink, showNewRound, showSettings, showSidebar,
-  showSupplierOrder, tallyScreen,
+  offlineScreen,
+  roundsScreen,
+  saveSettings,
+  settingsScreen,
+  showDistributionLists,
+  showFormLink,
+  showNewRound,
+  showSettings,
+  showSidebar,
+  showSupplierOrder,
+  tallyScreen,
 } from './sidebar';
 import { onTick_ } from './tick';
 

@@ -44,10 +44,15 @@ export interface HandOutBlock {
 function itemsOf(data: RoundData, orderKey: string, lang: Lang): { name: string; quantity: string }[] {
   const p = data.tally.participants.find((x) => x.order.key === orderKey);
   if (!p) return [];
-  return Object.entries(p.items).filter(([, v]) => v.allocatedSteps > 0).map(([id, v]) => {
-    const item = data.items.get(id);
-    return { name: item ? itemName(item, lang) : id, quantity: `${formatNumber(unitsOf(v.allocatedSteps, item?.stepMilli ?? 1000), lang)} ${item?.unit ?? ''}`.trim() };
-  });
+  return Object.entries(p.items)
+    .filter(([, v]) => v.allocatedSteps > 0)
+    .map(([id, v]) => {
+      const item = data.items.get(id);
+      return {
+        name: item ? itemName(item, lang) : id,
+        quantity: `${formatNumber(unitsOf(v.allocatedSteps, item?.stepMilli ?? 1000), lang)} ${item?.unit ?? ''}`.trim(),
+      };
+    });
 }
 
 const byFlat = (a: HandOutLine, b: HandOutLine) =>
@@ -62,14 +67,25 @@ export function handOutBlocks(data: RoundData): HandOutBlock[] {
     const place = who.building || who.pickupPoint || '—';
     const acc = data.accounts.get(p.order.key) ?? account(p.order.key, p.totalMinor, []);
     const line: HandOutLine = {
-      orderKey: p.order.key, name: who.name, flat: who.flat, phone: who.phone, email: who.email ?? '', lang: who.lang,
-      items: itemsOf(data, p.order.key, who.lang), dueMinor: p.totalMinor, paidMinor: acc.paidMinor + acc.creditInMinor, balanceMinor: acc.balanceMinor, pickedUp: acc.pickedUp,
+      orderKey: p.order.key,
+      name: who.name,
+      flat: who.flat,
+      phone: who.phone,
+      email: who.email ?? '',
+      lang: who.lang,
+      items: itemsOf(data, p.order.key, who.lang),
+      dueMinor: p.totalMinor,
+      paidMinor: acc.paidMinor + acc.creditInMinor,
+      balanceMinor: acc.balanceMinor,
+      pickedUp: acc.pickedUp,
     };
     let list = blocks.get(place);
     if (!list) blocks.set(place, (list = []));
     list.push(line);
   }
-  return [...blocks.entries()].sort(([a], [b]) => a.localeCompare(b, undefined, { numeric: true })).map(([place, lines]) => ({ place, lines: lines.sort(byFlat) }));
+  return [...blocks.entries()]
+    .sort(([a], [b]) => a.localeCompare(b, undefined, { numeric: true }))
+    .map(([place, lines]) => ({ place, lines: lines.sort(byFlat) }));
 }
 
 /** Writes the round's distribution sheet (one block per building) and returns the blocks for the print view. */
@@ -89,7 +105,16 @@ function writeDistribution(ctx: ActionContext, data: RoundData, blocks: HandOutB
   for (const b of blocks) {
     rows.push([asText(b.place), '', '', '', '', '', '', '']);
     for (const l of b.lines) {
-      rows.push(['', asText(l.flat), asText(l.name), asText(l.phone), asText(l.items.map((i) => `${i.name} ${i.quantity}`).join('; ')), d(l.dueMinor), d(l.paidMinor), l.pickedUp]);
+      rows.push([
+        '',
+        asText(l.flat),
+        asText(l.name),
+        asText(l.phone),
+        asText(l.items.map((i) => `${i.name} ${i.quantity}`).join('; ')),
+        d(l.dueMinor),
+        d(l.paidMinor),
+        l.pickedUp,
+      ]);
     }
   }
   writeResultSheet(ctx.book.ss, ctx.properties, data.record.id, 'distribution', ctx.book.lang, data.record.currency, rows);
@@ -100,9 +125,15 @@ export function sendVolunteerLists(roundId: string): { queued: number; withoutVo
   return locked((ctx) => {
     const data = loadRound(ctx, String(roundId));
     const blocks = handOutBlocks(data);
-    const volunteers = ctx.book.rows('volunteers').map((r) => ({
-      email: cellText(get('volunteers', r, 'email')), name: cellText(get('volunteers', r, 'name')), role: parseRole(cellText(get('volunteers', r, 'role'))), building: cellText(get('volunteers', r, 'building')),
-    })).filter((v) => v.email && v.building && v.role !== 'finance');
+    const volunteers = ctx.book
+      .rows('volunteers')
+      .map((r) => ({
+        email: cellText(get('volunteers', r, 'email')),
+        name: cellText(get('volunteers', r, 'name')),
+        role: parseRole(cellText(get('volunteers', r, 'role'))),
+        building: cellText(get('volunteers', r, 'building')),
+      }))
+      .filter((v) => v.email && v.building && v.role !== 'finance');
     const emails: OutgoingEmail[] = [];
     const withoutVolunteer: string[] = [];
     const lang = ctx.settings.defaultLang;
@@ -110,11 +141,35 @@ export function sendVolunteerLists(roundId: string): { queued: number; withoutVo
       const mine = volunteers.filter((v) => v.building === b.place);
       if (!mine.length) withoutVolunteer.push(b.place);
       for (const v of mine) {
-        const r = renderEmail({
-          kind: 'volunteerList', name: v.name || v.email, place: b.place,
-          residents: b.lines.map((l) => ({ name: l.name, flat: l.flat, phone: l.phone, items: l.items.map((i) => `${i.name} ${i.quantity}`).join(', '), dueMinor: Math.max(0, l.balanceMinor), paid: l.balanceMinor <= 0, hasEmail: !!l.email })),
-        }, roundFacts(data, ctx, b.place), lang);
-        emails.push({ key: `${data.record.id}|${v.email}|volunteerList|${b.place}|${ctx.now.toISOString().slice(0, 13)}`, round: data.record.id, orderKey: '', kind: 'volunteerList', to: v.email, lang, subject: r.subject, body: r.text, html: r.html });
+        const r = renderEmail(
+          {
+            kind: 'volunteerList',
+            name: v.name || v.email,
+            place: b.place,
+            residents: b.lines.map((l) => ({
+              name: l.name,
+              flat: l.flat,
+              phone: l.phone,
+              items: l.items.map((i) => `${i.name} ${i.quantity}`).join(', '),
+              dueMinor: Math.max(0, l.balanceMinor),
+              paid: l.balanceMinor <= 0,
+              hasEmail: !!l.email,
+            })),
+          },
+          roundFacts(data, ctx, b.place),
+          lang,
+        );
+        emails.push({
+          key: `${data.record.id}|${v.email}|volunteerList|${b.place}|${ctx.now.toISOString().slice(0, 13)}`,
+          round: data.record.id,
+          orderKey: '',
+          kind: 'volunteerList',
+          to: v.email,
+          lang,
+          subject: r.subject,
+          body: r.text,
+          html: r.html,
+        });
       }
     }
     return { queued: queueEmails(ctx.book, ctx.properties, emails, ctx.now), withoutVolunteer };
@@ -142,22 +197,46 @@ export interface ParticipantsScreen {
 export function participantsScreen(roundId: string): ParticipantsScreen {
   return locked((ctx) => {
     const data = loadRound(ctx, String(roundId));
-    const participants: ParticipantRow[] = data.tally.participants.map((p) => {
-      const who = p.order.participant;
-      const acc = data.accounts.get(p.order.key) ?? account(p.order.key, p.totalMinor, []);
-      const ordered = Object.entries(p.items).map(([id, v]) => {
-        const item = data.items.get(id);
-        return `${item ? itemName(item, ctx.lang) : id} ${formatNumber(unitsOf(v.orderedSteps, item?.stepMilli ?? 1000), ctx.lang)}`;
-      }).join(', ');
-      return {
-        orderKey: p.order.key, name: who.name, flat: who.flat, phone: who.phone, email: who.email ?? '', lang: who.lang, building: who.building, pickupPoint: who.pickupPoint,
-        items: itemsOf(data, p.order.key, ctx.lang), orderedSummary: ordered, enteredBy: who.enteredBy ?? '',
-        dueMinor: p.totalMinor, paidMinor: acc.paidMinor + acc.creditInMinor, balanceMinor: acc.balanceMinor, pickedUp: acc.pickedUp,
-      };
-    }).sort((a, b) => a.building.localeCompare(b.building, undefined, { numeric: true }) || a.flat.localeCompare(b.flat, undefined, { numeric: true }));
+    const participants: ParticipantRow[] = data.tally.participants
+      .map((p) => {
+        const who = p.order.participant;
+        const acc = data.accounts.get(p.order.key) ?? account(p.order.key, p.totalMinor, []);
+        const ordered = Object.entries(p.items)
+          .map(([id, v]) => {
+            const item = data.items.get(id);
+            return `${item ? itemName(item, ctx.lang) : id} ${formatNumber(unitsOf(v.orderedSteps, item?.stepMilli ?? 1000), ctx.lang)}`;
+          })
+          .join(', ');
+        return {
+          orderKey: p.order.key,
+          name: who.name,
+          flat: who.flat,
+          phone: who.phone,
+          email: who.email ?? '',
+          lang: who.lang,
+          building: who.building,
+          pickupPoint: who.pickupPoint,
+          items: itemsOf(data, p.order.key, ctx.lang),
+          orderedSummary: ordered,
+          enteredBy: who.enteredBy ?? '',
+          dueMinor: p.totalMinor,
+          paidMinor: acc.paidMinor + acc.creditInMinor,
+          balanceMinor: acc.balanceMinor,
+          pickedUp: acc.pickedUp,
+        };
+      })
+      .sort(
+        (a, b) =>
+          a.building.localeCompare(b.building, undefined, { numeric: true }) ||
+          a.flat.localeCompare(b.flat, undefined, { numeric: true }),
+      );
     return {
-      roundId: data.record.id, state: data.record.state, currency: data.record.currency, participants,
-      buildings: [...new Set(participants.map((p) => p.building).filter(Boolean))], pickupPoints: [...new Set(participants.map((p) => p.pickupPoint).filter(Boolean))],
+      roundId: data.record.id,
+      state: data.record.state,
+      currency: data.record.currency,
+      participants,
+      buildings: [...new Set(participants.map((p) => p.building).filter(Boolean))],
+      pickupPoints: [...new Set(participants.map((p) => p.pickupPoint).filter(Boolean))],
       ledger: ledgerOf(data),
     };
   });
@@ -173,7 +252,12 @@ export interface JournalInput {
 }
 
 /** Appends to the journal once per request id; then refreshes the Bills sheet and the Ledger. */
-function journalAction(input: JournalInput, kind: JournalKind, needsOrder: boolean, needsAmount: boolean): { balanceMinor: number; ledger: RoundLedger } {
+function journalAction(
+  input: JournalInput,
+  kind: JournalKind,
+  needsOrder: boolean,
+  needsAmount: boolean,
+): { balanceMinor: number; ledger: RoundLedger } {
   return locked((ctx) => {
     const data = loadRound(ctx, String(input.roundId));
     const requestId = String(input.requestId ?? '');
@@ -184,17 +268,35 @@ function journalAction(input: JournalInput, kind: JournalKind, needsOrder: boole
     let amountMinor = 0;
     if (needsAmount) {
       const parsed = parseAmount(input.amount, currency(data.record.currency)?.exponent ?? 2);
-      if (parsed === undefined || parsed <= 0) throw new UserError(t(ctx.lang, 'payment.amountInvalid', { value: String(input.amount ?? '') }));
+      if (parsed === undefined || parsed <= 0)
+        throw new UserError(t(ctx.lang, 'payment.amountInvalid', { value: String(input.amount ?? '') }));
       amountMinor = parsed;
     }
     if (!already) {
       const entry = {
-        at: ctx.now.getTime(), roundId: data.record.id, orderKey: p?.order.key ?? '', identity: p ? identityOf(p.order.participant) : '', kind, amountMinor,
-        method: String(input.method ?? ''), recordedBy: ctx.me, note: String(input.note ?? ''), requestId, who: p?.order.participant.name ?? '',
+        at: ctx.now.getTime(),
+        roundId: data.record.id,
+        orderKey: p?.order.key ?? '',
+        identity: p ? identityOf(p.order.participant) : '',
+        kind,
+        amountMinor,
+        method: String(input.method ?? ''),
+        recordedBy: ctx.me,
+        note: String(input.note ?? ''),
+        requestId,
+        who: p?.order.participant.name ?? '',
       };
       appendJournal(ctx.book, [entry], data.record.currency);
       data.journal.push(entry);
-      if (p) data.accounts.set(p.order.key, account(p.order.key, p.totalMinor, data.journal.filter((e) => e.roundId === data.record.id)));
+      if (p)
+        data.accounts.set(
+          p.order.key,
+          account(
+            p.order.key,
+            p.totalMinor,
+            data.journal.filter((e) => e.roundId === data.record.id),
+          ),
+        );
       refreshBill(ctx, data, p?.order.key);
     }
     const acc = p ? data.accounts.get(p.order.key) : undefined;
@@ -239,14 +341,32 @@ export function settleRound(roundId: string): RoundLedger {
     if (data.record.state !== 'settled') {
       for (const step of ['distributed', 'settled'] as const) {
         if (data.record.state === step) continue;
-        if (!canTransition(data.record.state, step)) throw new UserError(t(ctx.lang, 'round.illegalTransition', { from: t(ctx.lang, `state.${data.record.state}`), to: t(ctx.lang, `state.${step}`) }));
+        if (!canTransition(data.record.state, step))
+          throw new UserError(
+            t(ctx.lang, 'round.illegalTransition', {
+              from: t(ctx.lang, `state.${data.record.state}`),
+              to: t(ctx.lang, `state.${step}`),
+            }),
+          );
         data.record = { ...data.record, state: step };
       }
       const entries = [];
       for (const p of data.tally.participants) {
         const acc = data.accounts.get(p.order.key);
         if (acc && acc.balanceMinor < 0) {
-          entries.push({ at: ctx.now.getTime(), roundId: data.record.id, orderKey: p.order.key, identity: identityOf(p.order.participant), kind: 'creditEarned' as const, amountMinor: -acc.balanceMinor, method: '', recordedBy: ctx.me, note: '', requestId: `settle:${data.record.id}:${p.order.key}`, who: p.order.participant.name });
+          entries.push({
+            at: ctx.now.getTime(),
+            roundId: data.record.id,
+            orderKey: p.order.key,
+            identity: identityOf(p.order.participant),
+            kind: 'creditEarned' as const,
+            amountMinor: -acc.balanceMinor,
+            method: '',
+            recordedBy: ctx.me,
+            note: '',
+            requestId: `settle:${data.record.id}:${p.order.key}`,
+            who: p.order.participant.name,
+          });
         }
       }
       if (entries.length) appendJournal(ctx.book, entries, data.record.currency);

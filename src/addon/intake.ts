@@ -25,12 +25,17 @@ export function onFormSubmit_(e: GoogleAppsScript.Events.SheetsOnFormSubmit): vo
   if (!e || !e.range || !Array.isArray(e.values) || e.values.every((v) => String(v ?? '').trim() === '')) return;
   const sheet = e.range.getSheet();
   const at = { sheetId: sheet.getSheetId(), row: e.range.getRow() };
-  const done = withScriptLock(SUBMIT_LOCK_WAIT_MS, () => recordResponse(at.sheetId, at.row, { named: e.namedValues, email: String(e.values[1] ?? ''), range: e.range }));
+  const done = withScriptLock(SUBMIT_LOCK_WAIT_MS, () =>
+    recordResponse(at.sheetId, at.row, { named: e.namedValues, email: String(e.values[1] ?? ''), range: e.range }),
+  );
   if (!done.ok) setProperty(`${PENDING_PREFIX}${at.sheetId}:${at.row}`, new Date().toISOString());
 }
 
 /** Records parked submissions; called by the tick under the lock. Returns how many were recorded. */
-export function drainPendingSubmissions(properties: Record<string, string>, ss: GoogleAppsScript.Spreadsheet.Spreadsheet): number {
+export function drainPendingSubmissions(
+  properties: Record<string, string>,
+  ss: GoogleAppsScript.Spreadsheet.Spreadsheet,
+): number {
   const keys = Object.keys(properties).filter((k) => k.startsWith(PENDING_PREFIX));
   let n = 0;
   for (const key of keys) {
@@ -80,7 +85,7 @@ export function recordResponse(sheetId: number, row: number, source: ResponseSou
   const book = Book.open(properties);
   const items = new Map(snapshot.items.map((i) => [i.id, i]));
   const fromForm = source.values ? null : findResponse(snapshot.formId, source.email, source.named);
-  const values = source.values ?? (fromForm ? null : source.range?.getValues()[0] ?? null);
+  const values = source.values ?? (fromForm ? null : (source.range?.getValues()[0] ?? null));
   const timestamp = fromForm?.timestamp ?? (values && isDate(values[0]) ? values[0] : new Date());
   const responseAt = timestamp.toISOString();
   const orderKey = `form:${snapshot.round.id}:${row}`;
@@ -104,7 +109,11 @@ export function recordResponse(sheetId: number, row: number, source: ResponseSou
     lang: langFromChoice(answer(named, q.lang), snapshot.defaultLang),
     comment: answer(named, q.comment),
     quantities: Object.fromEntries(Object.entries(q.items).map(([id, titles]) => [id, answer(named, titles.quantity)])),
-    extras: Object.fromEntries(Object.entries(q.items).filter(([, t2]) => t2.extra).map(([id, titles]) => [id, answer(named, titles.extra)])),
+    extras: Object.fromEntries(
+      Object.entries(q.items)
+        .filter(([, t2]) => t2.extra)
+        .map(([id, titles]) => [id, answer(named, titles.extra)]),
+    ),
     submittedAt: timestamp.getTime(),
   };
   const checked = validate(raw, snapshot, items);
@@ -113,10 +122,28 @@ export function recordResponse(sheetId: number, row: number, source: ResponseSou
     return 'rejected';
   }
   const editUrl = fromForm?.editUrl ?? previous?.editUrl ?? '';
-  const order = saveOrder(book, properties, snapshot, items, previous, orderKey, 'form', checked, timestamp.getTime(), responseAt, editUrl);
+  const order = saveOrder(
+    book,
+    properties,
+    snapshot,
+    items,
+    previous,
+    orderKey,
+    'form',
+    checked,
+    timestamp.getTime(),
+    responseAt,
+    editUrl,
+  );
   if (checked.problems.length) logProblems(book, snapshot, orderKey, raw, checked.problems, items);
   const settings = communitySettings(properties);
-  sendReceipt(book, properties, receiptEmail(snapshot, items, order, editUrl, settings.paymentInstructions), settings.replyTo, t(snapshot.defaultLang, 'app.name'));
+  sendReceipt(
+    book,
+    properties,
+    receiptEmail(snapshot, items, order, editUrl, settings.paymentInstructions),
+    settings.replyTo,
+    t(snapshot.defaultLang, 'app.name'),
+  );
   return 'recorded';
 }
 
@@ -137,9 +164,17 @@ export function validate(raw: RawOrderInput, snapshot: RoundSnapshot, items: Rea
 }
 
 export function saveOrder(
-  book: Book, properties: Record<string, string>, snapshot: RoundSnapshot, items: ReadonlyMap<string, CatalogItem>,
-  previous: StoredOrder | null, orderKey: string, source: 'form' | 'offline', checked: ValidatedOrder,
-  submittedAt: number, responseAt: string, editUrl: string,
+  book: Book,
+  properties: Record<string, string>,
+  snapshot: RoundSnapshot,
+  items: ReadonlyMap<string, CatalogItem>,
+  previous: StoredOrder | null,
+  orderKey: string,
+  source: 'form' | 'offline',
+  checked: ValidatedOrder,
+  submittedAt: number,
+  responseAt: string,
+  editUrl: string,
 ): Order {
   const order = reviseOrder(previous?.order, {
     key: orderKey,
@@ -150,23 +185,49 @@ export function saveOrder(
     revision: (previous?.order.revision ?? 0) + 1,
     comment: checked.comment,
   });
-  writeOrder(book, properties, previous, orderRows(order, snapshot.round.id, responseAt, editUrl, items, snapshot.defaultLang), snapshot.round.id);
+  writeOrder(
+    book,
+    properties,
+    previous,
+    orderRows(order, snapshot.round.id, responseAt, editUrl, items, snapshot.defaultLang),
+    snapshot.round.id,
+  );
   return order;
 }
 
 /** The few settings a submission needs, cached with the round so intake reads no Settings sheet. */
 function communitySettings(properties: Record<string, string>): { paymentInstructions: string; replyTo: string } {
-  return readJson<{ paymentInstructions: string; replyTo: string }>(properties, 'mailSettings') ?? { paymentInstructions: '', replyTo: '' };
+  return (
+    readJson<{ paymentInstructions: string; replyTo: string }>(properties, 'mailSettings') ?? {
+      paymentInstructions: '',
+      replyTo: '',
+    }
+  );
 }
 
-export function logProblems(book: Book, snapshot: RoundSnapshot, source: string, raw: RawOrderInput, problems: Problem[], items: ReadonlyMap<string, CatalogItem>): void {
+export function logProblems(
+  book: Book,
+  snapshot: RoundSnapshot,
+  source: string,
+  raw: RawOrderInput,
+  problems: Problem[],
+  items: ReadonlyMap<string, CatalogItem>,
+): void {
   const lang = snapshot.defaultLang;
-  const worst = problems.some((p) => p.severity === 'reject') ? 'reject' : problems.some((p) => p.severity === 'line') ? 'line' : 'warning';
-  logEntry(book, {
-    round: snapshot.round.id,
-    source,
-    who: [cellText(raw.name), cellText(raw.email)].filter(Boolean).join(' '),
-    severity: t(lang, `severity.${worst}` as const),
-    problem: problems.map((p) => describeProblem(p, lang, items)).join('\n'),
-  }, new Date());
+  const worst = problems.some((p) => p.severity === 'reject')
+    ? 'reject'
+    : problems.some((p) => p.severity === 'line')
+      ? 'line'
+      : 'warning';
+  logEntry(
+    book,
+    {
+      round: snapshot.round.id,
+      source,
+      who: [cellText(raw.name), cellText(raw.email)].filter(Boolean).join(' '),
+      severity: t(lang, `severity.${worst}` as const),
+      problem: problems.map((p) => describeProblem(p, lang, items)).join('\n'),
+    },
+    new Date(),
+  );
 }

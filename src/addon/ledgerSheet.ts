@@ -30,16 +30,37 @@ export function updateLedger(ctx: ActionContext, data: RoundData): RoundLedger {
   const figures = ledgerOf(data);
   const ids = readJson<string[]>(ctx.properties, LEDGER_INDEX) ?? [];
   if (!ids.includes(data.record.id)) ids.push(data.record.id);
-  const line: LedgerLine = { ...figures, roundId: data.record.id, title: data.record.title, state: data.record.state, currency: data.record.currency, updatedAt: ctx.now.getTime() };
-  const lines = ids.map((id) => (id === data.record.id ? line : readJson<LedgerLine>(ctx.properties, lineKey(id)))).filter((l): l is LedgerLine => !!l);
+  const line: LedgerLine = {
+    ...figures,
+    roundId: data.record.id,
+    title: data.record.title,
+    state: data.record.state,
+    currency: data.record.currency,
+    updatedAt: ctx.now.getTime(),
+  };
+  const lines = ids
+    .map((id) => (id === data.record.id ? line : readJson<LedgerLine>(ctx.properties, lineKey(id))))
+    .filter((l): l is LedgerLine => !!l);
   writeJson({ [LEDGER_INDEX]: ids, [lineKey(data.record.id)]: line });
   const lang = ctx.book.lang;
   const rows = lines.map((l) => {
     const d = (m: number) => Number(toDecimalString(m, currency(l.currency)?.exponent ?? 2));
     return row('ledger', {
-      round: asText(l.roundId), title: asText(l.title), state: stateLabel(lang, l.state), goods: d(l.goodsMinor), delivery: d(l.deliveryMinor), fee: d(l.feeMinor),
-      billed: d(l.billedMinor), collected: d(l.collectedMinor), credit: d(l.creditUsedMinor), supplier: d(l.paidToSupplierMinor), balance: d(l.balanceMinor),
-      outstanding: d(l.outstandingMinor), rounding: d(l.roundingMinor), saving: d(l.savingMinor), updatedAt: new Date(l.updatedAt),
+      round: asText(l.roundId),
+      title: asText(l.title),
+      state: stateLabel(lang, l.state),
+      goods: d(l.goodsMinor),
+      delivery: d(l.deliveryMinor),
+      fee: d(l.feeMinor),
+      billed: d(l.billedMinor),
+      collected: d(l.collectedMinor),
+      credit: d(l.creditUsedMinor),
+      supplier: d(l.paidToSupplierMinor),
+      balance: d(l.balanceMinor),
+      outstanding: d(l.outstandingMinor),
+      rounding: d(l.roundingMinor),
+      saving: d(l.savingMinor),
+      updatedAt: new Date(l.updatedAt),
     });
   });
   ctx.book.sheet('ledger').getRange(2, 1, rows.length, rows[0].length).setValues(rows);

@@ -6,7 +6,16 @@ import { resolveLang } from '../core/i18n/lang';
 import { boxesAlmostFull, dueReminder } from '../core/reminders';
 import { unitsOf } from '../core/quantity';
 import { Order } from '../core/orders';
-import { DrainResult, OutboxSummary, OutgoingEmail, drainOutbox, outboxSummary, queueEmails, resolveStuck, sendNow } from '../workspace/outbox';
+import {
+  DrainResult,
+  OutboxSummary,
+  OutgoingEmail,
+  drainOutbox,
+  outboxSummary,
+  queueEmails,
+  resolveStuck,
+  sendNow,
+} from '../workspace/outbox';
 import { readAll, readJson, writeJson } from '../workspace/properties';
 import { RoundSnapshot } from '../workspace/rounds';
 import { Book, get } from '../workspace/sheets/book';
@@ -25,26 +34,73 @@ export function senderName(ctx: Pick<ActionContext, 'settings'>): string {
 }
 
 function facts(snapshot: RoundSnapshot, paymentInstructions: string): RoundFacts {
-  return { title: snapshot.round.title, currency: snapshot.round.currency, timeZone: snapshot.timeZone, deadline: snapshot.round.deadline, pickupTime: snapshot.round.pickupTime, pickupPlace: snapshot.round.pickupPoints.join(', '), paymentInstructions };
+  return {
+    title: snapshot.round.title,
+    currency: snapshot.round.currency,
+    timeZone: snapshot.timeZone,
+    deadline: snapshot.round.deadline,
+    pickupTime: snapshot.round.pickupTime,
+    pickupPlace: snapshot.round.pickupPoints.join(', '),
+    paymentInstructions,
+  };
 }
 
 /** The receipt a resident gets right after ordering: items, provisional cost, edit link, deadline. */
-export function receiptEmail(snapshot: RoundSnapshot, items: ReadonlyMap<string, CatalogItem>, order: Order, editUrl: string, paymentInstructions: string): OutgoingEmail {
+export function receiptEmail(
+  snapshot: RoundSnapshot,
+  items: ReadonlyMap<string, CatalogItem>,
+  order: Order,
+  editUrl: string,
+  paymentInstructions: string,
+): OutgoingEmail {
   const who = order.participant;
   const lines = order.lines.map((l) => {
     const item = items.get(l.itemId);
     const milli = item?.stepMilli ?? 1000;
-    return { item: item ? itemName(item, who.lang) : l.itemId, unit: item?.unit ?? '', ordered: unitsOf(l.steps, milli), extra: l.extraSteps ? unitsOf(l.extraSteps, milli) : 0, lineMinor: item ? lineTotal(item, l.steps, snapshot.round.rounding) : 0 };
+    return {
+      item: item ? itemName(item, who.lang) : l.itemId,
+      unit: item?.unit ?? '',
+      ordered: unitsOf(l.steps, milli),
+      extra: l.extraSteps ? unitsOf(l.extraSteps, milli) : 0,
+      lineMinor: item ? lineTotal(item, l.steps, snapshot.round.rounding) : 0,
+    };
   });
   const boxesNotFull = order.lines.some((l) => {
     const item = items.get(l.itemId);
     return !!item && (item.boxSteps > 1 || item.minimumSteps > 0);
   });
-  const r = renderEmail({ kind: 'receipt', name: who.name, lines, provisionalMinor: lines.reduce((s, l) => s + l.lineMinor, 0), editUrl, boxesNotFull }, facts(snapshot, paymentInstructions), who.lang);
-  return { key: `${snapshot.round.id}|${order.key}|receipt|${order.revision}`, round: snapshot.round.id, orderKey: order.key, kind: 'receipt', to: who.email ?? '', lang: who.lang, subject: r.subject, body: r.text, html: r.html };
+  const r = renderEmail(
+    {
+      kind: 'receipt',
+      name: who.name,
+      lines,
+      provisionalMinor: lines.reduce((s, l) => s + l.lineMinor, 0),
+      editUrl,
+      boxesNotFull,
+    },
+    facts(snapshot, paymentInstructions),
+    who.lang,
+  );
+  return {
+    key: `${snapshot.round.id}|${order.key}|receipt|${order.revision}`,
+    round: snapshot.round.id,
+    orderKey: order.key,
+    kind: 'receipt',
+    to: who.email ?? '',
+    lang: who.lang,
+    subject: r.subject,
+    body: r.text,
+    html: r.html,
+  };
 }
 
-export function sendReceipt(book: Book, properties: Record<string, string>, email: OutgoingEmail, replyTo: string, sender: string): void {
+export function sendReceipt(
+  book: Book,
+  properties: Record<string, string>,
+  email: OutgoingEmail,
+  replyTo: string,
+  sender: string,
+): void {
   if (!email.to) return;
   sendNow(book, properties, email, new Date(), replyTo, sender);
 }
@@ -52,31 +108,70 @@ export function sendReceipt(book: Book, properties: Record<string, string>, emai
 /** Queues the reminders that fell due since the last tick, to members who opted in and have not ordered. */
 export function queueDueReminders(ctx: ActionContext, lastTick: number): number {
   let queued = 0;
-  const members = ctx.book.rows('members').map((r) => ({
-    email: cellText(get('members', r, 'email')).toLowerCase(), name: cellText(get('members', r, 'name')), lang: resolveLang(cellText(get('members', r, 'lang')), ctx.settings.defaultLang), optOut: get('members', r, 'optOut') === true,
-  })).filter((m) => m.email && !m.optOut);
+  const members = ctx.book
+    .rows('members')
+    .map((r) => ({
+      email: cellText(get('members', r, 'email')).toLowerCase(),
+      name: cellText(get('members', r, 'name')),
+      lang: resolveLang(cellText(get('members', r, 'lang')), ctx.settings.defaultLang),
+      optOut: get('members', r, 'optOut') === true,
+    }))
+    .filter((m) => m.email && !m.optOut);
   for (const key of Object.keys(ctx.properties).filter((k) => k.startsWith('round:') && k.endsWith('#n'))) {
     const snapshot = readJson<RoundSnapshot>(ctx.properties, key.slice(0, -2));
     if (!snapshot || snapshot.round.state !== 'open') continue;
     const slot = dueReminder(snapshot.round.deadline, ctx.settings.reminderOffsetsHours, lastTick, ctx.now.getTime());
     if (!slot) continue;
     const data = loadRound(ctx, snapshot.round.id);
-    const ordered = new Map(data.orders.filter((o) => o.order.participant.email && o.order.lines.length).map((o) => [(o.order.participant.email as string).toLowerCase(), o]));
+    const ordered = new Map(
+      data.orders
+        .filter((o) => o.order.participant.email && o.order.lines.length)
+        .map((o) => [(o.order.participant.email as string).toLowerCase(), o]),
+    );
     const almost = boxesAlmostFull(data.tally.items, new Map(snapshot.items.map((i) => [i.id, i.boxSteps])));
-    const reminder = (email: string, name: string, lang: typeof members[number]['lang'], hasOrdered: boolean, link: string, orderKey: string): OutgoingEmail => {
-      const r = renderEmail({
-        kind: 'reminder', name, hasOrdered, formUrl: link,
-        almostFull: almost.map((a) => {
-          const item = data.items.get(a.itemId)!;
-          return { item: itemName(item, lang), missing: unitsOf(a.missingSteps, item.stepMilli), unit: item.unit };
-        }),
-      }, facts(snapshot, ctx.settings.paymentInstructions), lang);
-      return { key: `${snapshot.round.id}|${email}|reminder|${slot.offsetHours}`, round: snapshot.round.id, orderKey, kind: 'reminder', to: email, lang, subject: r.subject, body: r.text, html: r.html };
+    const reminder = (
+      email: string,
+      name: string,
+      lang: (typeof members)[number]['lang'],
+      hasOrdered: boolean,
+      link: string,
+      orderKey: string,
+    ): OutgoingEmail => {
+      const r = renderEmail(
+        {
+          kind: 'reminder',
+          name,
+          hasOrdered,
+          formUrl: link,
+          almostFull: almost.map((a) => {
+            const item = data.items.get(a.itemId)!;
+            return { item: itemName(item, lang), missing: unitsOf(a.missingSteps, item.stepMilli), unit: item.unit };
+          }),
+        },
+        facts(snapshot, ctx.settings.paymentInstructions),
+        lang,
+      );
+      return {
+        key: `${snapshot.round.id}|${email}|reminder|${slot.offsetHours}`,
+        round: snapshot.round.id,
+        orderKey,
+        kind: 'reminder',
+        to: email,
+        lang,
+        subject: r.subject,
+        body: r.text,
+        html: r.html,
+      };
     };
-    const emails: OutgoingEmail[] = members.filter((m) => !ordered.has(m.email)).map((m) => reminder(m.email, m.name || m.email, m.lang, false, snapshot.formUrl, ''));
+    const emails: OutgoingEmail[] = members
+      .filter((m) => !ordered.has(m.email))
+      .map((m) => reminder(m.email, m.name || m.email, m.lang, false, snapshot.formUrl, ''));
     if (ctx.settings.remindOrdered) {
       // Those who ordered get their own edit link: "you can still change your order".
-      for (const [email, o] of ordered) emails.push(reminder(email, o.order.participant.name, o.order.participant.lang, true, o.editUrl || snapshot.formUrl, o.order.key));
+      for (const [email, o] of ordered)
+        emails.push(
+          reminder(email, o.order.participant.name, o.order.participant.lang, true, o.editUrl || snapshot.formUrl, o.order.key),
+        );
     }
     queued += queueEmails(ctx.book, ctx.properties, emails, ctx.now);
   }
@@ -93,7 +188,11 @@ export function drainFor(ms: number, replyTo: string, sender: string): DrainResu
   for (;;) {
     const step = withScriptLock(20_000, () => {
       const properties = readAll();
-      return drainOutbox(Book.open(properties), properties, { stopAt: Math.min(stopAt, Date.now() + 30_000), replyTo, senderName: sender });
+      return drainOutbox(Book.open(properties), properties, {
+        stopAt: Math.min(stopAt, Date.now() + 30_000),
+        replyTo,
+        senderName: sender,
+      });
     });
     if (!step.ok) break;
     const r = step.value;
@@ -123,9 +222,14 @@ export interface EmailsScreen extends OutboxSummary {
 export function emailsScreen(roundId?: string): EmailsScreen {
   const properties = readAll();
   const book = Book.open(properties);
-  return { ...outboxSummary(book, properties, roundId ? String(roundId) : undefined), lastDrain: readJson(properties, LAST_DRAIN) };
+  return {
+    ...outboxSummary(book, properties, roundId ? String(roundId) : undefined),
+    lastDrain: readJson(properties, LAST_DRAIN),
+  };
 }
 
 export function resolveStuckEmails(keys: string[], action: 'markSent' | 'requeue'): number {
-  return locked((ctx) => resolveStuck(ctx.book, (keys ?? []).map(String), action === 'requeue' ? 'requeue' : 'markSent', ctx.now));
+  return locked((ctx) =>
+    resolveStuck(ctx.book, (keys ?? []).map(String), action === 'requeue' ? 'requeue' : 'markSent', ctx.now),
+  );
 }

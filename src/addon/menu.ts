@@ -28,8 +28,13 @@ export function onInstall(e?: GoogleAppsScript.Events.AddonOnInstall): void {
 }
 
 const HELP_STEPS = [
-  'help.step.prepare', 'help.step.open', 'help.step.collect', 'help.step.close',
-  'help.step.receive', 'help.step.handOut', 'help.step.settle',
+  'help.step.prepare',
+  'help.step.open',
+  'help.step.collect',
+  'help.step.close',
+  'help.step.receive',
+  'help.step.handOut',
+  'help.step.settle',
 ] as const;
 
 export function showHelp(): void {

@@ -56,9 +56,27 @@ export function saveOfflineOrder(input: OfflineOrderInput): OfflineOrderResult {
     const sheet = ctx.book.sheet('orders');
     const previous = input.orderKey ? findOrder(sheet, key, items) : null;
     if (input.orderKey && !previous) throw new UserError(t(ctx.lang, 'offline.notFound'));
-    const order = saveOrder(ctx.book, ctx.properties, snapshot, items, previous, key, 'offline', checked, ctx.now.getTime(), ctx.now.toISOString(), '');
+    const order = saveOrder(
+      ctx.book,
+      ctx.properties,
+      snapshot,
+      items,
+      previous,
+      key,
+      'offline',
+      checked,
+      ctx.now.getTime(),
+      ctx.now.toISOString(),
+      '',
+    );
     if (checked.problems.length) logProblems(ctx.book, snapshot, key, raw, checked.problems, items);
-    sendReceipt(ctx.book, ctx.properties, receiptEmail(snapshot, items, order, '', ctx.settings.paymentInstructions), ctx.settings.replyTo, senderName(ctx));
+    sendReceipt(
+      ctx.book,
+      ctx.properties,
+      receiptEmail(snapshot, items, order, '', ctx.settings.paymentInstructions),
+      ctx.settings.replyTo,
+      senderName(ctx),
+    );
     const result = { orderKey: key, enteredBy: ctx.me, notes };
     if (requestKey) writeJson({ [requestKey]: result });
     return result;
@@ -74,9 +92,36 @@ export function cancelOfflineOrder(roundId: string, orderKey: string): { orderKe
     const previous = findOrder(ctx.book.sheet('orders'), String(orderKey), items);
     if (!previous) throw new UserError(t(ctx.lang, 'offline.notFound'));
     const p = previous.order.participant;
-    const checked = validate({ name: p.name, email: p.email ?? '', phone: p.phone, building: p.building, flat: p.flat, pickupPoint: p.pickupPoint, lang: p.lang, quantities: {}, submittedAt: ctx.now.getTime(), enteredBy: ctx.me || 'volunteer' }, snapshot, items);
+    const checked = validate(
+      {
+        name: p.name,
+        email: p.email ?? '',
+        phone: p.phone,
+        building: p.building,
+        flat: p.flat,
+        pickupPoint: p.pickupPoint,
+        lang: p.lang,
+        quantities: {},
+        submittedAt: ctx.now.getTime(),
+        enteredBy: ctx.me || 'volunteer',
+      },
+      snapshot,
+      items,
+    );
     if (!checked.accepted) throw new UserError(checked.problems.map((x) => describeProblem(x, ctx.lang, items)).join('\n'));
-    saveOrder(ctx.book, ctx.properties, snapshot, items, previous, previous.order.key, previous.order.source, { ...checked, lines: [] }, ctx.now.getTime(), ctx.now.toISOString(), previous.editUrl);
+    saveOrder(
+      ctx.book,
+      ctx.properties,
+      snapshot,
+      items,
+      previous,
+      previous.order.key,
+      previous.order.source,
+      { ...checked, lines: [] },
+      ctx.now.getTime(),
+      ctx.now.toISOString(),
+      previous.editUrl,
+    );
     return { orderKey: previous.order.key };
   });
 }

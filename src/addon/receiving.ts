@@ -18,7 +18,12 @@ import { ActionContext } from './context';
 
 function requireState(ctx: ActionContext, data: RoundData, to: Parameters<typeof canTransition>[1]): void {
   if (data.record.state !== to && !canTransition(data.record.state, to)) {
-    throw new UserError(t(ctx.lang, 'round.illegalTransition', { from: t(ctx.lang, `state.${data.record.state}` as MessageKey), to: t(ctx.lang, `state.${to}` as MessageKey) }));
+    throw new UserError(
+      t(ctx.lang, 'round.illegalTransition', {
+        from: t(ctx.lang, `state.${data.record.state}` as MessageKey),
+        to: t(ctx.lang, `state.${to}` as MessageKey),
+      }),
+    );
   }
 }
 
@@ -32,7 +37,16 @@ function setState(ctx: ActionContext, data: RoundData, state: RoundData['record'
 export interface SupplierOrder {
   csv: string;
   fileName: string;
-  lines: { supplier: string; code: string; item: string; unit: string; boxes: number; units: number; priceMinor: number; totalMinor: number }[];
+  lines: {
+    supplier: string;
+    code: string;
+    item: string;
+    unit: string;
+    boxes: number;
+    units: number;
+    priceMinor: number;
+    totalMinor: number;
+  }[];
   totalMinor: number;
 }
 
@@ -59,7 +73,16 @@ export function supplierOrder(roundId: string): SupplierOrder {
       .map((a) => {
         const item = data.items.get(a.itemId)!;
         const units = unitsOf(a.boughtSteps, item.stepMilli);
-        return { supplier: item.supplier, code: item.supplierCode, item: itemName(item, lang), unit: item.unit, boxes: a.boxes, units, priceMinor: item.priceMinor, totalMinor: Math.round(item.priceMinor * units) };
+        return {
+          supplier: item.supplier,
+          code: item.supplierCode,
+          item: itemName(item, lang),
+          unit: item.unit,
+          boxes: a.boxes,
+          units,
+          priceMinor: item.priceMinor,
+          totalMinor: Math.round(item.priceMinor * units),
+        };
       })
       .sort((x, y) => x.supplier.localeCompare(y.supplier) || x.item.localeCompare(y.item));
     const d = (m: number) => Number(toDecimalString(m, exp));
@@ -67,7 +90,16 @@ export function supplierOrder(roundId: string): SupplierOrder {
     let previous: string | null = null;
     for (const l of lines) {
       if (previous !== null && previous !== l.supplier) rows.push(['', '', '', '', '', '', '', '']);
-      rows.push([asText(l.supplier), asText(l.code), asText(l.item), asText(l.unit), l.boxes, l.units, d(l.priceMinor), d(l.totalMinor)]);
+      rows.push([
+        asText(l.supplier),
+        asText(l.code),
+        asText(l.item),
+        asText(l.unit),
+        l.boxes,
+        l.units,
+        d(l.priceMinor),
+        d(l.totalMinor),
+      ]);
       previous = l.supplier;
     }
     const totalMinor = lines.reduce((s, l) => s + l.totalMinor, 0);
@@ -76,8 +108,22 @@ export function supplierOrder(roundId: string): SupplierOrder {
     setState(ctx, data, 'ordered');
     updateLedger(ctx, data);
     const header = ['supplier', 'code', 'item', 'unit', 'boxes', 'quantity', 'price', 'total'];
-    const csv = [header, ...lines.map((l) => [l.supplier, l.code, l.item, l.unit, l.boxes, l.units, toDecimalString(l.priceMinor, exp), toDecimalString(l.totalMinor, exp)])]
-      .map((r) => r.map(csvField).join(',')).join('\r\n') + '\r\n';
+    const csv =
+      [
+        header,
+        ...lines.map((l) => [
+          l.supplier,
+          l.code,
+          l.item,
+          l.unit,
+          l.boxes,
+          l.units,
+          toDecimalString(l.priceMinor, exp),
+          toDecimalString(l.totalMinor, exp),
+        ]),
+      ]
+        .map((r) => r.map(csvField).join(','))
+        .join('\r\n') + '\r\n';
     return { csv, fileName: `${data.record.id}-supplier-order.csv`, lines, totalMinor };
   });
 }
@@ -121,7 +167,11 @@ export function recordReceipt(roundId: string, receivedUnits: Record<string, str
     writeResults(ctx, after);
 
     const emails: OutgoingEmail[] = [];
-    const revision = Object.keys(received).length ? `r${Object.entries(received).map(([k, v]) => `${k}${v}`).join('')}` : 'full';
+    const revision = Object.keys(received).length
+      ? `r${Object.entries(received)
+          .map(([k, v]) => `${k}${v}`)
+          .join('')}`
+      : 'full';
     let corrections = 0;
     for (const p of after.tally.participants) {
       const old = before.tally.participants.find((x) => x.order.key === p.order.key);
@@ -134,15 +184,53 @@ export function recordReceipt(roundId: string, receivedUnits: Record<string, str
         const lines = changed.map(([id, v]) => {
           const item = after.items.get(id);
           const milli = item?.stepMilli ?? 1000;
-          return { item: item ? itemName(item, who.lang) : id, unit: item?.unit ?? '', before: unitsOf(old.items[id].allocatedSteps, milli), after: unitsOf(v.allocatedSteps, milli) };
+          return {
+            item: item ? itemName(item, who.lang) : id,
+            unit: item?.unit ?? '',
+            before: unitsOf(old.items[id].allocatedSteps, milli),
+            after: unitsOf(v.allocatedSteps, milli),
+          };
         });
-        const r = renderEmail({ kind: 'correction', name: who.name, lines, beforeMinor: old.totalMinor, afterMinor: p.totalMinor }, facts, who.lang);
-        emails.push({ key: `${after.record.id}|${p.order.key}|correction|${revision}`, round: after.record.id, orderKey: p.order.key, kind: 'correction', to: who.email ?? '', lang: who.lang, subject: r.subject, body: r.text, html: r.html });
+        const r = renderEmail(
+          { kind: 'correction', name: who.name, lines, beforeMinor: old.totalMinor, afterMinor: p.totalMinor },
+          facts,
+          who.lang,
+        );
+        emails.push({
+          key: `${after.record.id}|${p.order.key}|correction|${revision}`,
+          round: after.record.id,
+          orderKey: p.order.key,
+          kind: 'correction',
+          to: who.email ?? '',
+          lang: who.lang,
+          subject: r.subject,
+          body: r.text,
+          html: r.html,
+        });
       }
       if (p.totalMinor > 0) {
         const acc = after.accounts.get(p.order.key);
-        const r = renderEmail({ kind: 'arrived', name: who.name, lines: billLines(after, p.order.key, who.lang).filter((l) => (l.allocated ?? 0) > 0), dueMinor: Math.max(0, acc?.balanceMinor ?? p.totalMinor) }, facts, who.lang);
-        emails.push({ key: `${after.record.id}|${p.order.key}|arrived|1`, round: after.record.id, orderKey: p.order.key, kind: 'arrived', to: who.email ?? '', lang: who.lang, subject: r.subject, body: r.text, html: r.html });
+        const r = renderEmail(
+          {
+            kind: 'arrived',
+            name: who.name,
+            lines: billLines(after, p.order.key, who.lang).filter((l) => (l.allocated ?? 0) > 0),
+            dueMinor: Math.max(0, acc?.balanceMinor ?? p.totalMinor),
+          },
+          facts,
+          who.lang,
+        );
+        emails.push({
+          key: `${after.record.id}|${p.order.key}|arrived|1`,
+          round: after.record.id,
+          orderKey: p.order.key,
+          kind: 'arrived',
+          to: who.email ?? '',
+          lang: who.lang,
+          subject: r.subject,
+          body: r.text,
+          html: r.html,
+        });
       }
     }
     const queued = queueEmails(ctx.book, ctx.properties, emails, ctx.now);

@@ -36,7 +36,12 @@ export function loadRound(ctx: ActionContext, roundId: string, rounds = readRoun
   const orders = readRoundOrders(ctx.book, roundId, items, ctx.properties);
   const journal = readJournal(ctx.book, record.currency);
   const received = readJson<Record<string, Steps>>(ctx.properties, receivedKey(roundId)) ?? {};
-  const tally = tallyRound(record, items, orders.map((o) => o.order), received);
+  const tally = tallyRound(
+    record,
+    items,
+    orders.map((o) => o.order),
+    received,
+  );
   const roundJournal = journal.filter((e) => e.roundId === roundId);
   const accounts = new Map(tally.participants.map((p) => [p.order.key, account(p.order.key, p.totalMinor, roundJournal)]));
   return { record, snapshot, items, orders, journal, received, tally, accounts };

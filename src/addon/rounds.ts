@@ -17,7 +17,12 @@ import { readRoundOrders } from '../workspace/orders';
 import { renderEmail } from '../core/emails';
 import { createResultSheet } from '../workspace/results';
 
-function createResultSheets(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, roundId: string, lang: Lang, currencyCode: string): void {
+function createResultSheets(
+  ss: GoogleAppsScript.Spreadsheet.Spreadsheet,
+  roundId: string,
+  lang: Lang,
+  currencyCode: string,
+): void {
   for (const key of ['tally', 'allocation', 'bills'] as const) createResultSheet(ss, roundId, key, lang, currencyCode);
 }
 
@@ -40,9 +45,19 @@ export interface RoundView {
 
 export function toView(r: RoundRecord): RoundView {
   return {
-    id: r.id, title: r.title, state: r.state, deadline: new Date(r.deadline).toISOString(), pickupTime: r.pickupTime,
-    pickupPoints: r.pickupPoints, itemIds: r.itemIds, deliveryMinor: r.deliveryMinor, deliverySplit: r.deliverySplit,
-    feePercent: r.feeBasisPoints / 100, currency: r.currency, formUrl: r.formUrl, formEditUrl: r.formEditUrl,
+    id: r.id,
+    title: r.title,
+    state: r.state,
+    deadline: new Date(r.deadline).toISOString(),
+    pickupTime: r.pickupTime,
+    pickupPoints: r.pickupPoints,
+    itemIds: r.itemIds,
+    deliveryMinor: r.deliveryMinor,
+    deliverySplit: r.deliverySplit,
+    feePercent: r.feeBasisPoints / 100,
+    currency: r.currency,
+    formUrl: r.formUrl,
+    formEditUrl: r.formEditUrl,
   };
 }
 
@@ -105,9 +120,14 @@ export function createRound(input: NewRoundInput): RoundView {
     }
     const exponent = currency(settings.currency)?.exponent ?? 2;
     const deliveryMinor = input.delivery === undefined || input.delivery === '' ? 0 : parseAmount(input.delivery, exponent);
-    if (deliveryMinor === undefined || deliveryMinor < 0) problems.push(t(lang, 'round.deliveryInvalid', { value: String(input.delivery) }));
-    const fee = input.feePercent === undefined || input.feePercent === '' ? settings.feeBasisPoints / 100 : Number(String(input.feePercent).replace(',', '.'));
-    if (!Number.isFinite(fee) || fee < 0 || fee > 100) problems.push(t(lang, 'round.feeInvalid', { value: String(input.feePercent) }));
+    if (deliveryMinor === undefined || deliveryMinor < 0)
+      problems.push(t(lang, 'round.deliveryInvalid', { value: String(input.delivery) }));
+    const fee =
+      input.feePercent === undefined || input.feePercent === ''
+        ? settings.feeBasisPoints / 100
+        : Number(String(input.feePercent).replace(',', '.'));
+    if (!Number.isFinite(fee) || fee < 0 || fee > 100)
+      problems.push(t(lang, 'round.feeInvalid', { value: String(input.feePercent) }));
     const split = input.deliverySplit ?? settings.deliverySplit;
     if (!['equal', 'byValue', 'byQuantity'].includes(split)) problems.push(t(lang, 'round.splitInvalid'));
     if (problems.length) throw new UserError(problems.join('\n'));
@@ -125,7 +145,10 @@ export function createRound(input: NewRoundInput): RoundView {
       feeBasisPoints: Math.round(fee * 100),
       rounding: settings.rounding,
       currency: settings.currency,
-      formId: '', formUrl: '', formEditUrl: '', responseSheetId: null,
+      formId: '',
+      formUrl: '',
+      formEditUrl: '',
+      responseSheetId: null,
       createdBy: ctx.me,
       sheetRow: 0,
     };
@@ -144,18 +167,24 @@ export function openRound(roundId: string): RoundView {
   return locked((ctx) => {
     const { lang, settings, book } = ctx;
     const record = findRound(ctx, roundId);
-    if (record.state !== 'draft' && record.state !== 'open') fail(lang, 'round.cannotOpen', { state: t(lang, `state.${record.state}` as MessageKey) });
+    if (record.state !== 'draft' && record.state !== 'open')
+      fail(lang, 'round.cannotOpen', { state: t(lang, `state.${record.state}` as MessageKey) });
     if (record.deadline <= ctx.now.getTime()) fail(lang, 'round.deadlinePast');
     const catalog = readCatalog(book, settings, lang);
     const bad = catalog.problems.filter((p) => record.itemIds.includes(p.itemId));
-    if (bad.length) throw new UserError([t(lang, 'round.catalogProblems'), ...bad.map((p) => `${p.cell}: ${p.message}`)].join('\n'));
+    if (bad.length)
+      throw new UserError([t(lang, 'round.catalogProblems'), ...bad.map((p) => `${p.cell}: ${p.message}`)].join('\n'));
     const items = record.itemIds.map((id) => catalog.items.get(id)).filter((i): i is NonNullable<typeof i> => !!i);
-    if (items.length !== record.itemIds.length) fail(lang, 'round.itemUnknown', { id: record.itemIds.filter((id) => !catalog.items.has(id)).join(', ') });
+    if (items.length !== record.itemIds.length)
+      fail(lang, 'round.itemUnknown', { id: record.itemIds.filter((id) => !catalog.items.has(id)).join(', ') });
     const places = readPlaces(book);
     const pickupPoints = record.pickupPoints.length ? record.pickupPoints : places.pickup;
     const timeZone = book.ss.getSpreadsheetTimeZone();
     const formLang = settings.defaultLang;
-    const built = buildRoundForm({ round: { ...record, pickupPoints }, items, buildings: places.building, pickupPoints, lang: formLang, timeZone }, record.formId);
+    const built = buildRoundForm(
+      { round: { ...record, pickupPoints }, items, buildings: places.building, pickupPoints, lang: formLang, timeZone },
+      record.formId,
+    );
     const opened: RoundRecord = {
       ...record,
       pickupPoints,
@@ -167,8 +196,16 @@ export function openRound(roundId: string): RoundView {
     };
     writeRound(book, opened, ctx.now);
     const snapshot: RoundSnapshot = {
-      round: opened, items, buildings: places.building, pickupPoints, defaultLang: formLang, timeZone,
-      formId: built.formId, formUrl: built.formUrl, responseSheetId: opened.responseSheetId, questions: built.questions,
+      round: opened,
+      items,
+      buildings: places.building,
+      pickupPoints,
+      defaultLang: formLang,
+      timeZone,
+      formId: built.formId,
+      formUrl: built.formUrl,
+      responseSheetId: opened.responseSheetId,
+      questions: built.questions,
     };
     cacheSnapshot(snapshot);
     writeJson({ mailSettings: { paymentInstructions: settings.paymentInstructions, replyTo: settings.replyTo } });
@@ -204,7 +241,8 @@ export function cancelRound(roundId: string, reason: string): RoundView {
   return locked((ctx) => {
     const { lang } = ctx;
     const record = findRound(ctx, roundId);
-    if (!canTransition(record.state, 'cancelled')) fail(lang, 'round.cannotCancel', { state: t(lang, `state.${record.state}` as MessageKey) });
+    if (!canTransition(record.state, 'cancelled'))
+      fail(lang, 'round.cannotCancel', { state: t(lang, `state.${record.state}` as MessageKey) });
     const updated: RoundRecord = { ...record, state: 'cancelled' };
     writeRound(ctx.book, updated, ctx.now);
     const snapshot = snapshotOf(ctx.properties, roundId);
@@ -213,7 +251,17 @@ export function cancelRound(roundId: string, reason: string): RoundView {
       queueEmails(ctx.book, ctx.properties, cancellationEmails(ctx, snapshot, String(reason ?? '').trim()), ctx.now);
     }
     setFormAccepting(record.formId, false, ctx.settings.defaultLang);
-    logEntry(ctx.book, { round: roundId, source: 'sidebar', who: ctx.me, severity: 'info', problem: t(lang, 'round.cancelledBecause', { reason: String(reason ?? '').trim() }) }, ctx.now);
+    logEntry(
+      ctx.book,
+      {
+        round: roundId,
+        source: 'sidebar',
+        who: ctx.me,
+        severity: 'info',
+        problem: t(lang, 'round.cancelledBecause', { reason: String(reason ?? '').trim() }),
+      },
+      ctx.now,
+    );
     return toView(updated);
   });
 }
@@ -231,10 +279,29 @@ function cancellationEmails(ctx: ActionContext, snapshot: RoundSnapshot, reason:
     .filter((o) => o.order.lines.length > 0)
     .map((o) => {
       const who = o.order.participant;
-      const r = renderEmail({ kind: 'cancelled', name: who.name, reason, items: [] }, {
-        title: round.title, currency: round.currency, timeZone: snapshot.timeZone, deadline: round.deadline, pickupTime: round.pickupTime,
-        pickupPlace: round.pickupPoints.join(', '), paymentInstructions: ctx.settings.paymentInstructions,
-      }, who.lang);
-      return { key: `${round.id}|${o.order.key}|cancelled|round`, round: round.id, orderKey: o.order.key, kind: 'cancelled', to: who.email ?? '', lang: who.lang, subject: r.subject, body: r.text, html: r.html };
+      const r = renderEmail(
+        { kind: 'cancelled', name: who.name, reason, items: [] },
+        {
+          title: round.title,
+          currency: round.currency,
+          timeZone: snapshot.timeZone,
+          deadline: round.deadline,
+          pickupTime: round.pickupTime,
+          pickupPlace: round.pickupPoints.join(', '),
+          paymentInstructions: ctx.settings.paymentInstructions,
+        },
+        who.lang,
+      );
+      return {
+        key: `${round.id}|${o.order.key}|cancelled|round`,
+        round: round.id,
+        orderKey: o.order.key,
+        kind: 'cancelled',
+        to: who.email ?? '',
+        lang: who.lang,
+        subject: r.subject,
+        body: r.text,
+        html: r.html,
+      };
     });
 }

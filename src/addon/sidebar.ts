@@ -59,8 +59,17 @@ export function roundsScreen(): RoundsScreen {
   return locked((ctx) => {
     const catalog = readCatalog(ctx.book, ctx.settings, ctx.lang);
     const problems = new Map(catalog.problems.map((p) => [p.itemId, `${p.cell}: ${p.message}`]));
-    const choices: CatalogChoice[] = [...catalog.items.values()].map((i) => ({ id: i.id, name: itemName(i, ctx.lang), unit: i.unit, priceMinor: i.priceMinor, box: unitsOf(i.boxSteps, i.stepMilli), problem: problems.get(i.id) ?? '' }));
-    for (const p of catalog.problems) if (!catalog.items.has(p.itemId)) choices.push({ id: p.itemId, name: p.itemId, unit: '', priceMinor: 0, box: 1, problem: `${p.cell}: ${p.message}` });
+    const choices: CatalogChoice[] = [...catalog.items.values()].map((i) => ({
+      id: i.id,
+      name: itemName(i, ctx.lang),
+      unit: i.unit,
+      priceMinor: i.priceMinor,
+      box: unitsOf(i.boxSteps, i.stepMilli),
+      problem: problems.get(i.id) ?? '',
+    }));
+    for (const p of catalog.problems)
+      if (!catalog.items.has(p.itemId))
+        choices.push({ id: p.itemId, name: p.itemId, unit: '', priceMinor: 0, box: 1, problem: `${p.cell}: ${p.message}` });
     return {
       lang: ctx.lang,
       rounds: readRounds(ctx.book).map(toView).reverse(),
@@ -106,12 +115,28 @@ export function tallyScreen(roundId: string): TallyScreen {
       const item = data.items.get(a.itemId)!;
       const u = (s: number) => unitsOf(s, item.stepMilli);
       return {
-        id: a.itemId, name: itemName(item, ctx.lang), unit: item.unit, ordered: u(a.orderedSteps), extras: u(a.extraSteps), box: u(item.boxSteps),
-        boxes: a.boxes, fullBoxes: Math.floor(a.orderedSteps / item.boxSteps), toComplete: u(a.toCompleteBoxSteps), minimum: u(item.minimumSteps),
-        status: t(ctx.lang, `status.${a.status}`), minimumReached: a.minimumReached, toBuy: u(a.boughtSteps),
+        id: a.itemId,
+        name: itemName(item, ctx.lang),
+        unit: item.unit,
+        ordered: u(a.orderedSteps),
+        extras: u(a.extraSteps),
+        box: u(item.boxSteps),
+        boxes: a.boxes,
+        fullBoxes: Math.floor(a.orderedSteps / item.boxSteps),
+        toComplete: u(a.toCompleteBoxSteps),
+        minimum: u(item.minimumSteps),
+        status: t(ctx.lang, `status.${a.status}`),
+        minimumReached: a.minimumReached,
+        toBuy: u(a.boughtSteps),
       };
     });
-    return { round: toView(data.record), items, participants: data.tally.participants.filter((p) => Object.keys(p.items).length > 0).length, goodsMinor: data.tally.money.goodsMinor, totalMinor: data.tally.money.totalMinor };
+    return {
+      round: toView(data.record),
+      items,
+      participants: data.tally.participants.filter((p) => Object.keys(p.items).length > 0).length,
+      goodsMinor: data.tally.money.goodsMinor,
+      totalMinor: data.tally.money.totalMinor,
+    };
   });
 }
 
@@ -120,7 +145,19 @@ export interface OfflineScreen {
   items: { id: string; name: string; unit: string; step: string; limit: string; box: number }[];
   buildings: string[];
   pickupPoints: string[];
-  orders: { orderKey: string; name: string; building: string; flat: string; phone: string; email: string; lang: string; enteredBy: string; source: string; quantities: Record<string, number>; extras: Record<string, number> }[];
+  orders: {
+    orderKey: string;
+    name: string;
+    building: string;
+    flat: string;
+    phone: string;
+    email: string;
+    lang: string;
+    enteredBy: string;
+    source: string;
+    quantities: Record<string, number>;
+    extras: Record<string, number>;
+  }[];
 }
 
 /** Offline order screen: the round's items, the lists, and existing orders to edit. */
@@ -129,15 +166,37 @@ export function offlineScreen(roundId: string): OfflineScreen {
     const data = loadRound(ctx, String(roundId));
     return {
       round: toView(data.record),
-      items: data.snapshot.items.map((i) => ({ id: i.id, name: itemName(i, ctx.lang), unit: i.unit, step: formatNumber(unitsOf(1, i.stepMilli), ctx.lang), limit: i.limitSteps === null ? '' : formatNumber(unitsOf(i.limitSteps, i.stepMilli), ctx.lang), box: unitsOf(i.boxSteps, i.stepMilli) })),
+      items: data.snapshot.items.map((i) => ({
+        id: i.id,
+        name: itemName(i, ctx.lang),
+        unit: i.unit,
+        step: formatNumber(unitsOf(1, i.stepMilli), ctx.lang),
+        limit: i.limitSteps === null ? '' : formatNumber(unitsOf(i.limitSteps, i.stepMilli), ctx.lang),
+        box: unitsOf(i.boxSteps, i.stepMilli),
+      })),
       buildings: data.snapshot.buildings,
       pickupPoints: data.snapshot.pickupPoints,
-      orders: data.orders.map((o) => ({
-        orderKey: o.order.key, name: o.order.participant.name, building: o.order.participant.building, flat: o.order.participant.flat, phone: o.order.participant.phone,
-        email: o.order.participant.email ?? '', lang: o.order.participant.lang, enteredBy: o.order.participant.enteredBy ?? '', source: o.order.source,
-        quantities: Object.fromEntries(o.order.lines.map((l) => [l.itemId, unitsOf(l.steps, data.items.get(l.itemId)?.stepMilli ?? 1000)])),
-        extras: Object.fromEntries(o.order.lines.filter((l) => l.extraSteps).map((l) => [l.itemId, unitsOf(l.extraSteps, data.items.get(l.itemId)?.stepMilli ?? 1000)])),
-      })).sort((a, b) => a.name.localeCompare(b.name)),
+      orders: data.orders
+        .map((o) => ({
+          orderKey: o.order.key,
+          name: o.order.participant.name,
+          building: o.order.participant.building,
+          flat: o.order.participant.flat,
+          phone: o.order.participant.phone,
+          email: o.order.participant.email ?? '',
+          lang: o.order.participant.lang,
+          enteredBy: o.order.participant.enteredBy ?? '',
+          source: o.order.source,
+          quantities: Object.fromEntries(
+            o.order.lines.map((l) => [l.itemId, unitsOf(l.steps, data.items.get(l.itemId)?.stepMilli ?? 1000)]),
+          ),
+          extras: Object.fromEntries(
+            o.order.lines
+              .filter((l) => l.extraSteps)
+              .map((l) => [l.itemId, unitsOf(l.extraSteps, data.items.get(l.itemId)?.stepMilli ?? 1000)]),
+          ),
+        }))
+        .sort((a, b) => a.name.localeCompare(b.name)),
     };
   });
 }
@@ -156,8 +215,23 @@ export function settingsScreen(): SettingsScreen {
     return {
       settings: Object.fromEntries(SETTING_KEYS.map((k) => [k, raw[k]])) as Record<SettingKey, string>,
       notes: Object.fromEntries(SETTING_KEYS.map((k) => [k, t(ctx.lang, `setting.${k}`)])) as Record<SettingKey, string>,
-      places: ctx.book.rows('places').map((r) => ({ kind: parsePlaceKind(cellText(get('places', r, 'kind'))) ?? 'building', name: cellText(get('places', r, 'name')), notes: cellText(get('places', r, 'notes')) })).filter((p) => p.name),
-      volunteers: ctx.book.rows('volunteers').map((r) => ({ email: cellText(get('volunteers', r, 'email')), name: cellText(get('volunteers', r, 'name')), role: parseRole(cellText(get('volunteers', r, 'role'))) ?? 'volunteer', building: cellText(get('volunteers', r, 'building')) })).filter((v) => v.email || v.name),
+      places: ctx.book
+        .rows('places')
+        .map((r) => ({
+          kind: parsePlaceKind(cellText(get('places', r, 'kind'))) ?? 'building',
+          name: cellText(get('places', r, 'name')),
+          notes: cellText(get('places', r, 'notes')),
+        }))
+        .filter((p) => p.name),
+      volunteers: ctx.book
+        .rows('volunteers')
+        .map((r) => ({
+          email: cellText(get('volunteers', r, 'email')),
+          name: cellText(get('volunteers', r, 'name')),
+          role: parseRole(cellText(get('volunteers', r, 'role'))) ?? 'volunteer',
+          building: cellText(get('volunteers', r, 'building')),
+        }))
+        .filter((v) => v.email || v.name),
     };
   });
 }
@@ -170,14 +244,39 @@ export function saveSettings(input: Partial<SettingsScreen>): SettingsScreen {
       const values = { ...DEFAULT_SETTINGS, ...input.settings };
       const checked = parseSettings(SETTING_KEYS.map((k) => [k, values[k]]));
       const problems: string[] = [];
-      if (String(values.currency).trim().toUpperCase() !== checked.currency) problems.push(t(ctx.lang, 'settings.currencyInvalid', { value: values.currency }));
-      if (!checked.reminderOffsetsHours.length && String(values.reminderOffsetsHours).trim()) problems.push(t(ctx.lang, 'settings.offsetsInvalid', { value: values.reminderOffsetsHours }));
+      if (String(values.currency).trim().toUpperCase() !== checked.currency)
+        problems.push(t(ctx.lang, 'settings.currencyInvalid', { value: values.currency }));
+      if (!checked.reminderOffsetsHours.length && String(values.reminderOffsetsHours).trim())
+        problems.push(t(ctx.lang, 'settings.offsetsInvalid', { value: values.reminderOffsetsHours }));
       if (problems.length) throw new UserError(problems.join('\n'));
       const sheet = ctx.book.sheet('settings');
       sheet.getRange(2, 1, SETTING_KEYS.length, 2).setValues(SETTING_KEYS.map((k) => [k, asText(String(values[k] ?? ''))]));
     }
-    if (input.places) replaceRows(ctx.book, 'places', input.places.filter((p) => String(p.name ?? '').trim()).map((p) => [placeKindLabel(p.kind === 'pickup' ? 'pickup' : 'building', lang), asText(String(p.name).trim()), asText(String(p.notes ?? ''))]));
-    if (input.volunteers) replaceRows(ctx.book, 'volunteers', input.volunteers.filter((v) => String(v.email ?? '').trim() || String(v.name ?? '').trim()).map((v) => [asText(String(v.email ?? '').trim()), asText(String(v.name ?? '').trim()), roleLabel(['coordinator', 'volunteer', 'finance'].includes(v.role) ? v.role : 'volunteer', lang), asText(String(v.building ?? '').trim())]));
+    if (input.places)
+      replaceRows(
+        ctx.book,
+        'places',
+        input.places
+          .filter((p) => String(p.name ?? '').trim())
+          .map((p) => [
+            placeKindLabel(p.kind === 'pickup' ? 'pickup' : 'building', lang),
+            asText(String(p.name).trim()),
+            asText(String(p.notes ?? '')),
+          ]),
+      );
+    if (input.volunteers)
+      replaceRows(
+        ctx.book,
+        'volunteers',
+        input.volunteers
+          .filter((v) => String(v.email ?? '').trim() || String(v.name ?? '').trim())
+          .map((v) => [
+            asText(String(v.email ?? '').trim()),
+            asText(String(v.name ?? '').trim()),
+            roleLabel(['coordinator', 'volunteer', 'finance'].includes(v.role) ? v.role : 'volunteer', lang),
+            asText(String(v.building ?? '').trim()),
+          ]),
+      );
   });
   return settingsScreen();
 }
@@ -195,20 +294,41 @@ function replaceRows(book: Book, key: 'places' | 'volunteers', rows: unknown[][]
 export function showFormLink(): void {
   const properties = readAll();
   const lang = userLang();
-  const open = readRounds(Book.open(properties)).filter((r) => r.formUrl).pop();
-  showDialog('Link', t(lang, 'menu.formLink'), { lang, title: open ? open.title : t(lang, 'menu.noRound'), url: open?.formUrl ?? '', editUrl: open?.formEditUrl ?? '', copyLabel: t(lang, 'ui.copy'), editLabel: t(lang, 'ui.editForm') }, { width: 420, height: 200 });
+  const open = readRounds(Book.open(properties))
+    .filter((r) => r.formUrl)
+    .pop();
+  showDialog(
+    'Link',
+    t(lang, 'menu.formLink'),
+    {
+      lang,
+      title: open ? open.title : t(lang, 'menu.noRound'),
+      url: open?.formUrl ?? '',
+      editUrl: open?.formEditUrl ?? '',
+      copyLabel: t(lang, 'ui.copy'),
+      editLabel: t(lang, 'ui.editForm'),
+    },
+    { width: 420, height: 200 },
+  );
 }
 
 /** Menu: printable distribution lists (A4, one building per page) for the latest closed round. */
 export function showDistributionLists(roundId?: string): void {
   const lang = userLang();
   const rounds = readRounds(Book.open(readAll()));
-  const round = roundId ? rounds.find((r) => r.id === roundId) : [...rounds].reverse().find((r) => !['draft', 'open', 'cancelled'].includes(r.state));
+  const round = roundId
+    ? rounds.find((r) => r.id === roundId)
+    : [...rounds].reverse().find((r) => !['draft', 'open', 'cancelled'].includes(r.state));
   if (!round) {
     alert(t(lang, 'menu.noClosedRound'));
     return;
   }
-  showDialog('Print', t(lang, 'menu.distribution'), { lang, roundId: round.id, title: round.title, currency: round.currency }, { width: 800, height: 600 });
+  showDialog(
+    'Print',
+    t(lang, 'menu.distribution'),
+    { lang, roundId: round.id, title: round.title, currency: round.currency },
+    { width: 800, height: 600 },
+  );
 }
 
 /** Menu: makes the latest closed round's supplier order and shows its sheet. */

@@ -26,7 +26,14 @@ export function onTick_(): void {
     const book = Book.open(properties);
     if (!book.find('rounds')) return null;
     const settings = readSettings(book);
-    const ctx: ActionContext = { lang: resolveLang(settings.defaultLang), me: effectiveUserEmail(), properties, book, settings, now: new Date() };
+    const ctx: ActionContext = {
+      lang: resolveLang(settings.defaultLang),
+      me: effectiveUserEmail(),
+      properties,
+      book,
+      settings,
+      now: new Date(),
+    };
     drainPendingSubmissions(properties, book.ss);
     for (const round of readRounds(book)) {
       if (round.state !== 'open' || round.deadline > ctx.now.getTime()) continue;

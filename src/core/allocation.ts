@@ -90,7 +90,8 @@ export function unitsToBuy(
   if (item.stockSteps !== null) units = Math.min(units, Math.floor(item.stockSteps / box) * box);
   const belowMinimum = item.minimumSteps > 0 && units < item.minimumSteps;
   if (belowMinimum) units = 0;
-  const status: ItemStatus = ordered === 0 ? 'nothingOrdered' : belowMinimum ? 'belowMinimum' : units === 0 ? 'boxNotFilled' : 'bought';
+  const status: ItemStatus =
+    ordered === 0 ? 'nothingOrdered' : belowMinimum ? 'belowMinimum' : units === 0 ? 'boxNotFilled' : 'bought';
   return { boxes: units / box, units, status };
 }
 

@@ -67,7 +67,8 @@ export function computeBills(
       const item = items.get(itemId);
       if (!item) continue;
       const lineMinor = lineTotal(item, steps, rules.rounding);
-      const retail = item.retailMinor === null ? lineMinor : lineTotal({ ...item, priceMinor: item.retailMinor }, steps, rules.rounding);
+      const retail =
+        item.retailMinor === null ? lineMinor : lineTotal({ ...item, priceMinor: item.retailMinor }, steps, rules.rounding);
       lines.push({ itemId, allocatedSteps: steps, lineMinor, savingMinor: Math.max(0, retail - lineMinor) });
     }
     const goodsMinor = lines.reduce((s, l) => s + l.lineMinor, 0);
@@ -77,7 +78,10 @@ export function computeBills(
 
   const goodsMinor = bills.reduce((s, b) => s + b.goodsMinor, 0);
   const feeMinor = roundDiv(goodsMinor * rules.feeBasisPoints, 10000, rules.rounding);
-  const feeShares = splitByWeights(feeMinor, bills.map((b) => b.goodsMinor));
+  const feeShares = splitByWeights(
+    feeMinor,
+    bills.map((b) => b.goodsMinor),
+  );
   bills.forEach((b, i) => (b.feeMinor = feeShares[i]));
 
   const receiving = bills.filter((b) => b.lines.length > 0);
@@ -86,8 +90,10 @@ export function computeBills(
     deliveryUnassignedMinor = rules.deliveryMinor;
   } else {
     const weights = receiving.map((b) =>
-      rules.deliverySplit === 'equal' ? 1
-        : rules.deliverySplit === 'byValue' ? b.goodsMinor
+      rules.deliverySplit === 'equal'
+        ? 1
+        : rules.deliverySplit === 'byValue'
+          ? b.goodsMinor
           : b.lines.reduce((s, l) => s + l.allocatedSteps * (items.get(l.itemId)?.stepMilli ?? MILLI), 0),
     );
     const shares = splitByWeights(rules.deliveryMinor, weights);

@@ -58,8 +58,12 @@ export interface RawCatalogItem {
 export type CatalogField = keyof RawCatalogItem;
 
 export type CatalogProblemKey =
-  | 'catalog.idMissing' | 'catalog.nameMissing' | 'catalog.priceInvalid' | 'catalog.stepInvalid'
-  | 'catalog.boxInvalid' | 'catalog.quantityInvalid';
+  | 'catalog.idMissing'
+  | 'catalog.nameMissing'
+  | 'catalog.priceInvalid'
+  | 'catalog.stepInvalid'
+  | 'catalog.boxInvalid'
+  | 'catalog.quantityInvalid';
 
 export interface CatalogProblem {
   field: CatalogField;
@@ -77,7 +81,10 @@ function quantityField(raw: unknown, milli: number): ParsedQuantity | null {
  * Checks one catalog row and turns it into an item, or lists every problem with the field it is in,
  * so the sheet adapter can point the coordinator at the exact cell.
  */
-export function parseCatalogItem(raw: RawCatalogItem, currencyExponent: number): { item?: CatalogItem; problems: CatalogProblem[] } {
+export function parseCatalogItem(
+  raw: RawCatalogItem,
+  currencyExponent: number,
+): { item?: CatalogItem; problems: CatalogProblem[] } {
   const problems: CatalogProblem[] = [];
   const bad = (field: CatalogField, key: CatalogProblemKey) => problems.push({ field, key, value: text(raw[field]) });
 

@@ -8,7 +8,7 @@ import { Problem } from './validation';
 export function describeProblem(problem: Problem, lang: Lang, items: ReadonlyMap<string, CatalogItem>): string {
   const item = problem.itemId ? items.get(problem.itemId) : undefined;
   return t(lang, problem.key, {
-    item: item ? itemName(item, lang) : problem.itemId ?? '',
+    item: item ? itemName(item, lang) : (problem.itemId ?? ''),
     unit: item?.unit ?? '',
     value: problem.value ?? '',
     bound: problem.bound === undefined ? '' : formatNumber(problem.bound, lang),

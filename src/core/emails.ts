@@ -38,12 +38,46 @@ export interface EmailLine {
 
 export type EmailData =
   | { kind: 'receipt'; name: string; lines: EmailLine[]; provisionalMinor: number; editUrl: string; boxesNotFull: boolean }
-  | { kind: 'reminder'; name: string; hasOrdered: boolean; formUrl: string; almostFull: { item: string; missing: number; unit: string }[] }
-  | { kind: 'finalBill'; name: string; lines: EmailLine[]; goodsMinor: number; deliveryMinor: number; feeMinor: number; creditMinor: number; dueMinor: number }
+  | {
+      kind: 'reminder';
+      name: string;
+      hasOrdered: boolean;
+      formUrl: string;
+      almostFull: { item: string; missing: number; unit: string }[];
+    }
+  | {
+      kind: 'finalBill';
+      name: string;
+      lines: EmailLine[];
+      goodsMinor: number;
+      deliveryMinor: number;
+      feeMinor: number;
+      creditMinor: number;
+      dueMinor: number;
+    }
   | { kind: 'cancelled'; name: string; reason: string; items: string[] }
   | { kind: 'arrived'; name: string; lines: EmailLine[]; dueMinor: number }
-  | { kind: 'correction'; name: string; lines: { item: string; unit: string; before: number; after: number }[]; beforeMinor: number; afterMinor: number }
-  | { kind: 'volunteerList'; name: string; place: string; residents: { name: string; flat: string; phone: string; items: string; dueMinor: number; paid: boolean; hasEmail: boolean }[] };
+  | {
+      kind: 'correction';
+      name: string;
+      lines: { item: string; unit: string; before: number; after: number }[];
+      beforeMinor: number;
+      afterMinor: number;
+    }
+  | {
+      kind: 'volunteerList';
+      name: string;
+      place: string;
+      residents: {
+        name: string;
+        flat: string;
+        phone: string;
+        items: string;
+        dueMinor: number;
+        paid: boolean;
+        hasEmail: boolean;
+      }[];
+    };
 
 class Body {
   text: string[] = [];
@@ -58,7 +92,11 @@ class Body {
   link(label: string, url: string): this {
     const safe = safeUrl(url);
     this.text.push(`${label}: ${url}`, '');
-    this.html.push(safe ? `<p style="margin:0 0 12px"><a href="${escapeHtml(safe)}" style="color:#1a73e8">${escapeHtml(label)}</a></p>` : `<p>${escapeHtml(label)}: ${escapeHtml(url)}</p>`);
+    this.html.push(
+      safe
+        ? `<p style="margin:0 0 12px"><a href="${escapeHtml(safe)}" style="color:#1a73e8">${escapeHtml(label)}</a></p>`
+        : `<p>${escapeHtml(label)}: ${escapeHtml(url)}</p>`,
+    );
     return this;
   }
 
@@ -66,7 +104,8 @@ class Body {
     for (const r of rows) this.text.push(`• ${r.filter(Boolean).join(' — ')}`);
     if (footer) this.text.push(footer.filter(Boolean).join(' '));
     this.text.push('');
-    const cell = (tag: string, v: string, i: number) => `<${tag} style="padding:4px 8px;border-bottom:1px solid #e0e0e0;text-align:${i === 0 ? 'left' : 'right'}">${escapeHtml(v)}</${tag}>`;
+    const cell = (tag: string, v: string, i: number) =>
+      `<${tag} style="padding:4px 8px;border-bottom:1px solid #e0e0e0;text-align:${i === 0 ? 'left' : 'right'}">${escapeHtml(v)}</${tag}>`;
     this.html.push(
       '<table style="border-collapse:collapse;margin:0 0 12px;font-size:14px">',
       `<tr>${header.map((h, i) => cell('th', h, i)).join('')}</tr>`,
@@ -94,9 +133,11 @@ export function renderEmail(data: EmailData, round: RoundFacts, lang: Lang): Ren
   switch (data.kind) {
     case 'receipt': {
       b.para(tr('email.receipt.intro'));
-      b.table([tr('email.col.item'), tr('email.col.quantity'), tr('email.col.extra'), tr('email.col.sum')],
+      b.table(
+        [tr('email.col.item'), tr('email.col.quantity'), tr('email.col.extra'), tr('email.col.sum')],
         data.lines.map((l) => [l.item, qty(l.ordered, l.unit), l.extra ? qty(l.extra, l.unit) : '', money(l.lineMinor ?? 0)]),
-        [tr('email.provisional'), '', '', money(data.provisionalMinor)]);
+        [tr('email.provisional'), '', '', money(data.provisionalMinor)],
+      );
       if (data.boxesNotFull) b.para(tr('email.receipt.boxesNotFull'));
       b.para(tr('email.receipt.deadline', { deadline }));
       if (data.editUrl) b.link(tr('email.receipt.edit'), data.editUrl);
@@ -106,16 +147,30 @@ export function renderEmail(data: EmailData, round: RoundFacts, lang: Lang): Ren
       b.para(data.hasOrdered ? tr('email.reminder.ordered', { deadline }) : tr('email.reminder.notOrdered', { deadline }));
       if (data.almostFull.length) {
         b.para(tr('email.reminder.almostFull'));
-        b.table([tr('email.col.item'), tr('email.col.missing')], data.almostFull.map((a) => [a.item, qty(a.missing, a.unit)]));
+        b.table(
+          [tr('email.col.item'), tr('email.col.missing')],
+          data.almostFull.map((a) => [a.item, qty(a.missing, a.unit)]),
+        );
       }
       if (data.formUrl) b.link(tr('email.reminder.order'), data.formUrl);
       return b.done(tr('email.reminder.subject'), lang);
     }
     case 'finalBill': {
       b.para(tr('email.bill.intro'));
-      b.table([tr('email.col.item'), tr('email.col.ordered'), tr('email.col.allocated'), tr('email.col.sum')],
-        data.lines.map((l) => [l.item + (l.reason ? ` (${tr(`email.reason.${l.reason}` as MessageKey)})` : ''), qty(l.ordered, l.unit), qty(l.allocated ?? 0, l.unit), money(l.lineMinor ?? 0)]));
-      const rows: string[][] = [[tr('email.bill.goods'), money(data.goodsMinor)], [tr('email.bill.delivery'), money(data.deliveryMinor)], [tr('email.bill.fee'), money(data.feeMinor)]];
+      b.table(
+        [tr('email.col.item'), tr('email.col.ordered'), tr('email.col.allocated'), tr('email.col.sum')],
+        data.lines.map((l) => [
+          l.item + (l.reason ? ` (${tr(`email.reason.${l.reason}` as MessageKey)})` : ''),
+          qty(l.ordered, l.unit),
+          qty(l.allocated ?? 0, l.unit),
+          money(l.lineMinor ?? 0),
+        ]),
+      );
+      const rows: string[][] = [
+        [tr('email.bill.goods'), money(data.goodsMinor)],
+        [tr('email.bill.delivery'), money(data.deliveryMinor)],
+        [tr('email.bill.fee'), money(data.feeMinor)],
+      ];
       if (data.creditMinor) rows.push([tr('email.bill.credit'), `−${money(data.creditMinor)}`]);
       b.table([tr('email.bill.breakdown'), ''], rows, [tr('email.bill.due'), money(data.dueMinor)]);
       if (round.paymentInstructions) b.para(tr('email.bill.howToPay', { how: round.paymentInstructions }));
@@ -131,20 +186,42 @@ export function renderEmail(data: EmailData, round: RoundFacts, lang: Lang): Ren
     case 'arrived': {
       b.para(tr('email.arrived.intro'));
       if (pickup) b.para(tr('email.pickup', { pickup }));
-      b.table([tr('email.col.item'), tr('email.col.allocated')], data.lines.map((l) => [l.item, qty(l.allocated ?? 0, l.unit)]));
+      b.table(
+        [tr('email.col.item'), tr('email.col.allocated')],
+        data.lines.map((l) => [l.item, qty(l.allocated ?? 0, l.unit)]),
+      );
       if (data.dueMinor > 0) b.para(tr('email.arrived.due', { due: money(data.dueMinor) }));
       return b.done(tr('email.arrived.subject'), lang);
     }
     case 'correction': {
       b.para(tr('email.correction.intro'));
-      b.table([tr('email.col.item'), tr('email.col.before'), tr('email.col.after')], data.lines.map((l) => [l.item, qty(l.before, l.unit), qty(l.after, l.unit)]),
-        [tr('email.col.sum'), money(data.beforeMinor), money(data.afterMinor)]);
+      b.table(
+        [tr('email.col.item'), tr('email.col.before'), tr('email.col.after')],
+        data.lines.map((l) => [l.item, qty(l.before, l.unit), qty(l.after, l.unit)]),
+        [tr('email.col.sum'), money(data.beforeMinor), money(data.afterMinor)],
+      );
       return b.done(tr('email.correction.subject'), lang);
     }
     case 'volunteerList': {
       b.para(tr('email.volunteer.intro', { place: data.place, count: data.residents.length }));
-      b.table([tr('email.col.resident'), tr('email.col.flat'), tr('email.col.phone'), tr('email.col.items'), tr('email.col.due'), tr('email.col.paid')],
-        data.residents.map((r) => [r.name + (r.hasEmail ? '' : ' ✉✕'), r.flat, r.phone, r.items, money(r.dueMinor), r.paid ? '✓' : '']));
+      b.table(
+        [
+          tr('email.col.resident'),
+          tr('email.col.flat'),
+          tr('email.col.phone'),
+          tr('email.col.items'),
+          tr('email.col.due'),
+          tr('email.col.paid'),
+        ],
+        data.residents.map((r) => [
+          r.name + (r.hasEmail ? '' : ' ✉✕'),
+          r.flat,
+          r.phone,
+          r.items,
+          money(r.dueMinor),
+          r.paid ? '✓' : '',
+        ]),
+      );
       if (data.residents.some((r) => !r.hasEmail)) b.para(tr('email.volunteer.noEmail'));
       return b.done(tr('email.volunteer.subject', { place: data.place }), lang);
     }

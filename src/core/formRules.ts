@@ -7,7 +7,9 @@ const MAX_LISTED = 200;
 function unitsText(steps: Steps, stepMilli: number): string {
   const milli = steps * stepMilli;
   const whole = Math.floor(milli / MILLI);
-  const frac = String(milli % MILLI).padStart(3, '0').replace(/0+$/, '');
+  const frac = String(milli % MILLI)
+    .padStart(3, '0')
+    .replace(/0+$/, '');
   return frac ? `${whole}[.,]${frac}0*` : `${whole}(?:[.,]0+)?`;
 }
 

@@ -7,7 +7,15 @@ import { Participant } from './orders';
  * balances are always recomputed from the journal, so the audit trail is the books.
  */
 export type JournalKind = 'payment' | 'refund' | 'supplierPayment' | 'pickup' | 'unpickup' | 'credit' | 'creditEarned';
-export const JOURNAL_KINDS: JournalKind[] = ['payment', 'refund', 'supplierPayment', 'pickup', 'unpickup', 'credit', 'creditEarned'];
+export const JOURNAL_KINDS: JournalKind[] = [
+  'payment',
+  'refund',
+  'supplierPayment',
+  'pickup',
+  'unpickup',
+  'credit',
+  'creditEarned',
+];
 
 export interface JournalEntry {
   at: number;

@@ -63,7 +63,9 @@ export function parseAmount(input: unknown, exponent: number): Minor | undefined
     if (!Number.isFinite(input)) return undefined;
     input = input.toFixed(Math.min(exponent + 6, 20));
   }
-  const text = String(input ?? '').replace(/[\s\u00a0]/g, '').replace(',', '.');
+  const text = String(input ?? '')
+    .replace(/[\s\u00a0]/g, '')
+    .replace(',', '.');
   const m = /^(-?)(\d+)(?:\.(\d+))?$/.exec(text);
   if (!m) return undefined;
   const fraction = (m[3] ?? '').replace(/0+$/, '');

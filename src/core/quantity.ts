@@ -14,8 +14,7 @@ export function stepMilli(step: number): number | undefined {
 }
 
 export type ParsedQuantity =
-  | { ok: true; steps: Steps }
-  | { ok: false; reason: 'notANumber' | 'negative' | 'notStep' | 'tooLarge' };
+  { ok: true; steps: Steps } | { ok: false; reason: 'notANumber' | 'negative' | 'notStep' | 'tooLarge' };
 
 /** Anything above this many units is a typo or an attack, never a real order for a neighbourhood. */
 export const ABSURD_UNITS = 100_000;
@@ -33,7 +32,10 @@ export function parseQuantity(input: unknown, milliPerStep: number): ParsedQuant
     // Sheets hands back binary floats (0.30000000000000004): six decimals is far below any real step.
     text = input.toFixed(6);
   } else {
-    text = String(input ?? '').trim().replace(/\s/g, '').replace(',', '.');
+    text = String(input ?? '')
+      .trim()
+      .replace(/\s/g, '')
+      .replace(',', '.');
   }
   if (text === '') return { ok: true, steps: 0 };
   if (/^[+-]?\d*\.?\d+e[+-]?\d+$/i.test(text)) return { ok: false, reason: 'tooLarge' };

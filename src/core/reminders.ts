@@ -24,7 +24,12 @@ export function upcomingReminders(deadline: number, offsetsHours: readonly numbe
  * random minute, sometimes late) but never one at or after the deadline. When several fell due in one
  * gap, only the latest is worth sending.
  */
-export function dueReminder(deadline: number, offsetsHours: readonly number[], lastTick: number, now: number): ReminderSlot | null {
+export function dueReminder(
+  deadline: number,
+  offsetsHours: readonly number[],
+  lastTick: number,
+  now: number,
+): ReminderSlot | null {
   if (now >= deadline) return null;
   const due = reminderSlots(deadline, offsetsHours).filter((s) => s.at > lastTick && s.at <= now);
   return due.length ? due[due.length - 1] : null;
@@ -41,13 +46,18 @@ export interface AlmostFullBox {
  * "Rice: 2 more bags complete a box": items whose open box is at least `fillThreshold` full (counting
  * extras), but not complete — the news that makes a reminder worth reading.
  */
-export function boxesAlmostFull(items: readonly ItemAllocation[], boxSizes: ReadonlyMap<string, Steps>, fillThreshold = 0.5): AlmostFullBox[] {
+export function boxesAlmostFull(
+  items: readonly ItemAllocation[],
+  boxSizes: ReadonlyMap<string, Steps>,
+  fillThreshold = 0.5,
+): AlmostFullBox[] {
   const out: AlmostFullBox[] = [];
   for (const a of items) {
     const box = boxSizes.get(a.itemId) ?? 1;
     if (box <= 1 || a.leftoverSteps === 0) continue;
     const missing = Math.max(0, box - a.leftoverSteps - a.extraSteps);
-    if (missing > 0 && (box - missing) / box >= fillThreshold) out.push({ itemId: a.itemId, missingSteps: missing, boxSteps: box });
+    if (missing > 0 && (box - missing) / box >= fillThreshold)
+      out.push({ itemId: a.itemId, missingSteps: missing, boxSteps: box });
   }
   return out.sort((x, y) => x.missingSteps - y.missingSteps || (x.itemId < y.itemId ? -1 : 1));
 }

@@ -45,7 +45,8 @@ export function legalNextStates(from: RoundState): RoundState[] {
   return [...NEXT[from]];
 }
 
-export type TransitionResult = { ok: true; round: Round } | { ok: false; key: 'round.illegalTransition'; from: RoundState; to: RoundState };
+export type TransitionResult =
+  { ok: true; round: Round } | { ok: false; key: 'round.illegalTransition'; from: RoundState; to: RoundState };
 
 export function transition(round: Round, to: RoundState): TransitionResult {
   if (!canTransition(round.state, to)) return { ok: false, key: 'round.illegalTransition', from: round.state, to };

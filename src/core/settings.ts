@@ -5,7 +5,17 @@ import { DeliverySplit } from './round';
 import { RoundingRule } from './money';
 
 /** The Settings sheet: one row per key; values typed by the coordinator. */
-export const SETTING_KEYS = ['currency', 'defaultLang', 'reminderOffsetsHours', 'remindOrdered', 'deliverySplit', 'feePercent', 'rounding', 'paymentInstructions', 'replyTo'] as const;
+export const SETTING_KEYS = [
+  'currency',
+  'defaultLang',
+  'reminderOffsetsHours',
+  'remindOrdered',
+  'deliverySplit',
+  'feePercent',
+  'rounding',
+  'paymentInstructions',
+  'replyTo',
+] as const;
 export type SettingKey = (typeof SETTING_KEYS)[number];
 
 export const DEFAULT_SETTINGS: Record<SettingKey, string> = {
@@ -41,14 +51,18 @@ export interface CommunitySettings {
 /** Reads the Settings sheet's key/value rows; anything unreadable falls back to the default. */
 export function parseSettings(rows: readonly (readonly unknown[])[]): CommunitySettings {
   const raw: Record<string, string> = { ...DEFAULT_SETTINGS };
-  for (const [k, v] of rows) if (typeof k === 'string' && k.trim()) raw[k.trim()] = v === null || v === undefined ? '' : String(v).trim();
+  for (const [k, v] of rows)
+    if (typeof k === 'string' && k.trim()) raw[k.trim()] = v === null || v === undefined ? '' : String(v).trim();
   const split = raw.deliverySplit as DeliverySplit;
   const rounding = raw.rounding as RoundingRule;
   const fee = Number(String(raw.feePercent).replace(',', '.'));
   return {
     currency: currency(raw.currency)?.code ?? 'RUB',
     defaultLang: resolveLang(raw.defaultLang, 'ru'),
-    reminderOffsetsHours: String(raw.reminderOffsetsHours).split(/[,;\s]+/).map(Number).filter((h) => Number.isFinite(h) && h > 0),
+    reminderOffsetsHours: String(raw.reminderOffsetsHours)
+      .split(/[,;\s]+/)
+      .map(Number)
+      .filter((h) => Number.isFinite(h) && h > 0),
     remindOrdered: /^(yes|y|true|1|да|是)$/i.test(String(raw.remindOrdered).trim()),
     deliverySplit: ['equal', 'byValue', 'byQuantity'].includes(split) ? split : 'equal',
     feeBasisPoints: Number.isFinite(fee) && fee >= 0 && fee <= 100 ? Math.round(fee * 100) : 0,

@@ -60,7 +60,13 @@ export function offsetMinutes(ms: number, timeZone: string): number {
 
 /** The instant at which the zone's clocks show the given wall time. */
 export function fromWallTime(
-  timeZone: string, year: number, month: number, day: number, hour = 0, minute = 0, second = 0,
+  timeZone: string,
+  year: number,
+  month: number,
+  day: number,
+  hour = 0,
+  minute = 0,
+  second = 0,
 ): number {
   const guess = Date.UTC(year, month - 1, day, hour, minute, second);
   const first = guess - offsetMinutes(guess, timeZone) * 60000;

@@ -10,10 +10,22 @@ import { Steps, parseQuantity, unitsOf } from './quantity';
 export type Severity = 'reject' | 'line' | 'warning';
 
 export type ProblemKey =
-  | 'problem.nameMissing' | 'problem.nameTooLong' | 'problem.emailInvalid' | 'problem.emailMissing'
-  | 'problem.phoneInvalid' | 'problem.late' | 'problem.unknownItem' | 'problem.buildingUnknown'
-  | 'problem.pickupUnknown' | 'problem.notANumber' | 'problem.negative' | 'problem.notStep'
-  | 'problem.tooLarge' | 'problem.overLimit' | 'problem.overStock' | 'problem.extraWithoutBox';
+  | 'problem.nameMissing'
+  | 'problem.nameTooLong'
+  | 'problem.emailInvalid'
+  | 'problem.emailMissing'
+  | 'problem.phoneInvalid'
+  | 'problem.late'
+  | 'problem.unknownItem'
+  | 'problem.buildingUnknown'
+  | 'problem.pickupUnknown'
+  | 'problem.notANumber'
+  | 'problem.negative'
+  | 'problem.notStep'
+  | 'problem.tooLarge'
+  | 'problem.overLimit'
+  | 'problem.overStock'
+  | 'problem.extraWithoutBox';
 
 export interface Problem {
   key: ProblemKey;
@@ -73,7 +85,8 @@ export function validateOrder(raw: RawOrderInput, ctx: ValidationContext): Valid
 
   const name = text(raw.name).replace(/\s+/g, ' ');
   if (!name) problems.push({ key: 'problem.nameMissing', severity: 'reject', field: 'name' });
-  else if (name.length > 200) problems.push({ key: 'problem.nameTooLong', severity: 'reject', field: 'name', value: name.slice(0, 40) });
+  else if (name.length > 200)
+    problems.push({ key: 'problem.nameTooLong', severity: 'reject', field: 'name', value: name.slice(0, 40) });
 
   let email: string | null = text(raw.email).toLowerCase();
   if (NO_EMAIL.test(email)) {
@@ -108,7 +121,8 @@ export function validateOrder(raw: RawOrderInput, ctx: ValidationContext): Valid
     const typed = raw.quantities[itemId];
     const typedExtra = extras[itemId];
     if (!item) {
-      if (text(typed) !== '' && text(typed) !== '0') problems.push({ key: 'problem.unknownItem', severity: 'line', field: 'quantity', itemId, value: itemId });
+      if (text(typed) !== '' && text(typed) !== '0')
+        problems.push({ key: 'problem.unknownItem', severity: 'line', field: 'quantity', itemId, value: itemId });
       continue;
     }
     const lineProblems: Problem[] = [];
@@ -120,11 +134,25 @@ export function validateOrder(raw: RawOrderInput, ctx: ValidationContext): Valid
       extraSteps = 0;
     }
     if (item.limitSteps !== null && steps + extraSteps > item.limitSteps && !lineProblems.some((p) => p.severity === 'line')) {
-      lineProblems.push({ key: 'problem.overLimit', severity: 'line', field: 'quantity', itemId, value: text(typed), bound: unitsOf(item.limitSteps, item.stepMilli) });
+      lineProblems.push({
+        key: 'problem.overLimit',
+        severity: 'line',
+        field: 'quantity',
+        itemId,
+        value: text(typed),
+        bound: unitsOf(item.limitSteps, item.stepMilli),
+      });
     }
     const left = ctx.remainingStock?.[itemId] ?? item.stockSteps ?? undefined;
     if (left !== undefined && steps > left) {
-      lineProblems.push({ key: 'problem.overStock', severity: 'warning', field: 'quantity', itemId, value: text(typed), bound: unitsOf(Math.max(0, left), item.stepMilli) });
+      lineProblems.push({
+        key: 'problem.overStock',
+        severity: 'warning',
+        field: 'quantity',
+        itemId,
+        value: text(typed),
+        bound: unitsOf(Math.max(0, left), item.stepMilli),
+      });
     }
     problems.push(...lineProblems);
     if (lineProblems.some((p) => p.severity === 'line')) continue;
@@ -152,7 +180,14 @@ export function validateOrder(raw: RawOrderInput, ctx: ValidationContext): Valid
 function readSteps(typed: unknown, item: CatalogItem, field: 'quantity' | 'extra', problems: Problem[]): Steps {
   const parsed = parseQuantity(typed, item.stepMilli);
   if (parsed.ok) return parsed.steps;
-  const key = ({ notANumber: 'problem.notANumber', negative: 'problem.negative', notStep: 'problem.notStep', tooLarge: 'problem.tooLarge' } as const)[parsed.reason];
+  const key = (
+    {
+      notANumber: 'problem.notANumber',
+      negative: 'problem.negative',
+      notStep: 'problem.notStep',
+      tooLarge: 'problem.tooLarge',
+    } as const
+  )[parsed.reason];
   problems.push({ key, severity: 'line', field, itemId: item.id, value: text(typed), bound: unitsOf(1, item.stepMilli) });
   return 0;
 }

@@ -15,8 +15,21 @@ export interface CatalogReading {
 }
 
 const FIELD_COLUMN: Record<CatalogProblem['field'], string> = {
-  id: 'id', name: 'name', nameRu: 'nameRu', nameZh: 'nameZh', nameEn: 'nameEn', unit: 'unit', price: 'price', step: 'step',
-  box: 'box', minimum: 'minimum', limit: 'limit', stock: 'stock', retail: 'retail', supplier: 'supplier', supplierCode: 'supplierCode',
+  id: 'id',
+  name: 'name',
+  nameRu: 'nameRu',
+  nameZh: 'nameZh',
+  nameEn: 'nameEn',
+  unit: 'unit',
+  price: 'price',
+  step: 'step',
+  box: 'box',
+  minimum: 'minimum',
+  limit: 'limit',
+  stock: 'stock',
+  retail: 'retail',
+  supplier: 'supplier',
+  supplierCode: 'supplierCode',
 };
 
 /** The Catalog sheet as the coordinator typed it, checked row by row. */
@@ -25,7 +38,9 @@ export function readCatalog(book: Book, settings: CommunitySettings, lang: Lang)
   const items = new Map<string, CatalogItem>();
   const problems: CatalogReading['problems'] = [];
   book.rows('catalog').forEach((r, i) => {
-    const raw = Object.fromEntries((Object.keys(FIELD_COLUMN) as CatalogProblem['field'][]).map((f) => [f, get('catalog', r, f)]));
+    const raw = Object.fromEntries(
+      (Object.keys(FIELD_COLUMN) as CatalogProblem['field'][]).map((f) => [f, get('catalog', r, f)]),
+    );
     const { item, problems: found } = parseCatalogItem(raw, exponent);
     const id = cellText(raw.id);
     for (const p of found) {

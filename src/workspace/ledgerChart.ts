@@ -1,7 +1,8 @@
 /** The Ledger sheet's chart of each round's billed total and savings, inserted once at setup. */
 export function ensureLedgerChart(sheet: GoogleAppsScript.Spreadsheet.Sheet): void {
   if (sheet.getCharts().length) return;
-  const chart = sheet.newChart()
+  const chart = sheet
+    .newChart()
     .setChartType(Charts.ChartType.COLUMN)
     .addRange(sheet.getRange('A1:A200'))
     .addRange(sheet.getRange('G1:G200'))

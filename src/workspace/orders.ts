@@ -31,10 +31,14 @@ function encodeQueue(q: Tranche[], e: Tranche[]): string {
 
 function decodeQueue(text: string, steps: number, extra: number, fallbackAt: number): { q: Tranche[]; e: Tranche[] } {
   const parse = (s: string | undefined): Tranche[] =>
-    (s ?? '').split(',').filter(Boolean).map((p) => {
-      const [n, at] = p.split('@');
-      return { steps: Number(n), at: Number(at) };
-    }).filter((t) => t.steps > 0 && Number.isFinite(t.at));
+    (s ?? '')
+      .split(',')
+      .filter(Boolean)
+      .map((p) => {
+        const [n, at] = p.split('@');
+        return { steps: Number(n), at: Number(at) };
+      })
+      .filter((t) => t.steps > 0 && Number.isFinite(t.at));
   const m = /^q=([^;]*);e=(.*)$/.exec(text);
   let q = parse(m?.[1]);
   let e = parse(m?.[2]);
@@ -45,7 +49,10 @@ function decodeQueue(text: string, steps: number, extra: number, fallbackAt: num
 }
 
 /** The rows of an order as they stand in the sheet, oldest order facts included. */
-export function orderFromRows(rows: { row: number; values: unknown[] }[], items: ReadonlyMap<string, CatalogItem>): StoredOrder | null {
+export function orderFromRows(
+  rows: { row: number; values: unknown[] }[],
+  items: ReadonlyMap<string, CatalogItem>,
+): StoredOrder | null {
   if (rows.length === 0) return null;
   const first = rows[0].values;
   const submittedAt = cellTime(get('orders', first, 'submittedAt')) ?? 0;
@@ -89,7 +96,14 @@ export function orderFromRows(rows: { row: number; values: unknown[] }[], items:
 }
 
 /** An order as sheet rows; an order with no lines keeps one row so its revision is remembered. */
-export function orderRows(order: Order, roundId: string, responseAt: string, editUrl: string, items: ReadonlyMap<string, CatalogItem>, lang: Lang): unknown[][] {
+export function orderRows(
+  order: Order,
+  roundId: string,
+  responseAt: string,
+  editUrl: string,
+  items: ReadonlyMap<string, CatalogItem>,
+  lang: Lang,
+): unknown[][] {
   const p = order.participant;
   const common = {
     round: asText(roundId),
@@ -126,14 +140,26 @@ export function orderRows(order: Order, roundId: string, responseAt: string, edi
 }
 
 /** Finds an order's rows by key: one search and one read of the block it spans. */
-export function findOrder(sheet: GoogleAppsScript.Spreadsheet.Sheet, orderKey: string, items: ReadonlyMap<string, CatalogItem>): StoredOrder | null {
-  const hits = sheet.getRange(`${KEY_LETTER}:${KEY_LETTER}`).createTextFinder(orderKey).matchEntireCell(true).matchCase(true).findAll();
+export function findOrder(
+  sheet: GoogleAppsScript.Spreadsheet.Sheet,
+  orderKey: string,
+  items: ReadonlyMap<string, CatalogItem>,
+): StoredOrder | null {
+  const hits = sheet
+    .getRange(`${KEY_LETTER}:${KEY_LETTER}`)
+    .createTextFinder(orderKey)
+    .matchEntireCell(true)
+    .matchCase(true)
+    .findAll();
   if (hits.length === 0) return null;
   const rowsAt = hits.map((h) => h.getRow()).sort((a, b) => a - b);
   const first = rowsAt[0];
   const block = sheet.getRange(first, 1, rowsAt[rowsAt.length - 1] - first + 1, width('orders')).getValues();
   const wanted = new Set(rowsAt);
-  return orderFromRows(block.map((values, i) => ({ row: first + i, values })).filter((r) => wanted.has(r.row)), items);
+  return orderFromRows(
+    block.map((values, i) => ({ row: first + i, values })).filter((r) => wanted.has(r.row)),
+    items,
+  );
 }
 
 /**
@@ -142,7 +168,13 @@ export function findOrder(sheet: GoogleAppsScript.Spreadsheet.Sheet, orderKey: s
  * The next free row is kept in document properties (under the script lock) so appending costs no
  * getLastRow; the hourly tick re-checks it against the sheet.
  */
-export function writeOrder(book: Book, properties: Record<string, string>, previous: StoredOrder | null, rows: unknown[][], roundId: string): void {
+export function writeOrder(
+  book: Book,
+  properties: Record<string, string>,
+  previous: StoredOrder | null,
+  rows: unknown[][],
+  roundId: string,
+): void {
   const sheet = book.sheet('orders');
   const cols = width('orders');
   const old = previous?.rows ?? [];
@@ -179,11 +211,19 @@ export function reconcileNextRow(sheet: GoogleAppsScript.Spreadsheet.Sheet): voi
 }
 
 /** Every order of a round from the Orders sheet, in one read of the round's own block of rows. */
-export function readRoundOrders(book: Book, roundId: string, items: ReadonlyMap<string, CatalogItem>, properties: Record<string, string> = {}): StoredOrder[] {
+export function readRoundOrders(
+  book: Book,
+  roundId: string,
+  items: ReadonlyMap<string, CatalogItem>,
+  properties: Record<string, string> = {},
+): StoredOrder[] {
   const sheet = book.sheet('orders');
   const [first, last] = (properties[spanKey(roundId)] ?? '').split(',').map(Number);
   const top = first && last >= first ? first : 1;
-  const values = first && last >= first ? sheet.getRange(first, 1, last - first + 1, width('orders')).getValues() : sheet.getDataRange().getValues();
+  const values =
+    first && last >= first
+      ? sheet.getRange(first, 1, last - first + 1, width('orders')).getValues()
+      : sheet.getDataRange().getValues();
   const groups = new Map<string, { row: number; values: unknown[] }[]>();
   values.forEach((v, i) => {
     if (top + i === 1 || cellText(get('orders', v, 'round')) !== roundId) return;

@@ -34,29 +34,60 @@ const CELL_LIMIT = 49_000;
 
 function outboxRow(e: OutgoingEmail, state: OutboxState, now: Date): unknown[] {
   return row('outbox', {
-    key: asText(e.key), round: asText(e.round), orderKey: asText(e.orderKey), kind: e.kind, to: asText(e.to), lang: e.lang,
-    subject: asText(e.subject), state, attempts: 0, updatedAt: now, error: '',
-    body: asText(e.body.slice(0, CELL_LIMIT)), html: e.html.length > CELL_LIMIT ? '' : asText(e.html),
+    key: asText(e.key),
+    round: asText(e.round),
+    orderKey: asText(e.orderKey),
+    kind: e.kind,
+    to: asText(e.to),
+    lang: e.lang,
+    subject: asText(e.subject),
+    state,
+    attempts: 0,
+    updatedAt: now,
+    error: '',
+    body: asText(e.body.slice(0, CELL_LIMIT)),
+    html: e.html.length > CELL_LIMIT ? '' : asText(e.html),
   });
 }
 
 /** Keys already in the outbox, in one read of the key column. */
 export function outboxKeys(book: Book): Set<string> {
   const values = book.sheet('outbox').getRange('A:A').getValues();
-  return new Set(values.slice(1).map((v) => cellText(v[0])).filter(Boolean));
+  return new Set(
+    values
+      .slice(1)
+      .map((v) => cellText(v[0]))
+      .filter(Boolean),
+  );
 }
 
 /** Queues emails not queued before (by key); residents without an address are recorded as NO_EMAIL. */
-export function queueEmails(book: Book, properties: Record<string, string>, emails: OutgoingEmail[], now: Date, known?: Set<string>): number {
+export function queueEmails(
+  book: Book,
+  properties: Record<string, string>,
+  emails: OutgoingEmail[],
+  now: Date,
+  known?: Set<string>,
+): number {
   const existing = known ?? outboxKeys(book);
   const fresh = emails.filter((e) => !existing.has(e.key));
-  appendAtCounter(book.sheet('outbox'), COUNTER, properties, fresh.map((e) => outboxRow(e, e.to ? 'QUEUED' : 'NO_EMAIL', now)));
+  appendAtCounter(
+    book.sheet('outbox'),
+    COUNTER,
+    properties,
+    fresh.map((e) => outboxRow(e, e.to ? 'QUEUED' : 'NO_EMAIL', now)),
+  );
   for (const e of fresh) existing.add(e.key);
   return fresh.length;
 }
 
 function send(e: Pick<OutgoingEmail, 'to' | 'subject' | 'body' | 'html'>, replyTo: string, senderName: string): void {
-  const message: GoogleAppsScript.Mail.MailAdvancedParameters & { to: string; subject: string; body: string } = { to: e.to, subject: e.subject, body: e.body, name: senderName };
+  const message: GoogleAppsScript.Mail.MailAdvancedParameters & { to: string; subject: string; body: string } = {
+    to: e.to,
+    subject: e.subject,
+    body: e.body,
+    name: senderName,
+  };
   if (e.html) message.htmlBody = e.html;
   if (replyTo) message.replyTo = replyTo;
   MailApp.sendEmail(message);
@@ -66,7 +97,14 @@ function send(e: Pick<OutgoingEmail, 'to' | 'subject' | 'body' | 'html'>, replyT
  * Sends one email now (a receipt right after a submission): appended as SENDING and flushed, sent,
  * then confirmed in document properties. Without quota or address it simply waits in the queue.
  */
-export function sendNow(book: Book, properties: Record<string, string>, e: OutgoingEmail, now: Date, replyTo: string, senderName: string): OutboxState {
+export function sendNow(
+  book: Book,
+  properties: Record<string, string>,
+  e: OutgoingEmail,
+  now: Date,
+  replyTo: string,
+  senderName: string,
+): OutboxState {
   const sheet = book.sheet('outbox');
   if (!e.to || MailApp.getRemainingDailyQuota() < 1) {
     appendAtCounter(sheet, COUNTER, properties, [outboxRow(e, e.to ? 'QUEUED' : 'NO_EMAIL', now)]);
@@ -103,10 +141,22 @@ export interface DrainResult {
  * Sends queued emails in chunks until the queue is empty, the daily quota is spent or `stopAt` (about
  * five minutes into the execution) is reached. Each chunk costs a constant number of sheet calls.
  */
-export function drainOutbox(book: Book, properties: Record<string, string>, options: { stopAt: number; chunkSize?: number; replyTo: string; senderName: string }): DrainResult {
+export function drainOutbox(
+  book: Book,
+  properties: Record<string, string>,
+  options: { stopAt: number; chunkSize?: number; replyTo: string; senderName: string },
+): DrainResult {
   const sheet = book.sheet('outbox');
   const values = sheet.getDataRange().getValues();
-  const states = values.map((v) => [cellText(v[STATE_COL]), cellNumber(v[STATE_COL + 1]), v[STATE_COL + 2], cellText(v[STATE_COL + 3])] as [string, number, unknown, string]);
+  const states = values.map(
+    (v) =>
+      [cellText(v[STATE_COL]), cellNumber(v[STATE_COL + 1]), v[STATE_COL + 2], cellText(v[STATE_COL + 3])] as [
+        string,
+        number,
+        unknown,
+        string,
+      ],
+  );
   const result: DrainResult = { sent: 0, failed: 0, waitingForQuota: 0, remaining: 0, stuck: 0, stoppedForTime: false };
 
   // Fold in receipts confirmed since the last drain.
@@ -121,7 +171,8 @@ export function drainOutbox(book: Book, properties: Record<string, string>, opti
       maxChanged = Math.max(maxChanged, r);
     }
   }
-  const writeSpan = (from: number, to: number) => sheet.getRange(from + 1, STATE_COL + 1, to - from + 1, 4).setValues(states.slice(from, to + 1));
+  const writeSpan = (from: number, to: number) =>
+    sheet.getRange(from + 1, STATE_COL + 1, to - from + 1, 4).setValues(states.slice(from, to + 1));
   if (maxChanged >= 0) writeSpan(minChanged, maxChanged);
   for (const k of confirmed) PropertiesService.getDocumentProperties().deleteProperty(k);
 
@@ -156,7 +207,16 @@ export function drainOutbox(book: Book, properties: Record<string, string>, opti
         continue;
       }
       try {
-        send({ to: cellText(get('outbox', v, 'to')), subject: cellText(get('outbox', v, 'subject')), body: cellText(get('outbox', v, 'body')), html: cellText(get('outbox', v, 'html')) }, options.replyTo, options.senderName);
+        send(
+          {
+            to: cellText(get('outbox', v, 'to')),
+            subject: cellText(get('outbox', v, 'subject')),
+            body: cellText(get('outbox', v, 'body')),
+            html: cellText(get('outbox', v, 'html')),
+          },
+          options.replyTo,
+          options.senderName,
+        );
         states[r] = ['SENT', states[r][1] + 1, new Date(), ''];
         result.sent++;
       } catch (err) {
@@ -208,8 +268,19 @@ export function outboxSummary(book: Book, properties: Record<string, string>, ro
     if (state === 'SENDING' && properties[`${SENT_PREFIX}${r + 1}`] === cellText(get('outbox', v, 'key'))) state = 'SENT';
     if (!(state in counts)) return;
     counts[state]++;
-    if (state === 'SENDING') stuck.push({ key: cellText(get('outbox', v, 'key')), to: cellText(get('outbox', v, 'to')), subject: cellText(get('outbox', v, 'subject')), row: r + 1 });
-    if (state === 'NO_EMAIL') noEmail.push({ round: cellText(get('outbox', v, 'round')), orderKey: cellText(get('outbox', v, 'orderKey')), kind: cellText(get('outbox', v, 'kind')) });
+    if (state === 'SENDING')
+      stuck.push({
+        key: cellText(get('outbox', v, 'key')),
+        to: cellText(get('outbox', v, 'to')),
+        subject: cellText(get('outbox', v, 'subject')),
+        row: r + 1,
+      });
+    if (state === 'NO_EMAIL')
+      noEmail.push({
+        round: cellText(get('outbox', v, 'round')),
+        orderKey: cellText(get('outbox', v, 'orderKey')),
+        kind: cellText(get('outbox', v, 'kind')),
+      });
   });
   return { counts, quota: MailApp.getRemainingDailyQuota(), stuck, noEmail };
 }

@@ -34,7 +34,13 @@ const sizeKey = (roundId: string, key: ResultKey) => `size:${roundId}:${key}`;
  * Creates a round's result sheet with its header, money format, frozen header and a warning-only
  * protection. Done when the round opens, so closing a big round spends its calls on data only.
  */
-export function createResultSheet(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, roundId: string, key: ResultKey, lang: Lang, currencyCode: string): void {
+export function createResultSheet(
+  ss: GoogleAppsScript.Spreadsheet.Spreadsheet,
+  roundId: string,
+  key: ResultKey,
+  lang: Lang,
+  currencyCode: string,
+): void {
   const name = resultSheetName(roundId, key, lang);
   if (ss.getSheetByName(name)) return;
   const sheet = ss.insertSheet(name);
@@ -54,7 +60,13 @@ export function createResultSheet(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, 
  * so no call is spent asking the sheet.
  */
 export function writeResultSheet(
-  ss: GoogleAppsScript.Spreadsheet.Spreadsheet, properties: Record<string, string>, roundId: string, key: ResultKey, lang: Lang, currencyCode: string, rows: unknown[][],
+  ss: GoogleAppsScript.Spreadsheet.Spreadsheet,
+  properties: Record<string, string>,
+  roundId: string,
+  key: ResultKey,
+  lang: Lang,
+  currencyCode: string,
+  rows: unknown[][],
 ): GoogleAppsScript.Spreadsheet.Sheet {
   const name = resultSheetName(roundId, key, lang);
   let sheet = ss.getSheetByName(name);

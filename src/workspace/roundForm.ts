@@ -38,7 +38,11 @@ function describe(input: FormInput): string {
 
 function itemTitle(item: CatalogItem, input: FormInput, taken: Set<string>): string {
   const { lang, round } = input;
-  let title = t(lang, 'form.itemTitle', { item: itemName(item, lang), price: formatMoney(item.priceMinor, round.currency, lang), unit: item.unit });
+  let title = t(lang, 'form.itemTitle', {
+    item: itemName(item, lang),
+    price: formatMoney(item.priceMinor, round.currency, lang),
+    unit: item.unit,
+  });
   if (taken.has(title)) title = `${title} [${item.id}]`;
   taken.add(title);
   return title;
@@ -69,7 +73,8 @@ export function buildRoundForm(input: FormInput, existingFormId: string): BuiltF
   } else {
     form = FormApp.create(round.title);
   }
-  form.setTitle(round.title)
+  form
+    .setTitle(round.title)
     .setDescription(describe(input))
     .setCollectEmail(true)
     .setAllowResponseEdits(true)
@@ -107,9 +112,15 @@ export function buildRoundForm(input: FormInput, existingFormId: string): BuiltF
     const max = maxStepsPerPerson(item);
     const rule = FormApp.createTextValidation()
       .requireTextMatchesPattern(quantityPattern(item, max))
-      .setHelpText(max === null
-        ? t(lang, 'form.quantityInvalid', { step: formatNumber(unitsOf(1, item.stepMilli), lang), unit: item.unit })
-        : t(lang, 'form.quantityInvalidMax', { step: formatNumber(unitsOf(1, item.stepMilli), lang), unit: item.unit, max: formatNumber(unitsOf(max, item.stepMilli), lang) }))
+      .setHelpText(
+        max === null
+          ? t(lang, 'form.quantityInvalid', { step: formatNumber(unitsOf(1, item.stepMilli), lang), unit: item.unit })
+          : t(lang, 'form.quantityInvalidMax', {
+              step: formatNumber(unitsOf(1, item.stepMilli), lang),
+              unit: item.unit,
+              max: formatNumber(unitsOf(max, item.stepMilli), lang),
+            }),
+      )
       .build();
     form.addTextItem().setTitle(title).setHelpText(itemHelp(item, lang)).setValidation(rule);
     let extra: string | null = null;
@@ -117,8 +128,16 @@ export function buildRoundForm(input: FormInput, existingFormId: string): BuiltF
       extra = t(lang, 'form.extraTitle', { item: itemName(item, lang) });
       if (taken.has(extra)) extra = `${extra} [${item.id}]`;
       taken.add(extra);
-      form.addTextItem().setTitle(extra).setHelpText(t(lang, 'form.extraHelp'))
-        .setValidation(FormApp.createTextValidation().requireTextMatchesPattern(quantityPattern(item, item.boxSteps - 1)).setHelpText(t(lang, 'form.extraInvalid')).build());
+      form
+        .addTextItem()
+        .setTitle(extra)
+        .setHelpText(t(lang, 'form.extraHelp'))
+        .setValidation(
+          FormApp.createTextValidation()
+            .requireTextMatchesPattern(quantityPattern(item, item.boxSteps - 1))
+            .setHelpText(t(lang, 'form.extraInvalid'))
+            .build(),
+        );
     }
     questions.items[item.id] = { quantity: title, extra };
   }
@@ -148,14 +167,22 @@ export function setFormAccepting(formId: string, accepting: boolean, lang: Lang)
  * The response behind an event, from the form itself: its exact timestamp (to tell an edit from a
  * repeated event) and the resident's edit link. Costs Forms calls rather than sheet reads.
  */
-export function findResponse(formId: string, email: string, named: Record<string, string[]>): { timestamp: Date; editUrl: string } | null {
+export function findResponse(
+  formId: string,
+  email: string,
+  named: Record<string, string[]>,
+): { timestamp: Date; editUrl: string } | null {
   try {
     const since = new Date(Date.now() - 15 * 60 * 1000);
-    const candidates = FormApp.openById(formId).getResponses(since).filter((r) => !email || r.getRespondentEmail() === email);
+    const candidates = FormApp.openById(formId)
+      .getResponses(since)
+      .filter((r) => !email || r.getRespondentEmail() === email);
     let best: GoogleAppsScript.Forms.FormResponse | null = null;
     let bestScore = -1;
     for (const r of candidates) {
-      const score = r.getItemResponses().filter((ir) => String(ir.getResponse()) === String(named[ir.getItem().getTitle()]?.[0] ?? '')).length;
+      const score = r
+        .getItemResponses()
+        .filter((ir) => String(ir.getResponse()) === String(named[ir.getItem().getTitle()]?.[0] ?? '')).length;
       if (score > bestScore || (score === bestScore && best && r.getTimestamp().getTime() > best.getTimestamp().getTime())) {
         best = r;
         bestScore = score;
@@ -166,4 +193,3 @@ export function findResponse(formId: string, email: string, named: Record<string
     return null;
   }
 }
-

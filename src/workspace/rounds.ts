@@ -46,7 +46,10 @@ export interface RoundRecord extends Round {
   sheetRow: number;
 }
 
-const list = (v: unknown) => cellText(v).split(/\s*;\s*/).filter(Boolean);
+const list = (v: unknown) =>
+  cellText(v)
+    .split(/\s*;\s*/)
+    .filter(Boolean);
 
 export function readRounds(book: Book): RoundRecord[] {
   const values = book.sheet('rounds').getDataRange().getValues();

@@ -19,8 +19,21 @@ export interface Session {
 
 export async function start(): Promise<Session> {
   ensureBuilt();
-  const launched = await launchPlayground(ROOT, { reset: true, stateFile: join(mkdtempSync(join(tmpdir(), 'playground-')), 'state.json') });
-  const browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'] });
+  const launched = await launchPlayground(ROOT, {
+    reset: true,
+    stateFile: join(mkdtempSync(join(tmpdir(), 'playground-')), 'state.json'),
+  });
+  const browser = await chromium.launch({
+    executablePath: CHROMIUM,
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--no-first-run',
+    ],
+  });
   const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
   const session: Session = { launched, browser, page, dialogs: [], errors: [] };
   page.on('dialog', (d) => {
@@ -69,7 +82,10 @@ export async function openSidebarTab(s: Session, tab: string): Promise<FrameLoca
   const button = frame.getByRole('tab', { name: tab });
   if ((await button.getAttribute('aria-selected')) !== 'true') {
     await button.click();
-    await frame.locator('#screen[aria-busy="true"]').waitFor({ timeout: 1000 }).catch(() => undefined);
+    await frame
+      .locator('#screen[aria-busy="true"]')
+      .waitFor({ timeout: 1000 })
+      .catch(() => undefined);
   }
   return settled(s);
 }

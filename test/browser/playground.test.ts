@@ -3,7 +3,10 @@ import { Session, actAs, form, menu, openSidebarTab, sheet, start, stop } from '
 let s: Session;
 
 /** A resident fills in the demo round's form: email, name, building, pickup point and quantities by question title. */
-async function fillForm(f: ReturnType<typeof form>, r: { email: string; name: string; building: string; pickup: string; items: Record<string, string> }): Promise<void> {
+async function fillForm(
+  f: ReturnType<typeof form>,
+  r: { email: string; name: string; building: string; pickup: string; items: Record<string, string> },
+): Promise<void> {
   await f.getByLabel('Email').fill(r.email);
   await f.getByLabel('Ваше имя').fill(r.name);
   await f.getByLabel('Дом / подъезд').selectOption(r.building);
@@ -21,24 +24,41 @@ describe('a resident orders through the form', () => {
   test('fills the form in Russian, then edits the response through the edit link', async () => {
     await s.page.getByRole('button', { name: 'Form' }).click();
     const f = form(s);
-    await fillForm(f, { email: 'nina@example.org', name: 'Нина Сергеевна', building: 'Дом 2', pickup: 'Школа №5', items: { 'Гречка — 88,00 ₽ за кг': '2,5', 'Чай чёрный — 210,00 ₽ за уп.': '1' } });
+    await fillForm(f, {
+      email: 'nina@example.org',
+      name: 'Нина Сергеевна',
+      building: 'Дом 2',
+      pickup: 'Школа №5',
+      items: { 'Гречка — 88,00 ₽ за кг': '2,5', 'Чай чёрный — 210,00 ₽ за уп.': '1' },
+    });
     await f.getByRole('button', { name: 'Submit' }).click();
     await f.getByText('Спасибо! Заказ записан').waitFor();
     let orders = await sheet(s, 'Заказы');
-    expect(orders.values.filter((r) => r.includes('Нина Сергеевна')).map((r) => [r[15], r[17]])).toEqual([['BUCK', '2,5'], ['TEA', '1']]);
+    expect(orders.values.filter((r) => r.includes('Нина Сергеевна')).map((r) => [r[15], r[17]])).toEqual([
+      ['BUCK', '2,5'],
+      ['TEA', '1'],
+    ]);
     await f.getByRole('link', { name: 'Edit your response' }).click();
     await f.getByLabel('Гречка — 88,00 ₽ за кг').fill('4');
     await f.getByLabel('Чай чёрный — 210,00 ₽ за уп.').fill('');
     await f.getByRole('button', { name: 'Submit changes' }).click();
     await f.getByText('Спасибо! Заказ записан').waitFor();
     orders = await sheet(s, 'Заказы');
-    expect(orders.values.filter((r) => r.includes('Нина Сергеевна')).map((r) => [r[15], r[17], r[3]])).toEqual([['BUCK', '4', '2']]);
+    expect(orders.values.filter((r) => r.includes('Нина Сергеевна')).map((r) => [r[15], r[17], r[3]])).toEqual([
+      ['BUCK', '4', '2'],
+    ]);
   });
 
   test('a quantity the form does not accept is refused with its message and nothing is recorded', async () => {
     await s.page.getByRole('button', { name: 'Form' }).click();
     const f = form(s);
-    await fillForm(f, { email: 'x@example.org', name: 'Тест', building: 'Дом 1', pickup: 'Школа №5', items: { 'Яйца С1 — 110,00 ₽ за дес.': 'пять' } });
+    await fillForm(f, {
+      email: 'x@example.org',
+      name: 'Тест',
+      building: 'Дом 1',
+      pickup: 'Школа №5',
+      items: { 'Яйца С1 — 110,00 ₽ за дес.': 'пять' },
+    });
     await f.getByRole('button', { name: 'Submit' }).click();
     await f.getByRole('alert').filter({ hasText: 'от 0 до 3' }).waitFor();
     expect((await sheet(s, 'Заказы')).values.some((r) => r.includes('Тест'))).toBe(false);
@@ -61,10 +81,13 @@ describe('a volunteer enters an order for a neighbour without a smartphone', () 
     await side.getByRole('button', { name: 'Сохранить заказ' }).click();
     await side.getByText('Заказ сохранён.').waitFor();
     const rows = (await sheet(s, 'Заказы')).values.filter((r) => r.includes('Клавдия Ивановна'));
-    expect(rows.map((r) => [r[15], r[17], r[14], r[2]])).toEqual([['BUCK', '2', 'olga@example.org', 'offline'], ['MILK', '1', 'olga@example.org', 'offline']]);
+    expect(rows.map((r) => [r[15], r[17], r[14], r[2]])).toEqual([
+      ['BUCK', '2', 'olga@example.org', 'offline'],
+      ['MILK', '1', 'olga@example.org', 'offline'],
+    ]);
   });
 
-  test('a bad quantity gets the same message as the form, in the volunteer\'s language', async () => {
+  test("a bad quantity gets the same message as the form, in the volunteer's language", async () => {
     const side = await openSidebarTab(s, 'Заказ за соседа');
     await side.getByLabel('Имя', { exact: true }).fill('Пётр');
     await side.getByLabel('Яйца С1, дес.').fill('два');
@@ -125,7 +148,10 @@ describe('the coordinator completes a round through the sidebar', () => {
     await side.getByRole('button', { name: 'Отправить очередь' }).click();
     await side.getByText(/Отправлено \d+, не ушло 0\./).waitFor();
     await s.page.getByRole('button', { name: 'Outbox' }).click();
-    await s.page.getByTestId('outbox').getByRole('button', { name: /Декабрь：您的账单/ }).click();
+    await s.page
+      .getByTestId('outbox')
+      .getByRole('button', { name: /Декабрь：您的账单/ })
+      .click();
     await s.page.locator('pre').filter({ hasText: '王奶奶，您好！' }).waitFor();
     expect(await s.page.locator('pre').textContent()).toContain('应付');
   });
@@ -139,7 +165,13 @@ describe('a resident named <img src=x onerror=alert(1)>', () => {
     const evil = '<img src=x onerror=alert(1)>';
     await s.page.getByRole('button', { name: 'Form' }).click();
     const f = form(s);
-    await fillForm(f, { email: 'evil@example.org', name: evil, building: 'Дом 1', pickup: 'Двор у дома 2', items: { 'Чай чёрный — 210,00 ₽ за уп.': '1' } });
+    await fillForm(f, {
+      email: 'evil@example.org',
+      name: evil,
+      building: 'Дом 1',
+      pickup: 'Двор у дома 2',
+      items: { 'Чай чёрный — 210,00 ₽ за уп.': '1' },
+    });
     await f.getByRole('button', { name: 'Submit' }).click();
     await f.getByText('Спасибо! Заказ записан').waitFor();
 

@@ -12,7 +12,7 @@ function outboxStates(c: ReturnType<typeof openCommunity>): Record<string, numbe
 }
 
 describe('receipts', () => {
-  test('right after a submission, in the resident\'s language, with the edit link, cost and deadline', () => {
+  test("right after a submission, in the resident's language, with the edit link, cost and deadline", () => {
     const c = openCommunity();
     submit(c, { name: 'Li Wei', email: 'li@example.org', lang: '中文', items: { RICE: '2,5', OIL: '1' }, extras: { OIL: '2' } });
     const [mail] = c.ws.mail.sent;
@@ -53,7 +53,11 @@ describe('reminders before the stop', () => {
     c.ws.advance(4 * HOUR);
     expect(sent()).toHaveLength(0);
     c.ws.advance(4 * HOUR); // the 24-hour mark (deadline - 24 h = NOW + 6 h) has passed
-    expect(sent().map((m) => m.to).sort()).toEqual(['anna@example.org', 'li@example.org']);
+    expect(
+      sent()
+        .map((m) => m.to)
+        .sort(),
+    ).toEqual(['anna@example.org', 'li@example.org']);
     expect(sent().find((m) => m.to === 'li@example.org')?.subject).toBe('Ноябрь：即将截单');
     c.ws.advance(16 * HOUR);
     expect(sent()).toHaveLength(2);
@@ -79,7 +83,7 @@ describe('"you can still change your order"', () => {
 });
 
 describe('final bills', () => {
-  test('match the core\'s allocation and money, and go out on the next tick after the stop', () => {
+  test("match the core's allocation and money, and go out on the next tick after the stop", () => {
     const c = openCommunity({ deadlineInHours: 2 });
     submit(c, { name: 'Анна', email: 'anna@example.org', items: { OIL: '4', EGGS: '2' }, extras: { OIL: '2' } });
     submit(c, { name: 'Борис', email: 'boris@example.org', items: { OIL: '1', EGGS: '1' } });
@@ -118,10 +122,13 @@ describe('delivery guarantees on a free account (100 recipients a day)', () => {
     ws.session.locales.set(ws.owner, 'ru');
     ws.run('setUpCommunity');
     typeRows(ws, 'Каталог', [['EGGS', 'Яйца', '', '', '', 'дес.', 110]]);
-    const r = ws.run<{ id: string }>('createRound', [{ title: 'Яйца', deadline: new Date(NOW + 30 * 24 * HOUR).toISOString(), itemIds: ['EGGS'] }]);
+    const r = ws.run<{ id: string }>('createRound', [
+      { title: 'Яйца', deadline: new Date(NOW + 30 * 24 * HOUR).toISOString(), itemIds: ['EGGS'] },
+    ]);
     ws.run('openRound', [r.id]);
     ws.mail.dailyQuota = 10_000; // receipts are not what is being tested here
-    for (let i = 0; i < n; i++) ws.run('saveOfflineOrder', [{ roundId: r.id, name: `Житель ${i}`, email: `p${i}@example.org`, quantities: { EGGS: '1' } }]);
+    for (let i = 0; i < n; i++)
+      ws.run('saveOfflineOrder', [{ roundId: r.id, name: `Житель ${i}`, email: `p${i}@example.org`, quantities: { EGGS: '1' } }]);
     ws.mail.sent.length = 0;
     ws.mail.dailyQuota = 100;
     ws.advance(24 * HOUR); // quota window of the receipts passes
@@ -132,7 +139,10 @@ describe('delivery guarantees on a free account (100 recipients a day)', () => {
     const { ws, roundId } = queued(300);
     ws.run('closeRound', [roundId]);
     ws.run('sendQueuedEmails');
-    const screen = ws.run<{ counts: Record<string, number>; lastDrain: { waitingForQuota: number }; quota: number }>('emailsScreen', [roundId]);
+    const screen = ws.run<{ counts: Record<string, number>; lastDrain: { waitingForQuota: number }; quota: number }>(
+      'emailsScreen',
+      [roundId],
+    );
     expect(ws.mail.sent).toHaveLength(100);
     expect(screen.lastDrain.waitingForQuota).toBe(200);
     expect(screen.counts.QUEUED).toBe(200);

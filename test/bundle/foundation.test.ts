@@ -40,7 +40,7 @@ describe('a coordinator opens the spreadsheet', () => {
     ['ru_RU', 'Справка'],
     ['zh_CN', '帮助'],
     ['en_GB', 'Help'],
-  ])('the add-on menu is in the coordinator\'s language (%s)', (locale, help) => {
+  ])("the add-on menu is in the coordinator's language (%s)", (locale, help) => {
     const { workspace: ws } = loadAddOn();
     ws.session.locales.set(ws.owner, locale);
     ws.run('onOpen', [{ authMode: 'LIMITED' }], { authMode: 'LIMITED' });
@@ -66,7 +66,7 @@ describe('a coordinator opens the spreadsheet', () => {
     expect(ws.ui.menus[0].items.length).toBeGreaterThan(0);
   });
 
-  test('Help opens a dialog in the coordinator\'s language', () => {
+  test("Help opens a dialog in the coordinator's language", () => {
     const { workspace: ws } = loadAddOn();
     ws.session.locales.set(ws.owner, 'ru');
     ws.run('showHelp');

@@ -2,7 +2,16 @@ import { HOUR, NOW, openCommunity, submit, typeRows, Community } from '../harnes
 import { submitAsResident } from '../../local/scenario/resident';
 
 interface Screen {
-  participants: { orderKey: string; name: string; building: string; dueMinor: number; paidMinor: number; balanceMinor: number; pickedUp: boolean; enteredBy: string }[];
+  participants: {
+    orderKey: string;
+    name: string;
+    building: string;
+    dueMinor: number;
+    paidMinor: number;
+    balanceMinor: number;
+    pickedUp: boolean;
+    enteredBy: string;
+  }[];
   ledger: Record<string, number>;
 }
 
@@ -18,23 +27,48 @@ function sheetValues(c: Community, name: string): unknown[][] {
 /** 60 residents by form across 3 buildings and 8 elderly neighbours entered by their volunteer. */
 function busyRound(): Community {
   const c = openCommunity();
-  typeRows(c.ws, 'Волонтёры', [['v1@example.org', 'Ольга', 'волонтёр', 'Дом 1'], ['v2@example.org', 'Пётр', 'волонтёр', 'Дом 2'], ['fin@example.org', 'Ирина', 'казначей', '']]);
+  typeRows(c.ws, 'Волонтёры', [
+    ['v1@example.org', 'Ольга', 'волонтёр', 'Дом 1'],
+    ['v2@example.org', 'Пётр', 'волонтёр', 'Дом 2'],
+    ['fin@example.org', 'Ирина', 'казначей', ''],
+  ]);
   for (let i = 0; i < 60; i++) {
-    const r = submit(c, { name: `Житель ${i}`, building: `Дом ${1 + (i % 3)}`, flat: String(i + 1), lang: ['Русский', '中文', 'English'][i % 3], items: { RICE: String(1 + (i % 4)), OIL: String(i % 3), EGGS: i % 5 ? '1' : '', FLOUR: i % 2 ? '1' : '' }, extras: { OIL: i % 7 === 0 ? '2' : '' } });
+    const r = submit(c, {
+      name: `Житель ${i}`,
+      building: `Дом ${1 + (i % 3)}`,
+      flat: String(i + 1),
+      lang: ['Русский', '中文', 'English'][i % 3],
+      items: { RICE: String(1 + (i % 4)), OIL: String(i % 3), EGGS: i % 5 ? '1' : '', FLOUR: i % 2 ? '1' : '' },
+      extras: { OIL: i % 7 === 0 ? '2' : '' },
+    });
     if (!r.ok) throw new Error(JSON.stringify(r.errors));
     c.ws.clock.advance(60_000);
   }
   for (let i = 0; i < 8; i++) {
-    c.ws.run('saveOfflineOrder', [{ roundId: c.roundId, name: `Пенсионер ${i}`, building: 'Дом 2', flat: String(100 + i), quantities: { FLOUR: '2', OIL: '1' } }], { user: 'v2@example.org' });
+    c.ws.run(
+      'saveOfflineOrder',
+      [
+        {
+          roundId: c.roundId,
+          name: `Пенсионер ${i}`,
+          building: 'Дом 2',
+          flat: String(100 + i),
+          quantities: { FLOUR: '2', OIL: '1' },
+        },
+      ],
+      { user: 'v2@example.org' },
+    );
   }
   return c;
 }
 
 describe('a full round: close, supplier, shortfall, hand-out, money, settle, purge', () => {
   const c = busyRound();
-  const closeSummary = c.ws.run<{ participants: number; queuedEmails: number; alreadyClosed: boolean }>('closeRound', [c.roundId]);
+  const closeSummary = c.ws.run<{ participants: number; queuedEmails: number; alreadyClosed: boolean }>('closeRound', [
+    c.roundId,
+  ]);
 
-  test('closing tallies every order and queues everyone\'s final bill', () => {
+  test("closing tallies every order and queues everyone's final bill", () => {
     expect(closeSummary.participants).toBe(68);
     expect(closeSummary.queuedEmails).toBe(68);
     expect(c.ws.forms.byId(c.formId)!.accepting).toBe(false);
@@ -56,7 +90,9 @@ describe('a full round: close, supplier, shortfall, hand-out, money, settle, pur
 
   test('the supplier order groups by supplier and downloads as CSV', () => {
     const order = c.ws.run<{ csv: string; lines: { supplier: string }[]; totalMinor: number }>('supplierOrder', [c.roundId]);
-    expect(order.lines.map((l) => l.supplier)).toEqual([...order.lines.map((l) => l.supplier)].sort((a, b) => a.localeCompare(b)));
+    expect(order.lines.map((l) => l.supplier)).toEqual(
+      [...order.lines.map((l) => l.supplier)].sort((a, b) => a.localeCompare(b)),
+    );
     expect(order.csv.split('\r\n')[0]).toBe('supplier,code,item,unit,boxes,quantity,price,total');
     expect(sheetValues(c, 'R1 · Заказ поставщику').at(-1)?.[2]).toBe('Итого');
     expect(c.ws.run<{ state: string }[]>('listRounds')[0].state).toBe('ordered');
@@ -65,10 +101,15 @@ describe('a full round: close, supplier, shortfall, hand-out, money, settle, pur
   test('a shortfall re-allocates (latest orders lose first) and only those affected get a correction', () => {
     const before = c.ws.run<Screen>('participantsScreen', [c.roundId]);
     const bought = sheetValues(c, 'R1 · Итоги').find((r) => r[0] === 'RICE')![7] as number;
-    const result = c.ws.run<{ corrections: number; shortfallItems: string[] }>('recordReceipt', [c.roundId, { RICE: String(bought - 5) }]);
+    const result = c.ws.run<{ corrections: number; shortfallItems: string[] }>('recordReceipt', [
+      c.roundId,
+      { RICE: String(bought - 5) },
+    ]);
     expect(result.shortfallItems).toEqual(['RICE']);
     const after = c.ws.run<Screen>('participantsScreen', [c.roundId]);
-    const changed = after.participants.filter((p) => p.dueMinor !== before.participants.find((b) => b.orderKey === p.orderKey)!.dueMinor);
+    const changed = after.participants.filter(
+      (p) => p.dueMinor !== before.participants.find((b) => b.orderKey === p.orderKey)!.dueMinor,
+    );
     expect(changed.length).toBe(result.corrections);
     expect(result.corrections).toBeGreaterThan(0);
     // The earliest resident is untouched; the losers are the latest to ask.
@@ -94,13 +135,22 @@ describe('a full round: close, supplier, shortfall, hand-out, money, settle, pur
     const screen = c.ws.run<Screen>('participantsScreen', [c.roundId]);
     const [first, ...rest] = screen.participants.filter((p) => p.dueMinor > 0);
     const pay = (p: Screen['participants'][number], minor: number, requestId: string) =>
-      c.ws.run('recordPayment', [{ roundId: c.roundId, orderKey: p.orderKey, amount: (minor / 100).toFixed(2), method: 'перевод', requestId }], { user: 'fin@example.org' });
+      c.ws.run(
+        'recordPayment',
+        [{ roundId: c.roundId, orderKey: p.orderKey, amount: (minor / 100).toFixed(2), method: 'перевод', requestId }],
+        { user: 'fin@example.org' },
+      );
     pay(first, first.dueMinor + 50_00, 'pay-first');
     pay(first, first.dueMinor + 50_00, 'pay-first'); // double click
     rest.forEach((p, i) => pay(p, p.dueMinor, `pay-${i}`));
-    for (const p of screen.participants) c.ws.run('setPickedUp', [{ roundId: c.roundId, orderKey: p.orderKey, pickedUp: true, requestId: `pick-${p.orderKey}` }]);
+    for (const p of screen.participants)
+      c.ws.run('setPickedUp', [{ roundId: c.roundId, orderKey: p.orderKey, pickedUp: true, requestId: `pick-${p.orderKey}` }]);
     const billed = screen.participants.reduce((s, p) => s + p.dueMinor, 0);
-    c.ws.run('recordSupplierPayment', [{ roundId: c.roundId, amount: ((billed - 900_00) / 100).toFixed(2), note: 'счёт №1', requestId: 'sup-1' }], { user: 'fin@example.org' });
+    c.ws.run(
+      'recordSupplierPayment',
+      [{ roundId: c.roundId, amount: ((billed - 900_00) / 100).toFixed(2), note: 'счёт №1', requestId: 'sup-1' }],
+      { user: 'fin@example.org' },
+    );
     const after = c.ws.run<Screen>('participantsScreen', [c.roundId]);
     expect(after.participants.find((p) => p.orderKey === first.orderKey)!.balanceMinor).toBe(-50_00);
     expect(after.participants.every((p) => p.pickedUp)).toBe(true);
@@ -125,23 +175,39 @@ describe('a full round: close, supplier, shortfall, hand-out, money, settle, pur
     c.ws.run('purgePersonalData', [c.roundId]);
     const after = c.ws.run<Screen>('participantsScreen', [c.roundId]).ledger;
     expect(after).toEqual(before);
-    const everything = ['Заказы', 'Касса', 'Письма', 'R1 · Счета', 'R1 · Распределение', 'R1 · Выдача'].flatMap((n) => sheetValues(c, n)).flat().map(String).join('\n');
-    expect(everything.match(/.*(Житель|Пенсионер|[\w.]+@example\.org).*/g)?.filter((s) => !/(v\d|fin|coordinator)@example\.org/.test(s)) ?? []).toEqual([]);
+    const everything = ['Заказы', 'Касса', 'Письма', 'R1 · Счета', 'R1 · Распределение', 'R1 · Выдача']
+      .flatMap((n) => sheetValues(c, n))
+      .flat()
+      .map(String)
+      .join('\n');
+    expect(
+      everything
+        .match(/.*(Житель|Пенсионер|[\w.]+@example\.org).*/g)
+        ?.filter((s) => !/(v\d|fin|coordinator)@example\.org/.test(s)) ?? [],
+    ).toEqual([]);
   });
 });
 
 describe('two rounds open at once', () => {
   test('their orders interleave in the Orders sheet, and each round reads and tallies only its own', () => {
     const c = openCommunity();
-    const r2 = c.ws.run<{ id: string }>('createRound', [{ title: 'Яйца', deadline: new Date(NOW + 24 * HOUR).toISOString(), itemIds: ['EGGS', 'OIL'] }]);
+    const r2 = c.ws.run<{ id: string }>('createRound', [
+      { title: 'Яйца', deadline: new Date(NOW + 24 * HOUR).toISOString(), itemIds: ['EGGS', 'OIL'] },
+    ]);
     c.ws.run('openRound', [r2.id]);
     for (let i = 0; i < 6; i++) {
       submit(c, { name: `R1-${i}`, items: { RICE: '1', EGGS: '1' } });
       submitAsResident(c.ws, r2.id, { name: `R2-${i}`, items: { EGGS: '2' } });
     }
     c.ws.run('saveOfflineOrder', [{ roundId: r2.id, name: 'R2-offline', quantities: { OIL: '1' } }]);
-    const one = c.ws.run<Screen>('participantsScreen', [c.roundId]).participants.map((p) => p.name).sort();
-    const two = c.ws.run<Screen>('participantsScreen', [r2.id]).participants.map((p) => p.name).sort();
+    const one = c.ws
+      .run<Screen>('participantsScreen', [c.roundId])
+      .participants.map((p) => p.name)
+      .sort();
+    const two = c.ws
+      .run<Screen>('participantsScreen', [r2.id])
+      .participants.map((p) => p.name)
+      .sort();
     expect(one).toEqual(['R1-0', 'R1-1', 'R1-2', 'R1-3', 'R1-4', 'R1-5']);
     expect(two).toEqual(['R2-0', 'R2-1', 'R2-2', 'R2-3', 'R2-4', 'R2-5', 'R2-offline']);
     const span = c.ws.properties.document.data.get(`orderSpan:${r2.id}`)!.split(',').map(Number);
@@ -157,7 +223,26 @@ describe('payments typed straight into the Journal sheet', () => {
     const [anna] = c.ws.run<Screen>('participantsScreen', [c.roundId]).participants;
     const journal = c.ws.spreadsheet.sheet('Касса')!;
     const next = journal.dataExtent().rows + 1;
-    typeRows(c.ws, 'Касса', [[new Date(NOW + HOUR), c.roundId, anna.orderKey, 'Анна', '', 'payment', '150,50', 'наличные', 'fin@example.org', 'у подъезда', '']], next);
+    typeRows(
+      c.ws,
+      'Касса',
+      [
+        [
+          new Date(NOW + HOUR),
+          c.roundId,
+          anna.orderKey,
+          'Анна',
+          '',
+          'payment',
+          '150,50',
+          'наличные',
+          'fin@example.org',
+          'у подъезда',
+          '',
+        ],
+      ],
+      next,
+    );
     const [after] = c.ws.run<Screen>('participantsScreen', [c.roundId]).participants;
     expect(after.paidMinor).toBe(150_50);
     expect(after.balanceMinor).toBe(anna.dueMinor - 150_50);
@@ -174,11 +259,15 @@ describe('credit carries to the next round', () => {
     submit(c, { name: 'Анна', email: 'anna@example.org', items: { EGGS: '1' } });
     c.ws.run('closeRound', [c.roundId]);
     const [anna] = c.ws.run<Screen>('participantsScreen', [c.roundId]).participants;
-    c.ws.run('recordPayment', [{ roundId: c.roundId, orderKey: anna.orderKey, amount: (anna.dueMinor / 100 + 100).toFixed(2), requestId: 'p1' }]);
+    c.ws.run('recordPayment', [
+      { roundId: c.roundId, orderKey: anna.orderKey, amount: (anna.dueMinor / 100 + 100).toFixed(2), requestId: 'p1' },
+    ]);
     c.ws.run('supplierOrder', [c.roundId]);
     c.ws.run('recordReceipt', [c.roundId, {}]);
     c.ws.run('settleRound', [c.roundId]);
-    const next = c.ws.run<{ id: string }>('createRound', [{ title: 'Декабрь', deadline: new Date(c.ws.clock.now() + 24 * HOUR).toISOString(), itemIds: ['EGGS'] }]);
+    const next = c.ws.run<{ id: string }>('createRound', [
+      { title: 'Декабрь', deadline: new Date(c.ws.clock.now() + 24 * HOUR).toISOString(), itemIds: ['EGGS'] },
+    ]);
     c.ws.run('openRound', [next.id]);
     c.ws.run('saveOfflineOrder', [{ roundId: next.id, name: 'Анна', email: 'anna@example.org', quantities: { EGGS: '3' } }]);
     c.ws.run('closeRound', [next.id]);
@@ -191,9 +280,21 @@ describe('credit carries to the next round', () => {
 describe('closing a big round', () => {
   test('5,000 orders × 60 items: about 15 spreadsheet calls, well inside 6 minutes', () => {
     const c = openCommunity();
-    const items = Array.from({ length: 60 }, (_, i) => [`I${i}`, `Товар ${i}`, '', '', '', 'шт', 10 + i, '', i % 3 === 0 ? 6 : 1]);
+    const items = Array.from({ length: 60 }, (_, i) => [
+      `I${i}`,
+      `Товар ${i}`,
+      '',
+      '',
+      '',
+      'шт',
+      10 + i,
+      '',
+      i % 3 === 0 ? 6 : 1,
+    ]);
     typeRows(c.ws, 'Каталог', items, 6);
-    const round = c.ws.run<{ id: string }>('createRound', [{ title: 'Большая', deadline: new Date(NOW + 30 * HOUR).toISOString(), itemIds: items.map((r) => r[0]) }]);
+    const round = c.ws.run<{ id: string }>('createRound', [
+      { title: 'Большая', deadline: new Date(NOW + 30 * HOUR).toISOString(), itemIds: items.map((r) => r[0]) },
+    ]);
     c.ws.run('openRound', [round.id]);
     const orders = c.ws.spreadsheet.sheet('Заказы')!;
     let row = Number(c.ws.properties.document.data.get('ordersNextRow'));
@@ -201,7 +302,28 @@ describe('closing a big round', () => {
     for (let o = 0; o < 5000; o++) {
       for (let k = 0; k < 6; k++) {
         const item = `I${(o * 7 + k * 11) % 60}`;
-        [round.id, `form:${round.id}:${o + 2}`, 'form', 1, 'x', new Date(NOW + o * 1000), new Date(NOW + o * 1000), `Житель ${o}`, `r${o}@example.org`, '', `Дом ${1 + (o % 3)}`, String(o % 90), '', 'ru', '', item, item, 1 + (o % 3), '', ''].forEach((v, i) => orders.put(row, i + 1, v));
+        [
+          round.id,
+          `form:${round.id}:${o + 2}`,
+          'form',
+          1,
+          'x',
+          new Date(NOW + o * 1000),
+          new Date(NOW + o * 1000),
+          `Житель ${o}`,
+          `r${o}@example.org`,
+          '',
+          `Дом ${1 + (o % 3)}`,
+          String(o % 90),
+          '',
+          'ru',
+          '',
+          item,
+          item,
+          1 + (o % 3),
+          '',
+          '',
+        ].forEach((v, i) => orders.put(row, i + 1, v));
         row++;
       }
     }

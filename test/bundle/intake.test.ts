@@ -7,7 +7,9 @@ describe('setting up a community', () => {
     ws.session.locales.set(ws.owner, 'zh_CN');
     ws.run('setUpCommunity');
     const names = ws.spreadsheet.sheets.map((s) => s.name);
-    expect(names).toEqual(expect.arrayContaining(['商品目录', '团购期数', '订单', '居民名单', '楼组与自提点', '志愿者', '设置', '日志']));
+    expect(names).toEqual(
+      expect.arrayContaining(['商品目录', '团购期数', '订单', '居民名单', '楼组与自提点', '志愿者', '设置', '日志']),
+    );
     const orders = ws.spreadsheet.sheet('订单')!;
     expect(orders.frozenRows).toBe(1);
     expect(orders.read(1, 8)).toBe('姓名');
@@ -27,7 +29,7 @@ describe('setting up a community', () => {
     expect(ws.triggers.triggers).toHaveLength(2);
   });
 
-  test('a removed trigger is re-created on the owner\'s next setup', () => {
+  test("a removed trigger is re-created on the owner's next setup", () => {
     const { workspace: ws } = loadAddOn({ now: NOW });
     ws.run('setUpCommunity');
     ws.triggers.triggers = ws.triggers.triggers.filter((t) => t.handler !== 'onFormSubmit_');
@@ -41,7 +43,17 @@ describe('opening a round creates its Google Form', () => {
     const c = openCommunity();
     const form = c.ws.forms.byId(c.formId)!;
     const titles = form.items.map((i) => i.title);
-    expect(titles).toEqual(expect.arrayContaining(['Ваше имя', 'Телефон', 'Дом / подъезд', 'Квартира', 'Пункт выдачи', 'Язык писем', 'Комментарий организатору']));
+    expect(titles).toEqual(
+      expect.arrayContaining([
+        'Ваше имя',
+        'Телефон',
+        'Дом / подъезд',
+        'Квартира',
+        'Пункт выдачи',
+        'Язык писем',
+        'Комментарий организатору',
+      ]),
+    );
     expect(titles).toContain('Рис — 95,50\u00a0₽ за кг');
     expect(titles.filter((t) => t.includes('добрать коробку'))).toHaveLength(2); // rice (sack) and oil (box of 6)
     const building = form.items.find((i) => i.title === 'Дом / подъезд')!;
@@ -57,21 +69,29 @@ describe('opening a round creates its Google Form', () => {
     expect(String(row.read(2, 13))).toBe(form.getPublishedUrl());
   });
 
-  test('a catalog with a bad cell is refused with the cell named, in the coordinator\'s language', () => {
+  test("a catalog with a bad cell is refused with the cell named, in the coordinator's language", () => {
     const { workspace: ws } = loadAddOn({ now: NOW });
     ws.session.locales.set(ws.owner, 'en');
     ws.run('setUpCommunity');
     typeRows(ws, 'Catalog', [['TEA', 'Tea', '', '', '', 'pack', 'cheap']]);
-    expect(() => ws.run('createRound', [{ title: 'Tea', deadline: new Date(NOW + 5 * HOUR).toISOString(), itemIds: ['TEA'] }])).toThrow('G2: "cheap" is not a price.');
+    expect(() =>
+      ws.run('createRound', [{ title: 'Tea', deadline: new Date(NOW + 5 * HOUR).toISOString(), itemIds: ['TEA'] }]),
+    ).toThrow('G2: "cheap" is not a price.');
     typeRows(ws, 'Catalog', [['TEA', 'Tea', '', '', '', 'pack', '3.5', '', '2.5']]);
-    expect(() => ws.run('createRound', [{ title: 'Tea', deadline: new Date(NOW + 5 * HOUR).toISOString(), itemIds: ['TEA'] }])).toThrow('I2: "2.5" is not a box size: a whole number of steps, at least 1.');
-    expect(() => ws.run('createRound', [{ title: 'Tea', deadline: new Date(NOW + 5 * HOUR).toISOString(), itemIds: ['COFFEE'] }])).toThrow('Item COFFEE is not in the catalog.');
+    expect(() =>
+      ws.run('createRound', [{ title: 'Tea', deadline: new Date(NOW + 5 * HOUR).toISOString(), itemIds: ['TEA'] }]),
+    ).toThrow('I2: "2.5" is not a box size: a whole number of steps, at least 1.');
+    expect(() =>
+      ws.run('createRound', [{ title: 'Tea', deadline: new Date(NOW + 5 * HOUR).toISOString(), itemIds: ['COFFEE'] }]),
+    ).toThrow('Item COFFEE is not in the catalog.');
   });
 
   test('every problem with a new round is reported at once, and a double click creates one round', () => {
     const c = openCommunity();
     expect(() => c.ws.run('createRound', [{ title: '', deadline: 'tomorrow', itemIds: ['NOPE'], delivery: '-5' }])).toThrow(
-      ['Дайте закупке название.', 'Стоп — не дата и время.', 'Товара NOPE нет в каталоге.', '«-5» — не сумма доставки.'].join('\n'),
+      ['Дайте закупке название.', 'Стоп — не дата и время.', 'Товара NOPE нет в каталоге.', '«-5» — не сумма доставки.'].join(
+        '\n',
+      ),
     );
     const input = { title: 'Декабрь', deadline: new Date(NOW + 72 * HOUR).toISOString(), itemIds: ['OIL'], requestId: 'click-1' };
     const a = c.ws.run<{ id: string }>('createRound', [input]);
@@ -82,17 +102,25 @@ describe('opening a round creates its Google Form', () => {
 });
 
 describe('form submissions', () => {
-  test('200 residents\' submissions land as the right rows', () => {
+  test("200 residents' submissions land as the right rows", () => {
     const c = openCommunity();
     for (let i = 0; i < 200; i++) {
-      const r = submit(c, { name: `Житель ${i}`, building: `Дом ${1 + (i % 3)}`, flat: String(i + 1), items: { RICE: String((i % 4) + 1), OIL: i % 2 ? '1' : '' } });
+      const r = submit(c, {
+        name: `Житель ${i}`,
+        building: `Дом ${1 + (i % 3)}`,
+        flat: String(i + 1),
+        items: { RICE: String((i % 4) + 1), OIL: i % 2 ? '1' : '' },
+      });
       expect(r.ok).toBe(true);
     }
     const rows = orderRows(c.ws);
     expect(rows).toHaveLength(200 + 100);
     expect(new Set(rows.map((r) => r.orderKey)).size).toBe(200);
     const someone = rows.filter((r) => r.name === 'Житель 7');
-    expect(someone.map((r) => [r.item, r.quantity, r.building, r.flat])).toEqual([['OIL', 1, 'Дом 2', '8'], ['RICE', 4, 'Дом 2', '8']]);
+    expect(someone.map((r) => [r.item, r.quantity, r.building, r.flat])).toEqual([
+      ['OIL', 1, 'Дом 2', '8'],
+      ['RICE', 4, 'Дом 2', '8'],
+    ]);
     expect(logRows(c.ws)).toEqual([]);
   });
 
@@ -116,7 +144,11 @@ describe('form submissions', () => {
     if (!first.ok) throw new Error('submit failed');
     submit(c, { name: 'Борис', items: { OIL: '1' } });
     submit(c, { name: 'Анна', items: { RICE: '1', OIL: '2', EGGS: '3' } }, { edit: first.responseId });
-    expect(orderRows(c.ws).filter((r) => r.name === 'Анна').map((r) => r.item)).toEqual(['EGGS', 'OIL', 'RICE']);
+    expect(
+      orderRows(c.ws)
+        .filter((r) => r.name === 'Анна')
+        .map((r) => r.item),
+    ).toEqual(['EGGS', 'OIL', 'RICE']);
     expect(orderRows(c.ws)).toHaveLength(4);
   });
 
@@ -126,10 +158,14 @@ describe('form submissions', () => {
     expect(orderRows(c.ws)).toHaveLength(1);
   });
 
-  test('a second coordinator\'s trigger firing for the same response does not double it', () => {
+  test("a second coordinator's trigger firing for the same response does not double it", () => {
     const c = openCommunity();
     // A stray second trigger (e.g. installed by hand by another account) fires too.
-    c.ws.triggers.triggers.push({ ...c.ws.triggers.triggers.find((t) => t.type === 'ON_FORM_SUBMIT')!, id: 'other', user: 'second@example.org' });
+    c.ws.triggers.triggers.push({
+      ...c.ws.triggers.triggers.find((t) => t.type === 'ON_FORM_SUBMIT')!,
+      id: 'other',
+      user: 'second@example.org',
+    });
     const result = submit(c, { name: 'Анна', items: { RICE: '2' } });
     expect(result.ok && result.runs?.length).toBe(2);
     expect(orderRows(c.ws)).toHaveLength(1);
@@ -180,9 +216,16 @@ describe('form submissions', () => {
       'Масло подсолнечное: количество не может быть отрицательным («-3»).',
       'Яйца: «1e9» — слишком много.',
     ]);
-    expect(log[1][5].split('\n')).toEqual(['Масло подсолнечное: «0.5» не кратно 1 бут..', 'Яйца: не больше 3 дес. в одни руки (заказано «5»).']);
+    expect(log[1][5].split('\n')).toEqual([
+      'Масло подсолнечное: «0.5» не кратно 1 бут..',
+      'Яйца: не больше 3 дес. в одни руки (заказано «5»).',
+    ]);
     const rows = orderRows(c.ws);
-    expect(rows.map((r) => [r.name, r.item, r.quantity])).toEqual([['Анна', 'RICE', 2], ['Борис', 'FLOUR', 2], ['Вера', '', 0]]);
+    expect(rows.map((r) => [r.name, r.item, r.quantity])).toEqual([
+      ['Анна', 'RICE', 2],
+      ['Борис', 'FLOUR', 2],
+      ['Вера', '', 0],
+    ]);
   });
 
   test('a submission after the deadline is kept in the Log as late and not counted', () => {
@@ -214,7 +257,9 @@ describe('the deadline', () => {
   test('triggers stay at two whatever the number of rounds', () => {
     const c = openCommunity();
     for (let i = 0; i < 3; i++) {
-      const r = c.ws.run<{ id: string }>('createRound', [{ title: `R${i}`, deadline: new Date(NOW + 24 * HOUR).toISOString(), itemIds: ['OIL'] }]);
+      const r = c.ws.run<{ id: string }>('createRound', [
+        { title: `R${i}`, deadline: new Date(NOW + 24 * HOUR).toISOString(), itemIds: ['OIL'] },
+      ]);
       c.ws.run('openRound', [r.id]);
     }
     expect(c.ws.triggers.triggers).toHaveLength(2);
@@ -241,28 +286,55 @@ describe('offline orders entered by a volunteer', () => {
   test('add, edit and cancel, marked with who entered them', () => {
     const c = openCommunity();
     const volunteer = 'volunteer@example.org';
-    const saved = c.ws.run<{ orderKey: string; notes: string[] }>('saveOfflineOrder', [{ roundId: c.roundId, name: 'Бабушка Нина', building: 'Дом 2', flat: '14', phone: '8 (900) 111-22-33', quantities: { EGGS: '2', FLOUR: 3 } }], { user: volunteer });
+    const saved = c.ws.run<{ orderKey: string; notes: string[] }>(
+      'saveOfflineOrder',
+      [
+        {
+          roundId: c.roundId,
+          name: 'Бабушка Нина',
+          building: 'Дом 2',
+          flat: '14',
+          phone: '8 (900) 111-22-33',
+          quantities: { EGGS: '2', FLOUR: 3 },
+        },
+      ],
+      { user: volunteer },
+    );
     expect(saved.notes).toEqual([]);
     let rows = orderRows(c.ws);
     expect(rows.map((r) => [r.name, r.item, r.quantity, r.enteredBy, r.source])).toEqual([
       ['Бабушка Нина', 'EGGS', 2, volunteer, 'offline'],
       ['Бабушка Нина', 'FLOUR', 3, volunteer, 'offline'],
     ]);
-    c.ws.run('saveOfflineOrder', [{ roundId: c.roundId, orderKey: saved.orderKey, name: 'Бабушка Нина', building: 'Дом 2', quantities: { EGGS: '3' } }], { user: volunteer });
+    c.ws.run(
+      'saveOfflineOrder',
+      [{ roundId: c.roundId, orderKey: saved.orderKey, name: 'Бабушка Нина', building: 'Дом 2', quantities: { EGGS: '3' } }],
+      { user: volunteer },
+    );
     rows = orderRows(c.ws);
     expect(rows.map((r) => [r.item, r.quantity, r.revision])).toEqual([['EGGS', 3, 2]]);
     c.ws.run('cancelOfflineOrder', [c.roundId, saved.orderKey], { user: volunteer });
     expect(orderRows(c.ws).map((r) => [r.item, r.quantity])).toEqual([['', 0]]);
   });
 
-  test('the same validation messages as the form, in the volunteer\'s language, and nothing saved when refused', () => {
+  test("the same validation messages as the form, in the volunteer's language, and nothing saved when refused", () => {
     const c = openCommunity();
     c.ws.session.locales.set('v@example.org', 'zh_CN');
-    expect(() => c.ws.run('saveOfflineOrder', [{ roundId: c.roundId, name: '', quantities: { EGGS: 'two' } }], { user: 'v@example.org' })).toThrow('没有填写姓名。\n鸡蛋：“two”不是数字。');
+    expect(() =>
+      c.ws.run('saveOfflineOrder', [{ roundId: c.roundId, name: '', quantities: { EGGS: 'two' } }], { user: 'v@example.org' }),
+    ).toThrow('没有填写姓名。\n鸡蛋：“two”不是数字。');
     expect(orderRows(c.ws)).toHaveLength(0);
-    expect(() => c.ws.run('saveOfflineOrder', [{ roundId: c.roundId, name: 'Li', quantities: { EGGS: '9', OIL: '1' } }], { user: 'v@example.org' })).toThrow('鸡蛋：每人限购 3дес.（填写了“9”）。');
+    expect(() =>
+      c.ws.run('saveOfflineOrder', [{ roundId: c.roundId, name: 'Li', quantities: { EGGS: '9', OIL: '1' } }], {
+        user: 'v@example.org',
+      }),
+    ).toThrow('鸡蛋：每人限购 3дес.（填写了“9”）。');
     expect(orderRows(c.ws)).toHaveLength(0);
-    const noted = c.ws.run<{ notes: string[] }>('saveOfflineOrder', [{ roundId: c.roundId, name: 'Li', email: 'li@', quantities: { OIL: '1' } }], { user: 'v@example.org' });
+    const noted = c.ws.run<{ notes: string[] }>(
+      'saveOfflineOrder',
+      [{ roundId: c.roundId, name: 'Li', email: 'li@', quantities: { OIL: '1' } }],
+      { user: 'v@example.org' },
+    );
     expect(noted.notes).toEqual(['“li@”不是邮箱地址；订单已保存，但没有邮箱。']);
   });
 
@@ -275,7 +347,7 @@ describe('offline orders entered by a volunteer', () => {
   });
 });
 
-describe('the submit handler\'s cost', () => {
+describe("the submit handler's cost", () => {
   function callsFor(c: ReturnType<typeof openCommunity>, fn: () => void): number {
     c.ws.calls.reset();
     fn();
@@ -289,7 +361,9 @@ describe('the submit handler\'s cost', () => {
       const orders = c.ws.spreadsheet.sheet('Заказы')!;
       orders.maxRows = existing + 3000;
       for (let r = 0; r < existing; r++) {
-        [c.roundId, `form:${c.roundId}:${9000 + r}`, 'form', 1, 'x', new Date(NOW), new Date(NOW), `Житель ${r}`].forEach((v, i) => orders.put(r + 2, i + 1, v));
+        [c.roundId, `form:${c.roundId}:${9000 + r}`, 'form', 1, 'x', new Date(NOW), new Date(NOW), `Житель ${r}`].forEach(
+          (v, i) => orders.put(r + 2, i + 1, v),
+        );
         orders.put(r + 2, 16, 'RICE');
         orders.put(r + 2, 18, 1);
       }
@@ -299,7 +373,9 @@ describe('the submit handler\'s cost', () => {
       const first = c.ws.forms.byId(c.formId)!.responses[0];
       const edit = callsFor(c, () => submit(c, { name: 'Анна', items: { RICE: '1' } }, { edit: first.id }));
       const grow = callsFor(c, () => submit(c, { name: 'Анна', items: { RICE: '1', OIL: '1', EGGS: '1' } }, { edit: first.id }));
-      const withProblems = callsFor(c, () => submit(c, { name: 'Борис', items: { RICE: 'два', OIL: '1' } }, { bypassValidation: true }));
+      const withProblems = callsFor(c, () =>
+        submit(c, { name: 'Борис', items: { RICE: 'два', OIL: '1' } }, { bypassValidation: true }),
+      );
       results.push([fresh, edit, grow, withProblems]);
     }
     expect(results[0]).toEqual(results[1]);

@@ -17,7 +17,16 @@ describe('the menu', () => {
     c.ws.run('onOpen', [{ authMode: 'LIMITED' }], { authMode: 'LIMITED' });
     const menu = c.ws.ui.menus.at(-1)!;
     const items = menu.items.filter((i) => !i.separator);
-    expect(items.map((i) => i.caption)).toEqual(['打开团长面板', '新建团购', '当前团购的表单链接', '供应商订单', '分发名单（打印）', '设置', '创建社区表格', '帮助']);
+    expect(items.map((i) => i.caption)).toEqual([
+      '打开团长面板',
+      '新建团购',
+      '当前团购的表单链接',
+      '供应商订单',
+      '分发名单（打印）',
+      '设置',
+      '创建社区表格',
+      '帮助',
+    ]);
     for (const i of items) expect(names()).toContain(i.functionName);
   });
 
@@ -58,7 +67,14 @@ describe('each screen loads with one call and a bounded number of sheet calls', 
       c.ws.run(name, args);
       return c.ws.calls.roundTrips('spreadsheet');
     };
-    const costs = [cost('roundsScreen'), cost('tallyScreen', [c.roundId]), cost('offlineScreen', [c.roundId]), cost('participantsScreen', [c.roundId]), cost('emailsScreen', [c.roundId]), cost('settingsScreen')];
+    const costs = [
+      cost('roundsScreen'),
+      cost('tallyScreen', [c.roundId]),
+      cost('offlineScreen', [c.roundId]),
+      cost('participantsScreen', [c.roundId]),
+      cost('emailsScreen', [c.roundId]),
+      cost('settingsScreen'),
+    ];
     for (const k of costs) expect(k).toBeLessThanOrEqual(5);
     (globalThis as Record<string, unknown>)[`costs${n}`] = costs;
     if (n === 300) expect(costs).toEqual((globalThis as Record<string, unknown>).costs5);
@@ -66,10 +82,21 @@ describe('each screen loads with one call and a bounded number of sheet calls', 
 });
 
 describe('screens', () => {
-  test('the live tally shows box fill and minimums, in the coordinator\'s language', () => {
+  test("the live tally shows box fill and minimums, in the coordinator's language", () => {
     const c = openCommunity();
     submit(c, { name: 'Анна', items: { OIL: '4', FLOUR: '14' }, extras: { OIL: '1' } });
-    const screen = c.ws.run<{ items: { id: string; fullBoxes: number; toComplete: number; extras: number; minimum: number; ordered: number; status: string }[]; participants: number }>('tallyScreen', [c.roundId]);
+    const screen = c.ws.run<{
+      items: {
+        id: string;
+        fullBoxes: number;
+        toComplete: number;
+        extras: number;
+        minimum: number;
+        ordered: number;
+        status: string;
+      }[];
+      participants: number;
+    }>('tallyScreen', [c.roundId]);
     const oil = screen.items.find((i) => i.id === 'OIL')!;
     expect([oil.fullBoxes, oil.toComplete, oil.extras]).toEqual([0, 2, 1]);
     const flour = screen.items.find((i) => i.id === 'FLOUR')!;
@@ -77,18 +104,31 @@ describe('screens', () => {
     expect(screen.participants).toBe(1);
   });
 
-  test('settings, buildings and volunteers round-trip through the sidebar; bad input is refused in the user\'s language', () => {
+  test("settings, buildings and volunteers round-trip through the sidebar; bad input is refused in the user's language", () => {
     const c = openCommunity();
     const s = c.ws.run<{ settings: Record<string, string>; places: unknown[]; volunteers: unknown[] }>('settingsScreen');
     expect(s.settings.currency).toBe('RUB');
     expect(s.places).toHaveLength(5);
-    expect(() => c.ws.run('saveSettings', [{ settings: { ...s.settings, currency: 'XYZ' } }])).toThrow('«XYZ» — неизвестная валюта');
-    const saved = c.ws.run<typeof s>('saveSettings', [{ settings: { ...s.settings, feePercent: '5', paymentInstructions: '=HYPERLINK("x")' }, places: [{ kind: 'building', name: 'Дом 9', notes: '' }], volunteers: [{ email: 'v@example.org', name: 'Оля', role: 'volunteer', building: 'Дом 9' }] }]);
+    expect(() => c.ws.run('saveSettings', [{ settings: { ...s.settings, currency: 'XYZ' } }])).toThrow(
+      '«XYZ» — неизвестная валюта',
+    );
+    const saved = c.ws.run<typeof s>('saveSettings', [
+      {
+        settings: { ...s.settings, feePercent: '5', paymentInstructions: '=HYPERLINK("x")' },
+        places: [{ kind: 'building', name: 'Дом 9', notes: '' }],
+        volunteers: [{ email: 'v@example.org', name: 'Оля', role: 'volunteer', building: 'Дом 9' }],
+      },
+    ]);
     expect(saved.settings.feePercent).toBe('5');
     expect(saved.settings.paymentInstructions).toBe('=HYPERLINK("x")');
     expect(saved.places).toEqual([{ kind: 'building', name: 'Дом 9', notes: '' }]);
     expect(saved.volunteers).toEqual([{ email: 'v@example.org', name: 'Оля', role: 'volunteer', building: 'Дом 9' }]);
-    expect(c.ws.spreadsheet.sheet('Настройки')!.cells.flat().filter((x) => x?.formula)).toEqual([]);
+    expect(
+      c.ws.spreadsheet
+        .sheet('Настройки')!
+        .cells.flat()
+        .filter((x) => x?.formula),
+    ).toEqual([]);
   });
 
   test('a payment recorded twice by a double click is recorded once', () => {

@@ -75,7 +75,10 @@ describe('minimum total (минималка / 成团)', () => {
 
 describe('stock limit and weight items', () => {
   test('stock caps what is bought, in whole boxes, and the latest orders lose', () => {
-    const { a, got } = run(item('eggs', { boxSteps: 10, stockSteps: 25 }), [order('A', 0, [['eggs', 20]]), order('B', 5, [['eggs', 10]])]);
+    const { a, got } = run(item('eggs', { boxSteps: 10, stockSteps: 25 }), [
+      order('A', 0, [['eggs', 20]]),
+      order('B', 5, [['eggs', 10]]),
+    ]);
     expect(a.unitsSteps).toBe(20);
     expect(got).toEqual({ A: 20, B: 0 });
   });
@@ -93,7 +96,12 @@ describe('order of asking', () => {
   test('raising a quantity later queues only the raise', () => {
     const { reviseOrder } = jest.requireActual('../../src/core/orders');
     const first = order('A', 0, [['rice', 2]]);
-    const raised = reviseOrder(first, { ...first, lines: [{ itemId: 'rice', steps: 3, extraSteps: 0 }], submittedAt: first.submittedAt + 60 * 60_000, revision: 2 });
+    const raised = reviseOrder(first, {
+      ...first,
+      lines: [{ itemId: 'rice', steps: 3, extraSteps: 0 }],
+      submittedAt: first.submittedAt + 60 * 60_000,
+      revision: 2,
+    });
     const b = order('B', 30, [['rice', 1]]);
     // Box of 3, 4 asked: A's first 2 and B's 1 (asked earlier than A's raise) fill the box.
     const { got } = run(item('rice', { boxSteps: 3 }), [raised, b]);

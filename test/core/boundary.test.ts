@@ -2,7 +2,8 @@ import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 
 const CORE = join(__dirname, '..', '..', 'src', 'core');
-const SERVICES = /\b(SpreadsheetApp|FormApp|MailApp|ScriptApp|LockService|PropertiesService|HtmlService|Session|Utilities|Logger|CacheService|GmailApp|UrlFetchApp|DriveApp)\b/;
+const SERVICES =
+  /\b(SpreadsheetApp|FormApp|MailApp|ScriptApp|LockService|PropertiesService|HtmlService|Session|Utilities|Logger|CacheService|GmailApp|UrlFetchApp|DriveApp)\b/;
 
 function files(dir: string): string[] {
   return readdirSync(dir).flatMap((f) => {
@@ -15,7 +16,10 @@ test('entry-point code reaches Apps Script only through the workspace adapters',
   const offenders: string[] = [];
   for (const file of files(join(CORE, '..', 'addon'))) {
     const code = readFileSync(file, 'utf8').replace(/\/\*[\s\S]*?\*\/|\/\/.*$/gm, '');
-    const hit = /\b(SpreadsheetApp|FormApp|MailApp|ScriptApp|LockService|PropertiesService|HtmlService|Session|Utilities|CacheService)\./.exec(code);
+    const hit =
+      /\b(SpreadsheetApp|FormApp|MailApp|ScriptApp|LockService|PropertiesService|HtmlService|Session|Utilities|CacheService)\./.exec(
+        code,
+      );
     if (hit) offenders.push(`${file}: ${hit[0]}`);
   }
   expect(offenders).toEqual([]);

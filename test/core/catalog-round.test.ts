@@ -5,11 +5,31 @@ import { T0 } from './fixtures';
 describe('a catalog row typed by the coordinator', () => {
   test('becomes an item with quantities in steps and money in minor units', () => {
     const { item, problems } = parseCatalogItem(
-      { id: 'SUG', name: 'Сахар', nameZh: '白糖', unit: 'кг', price: '79,90', step: '0,5', box: 25, minimum: '50', limit: 10, retail: 95, supplier: 'Опт' },
+      {
+        id: 'SUG',
+        name: 'Сахар',
+        nameZh: '白糖',
+        unit: 'кг',
+        price: '79,90',
+        step: '0,5',
+        box: 25,
+        minimum: '50',
+        limit: 10,
+        retail: 95,
+        supplier: 'Опт',
+      },
       2,
     );
     expect(problems).toEqual([]);
-    expect(item).toMatchObject({ priceMinor: 7990, stepMilli: 500, boxSteps: 50, minimumSteps: 100, limitSteps: 20, retailMinor: 9500, stockSteps: null });
+    expect(item).toMatchObject({
+      priceMinor: 7990,
+      stepMilli: 500,
+      boxSteps: 50,
+      minimumSteps: 100,
+      limitSteps: 20,
+      retailMinor: 9500,
+      stockSteps: null,
+    });
     expect(item?.name).toEqual({ default: 'Сахар', 'zh-CN': '白糖' });
   });
 
@@ -17,8 +37,11 @@ describe('a catalog row typed by the coordinator', () => {
     const { item, problems } = parseCatalogItem({ id: '', name: '', price: 'дёшево', box: '2.5', minimum: -1 }, 2);
     expect(item).toBeUndefined();
     expect(problems.map((p) => [p.field, p.key])).toEqual([
-      ['id', 'catalog.idMissing'], ['name', 'catalog.nameMissing'], ['price', 'catalog.priceInvalid'],
-      ['box', 'catalog.boxInvalid'], ['minimum', 'catalog.quantityInvalid'],
+      ['id', 'catalog.idMissing'],
+      ['name', 'catalog.nameMissing'],
+      ['price', 'catalog.priceInvalid'],
+      ['box', 'catalog.boxInvalid'],
+      ['minimum', 'catalog.quantityInvalid'],
     ]);
   });
 
@@ -29,8 +52,18 @@ describe('a catalog row typed by the coordinator', () => {
 
 describe('round lifecycle', () => {
   const round: Round = {
-    id: 'R1', title: 'Ноябрь', deadline: T0, pickupTime: '', pickupPoints: [], itemIds: [], deliveryMinor: 0,
-    deliverySplit: 'equal', feeBasisPoints: 0, rounding: 'halfUp', currency: 'RUB', state: 'draft',
+    id: 'R1',
+    title: 'Ноябрь',
+    deadline: T0,
+    pickupTime: '',
+    pickupPoints: [],
+    itemIds: [],
+    deliveryMinor: 0,
+    deliverySplit: 'equal',
+    feeBasisPoints: 0,
+    rounding: 'halfUp',
+    currency: 'RUB',
+    state: 'draft',
   };
 
   test('draft → open → closed → ordered → arrived → distributed → settled', () => {
@@ -53,6 +86,10 @@ describe('round lifecycle', () => {
 
   test('orders count only while open and before the stop', () => {
     const open = { ...round, state: 'open' as const };
-    expect([acceptsOrdersAt(open, T0), acceptsOrdersAt(open, T0 + 1), acceptsOrdersAt(round, T0 - 1)]).toEqual([true, false, false]);
+    expect([acceptsOrdersAt(open, T0), acceptsOrdersAt(open, T0 + 1), acceptsOrdersAt(round, T0 - 1)]).toEqual([
+      true,
+      false,
+      false,
+    ]);
   });
 });

@@ -1,31 +1,75 @@
 import { EmailData, RoundFacts, renderEmail } from '../../src/core/emails';
 import { LANGS } from '../../src/core/i18n/lang';
 
-const round: RoundFacts = { title: 'Ноябрь <b>', currency: 'RUB', timeZone: 'Europe/Moscow', deadline: Date.UTC(2026, 10, 25, 15), pickupTime: 'сб 10:00', pickupPlace: 'Двор', paymentInstructions: 'перевод на карту' };
+const round: RoundFacts = {
+  title: 'Ноябрь <b>',
+  currency: 'RUB',
+  timeZone: 'Europe/Moscow',
+  deadline: Date.UTC(2026, 10, 25, 15),
+  pickupTime: 'сб 10:00',
+  pickupPlace: 'Двор',
+  paymentInstructions: 'перевод на карту',
+};
 const evil = '<img src=x onerror=alert(1)>';
 const line = { item: 'Рис', unit: 'кг', ordered: 2.5, extra: 1, allocated: 2, lineMinor: 23875, reason: 'queue' as const };
 
 const samples: EmailData[] = [
-  { kind: 'receipt', name: evil, lines: [line], provisionalMinor: 23875, editUrl: 'https://docs.google.com/forms/d/e/x/viewform?edit2=1', boxesNotFull: true },
-  { kind: 'reminder', name: evil, hasOrdered: false, formUrl: 'https://docs.google.com/forms/d/e/x/viewform', almostFull: [{ item: 'Масло', missing: 2, unit: 'бут.' }] },
-  { kind: 'finalBill', name: evil, lines: [line], goodsMinor: 19100, deliveryMinor: 1500, feeMinor: 955, creditMinor: 500, dueMinor: 21055 },
+  {
+    kind: 'receipt',
+    name: evil,
+    lines: [line],
+    provisionalMinor: 23875,
+    editUrl: 'https://docs.google.com/forms/d/e/x/viewform?edit2=1',
+    boxesNotFull: true,
+  },
+  {
+    kind: 'reminder',
+    name: evil,
+    hasOrdered: false,
+    formUrl: 'https://docs.google.com/forms/d/e/x/viewform',
+    almostFull: [{ item: 'Масло', missing: 2, unit: 'бут.' }],
+  },
+  {
+    kind: 'finalBill',
+    name: evil,
+    lines: [line],
+    goodsMinor: 19100,
+    deliveryMinor: 1500,
+    feeMinor: 955,
+    creditMinor: 500,
+    dueMinor: 21055,
+  },
   { kind: 'cancelled', name: evil, reason: 'поставщик отказал', items: ['Рис'] },
   { kind: 'arrived', name: evil, lines: [line], dueMinor: 21055 },
-  { kind: 'correction', name: evil, lines: [{ item: 'Рис', unit: 'кг', before: 2.5, after: 2 }], beforeMinor: 23875, afterMinor: 19100 },
-  { kind: 'volunteerList', name: 'Ольга', place: 'Дом 1', residents: [{ name: evil, flat: '5', phone: '+7 900', items: 'Рис 2 кг', dueMinor: 21055, paid: false, hasEmail: false }] },
+  {
+    kind: 'correction',
+    name: evil,
+    lines: [{ item: 'Рис', unit: 'кг', before: 2.5, after: 2 }],
+    beforeMinor: 23875,
+    afterMinor: 19100,
+  },
+  {
+    kind: 'volunteerList',
+    name: 'Ольга',
+    place: 'Дом 1',
+    residents: [{ name: evil, flat: '5', phone: '+7 900', items: 'Рис 2 кг', dueMinor: 21055, paid: false, hasEmail: false }],
+  },
 ];
 
 describe.each(LANGS)('emails in %s', (lang) => {
-  test.each(samples.map((s) => [s.kind, s] as const))('%s: subject names the round, no placeholder left, every value escaped', (_kind, data) => {
-    const email = renderEmail(data, round, lang);
-    expect(email.subject).toContain('Ноябрь <b>');
-    for (const part of [email.subject, email.text, email.html]) expect(part).not.toMatch(/\{\w+\}/);
-    expect(email.html).not.toContain('<img');
-    expect(email.html).not.toContain('Ноябрь <b>');
-    expect(email.html).toContain('&lt;img src=x onerror=alert(1)&gt;');
-    expect(email.text).toContain(evil);
-    expect(email.html).toMatch(new RegExp(`<html lang="${lang}">`));
-  });
+  test.each(samples.map((s) => [s.kind, s] as const))(
+    '%s: subject names the round, no placeholder left, every value escaped',
+    (_kind, data) => {
+      const email = renderEmail(data, round, lang);
+      expect(email.subject).toContain('Ноябрь <b>');
+      for (const part of [email.subject, email.text, email.html]) expect(part).not.toMatch(/\{\w+\}/);
+      expect(email.html).not.toContain('<img');
+      expect(email.html).not.toContain('Ноябрь <b>');
+      expect(email.html).toContain('&lt;img src=x onerror=alert(1)&gt;');
+      expect(email.text).toContain(evil);
+      expect(email.html).toMatch(new RegExp(`<html lang="${lang}">`));
+    },
+  );
 });
 
 test('a final bill shows the breakdown, the credit, how to pay, pickup, and why less was given', () => {

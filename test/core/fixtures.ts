@@ -23,7 +23,17 @@ export function item(id: string, overrides: Partial<CatalogItem> = {}): CatalogI
 }
 
 export function participant(name: string, overrides: Partial<Participant> = {}): Participant {
-  return { name, email: `${name.toLowerCase()}@example.org`, phone: '', building: '1', flat: '', pickupPoint: '', lang: 'ru', enteredBy: null, ...overrides };
+  return {
+    name,
+    email: `${name.toLowerCase()}@example.org`,
+    phone: '',
+    building: '1',
+    flat: '',
+    pickupPoint: '',
+    lang: 'ru',
+    enteredBy: null,
+    ...overrides,
+  };
 }
 
 /** An order placed at T0 + `minute` minutes; lines are [itemId, quantity steps, extra steps]. */

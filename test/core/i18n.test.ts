@@ -11,12 +11,20 @@ describe('message catalogs', () => {
     const catalog = catalogs[lang] as Record<string, unknown>;
     const missing = Object.keys(en).filter((k) => !catalog[k]);
     expect(missing).toEqual([]);
-    for (const [key, message] of Object.entries(en)) expect([key, placeholders(catalog[key])]).toEqual([key, placeholders(message)]);
+    for (const [key, message] of Object.entries(en))
+      expect([key, placeholders(catalog[key])]).toEqual([key, placeholders(message)]);
   });
 
   test('Russian has three plural forms: 1 товар, 2 товара, 5 товаров', () => {
     expect([1, 2, 5, 11, 21, 22, 25, 112].map((count) => t('ru', 'count.items', { count }))).toEqual([
-      '1 товар', '2 товара', '5 товаров', '11 товаров', '21 товар', '22 товара', '25 товаров', '112 товаров',
+      '1 товар',
+      '2 товара',
+      '5 товаров',
+      '11 товаров',
+      '21 товар',
+      '22 товара',
+      '25 товаров',
+      '112 товаров',
     ]);
     expect(t('en', 'count.items', { count: 1 })).toBe('1 item');
     expect(t('zh-CN', 'count.items', { count: 3 })).toBe('3 件商品');
@@ -24,7 +32,14 @@ describe('message catalogs', () => {
   });
 
   test('locale tags map to our languages', () => {
-    expect(['ru_RU', 'zh-TW', 'zh_CN', 'en-GB', 'de', ''].map((tag) => resolveLang(tag))).toEqual(['ru', 'zh-CN', 'zh-CN', 'en', 'en', 'en']);
+    expect(['ru_RU', 'zh-TW', 'zh_CN', 'en-GB', 'de', ''].map((tag) => resolveLang(tag))).toEqual([
+      'ru',
+      'zh-CN',
+      'zh-CN',
+      'en',
+      'en',
+      'en',
+    ]);
   });
 
   test('numbers and dates read as each community writes them, in the sheet time zone', () => {

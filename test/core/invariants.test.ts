@@ -29,13 +29,21 @@ const roundArb = fc.record({
 type RandomRound = typeof roundArb extends fc.Arbitrary<infer T> ? T : never;
 
 function build(r: RandomRound) {
-  const items = r.items.map((x, i) => item(`i${i}`, { boxSteps: x.box, minimumSteps: x.minimum, stockSteps: x.stock, priceMinor: x.price, stepMilli: x.step }));
+  const items = r.items.map((x, i) =>
+    item(`i${i}`, { boxSteps: x.box, minimumSteps: x.minimum, stockSteps: x.stock, priceMinor: x.price, stepMilli: x.step }),
+  );
   const orders = r.orders.map((o, n) => {
     const lines = new Map<string, [string, number, number]>();
     for (const [idx, q, e] of o.lines) if (idx < items.length) lines.set(`i${idx}`, [`i${idx}`, q, e]);
     return order(`P${String(n).padStart(2, '0')}`, o.minute, [...lines.values()], { building: o.building });
   });
-  const round = { itemIds: items.map((i) => i.id), deliveryMinor: r.delivery, deliverySplit: r.split, feeBasisPoints: r.fee, rounding: r.rounding };
+  const round = {
+    itemIds: items.map((i) => i.id),
+    deliveryMinor: r.delivery,
+    deliverySplit: r.split,
+    feeBasisPoints: r.fee,
+    rounding: r.rounding,
+  };
   return { items, orders, round, catalog: catalogOf(...items) };
 }
 

@@ -51,8 +51,12 @@ describe('amounts and currencies', () => {
 describe('bills', () => {
   const rice = item('rice', { priceMinor: 99_99, stepMilli: 500, unit: 'kg', retailMinor: 120_00 });
   const oil = item('oil', { priceMinor: 150_00 });
-  const items = new Map([['rice', rice], ['oil', oil]]);
-  const alloc = (rows: Record<string, Record<string, number>>) => new Map(Object.entries(rows).map(([k, v]) => [k, new Map(Object.entries(v))]));
+  const items = new Map([
+    ['rice', rice],
+    ['oil', oil],
+  ]);
+  const alloc = (rows: Record<string, Record<string, number>>) =>
+    new Map(Object.entries(rows).map(([k, v]) => [k, new Map(Object.entries(v))]));
   const rules = { deliveryMinor: 1000_00, deliverySplit: 'equal' as const, feeBasisPoints: 0, rounding: 'halfUp' as const };
 
   test('price × quantity rounded once per line: 0.5 kg at 99.99 is 50.00 (half up)', () => {
@@ -68,7 +72,11 @@ describe('bills', () => {
 
   test('delivery split by goods value adds up exactly', () => {
     // Goods 150.00 : 300.00 : 50.00 → 30.003, 60.006, 10.001 → the spare kopeck goes to the largest remainder.
-    const b = computeBills(alloc({ A: { oil: 1 }, B: { oil: 2 }, C: { rice: 1 } }), items, { ...rules, deliveryMinor: 100_01, deliverySplit: 'byValue' });
+    const b = computeBills(alloc({ A: { oil: 1 }, B: { oil: 2 }, C: { rice: 1 } }), items, {
+      ...rules,
+      deliveryMinor: 100_01,
+      deliverySplit: 'byValue',
+    });
     const shares = b.bills.map((x) => x.deliveryMinor);
     expect(shares.reduce((s, x) => s + x, 0)).toBe(100_01);
     expect(shares).toEqual([3000, 6001, 1000]);
@@ -76,12 +84,20 @@ describe('bills', () => {
 
   test('delivery split by quantity counts kilograms as kilograms', () => {
     // A: 1 piece of oil (1 unit); B: 3 kg of rice (6 steps of 0.5) → 1 : 3
-    const b = computeBills(alloc({ A: { oil: 1 }, B: { rice: 6 } }), items, { ...rules, deliveryMinor: 400_00, deliverySplit: 'byQuantity' });
+    const b = computeBills(alloc({ A: { oil: 1 }, B: { rice: 6 } }), items, {
+      ...rules,
+      deliveryMinor: 400_00,
+      deliverySplit: 'byQuantity',
+    });
     expect(b.bills.map((x) => x.deliveryMinor)).toEqual([100_00, 300_00]);
   });
 
   test('the organiser fee is a percentage of goods, split so it reconciles', () => {
-    const b = computeBills(alloc({ A: { oil: 1 }, B: { oil: 1 }, C: { oil: 1 } }), items, { ...rules, deliveryMinor: 0, feeBasisPoints: 333 });
+    const b = computeBills(alloc({ A: { oil: 1 }, B: { oil: 1 }, C: { oil: 1 } }), items, {
+      ...rules,
+      deliveryMinor: 0,
+      feeBasisPoints: 333,
+    });
     // 450.00 × 3.33% = 14.985 → 14.99 (half up) split 5.00 / 5.00 / 4.99
     expect(b.feeMinor).toBe(1499);
     expect(b.bills.map((x) => x.feeMinor)).toEqual([500, 500, 499]);

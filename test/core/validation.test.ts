@@ -3,11 +3,24 @@ import { RawOrderInput, validateOrder } from '../../src/core/validation';
 import { MIN, T0, catalogOf, item } from './fixtures';
 
 const items = catalogOf(
-  item('rice', { name: { default: 'Рис', en: 'Rice', 'zh-CN': '大米' }, unit: 'кг', stepMilli: 500, limitSteps: 10, boxSteps: 50 }),
+  item('rice', {
+    name: { default: 'Рис', en: 'Rice', 'zh-CN': '大米' },
+    unit: 'кг',
+    stepMilli: 500,
+    limitSteps: 10,
+    boxSteps: 50,
+  }),
   item('eggs', { name: { default: 'Яйца' }, unit: 'шт', stockSteps: 30 }),
 );
 const ctx = { items, deadline: T0 + 60 * MIN, defaultLang: 'ru' as const, buildings: ['1', '2'], pickupPoints: ['Двор'] };
-const base: RawOrderInput = { name: 'Анна', email: 'anna@example.org', phone: '+7 (900) 123-45-67', building: '1', quantities: { rice: '2,5' }, submittedAt: T0 };
+const base: RawOrderInput = {
+  name: 'Анна',
+  email: 'anna@example.org',
+  phone: '+7 (900) 123-45-67',
+  building: '1',
+  quantities: { rice: '2,5' },
+  submittedAt: T0,
+};
 
 function keys(raw: Partial<RawOrderInput>) {
   return validateOrder({ ...base, ...raw }, ctx).problems.map((p) => p.key);
@@ -57,14 +70,18 @@ describe('order validation', () => {
   });
 
   test('unknown item, unknown building, over stock: all reported at once', () => {
-    expect(keys({ building: '9', quantities: { caviar: 1, eggs: 31 } })).toEqual(['problem.buildingUnknown', 'problem.unknownItem', 'problem.overStock']);
+    expect(keys({ building: '9', quantities: { caviar: 1, eggs: 31 } })).toEqual([
+      'problem.buildingUnknown',
+      'problem.unknownItem',
+      'problem.overStock',
+    ]);
   });
 
   test('every problem at once, not just the first', () => {
     expect(keys({ name: '', email: 'x', quantities: { rice: 'two', eggs: '-1' } })).toHaveLength(4);
   });
 
-  test('messages are in the volunteer\'s language and name the item', () => {
+  test("messages are in the volunteer's language and name the item", () => {
     const [p] = validateOrder({ ...base, quantities: { rice: '6' } }, ctx).problems;
     expect(describeProblem(p, 'ru', items)).toBe('Рис: не больше 5 кг в одни руки (заказано «6»).');
     expect(describeProblem(p, 'zh-CN', items)).toBe('大米：每人限购 5кг（填写了“6”）。');

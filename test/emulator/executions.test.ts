@@ -59,7 +59,9 @@ describe('triggers on the virtual clock', () => {
   });
 
   test('a failing trigger is recorded, not thrown at anyone', () => {
-    const { workspace: ws } = loadScript(`function boom_() { throw new Error('bad'); } function install() { ScriptApp.newTrigger('boom_').timeBased().everyHours(1).create(); }`);
+    const { workspace: ws } = loadScript(
+      `function boom_() { throw new Error('bad'); } function install() { ScriptApp.newTrigger('boom_').timeBased().everyHours(1).create(); }`,
+    );
     ws.run('install');
     const [run] = ws.advance(2 * HOUR);
     expect(run.error).toBe('bad');
@@ -67,7 +69,7 @@ describe('triggers on the virtual clock', () => {
 });
 
 describe('executions', () => {
-  test('an execution past 6 minutes is killed with Apps Script\'s error', () => {
+  test("an execution past 6 minutes is killed with Apps Script's error", () => {
     const { workspace: ws } = loadScript(SCRIPT);
     expect(() => ws.run('busyLoop')).toThrow(EXECUTION_TIME_ERROR);
     expect(ws.executions.at(-1)?.error).toBe(EXECUTION_TIME_ERROR);
@@ -78,7 +80,7 @@ describe('executions', () => {
     expect(() => ws.run('sleeper')).toThrow(EXECUTION_TIME_ERROR);
   });
 
-  test('Dates read from the sheet are Dates in the script\'s own realm', () => {
+  test("Dates read from the sheet are Dates in the script's own realm", () => {
     const { workspace: ws } = loadScript(SCRIPT);
     ws.run('writeDate');
     expect(ws.run('isDate')).toBe(true);
@@ -86,7 +88,9 @@ describe('executions', () => {
 
   test('AuthMode.NONE allows the menu but not the spreadsheet', () => {
     const { workspace: ws } = loadScript(SCRIPT);
-    expect(() => ws.run('menuInNoneMode', [], { authMode: 'NONE' })).toThrow('You do not have permission to call SpreadsheetApp.getActive');
+    expect(() => ws.run('menuInNoneMode', [], { authMode: 'NONE' })).toThrow(
+      'You do not have permission to call SpreadsheetApp.getActive',
+    );
     expect(ws.ui.menus[0].items[0].caption).toBe('Help');
   });
 
@@ -97,8 +101,11 @@ describe('executions', () => {
   });
 });
 
-test('the script\'s clock is the virtual clock: new Date() and Date.now() follow it', () => {
-  const { workspace: ws } = loadScript(`function now() { return [new Date().getTime(), Date.now(), new Date(0) instanceof Date]; }`, { now: Date.UTC(2030, 0, 1) });
+test("the script's clock is the virtual clock: new Date() and Date.now() follow it", () => {
+  const { workspace: ws } = loadScript(
+    `function now() { return [new Date().getTime(), Date.now(), new Date(0) instanceof Date]; }`,
+    { now: Date.UTC(2030, 0, 1) },
+  );
   const [a, b, isDate] = ws.run<[number, number, boolean]>('now');
   expect(Math.abs(a - Date.UTC(2030, 0, 1))).toBeLessThan(1000);
   expect(Math.abs(b - a)).toBeLessThan(1000);
@@ -108,6 +115,8 @@ test('the script\'s clock is the virtual clock: new Date() and Date.now() follow
 });
 
 test('a script that catches the time-limit error is still stopped', () => {
-  const { workspace: ws } = loadScript(`function stubborn() { var s = SpreadsheetApp.getActive().getSheets()[0]; try { while (true) s.getRange(1, 1).getValue(); } catch (e) {} return 'carried on'; }`);
+  const { workspace: ws } = loadScript(
+    `function stubborn() { var s = SpreadsheetApp.getActive().getSheets()[0]; try { while (true) s.getRange(1, 1).getValue(); } catch (e) {} return 'carried on'; }`,
+  );
   expect(() => ws.run('stubborn')).toThrow('Exceeded maximum execution time');
 });

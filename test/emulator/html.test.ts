@@ -1,6 +1,7 @@
 import { loadScript } from '../../local/emulator';
 
-const PAGE = '<h1><?= title ?></h1><? for (var i = 0; i < items.length; i++) { ?><li><?= items[i] ?></li><? } ?><?!= include("Part") ?>';
+const PAGE =
+  '<h1><?= title ?></h1><? for (var i = 0; i < items.length; i++) { ?><li><?= items[i] ?></li><? } ?><?!= include("Part") ?>';
 
 describe('HtmlService templates', () => {
   const script = `

@@ -16,7 +16,7 @@ describe('PropertiesService', () => {
     expect(ws.properties.proxy.getUserProperties().getProperty('lang')).toBeNull();
   });
 
-  test('a value over 9 KB is refused with Apps Script\'s message and nothing changes', () => {
+  test("a value over 9 KB is refused with Apps Script's message and nothing changes", () => {
     const store = new Workspace().properties.proxy.getScriptProperties();
     store.setProperty('k', 'old');
     expect(() => store.setProperty('k', 'x'.repeat(9 * 1024 + 1))).toThrow('Argument too large: value');
@@ -34,7 +34,7 @@ describe('PropertiesService', () => {
 });
 
 describe('LockService', () => {
-  test('waitLock times out with Apps Script\'s message when another process holds the lock', () => {
+  test("waitLock times out with Apps Script's message when another process holds the lock", () => {
     const ws = new Workspace();
     ws.locks.holdElsewhere('script', 60_000);
     const start = ws.clock.now();
@@ -111,6 +111,10 @@ describe('Utilities and Session', () => {
     const ws = new Workspace({ user: 'org@example.org', timeZone: 'Asia/Shanghai' });
     ws.session.locales.set('org@example.org', 'zh_CN');
     const s = ws.session.proxy;
-    expect([s.getActiveUser().getEmail(), s.getActiveUserLocale(), s.getScriptTimeZone()]).toEqual(['org@example.org', 'zh_CN', 'Asia/Shanghai']);
+    expect([s.getActiveUser().getEmail(), s.getActiveUserLocale(), s.getScriptTimeZone()]).toEqual([
+      'org@example.org',
+      'zh_CN',
+      'Asia/Shanghai',
+    ]);
   });
 });

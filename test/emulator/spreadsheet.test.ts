@@ -26,7 +26,7 @@ describe('values as Sheets stores them', () => {
 
   test('a string starting with "=" becomes a formula; an apostrophe keeps it as text', () => {
     const { sheet: s } = sheet();
-    s.getRange(1, 1, 1, 2).setValues([['=IMPORTDATA("http://x")', "'=IMPORTDATA(\"http://x\")"]]);
+    s.getRange(1, 1, 1, 2).setValues([['=IMPORTDATA("http://x")', '\'=IMPORTDATA("http://x")']]);
     expect(s.getRange(1, 1, 1, 2).getFormulas()[0]).toEqual(['=IMPORTDATA("http://x")', '']);
     expect(s.getRange(1, 1, 1, 2).getValues()[0]).toEqual([FORMULA_NOT_EVALUATED, '=IMPORTDATA("http://x")']);
   });
@@ -90,7 +90,10 @@ describe('display values follow number formats, locale and time zone', () => {
   test('number formats are stored and read back', () => {
     const { sheet: s } = sheet();
     s.getRange(1, 1, 2, 1).setNumberFormat('0.00');
-    expect(s.getRange(1, 1, 2, 2).getNumberFormats()).toEqual([['0.00', 'General'], ['0.00', 'General']]);
+    expect(s.getRange(1, 1, 2, 2).getNumberFormats()).toEqual([
+      ['0.00', 'General'],
+      ['0.00', 'General'],
+    ]);
   });
 });
 
@@ -158,7 +161,10 @@ describe('fidelity guards', () => {
     const { ws, sheet: s } = sheet();
     ws.calls.reset();
     const r = s.getRange(1, 1, 2, 2);
-    r.setValues([[1, 2], [3, 4]]);
+    r.setValues([
+      [1, 2],
+      [3, 4],
+    ]);
     r.getValues();
     expect(ws.calls.get('Range.setValues')).toBe(1);
     expect(ws.calls.get('Sheet.getRange')).toBe(1);

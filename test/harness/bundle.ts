@@ -21,7 +21,9 @@ let checked = false;
 export function ensureBuilt(): void {
   if (checked) return;
   const code = join(DIST, 'Code.js');
-  const stale = !existsSync(code) || statSync(code).mtimeMs < Math.max(newestMtime(join(ROOT, 'src')), statSync(join(ROOT, 'build.mjs')).mtimeMs);
+  const stale =
+    !existsSync(code) ||
+    statSync(code).mtimeMs < Math.max(newestMtime(join(ROOT, 'src')), statSync(join(ROOT, 'build.mjs')).mtimeMs);
   if (stale) execFileSync(process.execPath, [join(ROOT, 'build.mjs')], { cwd: ROOT, stdio: 'pipe' });
   checked = true;
 }

@@ -42,9 +42,17 @@ export function openCommunity(options: { deadlineInHours?: number } = {}): Commu
   ws.session.locales.set(ws.owner, 'ru_RU');
   ws.run('setUpCommunity');
   typeRows(ws, 'Каталог', CATALOG);
-  typeRows(ws, 'Дома и пункты выдачи', [['дом / подъезд', 'Дом 1'], ['дом / подъезд', 'Дом 2'], ['дом / подъезд', 'Дом 3'], ['пункт выдачи', 'Двор'], ['пункт выдачи', 'Школа']]);
+  typeRows(ws, 'Дома и пункты выдачи', [
+    ['дом / подъезд', 'Дом 1'],
+    ['дом / подъезд', 'Дом 2'],
+    ['дом / подъезд', 'Дом 3'],
+    ['пункт выдачи', 'Двор'],
+    ['пункт выдачи', 'Школа'],
+  ]);
   const deadline = new Date(NOW + (options.deadlineInHours ?? 48) * HOUR).toISOString();
-  const round = ws.run<{ id: string }>('createRound', [{ title: 'Ноябрь', deadline, itemIds: ['RICE', 'OIL', 'EGGS', 'FLOUR'], delivery: '900', pickupTime: 'суббота 10–12' }]);
+  const round = ws.run<{ id: string }>('createRound', [
+    { title: 'Ноябрь', deadline, itemIds: ['RICE', 'OIL', 'EGGS', 'FLOUR'], delivery: '900', pickupTime: 'суббота 10–12' },
+  ]);
   const opened = ws.run<{ id: string; formUrl: string }>('openRound', [round.id]);
   const snap = documentSnapshot(ws, opened.id);
   return { ...loaded, ws, roundId: opened.id, formId: snap.formId, snapshot: () => documentSnapshot(ws, opened.id) };
@@ -63,7 +71,30 @@ export function submit(c: Community, r: Resident, options: { deliver?: number; e
 export function orderRows(ws: Workspace): Record<string, unknown>[] {
   const sheet = ws.spreadsheet.sheet('Заказы');
   if (!sheet) throw new Error('no Orders sheet');
-  const keys = ['round', 'orderKey', 'source', 'revision', 'responseAt', 'submittedAt', 'firstSubmittedAt', 'name', 'email', 'phone', 'building', 'flat', 'pickupPoint', 'lang', 'enteredBy', 'item', 'itemName', 'quantity', 'extra', 'queue', 'comment', 'editUrl'];
+  const keys = [
+    'round',
+    'orderKey',
+    'source',
+    'revision',
+    'responseAt',
+    'submittedAt',
+    'firstSubmittedAt',
+    'name',
+    'email',
+    'phone',
+    'building',
+    'flat',
+    'pickupPoint',
+    'lang',
+    'enteredBy',
+    'item',
+    'itemName',
+    'quantity',
+    'extra',
+    'queue',
+    'comment',
+    'editUrl',
+  ];
   const out: Record<string, unknown>[] = [];
   const { rows } = sheet.dataExtent();
   for (let r = 2; r <= rows; r++) {

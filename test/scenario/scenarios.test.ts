@@ -20,7 +20,8 @@ describe.each(shipped)('scenario %s', (file) => {
   test('runs to the end and writes every output', () => {
     expect(result.log.filter((l) => l.startsWith('FAILED'))).toEqual([]);
     expect(result.ok).toBe(true);
-    for (const f of ['workbook.xlsx', 'workbook.json', 'outbox.json', 'calls.json', 'log.txt']) expect(readdirSync(out)).toContain(f);
+    for (const f of ['workbook.xlsx', 'workbook.json', 'outbox.json', 'calls.json', 'log.txt'])
+      expect(readdirSync(out)).toContain(f);
     expect(Object.keys(JSON.parse(readFileSync(join(out, 'calls.json'), 'utf8')))).toContain('Range.setValues');
     expect(readFileSync(join(out, 'log.txt'), 'utf8')).toContain('Executions:');
   });
@@ -39,7 +40,12 @@ describe.each(shipped)('scenario %s', (file) => {
   });
 
   test('each .eml parses as a real message with the text and HTML parts', async () => {
-    const sent = JSON.parse(readFileSync(join(out, 'outbox.json'), 'utf8')) as { to: string; subject: string; file: string; text: string }[];
+    const sent = JSON.parse(readFileSync(join(out, 'outbox.json'), 'utf8')) as {
+      to: string;
+      subject: string;
+      file: string;
+      text: string;
+    }[];
     expect(sent.length).toBeGreaterThan(0);
     for (const m of sent.slice(0, 25)) {
       const parsed = await simpleParser(readFileSync(join(out, m.file)));
@@ -59,7 +65,13 @@ test('the demo community has what the playground promises', async () => {
   expect(json['Каталог'].length - 1).toBe(15);
   expect(json['Участники'].length - 1).toBe(25);
   expect(new Set(json['Участники'].slice(1).map((r) => r[5]))).toEqual(new Set(['ru', 'zh-CN', 'en']));
-  expect(json['Дома и пункты выдачи'].slice(1).map((r) => r[0])).toEqual(['дом / подъезд', 'дом / подъезд', 'дом / подъезд', 'пункт выдачи', 'пункт выдачи']);
+  expect(json['Дома и пункты выдачи'].slice(1).map((r) => r[0])).toEqual([
+    'дом / подъезд',
+    'дом / подъезд',
+    'дом / подъезд',
+    'пункт выдачи',
+    'пункт выдачи',
+  ]);
   expect(json['Закупки'][1][2]).toBe('open');
   expect(new Set(json['Заказы'].slice(1).map((r) => r[1])).size).toBe(11);
 });

@@ -12,7 +12,11 @@ export class EmuSpreadsheetApp implements Pick<GoogleAppsScript.Spreadsheet.Spre
   readonly ProtectionType = { RANGE: 'RANGE', SHEET: 'SHEET' } as unknown as typeof GoogleAppsScript.Spreadsheet.ProtectionType;
   flushes = 0;
 
-  constructor(private runtime: Runtime, readonly spreadsheet: EmuSpreadsheet, readonly ui: EmuUi) {
+  constructor(
+    private runtime: Runtime,
+    readonly spreadsheet: EmuSpreadsheet,
+    readonly ui: EmuUi,
+  ) {
     this.proxy = guarded(this, 'SpreadsheetApp');
   }
 

@@ -16,11 +16,27 @@ export class EmuChartBuilder {
     this.proxy = guarded(this, 'EmbeddedChartBuilder');
   }
 
-  setChartType(type: GoogleAppsScript.Charts.ChartType) { this.chart.type = String(type); return this.proxy; }
-  addRange(range: GoogleAppsScript.Spreadsheet.Range) { this.chart.ranges.push(range.getA1Notation()); return this.proxy; }
-  setPosition(anchorRowPos: number, anchorColPos: number, _offsetX: number, _offsetY: number) { this.chart.position = [anchorRowPos, anchorColPos]; return this.proxy; }
-  setOption(option: string, value: unknown) { this.chart.options[option] = value; return this.proxy; }
-  build() { return { chart: { ...this.chart } } as unknown as GoogleAppsScript.Spreadsheet.EmbeddedChart; }
+  setChartType(type: GoogleAppsScript.Charts.ChartType) {
+    this.chart.type = String(type);
+    return this.proxy;
+  }
+  addRange(range: GoogleAppsScript.Spreadsheet.Range) {
+    this.chart.ranges.push(range.getA1Notation());
+    return this.proxy;
+  }
+  setPosition(anchorRowPos: number, anchorColPos: number, _offsetX: number, _offsetY: number) {
+    this.chart.position = [anchorRowPos, anchorColPos];
+    return this.proxy;
+  }
+  setOption(option: string, value: unknown) {
+    this.chart.options[option] = value;
+    return this.proxy;
+  }
+  build() {
+    return { chart: { ...this.chart } } as unknown as GoogleAppsScript.Spreadsheet.EmbeddedChart;
+  }
 }
 
-export const ChartsService = { ChartType: { COLUMN: 'COLUMN', BAR: 'BAR', LINE: 'LINE', PIE: 'PIE', AREA: 'AREA', COMBO: 'COMBO' } };
+export const ChartsService = {
+  ChartType: { COLUMN: 'COLUMN', BAR: 'BAR', LINE: 'LINE', PIE: 'PIE', AREA: 'AREA', COMBO: 'COMBO' },
+};

@@ -1,6 +1,14 @@
 import { guarded } from '../guard';
 
-type Members = 'setDescription' | 'getDescription' | 'setWarningOnly' | 'isWarningOnly' | 'removeEditors' | 'addEditor' | 'getEditors' | 'remove';
+type Members =
+  | 'setDescription'
+  | 'getDescription'
+  | 'setWarningOnly'
+  | 'isWarningOnly'
+  | 'removeEditors'
+  | 'addEditor'
+  | 'getEditors'
+  | 'remove';
 
 /** Recorded protection of a sheet: what the coordinator would see under Data > Protected sheets. */
 export class EmuProtection implements Pick<GoogleAppsScript.Spreadsheet.Protection, Members> {

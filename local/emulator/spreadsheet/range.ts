@@ -5,10 +5,31 @@ import { ruleOf } from './validation';
 import { displayValue } from './values';
 
 type Members =
-  | 'getValues' | 'setValues' | 'getDisplayValues' | 'getFormulas' | 'getValue' | 'setValue' | 'getRow'
-  | 'getColumn' | 'getNumRows' | 'getNumColumns' | 'getLastRow' | 'getLastColumn' | 'getA1Notation' | 'getSheet'
-  | 'clear' | 'clearContent' | 'setNumberFormat' | 'setNumberFormats' | 'getNumberFormats' | 'setFontWeight'
-  | 'setBackground' | 'setDataValidation' | 'getDataValidation' | 'createTextFinder' | 'offset';
+  | 'getValues'
+  | 'setValues'
+  | 'getDisplayValues'
+  | 'getFormulas'
+  | 'getValue'
+  | 'setValue'
+  | 'getRow'
+  | 'getColumn'
+  | 'getNumRows'
+  | 'getNumColumns'
+  | 'getLastRow'
+  | 'getLastColumn'
+  | 'getA1Notation'
+  | 'getSheet'
+  | 'clear'
+  | 'clearContent'
+  | 'setNumberFormat'
+  | 'setNumberFormats'
+  | 'getNumberFormats'
+  | 'setFontWeight'
+  | 'setBackground'
+  | 'setDataValidation'
+  | 'getDataValidation'
+  | 'createTextFinder'
+  | 'offset';
 
 /** Apps Script's texts for a setValues whose data does not fit the range. */
 export function dimensionError(what: 'rows' | 'columns', data: number, range: number): Error {
@@ -45,7 +66,8 @@ export class EmuRange implements Pick<GoogleAppsScript.Spreadsheet.Range, Member
   }
 
   private checkShape(values: unknown[][]): void {
-    if (!Array.isArray(values)) throw new Error('The parameters (String) don\'t match the method signature for SpreadsheetApp.Range.setValues.');
+    if (!Array.isArray(values))
+      throw new Error("The parameters (String) don't match the method signature for SpreadsheetApp.Range.setValues.");
     if (values.length !== this.numRows) throw dimensionError('rows', values.length, this.numRows);
     for (const line of values) {
       if (!Array.isArray(line) || line.length !== this.numColumns) {
@@ -69,7 +91,9 @@ export class EmuRange implements Pick<GoogleAppsScript.Spreadsheet.Range, Member
   getDisplayValues(): string[][] {
     this.call('getDisplayValues');
     const { locale, timeZone } = { locale: this.sheet.host.locale(), timeZone: this.sheet.host.timeZone() };
-    return this.map((r, c) => displayValue(this.sheet.cell(r, c), this.sheet.formats.get(this.sheet.key(r, c)), locale, timeZone));
+    return this.map((r, c) =>
+      displayValue(this.sheet.cell(r, c), this.sheet.formats.get(this.sheet.key(r, c)), locale, timeZone),
+    );
   }
 
   getFormulas(): string[][] {
@@ -213,7 +237,10 @@ export class EmuTextFinder implements Pick<GoogleAppsScript.Spreadsheet.TextFind
   private caseSensitive = false;
   private cursor = 0;
 
-  constructor(private range: EmuRange, private text: string) {
+  constructor(
+    private range: EmuRange,
+    private text: string,
+  ) {
     this.proxy = guarded(this, 'TextFinder');
   }
 

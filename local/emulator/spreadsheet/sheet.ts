@@ -9,7 +9,8 @@ import { ValidationRule } from './validation';
 
 /** Sheets' own limit: https://support.google.com/drive/answer/37603 */
 export const CELL_LIMIT = 10_000_000;
-export const CELL_LIMIT_ERROR = 'This action would increase the number of cells in the workbook above the limit of 10000000 cells.';
+export const CELL_LIMIT_ERROR =
+  'This action would increase the number of cells in the workbook above the limit of 10000000 cells.';
 export const OUT_OF_BOUNDS_ERROR = 'The coordinates of the range are outside the dimensions of the sheet.';
 
 export interface SheetHost {
@@ -22,10 +23,33 @@ export interface SheetHost {
 }
 
 type Members =
-  | 'getName' | 'setName' | 'getSheetId' | 'getIndex' | 'getParent' | 'getRange' | 'getDataRange' | 'getLastRow'
-  | 'getLastColumn' | 'getMaxRows' | 'getMaxColumns' | 'insertRowsAfter' | 'insertColumnsAfter' | 'deleteRows'
-  | 'appendRow' | 'setFrozenRows' | 'getFrozenRows' | 'protect' | 'clear' | 'clearContents' | 'getProtections'
-  | 'isSheetHidden' | 'hideSheet' | 'showSheet' | 'newChart' | 'insertChart' | 'getCharts';
+  | 'getName'
+  | 'setName'
+  | 'getSheetId'
+  | 'getIndex'
+  | 'getParent'
+  | 'getRange'
+  | 'getDataRange'
+  | 'getLastRow'
+  | 'getLastColumn'
+  | 'getMaxRows'
+  | 'getMaxColumns'
+  | 'insertRowsAfter'
+  | 'insertColumnsAfter'
+  | 'deleteRows'
+  | 'appendRow'
+  | 'setFrozenRows'
+  | 'getFrozenRows'
+  | 'protect'
+  | 'clear'
+  | 'clearContents'
+  | 'getProtections'
+  | 'isSheetHidden'
+  | 'hideSheet'
+  | 'showSheet'
+  | 'newChart'
+  | 'insertChart'
+  | 'getCharts';
 
 export class EmuSheet implements Pick<GoogleAppsScript.Spreadsheet.Sheet, Members> {
   readonly proxy: GoogleAppsScript.Spreadsheet.Sheet;
@@ -140,8 +164,15 @@ export class EmuSheet implements Pick<GoogleAppsScript.Spreadsheet.Sheet, Member
     this.call('getRange');
     const whole = typeof a === 'string' ? /^\$?([A-Za-z]+):\$?([A-Za-z]+)$/.exec(a.trim()) : null;
     const box = whole
-      ? { row: 1, column: columnNumber(whole[1]), numRows: this.maxRows, numColumns: columnNumber(whole[2]) - columnNumber(whole[1]) + 1 }
-      : typeof a === 'string' ? parseA1(a) : { row: a, column: column as number, numRows, numColumns };
+      ? {
+          row: 1,
+          column: columnNumber(whole[1]),
+          numRows: this.maxRows,
+          numColumns: columnNumber(whole[2]) - columnNumber(whole[1]) + 1,
+        }
+      : typeof a === 'string'
+        ? parseA1(a)
+        : { row: a, column: column as number, numRows, numColumns };
     for (const n of [box.row, box.column, box.numRows, box.numColumns]) {
       if (!Number.isInteger(n)) throw new Error(`Cannot convert ${n} to int.`);
     }

@@ -3,9 +3,21 @@ import { Runtime } from '../runtime';
 import { EmuSheet, SheetHost } from './sheet';
 
 type Members =
-  | 'getId' | 'getName' | 'rename' | 'getUrl' | 'getSheets' | 'getSheetByName' | 'insertSheet' | 'deleteSheet'
-  | 'getSpreadsheetTimeZone' | 'setSpreadsheetTimeZone' | 'getSpreadsheetLocale' | 'setSpreadsheetLocale'
-  | 'toast' | 'getActiveSheet' | 'setActiveSheet';
+  | 'getId'
+  | 'getName'
+  | 'rename'
+  | 'getUrl'
+  | 'getSheets'
+  | 'getSheetByName'
+  | 'insertSheet'
+  | 'deleteSheet'
+  | 'getSpreadsheetTimeZone'
+  | 'setSpreadsheetTimeZone'
+  | 'getSpreadsheetLocale'
+  | 'setSpreadsheetLocale'
+  | 'toast'
+  | 'getActiveSheet'
+  | 'setActiveSheet';
 
 export interface Toast {
   message: string;

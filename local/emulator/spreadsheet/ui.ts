@@ -33,7 +33,11 @@ export class EmuMenu implements Pick<GoogleAppsScript.Base.Menu, MenuMembers> {
   readonly proxy: GoogleAppsScript.Base.Menu;
   readonly menu: RecordedMenu;
 
-  constructor(private ui: EmuUi, title: string, addOn: boolean) {
+  constructor(
+    private ui: EmuUi,
+    title: string,
+    addOn: boolean,
+  ) {
     this.menu = { title, addOn, items: [] };
     this.proxy = guarded(this, 'Menu');
   }
@@ -60,7 +64,8 @@ export class EmuMenu implements Pick<GoogleAppsScript.Base.Menu, MenuMembers> {
   }
 }
 
-type UiMembers = 'createMenu' | 'createAddonMenu' | 'alert' | 'showSidebar' | 'showModalDialog' | 'showModelessDialog' | 'Button' | 'ButtonSet';
+type UiMembers =
+  'createMenu' | 'createAddonMenu' | 'alert' | 'showSidebar' | 'showModalDialog' | 'showModelessDialog' | 'Button' | 'ButtonSet';
 
 /** SpreadsheetApp.getUi(): records menus, alerts and pages; alerts answer with `nextAlertAnswer` (OK by default). */
 export class EmuUi implements Pick<GoogleAppsScript.Base.Ui, UiMembers> {
@@ -69,8 +74,19 @@ export class EmuUi implements Pick<GoogleAppsScript.Base.Ui, UiMembers> {
   alerts: Alert[] = [];
   pages: ShownPage[] = [];
   nextAlertAnswer: string = 'OK';
-  readonly Button = { OK: 'OK', CANCEL: 'CANCEL', YES: 'YES', NO: 'NO', CLOSE: 'CLOSE' } as unknown as typeof GoogleAppsScript.Base.Button;
-  readonly ButtonSet = { OK: 'OK', OK_CANCEL: 'OK_CANCEL', YES_NO: 'YES_NO', YES_NO_CANCEL: 'YES_NO_CANCEL' } as unknown as typeof GoogleAppsScript.Base.ButtonSet;
+  readonly Button = {
+    OK: 'OK',
+    CANCEL: 'CANCEL',
+    YES: 'YES',
+    NO: 'NO',
+    CLOSE: 'CLOSE',
+  } as unknown as typeof GoogleAppsScript.Base.Button;
+  readonly ButtonSet = {
+    OK: 'OK',
+    OK_CANCEL: 'OK_CANCEL',
+    YES_NO: 'YES_NO',
+    YES_NO_CANCEL: 'YES_NO_CANCEL',
+  } as unknown as typeof GoogleAppsScript.Base.ButtonSet;
 
   constructor(private runtime: Runtime) {
     this.proxy = guarded(this, 'Ui');
@@ -94,9 +110,10 @@ export class EmuUi implements Pick<GoogleAppsScript.Base.Ui, UiMembers> {
       throw new Error('Cannot call SpreadsheetApp.getUi() from this context.');
     }
     const [a, b, c] = args.map((x) => (x === undefined ? undefined : String(x)));
-    const alert = c !== undefined || (b !== undefined && !(b in this.ButtonSet))
-      ? { title: a ?? '', prompt: b ?? '', buttons: c ?? 'OK' }
-      : { title: '', prompt: a ?? '', buttons: b ?? 'OK' };
+    const alert =
+      c !== undefined || (b !== undefined && !(b in this.ButtonSet))
+        ? { title: a ?? '', prompt: b ?? '', buttons: c ?? 'OK' }
+        : { title: '', prompt: a ?? '', buttons: b ?? 'OK' };
     this.alerts.push(alert);
     return this.nextAlertAnswer;
   }

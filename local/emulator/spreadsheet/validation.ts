@@ -7,7 +7,8 @@ export interface ValidationRule {
   helpText: string;
 }
 
-type BuilderMembers = 'requireValueInList' | 'requireNumberBetween' | 'requireCheckbox' | 'setAllowInvalid' | 'setHelpText' | 'build';
+type BuilderMembers =
+  'requireValueInList' | 'requireNumberBetween' | 'requireCheckbox' | 'setAllowInvalid' | 'setHelpText' | 'build';
 
 /** SpreadsheetApp.newDataValidation(): the dropdowns and checks a coordinator sees when typing. */
 export class EmuDataValidationBuilder implements Pick<GoogleAppsScript.Spreadsheet.DataValidationBuilder, BuilderMembers> {

@@ -72,7 +72,12 @@ function localeNumbers(locale: string): LocaleNumbers {
 }
 
 /** What a person sees in the cell (getDisplayValues), for the number formats this add-on uses. */
-export function displayValue(cell: StoredCell | undefined, numberFormat: string | undefined, locale: string, timeZone: string): string {
+export function displayValue(
+  cell: StoredCell | undefined,
+  numberFormat: string | undefined,
+  locale: string,
+  timeZone: string,
+): string {
   if (!cell || cell.value === '') return '';
   const v = cell.value;
   const nums = localeNumbers(locale);
@@ -114,7 +119,8 @@ function formatNumberPattern(n: number, format: string, nums: LocaleNumbers): st
   const value = percent ? n * 100 : n;
   const negative = value < 0 && !format.includes(';');
   const fixed = Math.abs(value).toFixed(decimals);
-  let [intPart, fracPart] = fixed.split('.');
+  const [wholePart, fracPart] = fixed.split('.');
+  let intPart = wholePart;
   if (grouped) intPart = intPart.replace(/\B(?=(\d{3})+(?!\d))/g, nums.group);
   const numberText = (negative ? '-' : '') + intPart + (fracPart ? nums.decimal + fracPart : '') + (percent ? '%' : '');
   // Put the number where its pattern stood and drop the quotes around literal text.
@@ -138,11 +144,15 @@ function sheetsDatePattern(format: string): string {
     const t = tokens[i];
     const lower = t.toLowerCase();
     if (lower.startsWith('m') && lower !== 'am/pm') {
-      const prev = tokens.slice(0, i).reverse().find((x) => /^[a-z]/i.test(x));
+      const prev = tokens
+        .slice(0, i)
+        .reverse()
+        .find((x) => /^[a-z]/i.test(x));
       const next = tokens.slice(i + 1).find((x) => /^[a-z]/i.test(x));
       const isMinute = (prev && /^h/i.test(prev)) || (next && /^s/i.test(next));
       out.push(isMinute ? 'mm' : 'M'.repeat(lower.length));
-    } else if (lower.startsWith('h')) out.push(format.toLowerCase().includes('am/pm') ? 'h'.repeat(lower.length) : 'H'.repeat(lower.length));
+    } else if (lower.startsWith('h'))
+      out.push(format.toLowerCase().includes('am/pm') ? 'h'.repeat(lower.length) : 'H'.repeat(lower.length));
     else if (lower.startsWith('d') && lower.length >= 3) out.push('E'.repeat(lower.length));
     else if (lower === 'am/pm') out.push('a');
     else out.push(t.startsWith('"') ? `'${t.slice(1, -1)}'` : t);
@@ -150,7 +160,20 @@ function sheetsDatePattern(format: string): string {
   return out.join('');
 }
 
-const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+const MONTHS = [
+  'January',
+  'February',
+  'March',
+  'April',
+  'May',
+  'June',
+  'July',
+  'August',
+  'September',
+  'October',
+  'November',
+  'December',
+];
 const DAYS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
 
 /** Java SimpleDateFormat subset (the patterns Utilities.formatDate accepts), in the given zone. */
@@ -163,17 +186,39 @@ export function formatSheetDate(ms: number, pattern: string, timeZone: string): 
     const c = t[0];
     const n = t.length;
     switch (c) {
-      case "'": out += t.length === 2 ? "'" : t.slice(1, -1); break;
-      case 'y': out += n === 2 ? pad(w.year % 100, 2) : pad(w.year, n); break;
-      case 'M': out += n >= 4 ? MONTHS[w.month - 1] : n === 3 ? MONTHS[w.month - 1].slice(0, 3) : pad(w.month, n); break;
-      case 'd': out += pad(w.day, n); break;
-      case 'H': out += pad(w.hour, n); break;
-      case 'h': out += pad(w.hour % 12 === 0 ? 12 : w.hour % 12, n); break;
-      case 'm': out += pad(w.minute, n); break;
-      case 's': out += pad(w.second, n); break;
-      case 'S': out += pad(w.millisecond, n); break;
-      case 'E': out += n >= 4 ? DAYS[w.weekday] : DAYS[w.weekday].slice(0, 3); break;
-      case 'a': out += w.hour < 12 ? 'AM' : 'PM'; break;
+      case "'":
+        out += t.length === 2 ? "'" : t.slice(1, -1);
+        break;
+      case 'y':
+        out += n === 2 ? pad(w.year % 100, 2) : pad(w.year, n);
+        break;
+      case 'M':
+        out += n >= 4 ? MONTHS[w.month - 1] : n === 3 ? MONTHS[w.month - 1].slice(0, 3) : pad(w.month, n);
+        break;
+      case 'd':
+        out += pad(w.day, n);
+        break;
+      case 'H':
+        out += pad(w.hour, n);
+        break;
+      case 'h':
+        out += pad(w.hour % 12 === 0 ? 12 : w.hour % 12, n);
+        break;
+      case 'm':
+        out += pad(w.minute, n);
+        break;
+      case 's':
+        out += pad(w.second, n);
+        break;
+      case 'S':
+        out += pad(w.millisecond, n);
+        break;
+      case 'E':
+        out += n >= 4 ? DAYS[w.weekday] : DAYS[w.weekday].slice(0, 3);
+        break;
+      case 'a':
+        out += w.hour < 12 ? 'AM' : 'PM';
+        break;
       case 'Z':
       case 'X': {
         const off = Math.round((Date.UTC(w.year, w.month - 1, w.day, w.hour, w.minute, w.second, w.millisecond) - ms) / 60000);
@@ -183,7 +228,8 @@ export function formatSheetDate(ms: number, pattern: string, timeZone: string): 
         out += c === 'X' && off === 0 ? 'Z' : c === 'X' && n >= 3 ? `${sign}${hh}:${mm}` : `${sign}${hh}${mm}`;
         break;
       }
-      default: out += t;
+      default:
+        out += t;
     }
   }
   return out;

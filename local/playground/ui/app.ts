@@ -1,10 +1,21 @@
 /** The playground shell: the emulated spreadsheet, the add-on menu and sidebar, the form, the outbox and the clock. */
-interface MenuItem { caption: string; functionName?: string; separator?: boolean }
+interface MenuItem {
+  caption: string;
+  functionName?: string;
+  separator?: boolean;
+}
 interface State {
-  now: number; timeZone: string; user: string; users: string[]; userLocale: string;
-  sheets: { name: string; rows: number }[]; menus: { title: string; items: MenuItem[] }[];
-  toasts: { message: string; title: string }[]; alerts: { title: string; prompt: string }[];
-  pages: { n: number; kind: string; title: string }[]; quota: number;
+  now: number;
+  timeZone: string;
+  user: string;
+  users: string[];
+  userLocale: string;
+  sheets: { name: string; rows: number }[];
+  menus: { title: string; items: MenuItem[] }[];
+  toasts: { message: string; title: string }[];
+  alerts: { title: string; prompt: string }[];
+  pages: { n: number; kind: string; title: string }[];
+  quota: number;
   forms: { id: string; title: string; accepting: boolean }[];
   executions: { fn: string; cause: string; user: string; at: number; ms: number; error: string }[];
   triggers: { handler: string; type: string; user: string; nextAt: number | null }[];
@@ -17,7 +28,11 @@ let sheetName = '';
 let shownPages = -1;
 let menuOpen = false;
 
-function el<K extends keyof HTMLElementTagNameMap>(tag: K, attrs: Record<string, string> = {}, ...kids: (Node | string)[]): HTMLElementTagNameMap[K] {
+function el<K extends keyof HTMLElementTagNameMap>(
+  tag: K,
+  attrs: Record<string, string> = {},
+  ...kids: (Node | string)[]
+): HTMLElementTagNameMap[K] {
   const n = document.createElement(tag);
   for (const [k, v] of Object.entries(attrs)) n.setAttribute(k, v);
   for (const k of kids) n.append(k);
@@ -25,12 +40,17 @@ function el<K extends keyof HTMLElementTagNameMap>(tag: K, attrs: Record<string,
 }
 
 async function api<T>(path: string, body?: unknown): Promise<T> {
-  const r = await fetch(path, body === undefined ? {} : { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+  const r = await fetch(
+    path,
+    body === undefined ? {} : { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) },
+  );
   return r.json() as Promise<T>;
 }
 
 function time(ms: number): string {
-  return new Intl.DateTimeFormat('en-GB', { timeZone: state.timeZone, dateStyle: 'medium', timeStyle: 'short' }).format(new Date(ms));
+  return new Intl.DateTimeFormat('en-GB', { timeZone: state.timeZone, dateStyle: 'medium', timeStyle: 'short' }).format(
+    new Date(ms),
+  );
 }
 
 async function refresh(): Promise<void> {
@@ -38,7 +58,11 @@ async function refresh(): Promise<void> {
   $('clock').textContent = `${time(state.now)} (${state.timeZone})`;
   const user = $<HTMLSelectElement>('user');
   user.replaceChildren(...state.users.map((u) => el('option', u === state.user ? { value: u, selected: '' } : { value: u }, u)));
-  $<HTMLSelectElement>('locale').value = state.userLocale.startsWith('zh') ? 'zh_CN' : state.userLocale.startsWith('ru') ? 'ru_RU' : 'en_US';
+  $<HTMLSelectElement>('locale').value = state.userLocale.startsWith('zh')
+    ? 'zh_CN'
+    : state.userLocale.startsWith('ru')
+      ? 'ru_RU'
+      : 'en_US';
   if (state.pages.length - 1 > shownPages) {
     const last = state.pages[state.pages.length - 1];
     shownPages = state.pages.length - 1;
@@ -96,7 +120,11 @@ function menuBar(): HTMLElement {
     });
     list.append(b);
   }
-  const open = el('button', { type: 'button', 'aria-haspopup': 'menu', 'data-testid': 'addon-menu' }, `Extensions ▸ ${menu.title === 'Add-on' ? 'Group purchases' : menu.title} ▾`);
+  const open = el(
+    'button',
+    { type: 'button', 'aria-haspopup': 'menu', 'data-testid': 'addon-menu' },
+    `Extensions ▸ ${menu.title === 'Add-on' ? 'Group purchases' : menu.title} ▾`,
+  );
   open.addEventListener('click', () => {
     list.hidden = !list.hidden;
     menuOpen = !list.hidden;
@@ -106,11 +134,15 @@ function menuBar(): HTMLElement {
 }
 
 async function sheetView(): Promise<HTMLElement> {
-  if (!sheetName || !state.sheets.some((s) => s.name === sheetName)) sheetName = state.sheets.find((s) => s.rows > 0)?.name ?? state.sheets[0].name;
-  const data = await api<{ values: string[][]; formulas: string[][]; frozen: number; truncated: boolean; rows: number }>(`/api/sheet?name=${encodeURIComponent(sheetName)}`);
+  if (!sheetName || !state.sheets.some((s) => s.name === sheetName))
+    sheetName = state.sheets.find((s) => s.rows > 0)?.name ?? state.sheets[0].name;
+  const data = await api<{ values: string[][]; formulas: string[][]; frozen: number; truncated: boolean; rows: number }>(
+    `/api/sheet?name=${encodeURIComponent(sheetName)}`,
+  );
   const box = el('div');
   box.append(menuBar());
-  for (const t of state.toasts) box.append(el('div', { class: 'toast', role: 'status' }, `${t.title ? `${t.title}: ` : ''}${t.message}`));
+  for (const t of state.toasts)
+    box.append(el('div', { class: 'toast', role: 'status' }, `${t.title ? `${t.title}: ` : ''}${t.message}`));
   for (const a of state.alerts) box.append(el('div', { class: 'alert', role: 'alert' }, `${a.title} ${a.prompt}`));
   const tabs = el('div', { class: 'tabs', role: 'tablist', 'aria-label': 'Sheets' });
   for (const s of state.sheets) {
@@ -124,7 +156,9 @@ async function sheetView(): Promise<HTMLElement> {
   box.append(tabs);
   const table = el('table', { class: 'grid', 'data-testid': 'grid', 'aria-label': sheetName });
   const cols = data.values[0]?.length ?? 0;
-  table.append(el('tr', {}, el('th', {}, ''), ...Array.from({ length: cols }, (_, c) => el('th', {}, String.fromCharCode(65 + (c % 26))))));
+  table.append(
+    el('tr', {}, el('th', {}, ''), ...Array.from({ length: cols }, (_, c) => el('th', {}, String.fromCharCode(65 + (c % 26))))),
+  );
   data.values.forEach((row, r) => {
     const tr = el('tr', r < data.frozen ? { class: 'frozen' } : {}, el('th', {}, String(r + 1)));
     row.forEach((v, c) => {
@@ -147,12 +181,20 @@ function formView(): HTMLElement {
   const frame = el('iframe', { id: 'form-frame', title: 'Resident form', 'data-testid': 'form' });
   frame.src = `/form/${pick.value}`;
   pick.addEventListener('change', () => (frame.src = `/form/${pick.value}`));
-  box.append(el('p', {}, 'The round\u2019s Google Form as a resident sees it. Submitting fires the form-submit trigger.'), pick, frame);
+  box.append(
+    el('p', {}, 'The round\u2019s Google Form as a resident sees it. Submitting fires the form-submit trigger.'),
+    pick,
+    frame,
+  );
   return box;
 }
 
 async function outboxView(): Promise<HTMLElement> {
-  const data = await api<{ sent: { i: number; to: string; subject: string; sentAt: number }[]; quota: number; dailyQuota: number }>('/api/outbox');
+  const data = await api<{
+    sent: { i: number; to: string; subject: string; sentAt: number }[];
+    quota: number;
+    dailyQuota: number;
+  }>('/api/outbox');
   const list = el('ul', { 'data-testid': 'outbox' });
   const frame = el('iframe', { title: 'Email', sandbox: '' });
   const text = el('pre');
@@ -165,7 +207,12 @@ async function outboxView(): Promise<HTMLElement> {
     list.append(el('li', {}, b));
   }
   const right = el('div', { style: 'flex:1;display:flex;flex-direction:column;gap:8px' }, frame, text);
-  return el('div', {}, el('p', {}, `${data.sent.length} sent · quota left today: ${data.quota} of ${data.dailyQuota}`), el('div', { class: 'emails' }, list, right));
+  return el(
+    'div',
+    {},
+    el('p', {}, `${data.sent.length} sent · quota left today: ${data.quota} of ${data.dailyQuota}`),
+    el('div', { class: 'emails' }, list, right),
+  );
 }
 
 function clockView(): HTMLElement {
@@ -178,10 +225,40 @@ function clockView(): HTMLElement {
     });
     return b;
   };
-  box.append(el('p', {}, `Virtual time: ${time(state.now)}`), step('+1 hour', { hours: 1 }), ' ', step('+6 hours', { hours: 6 }), ' ', step('+1 day', { hours: 24 }), ' ', step('Jump past the deadline', { toDeadline: true }));
-  box.append(el('h3', {}, 'Triggers'), el('ul', {}, ...state.triggers.map((t) => el('li', {}, `${t.handler} · ${t.type} · ${t.user}${t.nextAt ? ` · next ${time(t.nextAt)}` : ''}`))));
+  box.append(
+    el('p', {}, `Virtual time: ${time(state.now)}`),
+    step('+1 hour', { hours: 1 }),
+    ' ',
+    step('+6 hours', { hours: 6 }),
+    ' ',
+    step('+1 day', { hours: 24 }),
+    ' ',
+    step('Jump past the deadline', { toDeadline: true }),
+  );
+  box.append(
+    el('h3', {}, 'Triggers'),
+    el(
+      'ul',
+      {},
+      ...state.triggers.map((t) =>
+        el('li', {}, `${t.handler} · ${t.type} · ${t.user}${t.nextAt ? ` · next ${time(t.nextAt)}` : ''}`),
+      ),
+    ),
+  );
   const table = el('table', { class: 'runs', 'data-testid': 'executions' });
-  for (const e of state.executions) table.append(el('tr', {}, el('td', {}, time(e.at)), el('td', {}, e.fn), el('td', {}, e.cause), el('td', {}, e.user), el('td', {}, `${(e.ms / 1000).toFixed(1)} s`), el('td', e.error ? { class: 'error' } : {}, e.error)));
+  for (const e of state.executions)
+    table.append(
+      el(
+        'tr',
+        {},
+        el('td', {}, time(e.at)),
+        el('td', {}, e.fn),
+        el('td', {}, e.cause),
+        el('td', {}, e.user),
+        el('td', {}, `${(e.ms / 1000).toFixed(1)} s`),
+        el('td', e.error ? { class: 'error' } : {}, e.error),
+      ),
+    );
   box.append(el('h3', {}, 'Executions'), table);
   return box;
 }
@@ -211,8 +288,13 @@ window.addEventListener('message', (e) => {
   if ((e.data as { type?: string })?.type === 'host.close') $('dialog').hidden = true;
 });
 // The sidebar changes data: keep the sheet in view current.
-setInterval(() => void api<State>('/api/state').then((s) => {
-  const changed = JSON.stringify(s.executions[0]) !== JSON.stringify(state?.executions[0]) || s.pages.length !== state?.pages.length;
-  if (changed) void refreshQuietly();
-}), 1500);
+setInterval(
+  () =>
+    void api<State>('/api/state').then((s) => {
+      const changed =
+        JSON.stringify(s.executions[0]) !== JSON.stringify(state?.executions[0]) || s.pages.length !== state?.pages.length;
+      if (changed) void refreshQuietly();
+    }),
+  1500,
+);
 void refresh();

@@ -15,7 +15,9 @@ function group(intPart: string, sep: string): string {
 /** A plain number in the reader's convention: 1 234,5 (ru), 1,234.5 (zh, en). */
 export function formatNumber(value: number, lang: Lang, maxDecimals = 3): string {
   const { decimal, group: g } = SEPARATORS[lang];
-  const fixed = Math.abs(value).toFixed(maxDecimals).replace(/\.?0+$/, '');
+  const fixed = Math.abs(value)
+    .toFixed(maxDecimals)
+    .replace(/\.?0+$/, '');
   const [i, f] = fixed.split('.');
   return (value < 0 ? '-' : '') + group(i, g) + (f ? decimal + f : '');
 }

@@ -4,7 +4,10 @@ export type Lang = (typeof LANGS)[number];
 
 /** Maps a locale tag from Google ("ru_RU", "zh-TW", "zh", "en-GB") or a form answer to one of ours. */
 export function resolveLang(tag: string | null | undefined, fallback: Lang = 'en'): Lang {
-  const t = String(tag ?? '').trim().toLowerCase().replace('_', '-');
+  const t = String(tag ?? '')
+    .trim()
+    .toLowerCase()
+    .replace('_', '-');
   if (!t) return fallback;
   if (t.startsWith('ru') || t === 'русский') return 'ru';
   if (t.startsWith('zh') || t === '中文' || t === '简体中文') return 'zh-CN';

@@ -5,7 +5,11 @@
 type Child = Node | string | number | null | undefined | false;
 type Attrs = Record<string, string | number | boolean | ((e: Event) => void) | undefined>;
 
-export function el<K extends keyof HTMLElementTagNameMap>(tag: K, attrs: Attrs = {}, ...children: Child[]): HTMLElementTagNameMap[K] {
+export function el<K extends keyof HTMLElementTagNameMap>(
+  tag: K,
+  attrs: Attrs = {},
+  ...children: Child[]
+): HTMLElementTagNameMap[K] {
   const node = document.createElement(tag);
   for (const [key, value] of Object.entries(attrs)) {
     if (value === undefined || value === false) continue;
@@ -47,7 +51,12 @@ export function select(options: { value: string; label: string }[], value = ''):
 /**
  * A button that shows it is busy and cannot be pressed twice while its action runs (no double submit).
  */
-export function actionButton(label: string, action: () => Promise<unknown>, kind: 'primary' | 'secondary' = 'primary', busyLabel = '…'): HTMLButtonElement {
+export function actionButton(
+  label: string,
+  action: () => Promise<unknown>,
+  kind: 'primary' | 'secondary' = 'primary',
+  busyLabel = '…',
+): HTMLButtonElement {
   const b = el('button', { type: 'button', className: kind === 'primary' ? 'action' : 'secondary' }, label);
   b.addEventListener('click', async () => {
     if (b.disabled) return;
@@ -67,7 +76,11 @@ export function actionButton(label: string, action: () => Promise<unknown>, kind
 
 /** A message area the screen reader announces. */
 export function notice(kind: 'error' | 'ok' | 'info', text: string): HTMLElement {
-  return el('div', { className: `notice ${kind}`, role: kind === 'error' ? 'alert' : 'status' }, ...text.split('\n').flatMap((line, i) => (i ? [el('br'), line] : [line])));
+  return el(
+    'div',
+    { className: `notice ${kind}`, role: kind === 'error' ? 'alert' : 'status' },
+    ...text.split('\n').flatMap((line, i) => (i ? [el('br'), line] : [line])),
+  );
 }
 
 /** A live region for an action's result; showing a new message replaces the old one. */

@@ -17,7 +17,8 @@ export function setServerLang(l: Lang): void {
 /** Turns what google.script.run hands the failure handler into a sentence for the coordinator. */
 export function readableError(error: unknown): string {
   const message = String((error as Error)?.message ?? error ?? '');
-  if (/PERMISSION_DENIED|authori[sz]ation is required|multiple accounts|ScriptError: We're sorry/i.test(message)) return t(lang, 'error.multipleAccounts');
+  if (/PERMISSION_DENIED|authori[sz]ation is required|multiple accounts|ScriptError: We're sorry/i.test(message))
+    return t(lang, 'error.multipleAccounts');
   // A UserError's message is already in the user's language; anything else is shown with a plain prefix.
   return message.replace(/^(Exception|UserError|Error):\s*/, '') || t(lang, 'error.generic', { detail: '' });
 }

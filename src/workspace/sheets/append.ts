@@ -36,7 +36,10 @@ export function appendAtCounter(
 }
 
 export function reconcileCounter(sheet: GoogleAppsScript.Spreadsheet.Sheet, counterKey: string): void {
-  PropertiesService.getDocumentProperties().setProperties({ [counterKey]: String(sheet.getLastRow() + 1), [`${counterKey}Capacity`]: String(sheet.getMaxRows()) });
+  PropertiesService.getDocumentProperties().setProperties({
+    [counterKey]: String(sheet.getLastRow() + 1),
+    [`${counterKey}Capacity`]: String(sheet.getMaxRows()),
+  });
 }
 
 /**

@@ -18,7 +18,10 @@ export class Book {
   private cache = new Map<SheetKey, GoogleAppsScript.Spreadsheet.Sheet>();
   private all: GoogleAppsScript.Spreadsheet.Sheet[] | null = null;
 
-  constructor(readonly ss: GoogleAppsScript.Spreadsheet.Spreadsheet, readonly ids: SheetIds | null) {}
+  constructor(
+    readonly ss: GoogleAppsScript.Spreadsheet.Spreadsheet,
+    readonly ids: SheetIds | null,
+  ) {}
 
   static open(properties: Record<string, string>): Book {
     return new Book(SpreadsheetApp.getActiveSpreadsheet(), readJson<SheetIds>(properties, SHEET_IDS_KEY));
@@ -83,4 +86,3 @@ export function row<K extends SheetKey>(key: K, values: Partial<Record<ColumnOf<
 export function width(key: SheetKey): number {
   return SHEETS[key].keys.length;
 }
-

@@ -21,7 +21,11 @@ export function cellText(value: unknown): string {
 
 export function cellNumber(value: unknown): number {
   if (typeof value === 'number') return value;
-  const n = Number(String(value ?? '').replace(',', '.').trim());
+  const n = Number(
+    String(value ?? '')
+      .replace(',', '.')
+      .trim(),
+  );
   return Number.isFinite(n) ? n : 0;
 }
 

@@ -6,7 +6,19 @@ import { DEFAULT_SETTINGS, SETTING_KEYS, settingNote } from '../../core/settings
 import { ensureLedgerChart } from '../ledgerChart';
 import { PLACE_KINDS, ROLES, placeKindLabel, roleLabel } from '../../core/i18n/labels';
 
-const ORDER: SheetKey[] = ['catalog', 'rounds', 'orders', 'members', 'places', 'volunteers', 'settings', 'journal', 'outbox', 'ledger', 'log'];
+const ORDER: SheetKey[] = [
+  'catalog',
+  'rounds',
+  'orders',
+  'members',
+  'places',
+  'volunteers',
+  'settings',
+  'journal',
+  'outbox',
+  'ledger',
+  'log',
+];
 /** Sheets the add-on writes: protected with a warning so a coordinator does not edit them by accident. */
 const COMPUTED: SheetKey[] = ['rounds', 'orders', 'outbox', 'ledger', 'log'];
 /** Columns holding residents' text that Sheets must never parse as numbers or dates. */
@@ -39,11 +51,18 @@ export function ensureSheets(book: Book, lang: Lang): { created: SheetKey[]; ids
   return { created, ids };
 }
 
-function createSheet(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, key: SheetKey, lang: Lang): GoogleAppsScript.Spreadsheet.Sheet {
+function createSheet(
+  ss: GoogleAppsScript.Spreadsheet.Spreadsheet,
+  key: SheetKey,
+  lang: Lang,
+): GoogleAppsScript.Spreadsheet.Sheet {
   const sheet = ss.insertSheet(sheetName(key, lang));
   const cols = width(key);
   if (key === 'orders') sheet.insertRowsAfter(sheet.getMaxRows(), ORDERS_CAPACITY - sheet.getMaxRows());
-  sheet.getRange(1, 1, 1, cols).setValues([headerRow(key, lang).map((h) => `'${h}`)]).setFontWeight('bold');
+  sheet
+    .getRange(1, 1, 1, cols)
+    .setValues([headerRow(key, lang).map((h) => `'${h}`)])
+    .setFontWeight('bold');
   sheet.setFrozenRows(1);
   for (const column of (PLAIN_TEXT[key] ?? []) as string[]) {
     sheet.getRange(2, columnIndex(key, column as never) + 1, sheet.getMaxRows() - 1, 1).setNumberFormat('@');
@@ -52,17 +71,36 @@ function createSheet(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, key: SheetKey
     sheet.protect().setDescription(t(lang, 'setup.protected')).setWarningOnly(true);
   }
   if (key === 'settings') {
-    const rows = SETTING_KEYS.map((k) => [k, DEFAULT_SETTINGS[k] === '' ? '' : `'${DEFAULT_SETTINGS[k]}`, `'${settingNote(k, lang)}`]);
+    const rows = SETTING_KEYS.map((k) => [
+      k,
+      DEFAULT_SETTINGS[k] === '' ? '' : `'${DEFAULT_SETTINGS[k]}`,
+      `'${settingNote(k, lang)}`,
+    ]);
     sheet.getRange(2, 1, rows.length, 3).setValues(rows);
   }
   if (key === 'ledger') ensureLedgerChart(sheet);
   // Appending sheets keep their next free row in document properties (see sheets/append.ts).
-  if (COUNTERS[key]) PropertiesService.getDocumentProperties().setProperties({ [COUNTERS[key] as string]: '2', [`${COUNTERS[key]}Capacity`]: String(key === 'orders' ? ORDERS_CAPACITY : 1000) });
-  if (key === 'places') dropdown(sheet, 1, PLACE_KINDS.map((k) => placeKindLabel(k, lang)));
-  if (key === 'volunteers') dropdown(sheet, columnIndex('volunteers', 'role') + 1, ROLES.map((r) => roleLabel(r, lang)));
+  if (COUNTERS[key])
+    PropertiesService.getDocumentProperties().setProperties({
+      [COUNTERS[key] as string]: '2',
+      [`${COUNTERS[key]}Capacity`]: String(key === 'orders' ? ORDERS_CAPACITY : 1000),
+    });
+  if (key === 'places')
+    dropdown(
+      sheet,
+      1,
+      PLACE_KINDS.map((k) => placeKindLabel(k, lang)),
+    );
+  if (key === 'volunteers')
+    dropdown(
+      sheet,
+      columnIndex('volunteers', 'role') + 1,
+      ROLES.map((r) => roleLabel(r, lang)),
+    );
   if (key === 'members') {
     dropdown(sheet, columnIndex('members', 'lang') + 1, ['ru', 'zh-CN', 'en']);
-    sheet.getRange(2, columnIndex('members', 'optOut') + 1, sheet.getMaxRows() - 1, 1)
+    sheet
+      .getRange(2, columnIndex('members', 'optOut') + 1, sheet.getMaxRows() - 1, 1)
       .setDataValidation(SpreadsheetApp.newDataValidation().requireCheckbox().build());
   }
   return sheet;

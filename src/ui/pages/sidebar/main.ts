@@ -55,15 +55,28 @@ let flashed: { kind: 'ok' | 'error'; text: string } | null = null;
 function renderTabs(): void {
   clear(tabs);
   for (const name of Object.keys(screens)) {
-    append(tabs, el('button', { type: 'button', role: 'tab', 'aria-selected': String(name === current), onclick: () => ctx.go(name) }, tr(`ui.tab.${name}` as MessageKey)));
+    append(
+      tabs,
+      el(
+        'button',
+        { type: 'button', role: 'tab', 'aria-selected': String(name === current), onclick: () => ctx.go(name) },
+        tr(`ui.tab.${name}` as MessageKey),
+      ),
+    );
   }
 }
 
 function renderPicker(): void {
   clear(picker);
   if (!needsRound.has(current) || rounds.length === 0) return;
-  const s = el('select', { 'aria-label': tr('ui.round.pick'), onchange: (e: Event) => ctx.go(current, (e.target as HTMLSelectElement).value) });
-  for (const r of rounds) s.appendChild(el('option', { value: r.id, selected: r.id === roundId }, `${r.id} · ${r.title} (${tr(`state.${r.state}` as MessageKey)})`));
+  const s = el('select', {
+    'aria-label': tr('ui.round.pick'),
+    onchange: (e: Event) => ctx.go(current, (e.target as HTMLSelectElement).value),
+  });
+  for (const r of rounds)
+    s.appendChild(
+      el('option', { value: r.id, selected: r.id === roundId }, `${r.id} · ${r.title} (${tr(`state.${r.state}` as MessageKey)})`),
+    );
   append(picker, el('div', { className: 'field' }, s));
 }
 

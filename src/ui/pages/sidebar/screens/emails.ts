@@ -20,21 +20,48 @@ export const emailsScreen: Screen = async (ctx) => {
   const show = (s: Summary) => {
     clear(counts);
     const c = s.counts;
-    append(counts,
-      el('div', {}, `${tr('ui.emails.sent')}: ${c.SENT}`), el('div', {}, `${tr('ui.emails.queued')}: ${c.QUEUED}`),
-      el('div', {}, `${tr('ui.emails.failed')}: ${c.FAILED}`), el('div', {}, `${tr('ui.emails.noEmail')}: ${c.NO_EMAIL}`),
+    append(
+      counts,
+      el('div', {}, `${tr('ui.emails.sent')}: ${c.SENT}`),
+      el('div', {}, `${tr('ui.emails.queued')}: ${c.QUEUED}`),
+      el('div', {}, `${tr('ui.emails.failed')}: ${c.FAILED}`),
+      el('div', {}, `${tr('ui.emails.noEmail')}: ${c.NO_EMAIL}`),
       el('div', { className: 'muted' }, tr('ui.emails.quota', { count: s.quota })),
-      s.lastDrain?.waitingForQuota ? el('div', { className: 'muted' }, tr('ui.emails.waiting', { count: s.lastDrain.waitingForQuota })) : null);
+      s.lastDrain?.waitingForQuota
+        ? el('div', { className: 'muted' }, tr('ui.emails.waiting', { count: s.lastDrain.waitingForQuota }))
+        : null,
+    );
     const total = c.SENT + c.QUEUED + c.FAILED + c.SENDING;
     progress.max = Math.max(1, total);
     progress.value = c.SENT + c.FAILED;
     clear(stuck);
     if (s.stuck.length) {
       const keys = s.stuck.map((x) => x.key);
-      append(stuck, notice('error', tr('ui.emails.stuck')), el('ul', {}, ...s.stuck.map((x) => el('li', {}, `${x.to}: ${x.subject}`))),
-        el('div', { className: 'row' },
-          actionButton(tr('ui.emails.markSent'), async () => { await ctx.call('resolveStuckEmails', keys, 'markSent'); show(await fetchSummary(ctx)); }, 'secondary'),
-          actionButton(tr('ui.emails.requeue'), async () => { await ctx.call('resolveStuckEmails', keys, 'requeue'); show(await fetchSummary(ctx)); }, 'secondary')));
+      append(
+        stuck,
+        notice('error', tr('ui.emails.stuck')),
+        el('ul', {}, ...s.stuck.map((x) => el('li', {}, `${x.to}: ${x.subject}`))),
+        el(
+          'div',
+          { className: 'row' },
+          actionButton(
+            tr('ui.emails.markSent'),
+            async () => {
+              await ctx.call('resolveStuckEmails', keys, 'markSent');
+              show(await fetchSummary(ctx));
+            },
+            'secondary',
+          ),
+          actionButton(
+            tr('ui.emails.requeue'),
+            async () => {
+              await ctx.call('resolveStuckEmails', keys, 'requeue');
+              show(await fetchSummary(ctx));
+            },
+            'secondary',
+          ),
+        ),
+      );
     }
   };
   show(await fetchSummary(ctx));
@@ -44,10 +71,26 @@ export const emailsScreen: Screen = async (ctx) => {
   const mailing = (action: () => Promise<unknown>, done: string) => async () => {
     try {
       await action();
-      const poll = setInterval(() => void fetchSummary(ctx).then(show).catch(() => undefined), 3000);
+      const poll = setInterval(
+        () =>
+          void fetchSummary(ctx)
+            .then(show)
+            .catch(() => undefined),
+        3000,
+      );
       try {
         const r = await ctx.call('sendQueuedEmails');
-        report('ok', [done, tr('ui.emails.result', { sent: r.sent, failed: r.failed }), r.waitingForQuota ? tr('ui.emails.waiting', { count: r.waitingForQuota }) : '', r.stoppedForTime ? tr('ui.emails.continueLater') : ''].filter(Boolean).join('\n'));
+        report(
+          'ok',
+          [
+            done,
+            tr('ui.emails.result', { sent: r.sent, failed: r.failed }),
+            r.waitingForQuota ? tr('ui.emails.waiting', { count: r.waitingForQuota }) : '',
+            r.stoppedForTime ? tr('ui.emails.continueLater') : '',
+          ]
+            .filter(Boolean)
+            .join('\n'),
+        );
       } finally {
         clearInterval(poll);
       }
@@ -58,23 +101,71 @@ export const emailsScreen: Screen = async (ctx) => {
   };
   const roundId = ctx.roundId();
   let csvLink: HTMLElement = el('span');
-  const supplier = actionButton(tr('ui.supplier.make'), async () => {
-    try {
-      const order = await ctx.call('supplierOrder', roundId);
-      const blob = new Blob([order.csv], { type: 'text/csv;charset=utf-8' });
-      const link = el('a', { href: URL.createObjectURL(blob), download: order.fileName }, tr('ui.supplier.download'));
-      csvLink.replaceWith(link);
-      csvLink = link;
-      report('ok', tr('ui.supplier.ready'));
-    } catch (err) {
-      report('error', (err as Error).message);
-    }
-  }, 'secondary', tr('ui.working'));
-  return el('section', { 'aria-label': tr('ui.tab.emails') }, status.element, counts, progress, stuck,
+  const supplier = actionButton(
+    tr('ui.supplier.make'),
+    async () => {
+      try {
+        const order = await ctx.call('supplierOrder', roundId);
+        const blob = new Blob([order.csv], { type: 'text/csv;charset=utf-8' });
+        const link = el('a', { href: URL.createObjectURL(blob), download: order.fileName }, tr('ui.supplier.download'));
+        csvLink.replaceWith(link);
+        csvLink = link;
+        report('ok', tr('ui.supplier.ready'));
+      } catch (err) {
+        report('error', (err as Error).message);
+      }
+    },
+    'secondary',
+    tr('ui.working'),
+  );
+  return el(
+    'section',
+    { 'aria-label': tr('ui.tab.emails') },
+    status.element,
+    counts,
+    progress,
+    stuck,
     el('h2', {}, tr('ui.emails.mailings')),
-    el('div', { className: 'row' }, actionButton(tr('ui.emails.send'), mailing(async () => undefined, tr('ui.emails.done')), 'primary', tr('ui.working'))),
-    el('div', { className: 'row' }, actionButton(tr('ui.emails.finalBills'), mailing(() => ctx.call('closeRound', roundId), tr('ui.emails.done')), 'secondary', tr('ui.working'))),
+    el(
+      'div',
+      { className: 'row' },
+      actionButton(
+        tr('ui.emails.send'),
+        mailing(async () => undefined, tr('ui.emails.done')),
+        'primary',
+        tr('ui.working'),
+      ),
+    ),
+    el(
+      'div',
+      { className: 'row' },
+      actionButton(
+        tr('ui.emails.finalBills'),
+        mailing(() => ctx.call('closeRound', roundId), tr('ui.emails.done')),
+        'secondary',
+        tr('ui.working'),
+      ),
+    ),
     el('div', { className: 'row' }, supplier, csvLink),
-    el('div', { className: 'row' }, actionButton(tr('ui.emails.arrived'), mailing(() => ctx.call('recordReceipt', roundId, {}), tr('ui.emails.done')), 'secondary', tr('ui.working'))),
-    el('div', { className: 'row' }, actionButton(tr('ui.emails.volunteers'), mailing(() => ctx.call('sendVolunteerLists', roundId), tr('ui.emails.done')), 'secondary', tr('ui.working'))));
+    el(
+      'div',
+      { className: 'row' },
+      actionButton(
+        tr('ui.emails.arrived'),
+        mailing(() => ctx.call('recordReceipt', roundId, {}), tr('ui.emails.done')),
+        'secondary',
+        tr('ui.working'),
+      ),
+    ),
+    el(
+      'div',
+      { className: 'row' },
+      actionButton(
+        tr('ui.emails.volunteers'),
+        mailing(() => ctx.call('sendVolunteerLists', roundId), tr('ui.emails.done')),
+        'secondary',
+        tr('ui.working'),
+      ),
+    ),
+  );
 };

@@ -7,14 +7,29 @@ export const offlineScreen: Screen = async (ctx) => {
   const data = await ctx.call('offlineScreen', ctx.roundId());
   const status = statusLine();
   const report = status.show;
-  const pickExisting = select([{ value: '', label: tr('ui.offline.newResident') }, ...data.orders.map((o) => ({ value: o.orderKey, label: `${o.name}${o.building ? `, ${o.building}` : ''}${o.flat ? ` ${o.flat}` : ''}${o.enteredBy ? ` ✎ ${o.enteredBy}` : ''}` }))]);
+  const pickExisting = select([
+    { value: '', label: tr('ui.offline.newResident') },
+    ...data.orders.map((o) => ({
+      value: o.orderKey,
+      label: `${o.name}${o.building ? `, ${o.building}` : ''}${o.flat ? ` ${o.flat}` : ''}${o.enteredBy ? ` ✎ ${o.enteredBy}` : ''}`,
+    })),
+  ]);
   const name = el('input', { type: 'text', autocomplete: 'off' });
-  const building = data.buildings.length ? select([{ value: '', label: '—' }, ...data.buildings.map((b) => ({ value: b, label: b }))]) : el('input', { type: 'text' });
+  const building = data.buildings.length
+    ? select([{ value: '', label: '—' }, ...data.buildings.map((b) => ({ value: b, label: b }))])
+    : el('input', { type: 'text' });
   const flat = el('input', { type: 'text' });
   const phone = el('input', { type: 'tel' });
   const email = el('input', { type: 'email' });
   const pickup = data.pickupPoints.length > 1 ? select(data.pickupPoints.map((p) => ({ value: p, label: p }))) : null;
-  const emailLang = select([{ value: 'ru', label: 'Русский' }, { value: 'zh-CN', label: '中文' }, { value: 'en', label: 'English' }], ctx.lang);
+  const emailLang = select(
+    [
+      { value: 'ru', label: 'Русский' },
+      { value: 'zh-CN', label: '中文' },
+      { value: 'en', label: 'English' },
+    ],
+    ctx.lang,
+  );
   const enteredBy = el('div', { className: 'muted' });
   const qty = new Map<string, HTMLInputElement>();
   const extra = new Map<string, HTMLInputElement>();
@@ -23,9 +38,17 @@ export const offlineScreen: Screen = async (ctx) => {
     const q = el('input', { type: 'text', inputmode: 'decimal', 'aria-label': `${i.name}, ${i.unit}` });
     qty.set(i.id, q);
     const hint = [i.step !== '1' ? `×${i.step}` : '', i.limit ? `≤ ${i.limit}` : ''].filter(Boolean).join(' ');
-    const cells: HTMLElement[] = [el('td', {}, `${i.name} (${i.unit})`, hint ? el('div', { className: 'muted' }, hint) : null), el('td', {}, q)];
+    const cells: HTMLElement[] = [
+      el('td', {}, `${i.name} (${i.unit})`, hint ? el('div', { className: 'muted' }, hint) : null),
+      el('td', {}, q),
+    ];
     if (i.box > 1) {
-      const e = el('input', { type: 'text', inputmode: 'decimal', placeholder: '+', 'aria-label': `${i.name}: ${tr('ui.offline.extra')}` });
+      const e = el('input', {
+        type: 'text',
+        inputmode: 'decimal',
+        placeholder: '+',
+        'aria-label': `${i.name}: ${tr('ui.offline.extra')}`,
+      });
       extra.set(i.id, e);
       cells.push(el('td', {}, e));
     }
@@ -47,30 +70,64 @@ export const offlineScreen: Screen = async (ctx) => {
     request = requestId();
   };
   pickExisting.addEventListener('change', () => fill(pickExisting.value));
-  const values = (m: Map<string, HTMLInputElement>) => Object.fromEntries([...m].filter(([, i]) => i.value.trim()).map(([id, i]) => [id, i.value.trim()]));
-  const save = actionButton(tr('ui.offline.save'), async () => {
-    try {
-      const result = await ctx.call('saveOfflineOrder', {
-        roundId: ctx.roundId(), orderKey: pickExisting.value || undefined, name: name.value, building: building.value, flat: flat.value, phone: phone.value,
-        email: email.value, pickupPoint: pickup?.value, quantities: values(qty), extras: values(extra), requestId: request, lang: emailLang.value,
-      });
-      request = requestId();
-      report('ok', [tr('ui.offline.saved'), ...result.notes].join('\n'));
-    } catch (err) {
-      report('error', (err as Error).message);
-    }
-  }, 'primary', ctx.tr('ui.working'));
-  const cancel = actionButton(tr('ui.offline.cancelOrder'), async () => {
-    if (!pickExisting.value) return;
-    try {
-      await ctx.call('cancelOfflineOrder', ctx.roundId(), pickExisting.value);
-      report('ok', tr('ui.offline.cancelled'));
-    } catch (err) {
-      report('error', (err as Error).message);
-    }
-  }, 'secondary', ctx.tr('ui.working'));
-  return el('form', { 'aria-label': tr('ui.tab.offline'), onsubmit: (e: Event) => e.preventDefault() },
-    status.element, field(tr('ui.offline.resident'), pickExisting), enteredBy, field(tr('ui.offline.name'), name), field(tr('ui.offline.building'), building),
-    field(tr('ui.offline.flat'), flat), field(tr('ui.offline.phone'), phone), field(tr('ui.offline.email'), email), field(tr('ui.offline.lang'), emailLang), pickup ? field(tr('ui.offline.pickup'), pickup) : null,
-    el('h2', {}, tr('ui.offline.quantities')), table, el('div', { className: 'row' }, save, cancel));
+  const values = (m: Map<string, HTMLInputElement>) =>
+    Object.fromEntries([...m].filter(([, i]) => i.value.trim()).map(([id, i]) => [id, i.value.trim()]));
+  const save = actionButton(
+    tr('ui.offline.save'),
+    async () => {
+      try {
+        const result = await ctx.call('saveOfflineOrder', {
+          roundId: ctx.roundId(),
+          orderKey: pickExisting.value || undefined,
+          name: name.value,
+          building: building.value,
+          flat: flat.value,
+          phone: phone.value,
+          email: email.value,
+          pickupPoint: pickup?.value,
+          quantities: values(qty),
+          extras: values(extra),
+          requestId: request,
+          lang: emailLang.value,
+        });
+        request = requestId();
+        report('ok', [tr('ui.offline.saved'), ...result.notes].join('\n'));
+      } catch (err) {
+        report('error', (err as Error).message);
+      }
+    },
+    'primary',
+    ctx.tr('ui.working'),
+  );
+  const cancel = actionButton(
+    tr('ui.offline.cancelOrder'),
+    async () => {
+      if (!pickExisting.value) return;
+      try {
+        await ctx.call('cancelOfflineOrder', ctx.roundId(), pickExisting.value);
+        report('ok', tr('ui.offline.cancelled'));
+      } catch (err) {
+        report('error', (err as Error).message);
+      }
+    },
+    'secondary',
+    ctx.tr('ui.working'),
+  );
+  return el(
+    'form',
+    { 'aria-label': tr('ui.tab.offline'), onsubmit: (e: Event) => e.preventDefault() },
+    status.element,
+    field(tr('ui.offline.resident'), pickExisting),
+    enteredBy,
+    field(tr('ui.offline.name'), name),
+    field(tr('ui.offline.building'), building),
+    field(tr('ui.offline.flat'), flat),
+    field(tr('ui.offline.phone'), phone),
+    field(tr('ui.offline.email'), email),
+    field(tr('ui.offline.lang'), emailLang),
+    pickup ? field(tr('ui.offline.pickup'), pickup) : null,
+    el('h2', {}, tr('ui.offline.quantities')),
+    table,
+    el('div', { className: 'row' }, save, cancel),
+  );
 };

@@ -29,29 +29,93 @@ export const roundsScreen: Screen = async (ctx) => {
   };
 
   // The list first; the new-round form opens from the menu's "New round" or when there is no round yet.
-  const creating = el('details', { className: 'new-round', open: ctx.newRound || data.rounds.length === 0 }, el('summary', {}, tr('ui.round.new')), newRoundForm(ctx, data, report));
+  const creating = el(
+    'details',
+    { className: 'new-round', open: ctx.newRound || data.rounds.length === 0 },
+    el('summary', {}, tr('ui.round.new')),
+    newRoundForm(ctx, data, report),
+  );
   append(root, status.element, creating, el('h1', {}, tr('ui.tab.rounds')));
   if (!data.rounds.length) append(root, notice('info', tr('ui.round.none')));
   for (const r of data.rounds) {
     const actions = el('div', { className: 'row' });
-    if (r.state === 'draft') append(actions, actionButton(tr('ui.round.open'), run(() => ctx.call('openRound', r.id), tr('ui.round.opened'))));
+    if (r.state === 'draft')
+      append(
+        actions,
+        actionButton(
+          tr('ui.round.open'),
+          run(() => ctx.call('openRound', r.id), tr('ui.round.opened')),
+        ),
+      );
     if (r.state === 'open' || r.state === 'closed') {
       const when = el('input', { type: 'datetime-local', 'aria-label': tr('ui.round.deadline') });
-      append(actions, when, actionButton(tr('ui.round.extend'), run(() => ctx.call('extendDeadline', r.id, deadlineIso(when.value, data.timeZone)), tr('ui.saved')), 'secondary'));
+      append(
+        actions,
+        when,
+        actionButton(
+          tr('ui.round.extend'),
+          run(() => ctx.call('extendDeadline', r.id, deadlineIso(when.value, data.timeZone)), tr('ui.saved')),
+          'secondary',
+        ),
+      );
     }
-    if (r.state === 'open') append(actions, actionButton(tr('ui.round.close'), run(() => ctx.call('closeRound', r.id), tr('ui.round.closed')), 'secondary'));
+    if (r.state === 'open')
+      append(
+        actions,
+        actionButton(
+          tr('ui.round.close'),
+          run(() => ctx.call('closeRound', r.id), tr('ui.round.closed')),
+          'secondary',
+        ),
+      );
     if (['draft', 'open', 'closed', 'ordered'].includes(r.state)) {
-      const reason = el('input', { type: 'text', placeholder: tr('ui.round.cancelReason'), 'aria-label': tr('ui.round.cancelReason') });
-      append(actions, reason, actionButton(tr('ui.round.cancel'), run(() => ctx.call('cancelRound', r.id, reason.value), tr('ui.round.cancelled')), 'secondary'));
+      const reason = el('input', {
+        type: 'text',
+        placeholder: tr('ui.round.cancelReason'),
+        'aria-label': tr('ui.round.cancelReason'),
+      });
+      append(
+        actions,
+        reason,
+        actionButton(
+          tr('ui.round.cancel'),
+          run(() => ctx.call('cancelRound', r.id, reason.value), tr('ui.round.cancelled')),
+          'secondary',
+        ),
+      );
     }
-    append(root, el('div', { className: 'card' },
-      el('div', { className: 'title' }, `${r.id} · ${r.title} `, el('span', { className: 'state' }, tr(`state.${r.state}` as MessageKey))),
-      el('div', { className: 'muted' }, `${tr('ui.round.deadline')}: ${formatDateTime(Date.parse(r.deadline), data.timeZone, ctx.lang)}`),
-      r.formUrl ? el('div', {}, el('a', { href: r.formUrl, target: '_blank', rel: 'noopener' }, tr('ui.round.formLink'))) : null,
-      el('div', { className: 'row' },
-        el('button', { type: 'button', className: 'secondary', onclick: () => ctx.go('tally', r.id) }, tr('ui.tab.tally')),
-        el('button', { type: 'button', className: 'secondary', onclick: () => ctx.go('participants', r.id) }, tr('ui.tab.participants'))),
-      actions));
+    append(
+      root,
+      el(
+        'div',
+        { className: 'card' },
+        el(
+          'div',
+          { className: 'title' },
+          `${r.id} · ${r.title} `,
+          el('span', { className: 'state' }, tr(`state.${r.state}` as MessageKey)),
+        ),
+        el(
+          'div',
+          { className: 'muted' },
+          `${tr('ui.round.deadline')}: ${formatDateTime(Date.parse(r.deadline), data.timeZone, ctx.lang)}`,
+        ),
+        r.formUrl
+          ? el('div', {}, el('a', { href: r.formUrl, target: '_blank', rel: 'noopener' }, tr('ui.round.formLink')))
+          : null,
+        el(
+          'div',
+          { className: 'row' },
+          el('button', { type: 'button', className: 'secondary', onclick: () => ctx.go('tally', r.id) }, tr('ui.tab.tally')),
+          el(
+            'button',
+            { type: 'button', className: 'secondary', onclick: () => ctx.go('participants', r.id) },
+            tr('ui.tab.participants'),
+          ),
+        ),
+        actions,
+      ),
+    );
   }
   return root;
 };
@@ -73,28 +137,66 @@ function newRoundForm(ctx: ScreenContext, data: NewRoundData, report: (kind: 'er
   const pickup = el('input', { type: 'text', value: data.pickupPoints.join('; ') });
   const delivery = el('input', { type: 'text', inputmode: 'decimal', value: '0' });
   const fee = el('input', { type: 'text', inputmode: 'decimal', value: String(data.feePercent) });
-  const split = select(['equal', 'byValue', 'byQuantity'].map((v) => ({ value: v, label: tr(`ui.split.${v}` as MessageKey) })), data.deliverySplit);
-  const boxes = data.catalog.map((i) => ({ id: i.id, box: el('input', { type: 'checkbox', value: i.id, disabled: !!i.problem }) }));
-  const items = el('fieldset', { className: 'items' }, el('legend', {}, tr('ui.round.items')),
-    ...data.catalog.map((i, n) => el('label', {}, boxes[n].box, `${i.name} — ${formatMoney(i.priceMinor, data.currency, ctx.lang)}/${i.unit}`, i.problem ? el('span', { className: 'muted' }, ` (${i.problem})`) : null)));
+  const split = select(
+    ['equal', 'byValue', 'byQuantity'].map((v) => ({ value: v, label: tr(`ui.split.${v}` as MessageKey) })),
+    data.deliverySplit,
+  );
+  const boxes = data.catalog.map((i) => ({
+    id: i.id,
+    box: el('input', { type: 'checkbox', value: i.id, disabled: !!i.problem }),
+  }));
+  const items = el(
+    'fieldset',
+    { className: 'items' },
+    el('legend', {}, tr('ui.round.items')),
+    ...data.catalog.map((i, n) =>
+      el(
+        'label',
+        {},
+        boxes[n].box,
+        `${i.name} — ${formatMoney(i.priceMinor, data.currency, ctx.lang)}/${i.unit}`,
+        i.problem ? el('span', { className: 'muted' }, ` (${i.problem})`) : null,
+      ),
+    ),
+  );
   let request = requestId();
-  const form = el('form', { onsubmit: (e: Event) => e.preventDefault() },
-    field(tr('ui.round.title'), title), field(tr('ui.round.deadline'), deadline), field(tr('ui.round.pickupTime'), pickupTime),
-    field(tr('ui.round.pickupPoints'), pickup), items, field(tr('ui.round.delivery'), delivery), field(tr('ui.round.split'), split), field(tr('ui.round.fee'), fee),
-    actionButton(tr('ui.round.create'), async () => {
-      try {
-        const created = await ctx.call('createRound', {
-          title: title.value, deadline: deadlineIso(deadline.value, data.timeZone), pickupTime: pickupTime.value,
-          pickupPoints: pickup.value.split(/\s*;\s*/).filter(Boolean), itemIds: boxes.filter((b) => b.box.checked).map((b) => b.id),
-          delivery: delivery.value, deliverySplit: split.value as 'equal', feePercent: fee.value, requestId: request,
-        });
-        request = requestId();
-        ctx.flash('ok', tr('ui.round.created', { id: created.id }));
-        ctx.go('rounds', created.id);
-      } catch (err) {
-        report('error', (err as Error).message);
-      }
-    }, 'primary', tr('ui.working')));
+  const form = el(
+    'form',
+    { onsubmit: (e: Event) => e.preventDefault() },
+    field(tr('ui.round.title'), title),
+    field(tr('ui.round.deadline'), deadline),
+    field(tr('ui.round.pickupTime'), pickupTime),
+    field(tr('ui.round.pickupPoints'), pickup),
+    items,
+    field(tr('ui.round.delivery'), delivery),
+    field(tr('ui.round.split'), split),
+    field(tr('ui.round.fee'), fee),
+    actionButton(
+      tr('ui.round.create'),
+      async () => {
+        try {
+          const created = await ctx.call('createRound', {
+            title: title.value,
+            deadline: deadlineIso(deadline.value, data.timeZone),
+            pickupTime: pickupTime.value,
+            pickupPoints: pickup.value.split(/\s*;\s*/).filter(Boolean),
+            itemIds: boxes.filter((b) => b.box.checked).map((b) => b.id),
+            delivery: delivery.value,
+            deliverySplit: split.value as 'equal',
+            feePercent: fee.value,
+            requestId: request,
+          });
+          request = requestId();
+          ctx.flash('ok', tr('ui.round.created', { id: created.id }));
+          ctx.go('rounds', created.id);
+        } catch (err) {
+          report('error', (err as Error).message);
+        }
+      },
+      'primary',
+      tr('ui.working'),
+    ),
+  );
   if (ctx.newRound) setTimeout(() => title.focus(), 0);
   return form;
 }
