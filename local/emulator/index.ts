@@ -8,3 +8,5 @@ export { MAIL_QUOTA_ERROR } from './mail';
 export { FORMULA_NOT_EVALUATED } from './spreadsheet/values';
 export { saveState, loadState } from './state';
 export type { WorkspaceState } from './state';
+export { STRICT, LEGACY_ALLOWANCES } from './fidelity';
+export type { Fidelity } from './fidelity';

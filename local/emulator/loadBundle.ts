@@ -2,6 +2,7 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import vm from 'node:vm';
 import gas from 'gas-local';
+import { LEGACY_ALLOWANCES } from './fidelity';
 import { Workspace, WorkspaceOptions } from './workspace';
 
 export interface LoadedAddOn {
@@ -21,7 +22,9 @@ export function readHtmlFiles(distDir: string): Record<string, string> {
  * services: gas-local's default mock object is shared between loads and would leak state.
  */
 export function loadBundle(distDir: string, options: WorkspaceOptions = {}): LoadedAddOn {
-  const workspace = new Workspace({ htmlFiles: readHtmlFiles(distDir), ...options });
+  // The built add-on runs with the allowances it still needs (see fidelity.ts); a caller may pass STRICT.
+  const fidelity = { ...LEGACY_ALLOWANCES, ...(options.fidelity ?? {}) };
+  const workspace = new Workspace({ htmlFiles: readHtmlFiles(distDir), ...options, fidelity });
   const context = scriptRealm(workspace);
   // gas-local contextifies the object it is given; it is already a context, so it is used as is.
   gas.require(distDir, context, { filter: (f: string) => f.endsWith('Code.js') });

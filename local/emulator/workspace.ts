@@ -13,6 +13,7 @@ import { EmuSpreadsheet } from './spreadsheet/spreadsheet';
 import { EmuUi } from './spreadsheet/ui';
 import { EmuUtilities } from './utilities';
 import { ChartsService } from './spreadsheet/chart';
+import { Fidelity, STRICT } from './fidelity';
 
 export interface WorkspaceOptions {
   now?: Date | number;
@@ -29,6 +30,8 @@ export interface WorkspaceOptions {
   htmlFiles?: Record<string, string>;
   spreadsheetName?: string;
   latency?: Record<string, CallCost>;
+  /** Readings of behaviours Google leaves open (see fidelity.ts); STRICT unless given. */
+  fidelity?: Partial<Fidelity>;
 }
 
 /** What the emulator needs from a loaded script: its functions by name and a way to run code in its realm. */
@@ -61,9 +64,11 @@ export class Workspace {
   readonly utilities: EmuUtilities;
   readonly forms: EmuFormApp;
   readonly owner: string;
+  readonly fidelity: Fidelity;
   private script: AttachedScript | null = null;
 
   constructor(options: WorkspaceOptions = {}) {
+    this.fidelity = { ...STRICT, ...(options.fidelity ?? {}) };
     this.clock = new VirtualClock(options.now ?? Date.UTC(2026, 10, 2, 9, 0, 0));
     const random = new SeededRandom(options.seed ?? 42);
     this.owner = options.user ?? 'coordinator@example.org';
