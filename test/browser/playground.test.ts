@@ -138,15 +138,15 @@ describe('the coordinator completes a round through the sidebar', () => {
     side = await openSidebarTab(s, 'Участники');
     const person = side.locator('.person', { hasText: '王奶奶' });
     await person.getByRole('button', { name: 'Записать оплату' }).click();
-    await side.getByText('Оплата от 王奶奶 записана.').waitFor();
+    await side.getByText('王奶奶: оплата записана.').waitFor();
     await person.getByRole('checkbox').check();
     await s.page.waitForTimeout(500);
     const journal = (await sheet(s, 'Касса')).values.slice(1);
     expect(journal.map((r) => r[5])).toEqual(['payment', 'pickup']);
 
     side = await openSidebarTab(s, 'Письма');
-    await side.getByRole('button', { name: 'Отправить очередь' }).click();
-    await side.getByText(/Отправлено \d+, не ушло 0\./).waitFor();
+    await side.getByRole('button', { name: 'Отправить письма из очереди' }).click();
+    await side.getByText(/Отправлено: \d+, с ошибкой: 0\./).waitFor();
     await s.page.getByRole('button', { name: 'Outbox' }).click();
     await s.page
       .getByTestId('outbox')

@@ -166,7 +166,7 @@ describe('a full round: close, supplier, shortfall, hand-out, money, settle, pur
     expect(journal.filter((r) => r[10] === 'pay-first')).toHaveLength(1);
     const settled = c.ws.run<Record<string, number>>('settleRound', [c.roundId]);
     expect(settled.balanceMinor).toBe(l.balanceMinor);
-    expect(sheetValues(c, 'Ведомость')[1].slice(0, 3)).toEqual(['R1', 'Ноябрь', 'рассчитано']);
+    expect(sheetValues(c, 'Ведомость')[1].slice(0, 3)).toEqual(['R1', 'Ноябрь', 'рассчитана']);
     expect(c.ws.spreadsheet.sheet('Ведомость')!.charts).toHaveLength(1);
   });
 

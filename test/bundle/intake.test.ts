@@ -60,7 +60,7 @@ describe('opening a round creates its Google Form', () => {
     expect(building.choices).toEqual(['Дом 1', 'Дом 2', 'Дом 3']);
     const rice = form.items.find((i) => i.title.startsWith('Рис'))!;
     expect([rice.reject('2,5'), rice.reject('10'), rice.reject('')]).toEqual([null, null, null]);
-    expect(rice.reject('10,5')).toMatch(/от 0 до 10 кг/);
+    expect(rice.reject('10,5')).toMatch(/от 0 до 10\u00a0кг/);
     expect(rice.reject('0,3')).not.toBeNull();
     expect(rice.reject('два')).not.toBeNull();
     expect(form.collectEmail && form.allowEdits).toBe(true);
@@ -80,7 +80,7 @@ describe('opening a round creates its Google Form', () => {
     typeRows(ws, 'Catalog', [['TEA', 'Tea', '', '', '', 'pack', '3.5', '', '2.5']]);
     expect(() =>
       ws.run('createRound', [{ title: 'Tea', deadline: new Date(NOW + 5 * HOUR).toISOString(), itemIds: ['TEA'] }]),
-    ).toThrow('I2: "2.5" is not a box size: a whole number of steps, at least 1.');
+    ).toThrow('I2: "2.5" is not a box size: it must be a whole number of steps, at least 1.');
     expect(() =>
       ws.run('createRound', [{ title: 'Tea', deadline: new Date(NOW + 5 * HOUR).toISOString(), itemIds: ['COFFEE'] }]),
     ).toThrow('Item COFFEE is not in the catalog.');
@@ -89,7 +89,7 @@ describe('opening a round creates its Google Form', () => {
   test('every problem with a new round is reported at once, and a double click creates one round', () => {
     const c = openCommunity();
     expect(() => c.ws.run('createRound', [{ title: '', deadline: 'tomorrow', itemIds: ['NOPE'], delivery: '-5' }])).toThrow(
-      ['Дайте закупке название.', 'Стоп — не дата и время.', 'Товара NOPE нет в каталоге.', '«-5» — не сумма доставки.'].join(
+      ['Дайте закупке название.', 'Укажите дату и время стопа.', 'Товара NOPE нет в каталоге.', '«-5» — не сумма доставки.'].join(
         '\n',
       ),
     );
@@ -217,8 +217,8 @@ describe('form submissions', () => {
       'Яйца: «1e9» — слишком много.',
     ]);
     expect(log[1][5].split('\n')).toEqual([
-      'Масло подсолнечное: «0.5» не кратно 1 бут..',
-      'Яйца: не больше 3 дес. в одни руки (заказано «5»).',
+      'Масло подсолнечное: количество должно быть кратно 1\u00a0бут., а указано «0.5».',
+      'Яйца: не больше 3\u00a0дес. в одни руки (заказано «5»).',
     ]);
     const rows = orderRows(c.ws);
     expect(rows.map((r) => [r.name, r.item, r.quantity])).toEqual([
@@ -274,8 +274,8 @@ describe('cancelling a round', () => {
     c.ws.run('cancelRound', [c.roundId, 'поставщик отказал']);
     expect(c.ws.forms.byId(c.formId)!.accepting).toBe(false);
     c.ws.run('sendQueuedEmails');
-    const cancelled = c.ws.mail.sent.filter((m) => /取消|отменено/.test(m.subject));
-    expect(cancelled.map((m) => [m.to, m.subject])).toEqual([['li@example.org', 'Ноябрь：已取消']]);
+    const cancelled = c.ws.mail.sent.filter((m) => /取消|отменён/.test(m.subject));
+    expect(cancelled.map((m) => [m.to, m.subject])).toEqual([['li@example.org', 'Ноябрь：您的订单已取消']]);
     expect(cancelled[0].body).toContain('原因：поставщик отказал');
     const log = logRows(c.ws);
     expect(log.at(-1)?.[5]).toBe('Закупка отменена: поставщик отказал');
@@ -328,14 +328,14 @@ describe('offline orders entered by a volunteer', () => {
       c.ws.run('saveOfflineOrder', [{ roundId: c.roundId, name: 'Li', quantities: { EGGS: '9', OIL: '1' } }], {
         user: 'v@example.org',
       }),
-    ).toThrow('鸡蛋：每人限购 3дес.（填写了“9”）。');
+    ).toThrow('鸡蛋：每人限购3дес.（填写了“9”）。');
     expect(orderRows(c.ws)).toHaveLength(0);
     const noted = c.ws.run<{ notes: string[] }>(
       'saveOfflineOrder',
       [{ roundId: c.roundId, name: 'Li', email: 'li@', quantities: { OIL: '1' } }],
       { user: 'v@example.org' },
     );
-    expect(noted.notes).toEqual(['“li@”不是邮箱地址；订单已保存，但没有邮箱。']);
+    expect(noted.notes).toEqual(['“li@”不是有效的邮箱地址。订单已保存，但不会发送邮件。']);
   });
 
   test('a double click saves one order', () => {

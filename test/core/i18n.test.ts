@@ -27,7 +27,7 @@ describe('message catalogs', () => {
       '112 товаров',
     ]);
     expect(t('en', 'count.items', { count: 1 })).toBe('1 item');
-    expect(t('zh-CN', 'count.items', { count: 3 })).toBe('3 件商品');
+    expect(t('zh-CN', 'count.items', { count: 3 })).toBe('3件商品');
     expect(pluralCategory('ru', 1.5)).toBe('other');
   });
 

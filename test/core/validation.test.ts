@@ -83,8 +83,8 @@ describe('order validation', () => {
 
   test("messages are in the volunteer's language and name the item", () => {
     const [p] = validateOrder({ ...base, quantities: { rice: '6' } }, ctx).problems;
-    expect(describeProblem(p, 'ru', items)).toBe('Рис: не больше 5 кг в одни руки (заказано «6»).');
-    expect(describeProblem(p, 'zh-CN', items)).toBe('大米：每人限购 5кг（填写了“6”）。');
-    expect(describeProblem(p, 'en', items)).toBe('Rice: at most 5 кг per person ("6" asked).');
+    expect(describeProblem(p, 'ru', items)).toBe('Рис: не больше 5\u00a0кг в одни руки (заказано «6»).');
+    expect(describeProblem(p, 'zh-CN', items)).toBe('大米：每人限购5кг（填写了“6”）。');
+    expect(describeProblem(p, 'en', items)).toBe('Rice: at most 5\u00a0кг per person ("6" ordered).');
   });
 });
