@@ -66,12 +66,12 @@ export class TriggerTable {
 
   add(spec: Omit<TriggerRecord, 'id' | 'user'>, user: string): TriggerRecord {
     const mine = this.triggers.filter((t) => t.user === user);
-    if (mine.length >= TRIGGER_LIMIT) throw new Error(TOO_MANY_TRIGGERS_ERROR);
     if (this.addOn) {
       const sameDocument = (t: TriggerRecord) => (t.documentId ?? null) === (spec.documentId ?? null);
       if (mine.some((t) => t.type === spec.type && sameDocument(t))) throw new Error(addOnOnePerTypeError(spec.type));
       if (spec.everyMs !== undefined && spec.everyMs < HOUR) throw new Error(ADDON_HOURLY_ERROR);
     }
+    if (mine.length >= TRIGGER_LIMIT) throw new Error(TOO_MANY_TRIGGERS_ERROR);
     const trigger = { ...spec, id: String(1e9 + this.random.int(9e9)), user };
     this.triggers.push(trigger);
     return trigger;

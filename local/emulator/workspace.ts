@@ -251,8 +251,9 @@ export class Workspace {
     } finally {
       this.locks.releaseAllOf(record);
       this.faults.executionEnded(record);
-      if (cause.startsWith('trigger'))
-        this.project.triggerRuntime.charge(user, (record.endedAt ?? this.clock.now()) - record.startedAt, record.startedAt);
+      // A killed run is charged up to its budget: Apps Script stops it there, even mid-sleep.
+      const ranMs = Math.min((record.endedAt ?? this.clock.now()) - record.startedAt, Math.max(0, record.budgetMs));
+      if (cause.startsWith('trigger')) this.project.triggerRuntime.charge(user, ranMs, record.startedAt);
       this.runtime.user = previousUser;
       this.runtime.authMode = previousMode;
     }
