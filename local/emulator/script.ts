@@ -115,7 +115,7 @@ export class EmuTrigger implements Pick<GoogleAppsScript.Script.Trigger, Trigger
     return this.record.source as unknown as GoogleAppsScript.Script.TriggerSource;
   }
 
-  /** A clock trigger has no source: "null if the trigger is time-based" (reference/script/trigger#getTriggerSourceId()). */
+  /** "For clock events this returns null" (https://developers.google.com/apps-script/reference/script/trigger#getTriggerSourceId()). */
   getTriggerSourceId() {
     return this.record.source === 'CLOCK' ? (null as unknown as string) : this.record.sourceId;
   }
