@@ -143,3 +143,12 @@ describe('authorization modes (https://developers.google.com/workspace/add-ons/c
     expect(() => ws.run('slowOpen')).not.toThrow();
   });
 });
+
+test("the add-on's onOpen builds its menu in NONE and LIMITED, and onInstall in FULL, under STRICT (editor-auth-lifecycle)", () => {
+  for (const authMode of ['NONE', 'LIMITED', 'FULL'] as const) {
+    const { workspace: ws } = loadAddOn({ fidelity: STRICT });
+    ws.run(authMode === 'FULL' ? 'onInstall' : 'onOpen', [{ authMode }], { authMode });
+    expect(ws.ui.menus).toHaveLength(1);
+    expect(ws.ui.menus[0].items.length).toBeGreaterThan(5);
+  }
+});
