@@ -10,3 +10,11 @@ export { saveState, loadState } from './state';
 export type { WorkspaceState } from './state';
 export { STRICT, LEGACY_ALLOWANCES } from './fidelity';
 export type { Fidelity } from './fidelity';
+// emu-auth: projects, deployments, authorization, faults
+export { ScriptProject, TRIGGER_RUNTIME_ERROR, TRIGGER_RUNTIME_QUOTA_MS } from './project';
+export type { Deployment, ProjectOptions } from './project';
+export { SCOPE, AUTHORIZATION_REQUIRED_ERROR, notPermitted, notSufficient } from './authorization';
+export { FaultInjector, SERVER_ERROR, serviceErrorText } from './faults';
+export type { FaultKind } from './faults';
+export { OPEN_BY_ID_ERROR } from './activeDocument';
+export { TOO_MANY_TRIGGERS_ERROR, ADDON_HOURLY_ERROR, addOnOnePerTypeError } from './script';

@@ -1,4 +1,4 @@
-import { readFileSync, readdirSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import vm from 'node:vm';
 import gas from 'gas-local';
@@ -24,12 +24,19 @@ export function readHtmlFiles(distDir: string): Record<string, string> {
 export function loadBundle(distDir: string, options: WorkspaceOptions = {}): LoadedAddOn {
   // The built add-on runs with the allowances it still needs (see fidelity.ts); a caller may pass STRICT.
   const fidelity = { ...LEGACY_ALLOWANCES, ...(options.fidelity ?? {}) };
-  const workspace = new Workspace({ htmlFiles: readHtmlFiles(distDir), ...options, fidelity });
+  // The scopes are the manifest's, as `clasp push` uploads it: explicit oauthScopes are all the script gets.
+  const workspace = new Workspace({ htmlFiles: readHtmlFiles(distDir), manifest: readManifest(distDir), ...options, fidelity });
   const context = scriptRealm(workspace);
   // gas-local contextifies the object it is given; it is already a context, so it is used as is.
   gas.require(distDir, context, { filter: (f: string) => f.endsWith('Code.js') });
   attach(workspace, context);
   return { workspace, context };
+}
+
+/** dist/appsscript.json, or nothing when absent (Apps Script then detects the scopes from the code). */
+export function readManifest(distDir: string): { oauthScopes?: string[] } | undefined {
+  const path = join(distDir, 'appsscript.json');
+  return existsSync(path) ? (JSON.parse(readFileSync(path, 'utf8')) as { oauthScopes?: string[] }) : undefined;
 }
 
 /**

@@ -5,7 +5,7 @@ export const LOCK_TIMEOUT_ERROR = 'Lock timeout: another process was holding the
 
 type Scope = 'script' | 'document' | 'user';
 
-interface Holder {
+export interface Holder {
   /** The execution holding it, or ELSEWHERE when a simulated other process holds it. */
   execution: object;
   until: number;
@@ -16,28 +16,42 @@ const ELSEWHERE = Object.freeze({ elsewhere: true });
 const DIRECT = Object.freeze({ direct: true });
 
 /**
- * Locks across executions. The emulator runs one execution at a time, so "another process" is
- * simulated with holdElsewhere(scope, ms): waitLock then waits on the virtual clock and times out
- * exactly as Apps Script would. Locks are released when their execution ends.
+ * Locks across executions. "A code section guarded by a script lock cannot be executed simultaneously
+ * regardless of the identity of the user"; a document lock guards one document ("can be executed
+ * simultaneously by script instances running in the context of different documents"); a user lock one user
+ * (https://developers.google.com/apps-script/reference/lock/lock-service). So script and user locks live
+ * with the ScriptProject (`shared`, one for every file of a published add-on) and the document lock with the
+ * file (`local`).
+ *
+ * The emulator runs one execution at a time per workspace; "another process" is either an execution of
+ * another workspace of the same project that is still running, or one simulated with holdElsewhere(scope,
+ * ms): waitLock then waits on the virtual clock and times out exactly as Apps Script would. Locks are
+ * released when their execution ends.
  */
 export class LockTable {
-  private holders = new Map<string, Holder>();
-
-  constructor(private runtime: Runtime) {}
+  constructor(
+    private runtime: Runtime,
+    private shared: Map<string, Holder> = new Map(),
+    private local: Map<string, Holder> = new Map(),
+  ) {}
 
   keyOf(scope: Scope): string {
     return scope === 'user' ? `user:${this.runtime.user}` : scope;
   }
 
+  private map(key: string): Map<string, Holder> {
+    return key === 'document' ? this.local : this.shared;
+  }
+
   holdElsewhere(scope: Scope, forMs: number, user?: string): void {
     const key = scope === 'user' ? `user:${user ?? this.runtime.user}` : scope;
-    this.holders.set(key, { execution: ELSEWHERE, until: this.runtime.clock.now() + forMs });
+    this.map(key).set(key, { execution: ELSEWHERE, until: this.runtime.clock.now() + forMs });
   }
 
   holder(key: string): Holder | undefined {
-    const h = this.holders.get(key);
+    const h = this.map(key).get(key);
     if (h && h.execution === ELSEWHERE && h.until <= this.runtime.clock.now()) {
-      this.holders.delete(key);
+      this.map(key).delete(key);
       return undefined;
     }
     return h;
@@ -47,13 +61,13 @@ export class LockTable {
     const h = this.holder(key);
     const me = this.me();
     if (!h || h.execution === me) {
-      this.holders.set(key, { execution: me, until: Infinity });
+      this.map(key).set(key, { execution: me, until: Infinity });
       return true;
     }
     const waitUntil = this.runtime.clock.now() + timeoutMs;
     if (h.execution === ELSEWHERE && h.until <= waitUntil) {
       this.runtime.clock.set(h.until);
-      this.holders.set(key, { execution: me, until: Infinity });
+      this.map(key).set(key, { execution: me, until: Infinity });
       return true;
     }
     this.runtime.clock.set(waitUntil);
@@ -65,15 +79,15 @@ export class LockTable {
   }
 
   release(key: string): void {
-    if (this.holders.get(key)?.execution === this.me()) this.holders.delete(key);
+    if (this.map(key).get(key)?.execution === this.me()) this.map(key).delete(key);
   }
 
   hasLock(key: string): boolean {
-    return this.holders.get(key)?.execution === this.me();
+    return this.map(key).get(key)?.execution === this.me();
   }
 
   releaseAllOf(execution: object): void {
-    for (const [key, h] of this.holders) if (h.execution === execution) this.holders.delete(key);
+    for (const map of [this.shared, this.local]) for (const [key, h] of map) if (h.execution === execution) map.delete(key);
   }
 }
 
@@ -118,6 +132,8 @@ export class EmuLockService implements Pick<GoogleAppsScript.Lock.LockService, S
   constructor(
     private runtime: Runtime,
     readonly table: LockTable,
+    /** False outside a containing document (an add-on's time-driven run with no file open). */
+    private inDocument: () => boolean = () => true,
   ) {
     this.proxy = guarded(this, 'LockService');
   }
@@ -130,8 +146,9 @@ export class EmuLockService implements Pick<GoogleAppsScript.Lock.LockService, S
     return this.lock('script');
   }
 
+  /** "If this method is called outside of the context of a containing document …, null is returned." */
   getDocumentLock() {
-    return this.lock('document');
+    return this.inDocument() ? this.lock('document') : (null as unknown as GoogleAppsScript.Lock.Lock);
   }
 
   getUserLock() {

@@ -56,7 +56,6 @@ export class EmuMailApp implements Pick<GoogleAppsScript.Mail.MailApp, Members> 
 
   sendEmail(...args: any[]): void {
     this.runtime.call('mail', 'MailApp.sendEmail');
-    this.runtime.requireAuth('MailApp.sendEmail');
     const message =
       typeof args[0] === 'object' && args[0] !== null
         ? args[0]

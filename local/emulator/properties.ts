@@ -14,18 +14,18 @@ const bytes = (s: string) => Buffer.byteLength(s, 'utf8');
 
 export class EmuProperties implements Pick<GoogleAppsScript.Properties.Properties, Members> {
   readonly proxy: GoogleAppsScript.Properties.Properties;
-  readonly data = new Map<string, string>();
 
   constructor(
     private runtime: Runtime,
-    private label: string,
+    readonly label: string,
+    /** The store itself; script and user stores belong to the ScriptProject and are shared by its files. */
+    readonly data: Map<string, string> = new Map(),
   ) {
     this.proxy = guarded(this, 'Properties');
   }
 
   private call(method: string) {
     this.runtime.call('properties', `Properties.${method}`);
-    this.runtime.requireAuth(`PropertiesService.${this.label}.${method}`);
   }
 
   private check(next: Map<string, string>) {
@@ -86,21 +86,33 @@ export class EmuProperties implements Pick<GoogleAppsScript.Properties.Propertie
 
 type ServiceMembers = 'getScriptProperties' | 'getUserProperties' | 'getDocumentProperties';
 
+/** Where the stores live: script and per-user stores are the project's, document stores the file's. */
+export interface PropertyStores {
+  script: Map<string, string>;
+  user(email: string): Map<string, string>;
+  /** False when no document is open (an add-on's time-driven run): getDocumentProperties() is then null. */
+  inDocument(): boolean;
+}
+
 export class EmuPropertiesService implements Pick<GoogleAppsScript.Properties.PropertiesService, ServiceMembers> {
   readonly proxy: GoogleAppsScript.Properties.PropertiesService;
   readonly script: EmuProperties;
   readonly document: EmuProperties;
   private users = new Map<string, EmuProperties>();
 
-  constructor(private runtime: Runtime) {
-    this.script = new EmuProperties(runtime, 'ScriptProperties');
+  constructor(
+    private runtime: Runtime,
+    private stores: PropertyStores = { script: new Map(), user: () => new Map(), inDocument: () => true },
+  ) {
+    this.script = new EmuProperties(runtime, 'ScriptProperties', stores.script);
     this.document = new EmuProperties(runtime, 'DocumentProperties');
     this.proxy = guarded(this, 'PropertiesService');
   }
 
+  /** User properties are per user per script, whatever the file: https://developers.google.com/apps-script/guides/properties */
   user(email: string): EmuProperties {
     let store = this.users.get(email);
-    if (!store) this.users.set(email, (store = new EmuProperties(this.runtime, 'UserProperties')));
+    if (!store) this.users.set(email, (store = new EmuProperties(this.runtime, 'UserProperties', this.stores.user(email))));
     return store;
   }
 
@@ -108,8 +120,13 @@ export class EmuPropertiesService implements Pick<GoogleAppsScript.Properties.Pr
     return this.script.proxy;
   }
 
+  /**
+   * "It is only available if the script is published and executing as an add-on or if it is bound to a
+   * Google file type. When document properties are not available this method returns null."
+   * (https://developers.google.com/apps-script/reference/properties/properties-service#getDocumentProperties())
+   */
   getDocumentProperties() {
-    return this.document.proxy;
+    return this.stores.inDocument() ? this.document.proxy : (null as unknown as GoogleAppsScript.Properties.Properties);
   }
 
   getUserProperties() {

@@ -1,11 +1,19 @@
+import { AuthMode, Authorization, notPermitted } from './authorization';
 import { SeededRandom, VirtualClock } from './clock';
 import { CallCost, CallKind, costOf, defaultLatency } from './latency';
+
+export type { AuthMode } from './authorization';
 
 /** Apps Script's own wording, so code that matches on it behaves the same here. */
 export const EXECUTION_TIME_ERROR = 'Exceeded maximum execution time';
 export const EXECUTION_LIMIT_MS = 6 * 60 * 1000;
+/** Simple triggers "cannot run for longer than 30 seconds": https://developers.google.com/apps-script/guides/triggers#restrictions */
+export const SIMPLE_TRIGGER_LIMIT_MS = 30 * 1000;
 
-export type AuthMode = 'NONE' | 'LIMITED' | 'FULL';
+/** Something that may stop an execution at one of its service calls (see faults.ts). */
+export interface CallInterceptor {
+  beforeCall(runtime: Runtime, service: string, method: string): void;
+}
 
 export interface ExecutionRecord {
   functionName: string;
@@ -16,7 +24,20 @@ export interface ExecutionRecord {
   error?: string;
   /** Set once the 6-minute limit is passed: Apps Script stops the execution, whatever it catches. */
   killed?: boolean;
+  /** The error a killed execution ends with (the time limit, or the daily trigger runtime). */
+  killedWith?: string;
   logs: string[];
+  /** Service calls made so far: a fault sweep kills an execution at each of them in turn. */
+  serviceCalls: number;
+  /** The service call a fault was injected at, e.g. "Range.setValues". */
+  faultAt?: string;
+  authMode: AuthMode;
+  /** The spreadsheet the execution runs in, or null (an add-on's time-driven run has no open file). */
+  document: string | null;
+  /** How long this execution may run: 6 minutes, 30 s for a simple trigger, less near the daily trigger quota. */
+  budgetMs: number;
+  /** Apps Script's text when the budget runs out. */
+  budgetError: string;
 }
 
 /** Counts every emulated service call by "Service.method" and by kind (handle lookups vs read/write round trips). */
@@ -69,6 +90,9 @@ export class Runtime {
   readonly executions: ExecutionRecord[] = [];
   current: ExecutionRecord | null = null;
   authMode: AuthMode = 'FULL';
+  /** Set by the workspace: the manifest's scopes and users' consent (null: everything allowed). */
+  authorization: Authorization | null = null;
+  interceptor: CallInterceptor | null = null;
   private cpuStart = 0;
   private virtualStart = 0;
 
@@ -82,17 +106,33 @@ export class Runtime {
     public DateCtor: DateConstructor = Date,
   ) {}
 
+  /**
+   * Every emulated service call: counted, offered to fault injection, checked against the scopes and the
+   * authorization mode, then charged its latency against the execution's time budget.
+   */
   call(service: string, method: string): void {
+    this.checkTimeBudget();
+    if (this.current) this.current.serviceCalls++;
+    this.interceptor?.beforeCall(this, service, method);
+    this.authorization?.check(method, this.authMode);
     const cost = costOf(method, this.latency);
     this.calls.record(service, method, cost.kind);
     this.clock.advance(cost.ms);
     this.checkTimeBudget();
   }
 
+  /** Kept for services that guard a call twice; the scope table in call() already refuses AuthMode.NONE. */
   requireAuth(what: string): void {
-    if (this.authMode === 'NONE') {
-      throw new Error(`You do not have permission to call ${what}. (the add-on is running in AuthMode.NONE)`);
+    if (this.authMode === 'NONE') throw new Error(notPermitted(what, []));
+  }
+
+  /** Stops the current execution for good, as Apps Script does: later calls fail and catching does not help. */
+  kill(message: string): never {
+    if (this.current) {
+      this.current.killed = true;
+      this.current.killedWith = message;
     }
+    throw new Error(message);
   }
 
   elapsedMs(): number {
@@ -101,15 +141,31 @@ export class Runtime {
   }
 
   checkTimeBudget(): void {
-    if (this.current && (this.current.killed || this.elapsedMs() > EXECUTION_LIMIT_MS)) {
-      this.current.killed = true;
-      throw new Error(EXECUTION_TIME_ERROR);
-    }
+    const record = this.current;
+    if (!record) return;
+    if (record.killed) throw new Error(record.killedWith ?? EXECUTION_TIME_ERROR);
+    if (this.elapsedMs() > record.budgetMs) this.kill(record.budgetError);
   }
 
-  begin(functionName: string, cause: string): ExecutionRecord {
+  begin(
+    functionName: string,
+    cause: string,
+    context: Partial<Pick<ExecutionRecord, 'authMode' | 'document' | 'budgetMs' | 'budgetError'>> = {},
+  ): ExecutionRecord {
     if (this.current) throw new Error(`emulator: ${functionName} started while ${this.current.functionName} runs`);
-    const record: ExecutionRecord = { functionName, cause, user: this.user, startedAt: this.clock.now(), logs: [] };
+    const authMode = context.authMode ?? this.authMode;
+    const record: ExecutionRecord = {
+      functionName,
+      cause,
+      user: this.user,
+      startedAt: this.clock.now(),
+      logs: [],
+      serviceCalls: 0,
+      authMode,
+      document: context.document === undefined ? null : context.document,
+      budgetMs: context.budgetMs ?? (authMode === 'FULL' ? EXECUTION_LIMIT_MS : SIMPLE_TRIGGER_LIMIT_MS),
+      budgetError: context.budgetError ?? EXECUTION_TIME_ERROR,
+    };
     this.current = record;
     this.executions.push(record);
     this.virtualStart = this.clock.now();

@@ -19,14 +19,23 @@ export class EmuSession implements Pick<GoogleAppsScript.Base.Session, Members> 
     return guarded({ getEmail: () => email }, 'User');
   }
 
+  /**
+   * "the user's email address is not available in any context that allows a script to run without that
+   * user's authorization, like a simple onOpen(e) or onEdit(e) trigger" (reference/base/session#getActiveUser()):
+   * in AuthMode.LIMITED getEmail() is blank (the stricter reading of "generally").
+   */
+  private visible(): string {
+    return this.runtime.authMode === 'FULL' ? this.runtime.user : '';
+  }
+
   getActiveUser() {
     this.runtime.call('session', 'Session.getActiveUser');
-    return this.user(this.runtime.user);
+    return this.user(this.visible());
   }
 
   getEffectiveUser() {
     this.runtime.call('session', 'Session.getEffectiveUser');
-    return this.user(this.runtime.user);
+    return this.user(this.visible());
   }
 
   getActiveUserLocale() {

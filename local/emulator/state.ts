@@ -59,6 +59,8 @@ export interface WorkspaceState {
   }[];
   mail: { sent: SentEmail[]; used: number; windowStart: number | null; dailyQuota: number };
   locales: [string, string][];
+  /** emu-auth: the project's daily trigger runtime per user and who has not authorized (absent in older files). */
+  project?: { triggerRuntime: [string, { start: number; usedMs: number }][]; unauthorized: string[] };
 }
 
 const encode = (v: unknown): unknown => (isDate(v) ? { $date: v.getTime() } : v);
@@ -106,10 +108,7 @@ export function saveState(ws: Workspace): WorkspaceState {
     properties: {
       script: [...ws.properties.script.data],
       document: [...ws.properties.document.data],
-      users: [...(ws.properties as unknown as { users: Map<string, { data: Map<string, string> }> }).users].map(([u, p]) => [
-        u,
-        [...p.data],
-      ]),
+      users: ws.project.userStores.map(([u, data]) => [u, [...data]]),
     },
     triggers: ws.triggers.triggers,
     forms: ws.forms.forms.map((f) => ({
@@ -135,6 +134,10 @@ export function saveState(ws: Workspace): WorkspaceState {
     })),
     mail: { sent: ws.mail.sent, used: mail.used, windowStart: mail.windowStart, dailyQuota: ws.mail.dailyQuota },
     locales: [...ws.session.locales],
+    project: {
+      triggerRuntime: ws.project.triggerRuntime.snapshot(),
+      unauthorized: [...ws.project.authorization.unauthorized],
+    },
   };
 }
 
@@ -178,7 +181,14 @@ export function loadState(ws: Workspace, state: WorkspaceState): void {
   fill(ws.properties.script, state.properties.script);
   fill(ws.properties.document, state.properties.document);
   for (const [user, entries] of state.properties.users) fill(ws.properties.user(user), entries);
-  ws.triggers.triggers = state.triggers;
+  // Files saved before clock triggers had no source kept the creating file in sourceId.
+  ws.triggers.triggers = state.triggers.map((t) =>
+    t.source === 'CLOCK' && t.documentId === undefined ? { ...t, documentId: t.sourceId || ws.spreadsheet.id, sourceId: '' } : t,
+  );
+  if (state.project) {
+    ws.project.triggerRuntime.restore(state.project.triggerRuntime);
+    for (const u of state.project.unauthorized) ws.project.authorization.unauthorized.add(u);
+  }
   ws.forms.forms.length = 0;
   for (const f of state.forms) {
     const form = new EmuForm(ws.forms, f.id);

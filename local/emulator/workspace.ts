@@ -5,7 +5,7 @@ import { CallCost, defaultLatency } from './latency';
 import { EmuLockService, LockTable } from './lock';
 import { EmuMailApp } from './mail';
 import { EmuPropertiesService } from './properties';
-import { AuthMode, EXECUTION_TIME_ERROR, ExecutionRecord, Runtime } from './runtime';
+import { AuthMode, EXECUTION_LIMIT_MS, EXECUTION_TIME_ERROR, ExecutionRecord, Runtime, SIMPLE_TRIGGER_LIMIT_MS } from './runtime';
 import { EmuScriptApp, TriggerRecord, TriggerTable } from './script';
 import { EmuSession } from './session';
 import { EmuSpreadsheetApp } from './spreadsheet/app';
@@ -13,7 +13,12 @@ import { EmuSpreadsheet } from './spreadsheet/spreadsheet';
 import { EmuUi } from './spreadsheet/ui';
 import { EmuUtilities } from './utilities';
 import { ChartsService } from './spreadsheet/chart';
-import { Fidelity, STRICT } from './fidelity';
+import { Fidelity } from './fidelity';
+// emu-auth: the script project behind the file, authorization, fault injection
+import { spreadsheetAppFacade } from './activeDocument';
+import { AUTHORIZATION_REQUIRED_ERROR } from './authorization';
+import { FaultInjector } from './faults';
+import { Deployment, ProjectOptions, ScriptProject, TRIGGER_RUNTIME_ERROR } from './project';
 
 export interface WorkspaceOptions {
   now?: Date | number;
@@ -24,8 +29,18 @@ export interface WorkspaceOptions {
   seed?: number;
   /** Daily email recipients: 100 on a free account, 1,500 on Workspace. */
   mailQuota?: number;
-  /** Apply the editor add-on trigger rules (one per type per user per document, hourly at most). */
+  /** Legacy spelling of `deployment`: true is 'addon', false is 'bound'. */
   addOn?: boolean;
+  /** 'addon' (default: a published editor add-on, one project for many files) or 'bound' (one script per file). */
+  deployment?: Deployment;
+  /** Join an existing script project (a second community using the same add-on); see Workspace.sharing. */
+  project?: ScriptProject;
+  /** The manifest (appsscript.json); its oauthScopes are the only scopes the script may use. */
+  manifest?: { oauthScopes?: string[] };
+  /** Shorthand for manifest.oauthScopes. */
+  oauthScopes?: string[];
+  /** 'consumer' (90 min of trigger runtime a day, default) or 'workspace' (6 h). */
+  account?: ProjectOptions['account'];
   /** dist/*.html by name without extension, for HtmlService. */
   htmlFiles?: Record<string, string>;
   spreadsheetName?: string;
@@ -44,6 +59,10 @@ export interface RunOptions {
   user?: string;
   cause?: string;
   authMode?: AuthMode;
+  /** A simple trigger (onOpen, onEdit, onInstall) may run 30 s; default: when authMode is not FULL. */
+  simpleTrigger?: boolean;
+  /** The file the execution runs in; null for none (default: this workspace's spreadsheet). */
+  document?: string | null;
 }
 
 /** One community's Google Workspace in memory: its spreadsheet, the add-on's services, triggers and clock. */
@@ -57,8 +76,12 @@ export class Workspace {
   readonly locks: LockTable;
   readonly lockService: EmuLockService;
   readonly mail: EmuMailApp;
-  readonly triggers: TriggerTable;
   readonly scriptApp: EmuScriptApp;
+  /** The Apps Script project behind this file: shared with other files when deployed as an add-on. */
+  readonly project: ScriptProject;
+  /** Kill an execution at its Nth service call (faults.ts). */
+  readonly faults: FaultInjector;
+  private readonly spreadsheetGlobal: GoogleAppsScript.Spreadsheet.SpreadsheetApp;
   readonly html: EmuHtmlService;
   readonly session: EmuSession;
   readonly utilities: EmuUtilities;
@@ -68,13 +91,26 @@ export class Workspace {
   private script: AttachedScript | null = null;
 
   constructor(options: WorkspaceOptions = {}) {
-    this.fidelity = { ...STRICT, ...(options.fidelity ?? {}) };
-    this.clock = new VirtualClock(options.now ?? Date.UTC(2026, 10, 2, 9, 0, 0));
-    const random = new SeededRandom(options.seed ?? 42);
+    const random = new SeededRandom(options.seed ?? 42 + 1000 * (options.project?.members.length ?? 0));
+    const id = `ss-${random.id(20)}`;
+    this.project =
+      options.project ??
+      new ScriptProject({
+        deployment: options.deployment ?? (options.addOn === false ? 'bound' : 'addon'),
+        oauthScopes: options.oauthScopes ?? options.manifest?.oauthScopes ?? null,
+        now: options.now,
+        fidelity: options.fidelity,
+        account: options.account,
+        random,
+      });
+    this.fidelity = this.project.fidelity;
+    this.clock = this.project.clock;
     this.owner = options.user ?? 'coordinator@example.org';
     this.runtime = new Runtime(this.clock, random, this.owner, { ...(options.latency ?? defaultLatency) });
+    this.runtime.authorization = this.project.authorization;
+    this.faults = new FaultInjector(() => this.spreadsheet.id);
+    this.runtime.interceptor = this.faults;
     const timeZone = options.timeZone ?? 'Europe/Moscow';
-    const id = `ss-${random.id(20)}`;
     this.spreadsheet = new EmuSpreadsheet(
       this.runtime,
       id,
@@ -85,16 +121,65 @@ export class Workspace {
     );
     this.ui = new EmuUi(this.runtime);
     this.spreadsheetApp = new EmuSpreadsheetApp(this.runtime, this.spreadsheet, this.ui);
-    this.properties = new EmuPropertiesService(this.runtime);
-    this.locks = new LockTable(this.runtime);
-    this.lockService = new EmuLockService(this.runtime, this.locks);
+    const project = this.project;
+    const inDocument = () => this.inDocument();
+    this.properties = new EmuPropertiesService(this.runtime, {
+      script: project.scriptProperties,
+      user: (email) => project.userStore(email),
+      inDocument,
+    });
+    this.locks = new LockTable(this.runtime, project.lockHolders);
+    this.lockService = new EmuLockService(this.runtime, this.locks, inDocument);
     this.mail = new EmuMailApp(this.runtime, options.mailQuota ?? 100);
-    this.triggers = new TriggerTable(this.runtime, id, options.addOn ?? true);
-    this.scriptApp = new EmuScriptApp(this.runtime, this.triggers, `script-${random.id(20)}`);
+    this.scriptApp = new EmuScriptApp(this.runtime, {
+      table: project.triggers,
+      scriptId: project.scriptId,
+      authorization: project.authorization,
+      fidelity: project.fidelity,
+      documentId: () => this.activeDocumentId(),
+    });
     this.html = new EmuHtmlService(this.runtime, options.htmlFiles ?? {}, () => this.requireScript());
     this.session = new EmuSession(this.runtime, timeZone);
     this.utilities = new EmuUtilities(this.runtime);
     this.forms = new EmuFormApp(this.runtime, this.spreadsheet);
+    this.spreadsheetGlobal = spreadsheetAppFacade({
+      runtime: this.runtime,
+      spreadsheetApp: this.spreadsheetApp,
+      hasActiveDocument: () => this.activeDocumentId() !== null,
+      spreadsheetById: (sid) => project.member<Workspace>(sid)?.spreadsheet,
+    });
+    project.join(this);
+  }
+
+  // --- emu-auth: the project, the open file, the day's trigger runtime ---
+
+  /** Another community's spreadsheet using the same script project (a published add-on is one project). */
+  static sharing(project: ScriptProject, options: Omit<WorkspaceOptions, 'project'> = {}): Workspace {
+    return new Workspace({ ...options, project });
+  }
+
+  get documentId(): string {
+    return this.spreadsheet.id;
+  }
+
+  get triggers(): TriggerTable {
+    return this.project.triggers;
+  }
+
+  /** The file the current execution runs in: null in an add-on's time-driven run under the strict reading. */
+  activeDocumentId(): string | null {
+    const current = this.runtime.current;
+    return current ? current.document : this.spreadsheet.id;
+  }
+
+  /** Whether the execution has a containing document: a bound script always has its own. */
+  inDocument(): boolean {
+    return this.project.deployment === 'bound' || this.activeDocumentId() !== null;
+  }
+
+  /** Minutes of trigger runtime `user` (default: the owner) has used in the current 24-hour window. */
+  triggerMinutesToday(user: string = this.owner): number {
+    return this.project.triggerMinutesToday(user);
   }
 
   get calls() {
@@ -112,7 +197,7 @@ export class Workspace {
       this.runtime.current?.logs.push(line);
     };
     return {
-      SpreadsheetApp: this.spreadsheetApp.proxy,
+      SpreadsheetApp: this.spreadsheetGlobal,
       FormApp: this.forms.proxy,
       Charts: ChartsService,
       PropertiesService: this.properties.proxy,
@@ -142,13 +227,22 @@ export class Workspace {
     const fn = this.requireScript().fn(name);
     if (typeof fn !== 'function') throw new Error(`Script function not found: ${name}`);
     const previousUser = this.runtime.user;
-    this.runtime.user = options.user ?? previousUser;
-    this.runtime.authMode = options.authMode ?? 'FULL';
-    const record = this.runtime.begin(name, options.cause ?? 'editor');
+    const previousMode = this.runtime.authMode;
+    const user = options.user ?? previousUser;
+    const authMode = options.authMode ?? 'FULL';
+    const cause = options.cause ?? 'editor';
+    const budget = this.budgetFor(user, cause, options.simpleTrigger ?? authMode !== 'FULL');
+    this.runtime.user = user;
+    this.runtime.authMode = authMode;
+    const document = options.document === undefined ? this.spreadsheet.id : options.document;
+    const record = this.runtime.begin(name, cause, { authMode, document, ...budget });
     try {
+      if (budget.budgetMs <= 0) throw new Error(TRIGGER_RUNTIME_ERROR);
+      // An add-on asks for all its scopes before it runs: a user who has not authorized gets no execution.
+      if (authMode === 'FULL' && !this.project.authorization.isAuthorized(user)) throw new Error(AUTHORIZATION_REQUIRED_ERROR);
       const result = fn(...args) as T;
       // A script that caught the kill and carried on is still stopped: Apps Script ends it for real.
-      if (record.killed) throw new Error(EXECUTION_TIME_ERROR);
+      if (record.killed) throw new Error(record.killedWith ?? EXECUTION_TIME_ERROR);
       this.runtime.end();
       return result;
     } catch (err) {
@@ -156,9 +250,27 @@ export class Workspace {
       throw err;
     } finally {
       this.locks.releaseAllOf(record);
+      this.faults.executionEnded(record);
+      // A killed run is charged up to its budget: Apps Script stops it there, even mid-sleep.
+      const ranMs = Math.min((record.endedAt ?? this.clock.now()) - record.startedAt, Math.max(0, record.budgetMs));
+      if (cause.startsWith('trigger')) this.project.triggerRuntime.charge(user, ranMs, record.startedAt);
       this.runtime.user = previousUser;
-      this.runtime.authMode = 'FULL';
+      this.runtime.authMode = previousMode;
     }
+  }
+
+  /**
+   * 6 minutes, 30 s for a simple trigger; a trigger run also stops where the owner's daily trigger runtime
+   * runs out ("Triggers total runtime: 90 min / day" consumer, "6 hr / day" Workspace), with
+   * "Service using too much computer time for one day".
+   */
+  private budgetFor(user: string, cause: string, simple: boolean): { budgetMs: number; budgetError: string } {
+    const perExecution = simple ? SIMPLE_TRIGGER_LIMIT_MS : EXECUTION_LIMIT_MS;
+    if (!cause.startsWith('trigger')) return { budgetMs: perExecution, budgetError: EXECUTION_TIME_ERROR };
+    const remaining = this.project.triggerRuntime.remainingMs(user, this.clock.now());
+    return remaining < perExecution
+      ? { budgetMs: remaining, budgetError: TRIGGER_RUNTIME_ERROR }
+      : { budgetMs: perExecution, budgetError: EXECUTION_TIME_ERROR };
   }
 
   /** Fires one trigger as its owner; like Apps Script, a failing trigger is logged, not thrown at anyone. */
@@ -167,6 +279,7 @@ export class Workspace {
       this.run(trigger.handler, [{ ...event, triggerUid: trigger.id, authMode: 'FULL' }], {
         user: trigger.user,
         cause: `trigger:${trigger.type}`,
+        document: trigger.source === 'CLOCK' ? this.clockDocument(trigger) : this.spreadsheet.id,
       });
     } catch {
       // recorded in the execution log
@@ -208,6 +321,12 @@ export class Workspace {
     return this.fireSpreadsheetEvent('ON_FORM_SUBMIT', { range: sheet.proxy.getRange(1, 1), values: [''], namedValues: {} });
   }
 
+  /** The open file of a time-driven run: none under the strict reading (Fidelity.clockActiveDocument). */
+  private clockDocument(trigger: TriggerRecord): string | null {
+    if (this.fidelity.clockActiveDocument === 'none') return null;
+    return this.project.deployment === 'bound' ? this.spreadsheet.id : (trigger.documentId ?? null);
+  }
+
   /** Moves the virtual clock, firing each clock trigger that falls due, in time order. */
   advance(ms: number): ExecutionRecord[] {
     return this.advanceTo(this.clock.now() + ms);
@@ -220,8 +339,10 @@ export class Workspace {
       if ((t.nextAt as number) > this.clock.now()) this.clock.set(t.nextAt as number);
       this.triggers.afterFiring(t);
       const at = new Date(this.clock.now());
+      // A clock trigger belongs to the project: it runs in the file it was created from, or in this one.
+      const runner = this.project.member<Workspace>(t.documentId) ?? this;
       fired.push(
-        this.fire(t, {
+        runner.fire(t, {
           year: at.getUTCFullYear(),
           month: at.getUTCMonth() + 1,
           'day-of-month': at.getUTCDate(),

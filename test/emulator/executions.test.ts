@@ -33,7 +33,9 @@ describe('triggers on the virtual clock', () => {
   test('an add-on cannot create a second trigger of the same type for the same user and document', () => {
     const { workspace: ws } = loadScript(SCRIPT);
     ws.run('installTick');
-    expect(() => ws.run('installTick')).toThrow('only one trigger of each type per user per document');
+    expect(() => ws.run('installTick')).toThrow(
+      'This add-on has created too many time-based triggers in this document for this Google user account',
+    );
     expect(ws.run('countTriggers')).toBe(1);
   });
 
