@@ -13,7 +13,8 @@ export interface Fidelity {
   // --- Authorization, deployment and triggers (emu-auth) ---
 
   /**
-   * What SpreadsheetApp.getActiveSpreadsheet() returns in a time-driven run. The reference says nothing;
+   * What SpreadsheetApp.getActiveSpreadsheet() returns in a published add-on's time-driven run (a bound
+   * script always gets its container: guides/bound#special_methods). The reference says nothing;
    * a time-driven trigger has no open file ("A timed trigger will receive null when it calls
    * SpreadsheetApp.getActiveSpreadsheet()", mogsdad/SheetConverter#2), and an editor add-on's clock trigger
    * belongs to the script, not to a document. 'none' (strict): null, and in an add-on also no document

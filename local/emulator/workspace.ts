@@ -321,10 +321,16 @@ export class Workspace {
     return this.fireSpreadsheetEvent('ON_FORM_SUBMIT', { range: sheet.proxy.getRange(1, 1), values: [''], namedValues: {} });
   }
 
-  /** The open file of a time-driven run: none under the strict reading (Fidelity.clockActiveDocument). */
+  /**
+   * The open file of a time-driven run. A bound script always has its container: "These methods are only
+   * available to bound scripts run from the script editor, menu items, dialogs, sidebars, or triggers"
+   * (https://developers.google.com/apps-script/guides/bound#special_methods). For a published add-on the
+   * reference is silent, so it follows Fidelity.clockActiveDocument (strict: none).
+   */
   private clockDocument(trigger: TriggerRecord): string | null {
+    if (this.project.deployment === 'bound') return this.spreadsheet.id;
     if (this.fidelity.clockActiveDocument === 'none') return null;
-    return this.project.deployment === 'bound' ? this.spreadsheet.id : (trigger.documentId ?? null);
+    return trigger.documentId ?? null;
   }
 
   /** Moves the virtual clock, firing each clock trigger that falls due, in time order. */

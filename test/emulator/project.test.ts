@@ -98,11 +98,11 @@ describe('time-driven runs have no open file (Fidelity.clockActiveDocument)', ()
     expect(context.seen[0]).toEqual({ ss: ws.documentId, lock: true, props: true });
   });
 
-  test('a bound script keeps its document lock and properties; only the active spreadsheet is in question', () => {
+  test('a bound script\'s tick has its container, whatever the add-on reading ("only available to bound scripts run from … triggers": guides/bound#special_methods)', () => {
     const { workspace: ws, context } = community({ deployment: 'bound' });
     ws.run('installTick');
     ws.advance(2 * HOUR);
-    expect(context.seen[0]).toEqual({ ss: null, lock: true, props: true });
+    expect(context.seen[0]).toEqual({ ss: ws.documentId, lock: true, props: true });
   });
 
   test('openById reaches another community only with the spreadsheets scope (reference/spreadsheet/spreadsheet-app#openById(String))', () => {
