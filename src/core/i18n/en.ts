@@ -290,6 +290,18 @@ export const en = {
   'ui.settings.addVolunteer': 'Add a volunteer',
   'ui.offline.lang': 'Language for their emails',
   'setting.remindOrdered': 'Also remind those who ordered that they can still change it (yes / no)',
+  // — money —
+  'amount.empty': 'Type an amount.',
+  'amount.notAnAmount': '"{value}" is not an amount of money.',
+  'amount.grouping': '"{value}": the digit groups are unclear; write the amount without spaces, e.g. 1234.50.',
+  'amount.tooManyDecimals': '"{value}": too many digits after the decimal mark for {currency}.',
+  'amount.ambiguous':
+    'It is unclear whether the mark in "{value}" separates thousands or decimals; write the amount without thousands separators.',
+  'amount.otherCurrency': '"{value}" is in {named}, but this round is paid in {currency}.',
+  'amount.tooLarge': '"{value}" is far too large.',
+  'problem.limitKept': '{item}: "{value}" asked; {bound} {unit} kept, the most one person may take.',
+  'problem.extraLimitKept': '{item}: at most {bound} {unit} per person, so "extra I\'d take" is cut to fit ("{value}" asked).',
+  'problem.emptyOrder': 'No quantities were filled in: this is not an order.',
 } satisfies Record<string, Message>;
 
 export type MessageKey = keyof typeof en;

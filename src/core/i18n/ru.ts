@@ -303,4 +303,17 @@ export const ru: Catalog<MessageKey> = {
   'ui.settings.addVolunteer': 'Добавить волонтёра',
   'ui.offline.lang': 'Язык писем',
   'setting.remindOrdered': 'Напоминать и заказавшим, что заказ можно изменить (да / нет)',
+  // — money —
+  'amount.empty': 'Введите сумму.',
+  'amount.notAnAmount': '«{value}» — не сумма.',
+  'amount.grouping': '«{value}»: непонятно, как разбиты разряды; напишите сумму без пробелов, например 1234,50.',
+  'amount.tooManyDecimals': '«{value}»: слишком много знаков после запятой для {currency}.',
+  'amount.ambiguous':
+    'Непонятно, что отделяет знак в «{value}» — тысячи или дробную часть; напишите сумму без разделителей тысяч.',
+  'amount.otherCurrency': '«{value}» — это {named}, а закупка оплачивается в {currency}.',
+  'amount.tooLarge': '«{value}» — слишком большая сумма.',
+  'problem.limitKept': '{item}: заказано «{value}», оставлено {bound} {unit} — больше в одни руки нельзя.',
+  'problem.extraLimitKept':
+    '{item}: не больше {bound} {unit} в одни руки — допуск уменьшен до этого предела (указано «{value}»).',
+  'problem.emptyOrder': 'Не указано ни одного количества — это не заказ.',
 };

@@ -288,4 +288,15 @@ export const zh: Catalog<MessageKey> = {
   'ui.settings.addVolunteer': '添加志愿者',
   'ui.offline.lang': '邮件语言',
   'setting.remindOrdered': '也提醒已下单的居民可以修改订单（是 / 否）',
+  // — money —
+  'amount.empty': '请输入金额。',
+  'amount.notAnAmount': '“{value}”不是金额。',
+  'amount.grouping': '“{value}”：数字分组不清楚，请不带空格填写，例如 1234.50。',
+  'amount.tooManyDecimals': '“{value}”：小数位数超出了{currency}允许的位数。',
+  'amount.ambiguous': '无法判断“{value}”中的符号是千位分隔符还是小数点，请不带千位分隔符重新填写。',
+  'amount.otherCurrency': '“{value}”是{named}，而本期团购用{currency}结算。',
+  'amount.tooLarge': '“{value}”金额过大。',
+  'problem.limitKept': '{item}：填写了“{value}”，每人限购{bound}{unit}，已按限购数量记录。',
+  'problem.extraLimitKept': '{item}：每人限购{bound}{unit}，“可多要”已减到限额以内（填写了“{value}”）。',
+  'problem.emptyOrder': '没有填写任何数量，不算订单。',
 };
