@@ -302,6 +302,21 @@ export const en = {
   'problem.limitKept': '{item}: "{value}" asked; {bound} {unit} kept, the most one person may take.',
   'problem.extraLimitKept': '{item}: at most {bound} {unit} per person, so "extra I\'d take" is cut to fit ("{value}" asked).',
   'problem.emptyOrder': 'No quantities were filled in: this is not an order.',
+  'payee.nameMissing': "The payee's name is missing.",
+  'payee.nameTooLong': "The payee's name is longer than 160 characters.",
+  'payee.accountDigits': 'The account number must be 20 digits ("{value}").',
+  'payee.accountKey': 'The account number "{value}" does not match the BIC: check both for a typo.',
+  'payee.bankNameMissing': "The bank's name is missing.",
+  'payee.bankNameTooLong': "The bank's name is longer than 45 characters; shorten it the way the bank writes it on statements.",
+  'payee.bicDigits': 'BIC must be 9 digits ("{value}").',
+  'payee.correspDigits': 'The correspondent account must be 20 digits ("{value}").',
+  'payee.correspKey': 'The correspondent account "{value}" does not match the BIC: check both for a typo.',
+  'payee.innDigits': 'The INN must be 10 or 12 digits ("{value}").',
+  'payee.kppDigits': 'The KPP must be 9 digits ("{value}").',
+  'payee.separator': '"|" cannot be used here: the payment QR code separates its fields with it ("{value}").',
+  'payment.reference': 'Payment reference: {reference}',
+  'payment.scanBank': 'Scan the code in your banking app to pay {amount}; the details and the reference are filled in.',
+  'payment.scanReceiveCode': 'Scan the code to pay {amount} and write {reference} in the note.',
 } satisfies Record<string, Message>;
 
 export type MessageKey = keyof typeof en;
