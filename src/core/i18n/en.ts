@@ -317,6 +317,16 @@ export const en = {
   'payment.reference': 'Payment reference: {reference}',
   'payment.scanBank': 'Scan the code in your banking app to pay {amount}; the details and the reference are filled in.',
   'payment.scanReceiveCode': 'Scan the code to pay {amount} and write {reference} in the note.',
+  'statement.why.reference': 'The payment reference {reference} is in the purpose.',
+  'statement.why.severalReferences': 'The purpose names several bills; choose who paid.',
+  'statement.why.amountAndName': "No reference, but the amount and the payer's name match.",
+  'statement.why.amountOnly': 'The amount matches, but the name does not tell who paid; choose.',
+  'statement.why.nameOnly': "The payer's name matches, but not the amount; check before recording.",
+  'statement.why.noMatch': 'No bill matches this amount or name.',
+  'statement.why.outgoing': 'Money going out, not a payment for a bill.',
+  'statement.why.noAmount': 'No amount found in this line.',
+  'statement.why.alreadyRecorded': 'Already recorded from an earlier paste.',
+  'statement.amountDiffers': 'The amount {amount} differs from the bill ({due}).',
 } satisfies Record<string, Message>;
 
 export type MessageKey = keyof typeof en;
