@@ -327,6 +327,25 @@ export const en = {
   'statement.why.noAmount': 'No amount found in this line.',
   'statement.why.alreadyRecorded': 'Already recorded from an earlier paste.',
   'statement.amountDiffers': 'The amount {amount} differs from the bill ({due}).',
+  'bill.estimate':
+    'About {total}: goods {goods}, delivery about {delivery}, organiser fee about {fee}. An estimate with the orders so far; the final bill comes after the deadline.',
+  'bill.estimateLabel': 'estimate',
+  'csv.supplier': 'Supplier',
+  'csv.code': 'Code',
+  'csv.item': 'Item',
+  'csv.unit': 'Unit',
+  'csv.boxes': 'Boxes',
+  'csv.quantity': 'Quantity',
+  'csv.price': 'Price',
+  'csv.total': 'Total',
+  'receive.surplus': '{item}: {quantity} {unit} more arrived than anyone asked for: leftover stock to sell or give.',
+  'shortfall.latestLoseFirst': 'Latest orders lose first',
+  'shortfall.proportional': 'Everyone loses in proportion',
+  'correction.why.shortfall': 'less arrived than was ordered',
+  'correction.why.surplus': 'more arrived, so your extra could be met',
+  'correction.why.reallocated': 'the goods were shared out again',
+  'correction.why.deliveryShare': 'your share of the delivery changed because others get less or more',
+  'correction.why.feeShare': 'your share of the organiser fee changed with your goods',
 } satisfies Record<string, Message>;
 
 export type MessageKey = keyof typeof en;
