@@ -8,6 +8,16 @@ import { Steps } from './quantity';
  */
 export type ItemStatus = 'bought' | 'belowMinimum' | 'boxNotFilled' | 'nothingOrdered';
 
+/**
+ * Who loses when less arrives than was bought — the coordinator's choice per round.
+ * latestLoseFirst (the default, as Foodsoft): what arrived goes down the queue of asking, so the latest
+ * orders lose first. proportional: extras give way first (they were only ever there to complete a
+ * box); if still short, what arrived is shared in proportion to what each asked, in whole steps by the
+ * largest remainder, ties to whoever asked first.
+ */
+export type ShortfallRule = 'latestLoseFirst' | 'proportional';
+export const SHORTFALL_RULES: readonly ShortfallRule[] = ['latestLoseFirst', 'proportional'];
+
 export interface ParticipantShare {
   orderKey: string;
   orderedSteps: Steps;
@@ -29,8 +39,15 @@ export interface ItemAllocation {
   toCompleteBoxSteps: Steps;
   minimumReached: boolean;
   status: ItemStatus;
-  /** Set when the supplier delivered less than was bought. */
+  /** What arrived, when the coordinator recorded it (less or more than was bought); null: as bought. */
   receivedSteps: Steps | null;
+  /**
+   * Arrived but nobody's to take: what is left after everyone has what they asked (quantity + extra,
+   * within the per-person limit). Leftover stock the coordinator can sell or give; 0 unless more arrived.
+   */
+  surplusSteps: Steps;
+  /** The rule that shared a shortfall (the default when nothing was short). */
+  shortfallRule: ShortfallRule;
   shares: ParticipantShare[];
 }
 
@@ -86,7 +103,8 @@ export function unitsToBuy(
   // One more box when the leftover plus everyone's extras fills it: never a box bought on extras alone.
   if (leftover > 0 && leftover + extras >= box) boxes += 1;
   let units = boxes * box;
-  if (box === 1 && units < item.minimumSteps && ordered + extras >= item.minimumSteps) units = item.minimumSteps;
+  // Loose items: extras may lift an order up to the minimum, but never make a purchase nobody ordered.
+  if (box === 1 && ordered > 0 && units < item.minimumSteps && ordered + extras >= item.minimumSteps) units = item.minimumSteps;
   if (item.stockSteps !== null) units = Math.min(units, Math.floor(item.stockSteps / box) * box);
   const belowMinimum = item.minimumSteps > 0 && units < item.minimumSteps;
   if (belowMinimum) units = 0;
@@ -95,17 +113,103 @@ export function unitsToBuy(
   return { boxes: units / box, units, status };
 }
 
+type AllocatedItem = Pick<CatalogItem, 'id' | 'boxSteps' | 'minimumSteps' | 'stockSteps'> &
+  Partial<Pick<CatalogItem, 'limitSteps'>>;
+
+/** Steps handed to each demand (by index), split into what came from quantities and from extras. */
+interface HandOut {
+  quantity: Steps[];
+  extra: Steps[];
+}
+
+const total = (h: HandOut, i: number) => h.quantity[i] + h.extra[i];
+
+/**
+ * Hands `units` down the queues: quantities in order of asking, then extras in the same order. `cap`
+ * (per demand) bounds what one person can get in all — the per-person limit, for goods that were not
+ * bought for anyone in particular (a surplus).
+ */
+function handOut(units: Steps, quantities: QueueEntry[], extras: QueueEntry[], people: number, cap?: Steps[]): HandOut {
+  const out: HandOut = { quantity: new Array<Steps>(people).fill(0), extra: new Array<Steps>(people).fill(0) };
+  let left = units;
+  for (const [list, into] of [
+    [quantities, out.quantity],
+    [extras, out.extra],
+  ] as const) {
+    for (const entry of list) {
+      if (left <= 0) break;
+      const room = cap ? cap[entry.who] - total(out, entry.who) : entry.steps;
+      const take = Math.max(0, Math.min(entry.steps, left, room));
+      into[entry.who] += take;
+      left -= take;
+    }
+  }
+  return out;
+}
+
+/**
+ * The proportional shortfall rule: planned extras give way first; then what arrived is shared in
+ * proportion to each person's planned quantity, largest remainder in whole steps, ties to the earlier
+ * asker (`priority` lists demand indexes, first asked first). Nobody gets more than was planned.
+ *
+ * Example: 10 planned (A 6, B 3, C 1, no extras), 7 arrive: 4.2 / 2.1 / 0.7 → 4, 2, 0 and the spare
+ * step goes to the largest remainder, C (0.7): A 4, B 2, C 1.
+ */
+function shareShortfall(planned: HandOut, received: Steps, extras: QueueEntry[], priority: number[]): HandOut {
+  const people = planned.quantity.length;
+  const quantitySum = planned.quantity.reduce((a, b) => a + b, 0);
+  const out: HandOut = { quantity: new Array<Steps>(people).fill(0), extra: new Array<Steps>(people).fill(0) };
+  if (received >= quantitySum) {
+    out.quantity = [...planned.quantity];
+    let left = received - quantitySum;
+    for (const e of extras) {
+      const take = Math.min(e.steps, left, planned.extra[e.who] - out.extra[e.who]);
+      if (take <= 0) continue;
+      out.extra[e.who] += take;
+      left -= take;
+    }
+    return out;
+  }
+  const rank = new Array<number>(people);
+  priority.forEach((who, r) => (rank[who] = r));
+  const remainders: { who: number; r: number }[] = [];
+  let left = received;
+  for (let who = 0; who < people; who++) {
+    const exact = received * planned.quantity[who];
+    out.quantity[who] = Math.floor(exact / quantitySum);
+    left -= out.quantity[who];
+    remainders.push({ who, r: exact % quantitySum });
+  }
+  remainders.sort((a, b) => b.r - a.r || rank[a.who] - rank[b.who]);
+  for (let k = 0; left > 0; k++, left--) out.quantity[remainders[k].who] += 1;
+  return out;
+}
+
+/** Demand indexes by when each person first asked for the item (then by key): the fairness order. */
+function askingOrder(quantities: QueueEntry[], extras: QueueEntry[], people: number): number[] {
+  const seen = new Set<number>();
+  for (const e of [...quantities, ...extras].sort(byAsking)) seen.add(e.who);
+  for (let who = 0; who < people; who++) seen.add(who);
+  return [...seen];
+}
+
 /**
  * Allocates one item among its orders. Units to buy: whole boxes of what was ordered, plus one more box
  * when the leftover and everyone's extras complete it; nothing below the item's minimum (unless, for
  * loose items, extras reach it); capped by stock. Units go first to quantities in order of asking, then
- * to extras in the same order. With `receivedSteps` (a supplier shortfall) the same rule hands out what
- * arrived, so the latest orders lose first.
+ * to extras in the same order.
+ *
+ * `receivedSteps` is what the supplier actually delivered (null: what was bought).
+ * - Less (a shortfall): shared by `rule` — latest orders lose first, or in proportion (ShortfallRule).
+ * - More (an over-delivery): the surplus goes down the same queue — first to quantities a box could not
+ *   cover, then to those who asked for extras, in order of asking (Foodsoft's `redistribute`) — never
+ *   beyond what each asked (quantity + extra) nor the per-person limit; the rest is `surplusSteps`.
  */
 export function allocate(
-  item: Pick<CatalogItem, 'id' | 'boxSteps' | 'minimumSteps' | 'stockSteps'>,
+  item: AllocatedItem,
   demands: ItemDemand[],
   receivedSteps: Steps | null = null,
+  rule: ShortfallRule = 'latestLoseFirst',
 ): ItemAllocation {
   const sorted = sortedByKey(demands);
   const quantities = queue(sorted, (d) => d.tranches);
@@ -115,25 +219,29 @@ export function allocate(
   let extras = 0;
   for (const e of extrasQueue) extras += e.steps;
   const plan = unitsToBuy(item, ordered, extras);
-  const units = receivedSteps === null ? plan.units : Math.min(plan.units, Math.max(0, receivedSteps));
+  const people = sorted.length;
+  const planned = handOut(plan.units, quantities, extrasQueue, people);
+  const received = receivedSteps === null ? null : Math.max(0, receivedSteps);
 
-  const given = new Array<Steps>(sorted.length).fill(0);
-  let left = units;
-  for (const list of [quantities, extrasQueue]) {
-    for (const entry of list) {
-      if (left <= 0) break;
-      const take = Math.min(entry.steps, left);
-      given[entry.who] += take;
-      left -= take;
-    }
+  let given = planned;
+  if (received !== null && received > plan.units) {
+    const limit = item.limitSteps ?? Infinity;
+    const cap = sorted.map((_, i) => Math.max(limit, total(planned, i)));
+    given = handOut(received, quantities, extrasQueue, people, cap);
+  } else if (received !== null && received < plan.units) {
+    given =
+      rule === 'proportional'
+        ? shareShortfall(planned, received, extrasQueue, askingOrder(quantities, extrasQueue, people))
+        : handOut(received, quantities, extrasQueue, people);
   }
 
   const shares: ParticipantShare[] = sorted.map((d, i) => ({
     orderKey: d.orderKey,
     orderedSteps: sum(d.tranches),
     extraSteps: sum(d.extraTranches),
-    allocatedSteps: given[i],
+    allocatedSteps: total(given, i),
   }));
+  const units = shares.reduce((s, x) => s + x.allocatedSteps, 0);
 
   const leftover = ordered % item.boxSteps;
   return {
@@ -148,17 +256,20 @@ export function allocate(
     minimumReached: plan.status !== 'belowMinimum' && ordered > 0,
     status: plan.status,
     receivedSteps,
+    surplusSteps: received === null ? 0 : Math.max(0, received - units),
+    shortfallRule: rule,
     shares,
   };
 }
 
 /** After a supplier shortfall: the same allocation, limited to what arrived. */
 export function reallocateAfterShortfall(
-  item: Pick<CatalogItem, 'id' | 'boxSteps' | 'minimumSteps' | 'stockSteps'>,
+  item: AllocatedItem,
   demands: ItemDemand[],
   receivedSteps: Steps,
+  rule: ShortfallRule = 'latestLoseFirst',
 ): ItemAllocation {
-  return allocate(item, demands, receivedSteps);
+  return allocate(item, demands, receivedSteps, rule);
 }
 
 /** Groups every order's lines by item: the input allocate() needs for each item. */

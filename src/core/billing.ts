@@ -111,3 +111,87 @@ export function computeBills(
     deliveryUnassignedMinor,
   };
 }
+
+/** What a receipt shows as the likely final bill: marked as an estimate wherever it is printed. */
+export interface BillEstimate {
+  estimate: true;
+  goodsMinor: Minor;
+  deliveryMinor: Minor;
+  feeMinor: Minor;
+  totalMinor: Minor;
+}
+
+/** One order's weight in the shares: its goods value and its quantity in thousandths of units. */
+export interface OrderWeight {
+  goodsMinor: Minor;
+  quantityMilli: number;
+}
+
+/** The round so far: how many orders ask for something, their goods and quantity. */
+export interface RoundSoFar extends OrderWeight {
+  participants: number;
+}
+
+/**
+ * The final bill as it looks with the orders so far: the person's goods, plus the delivery cost and
+ * organiser fee shared as they would be if the round closed now — by the round's split rule, with
+ * everyone getting what they asked. Boxes not yet full, a shortfall, and later orders (which lower
+ * everyone's share of the delivery) all change it, so it is only ever shown as an estimate.
+ * `round` includes the person's own order. Cheap: the intake can keep `round` as running totals.
+ */
+export function estimateShare(mine: OrderWeight, round: RoundSoFar, rules: MoneyRules): BillEstimate {
+  const goods = mine.goodsMinor;
+  const totalFee = roundDiv(round.goodsMinor * rules.feeBasisPoints, 10000, rules.rounding);
+  const fee = round.goodsMinor > 0 ? roundDiv(totalFee * goods, round.goodsMinor, rules.rounding) : 0;
+  let delivery = 0;
+  if (goods > 0 && round.participants > 0) {
+    const [part, whole] =
+      rules.deliverySplit === 'equal'
+        ? [1, round.participants]
+        : rules.deliverySplit === 'byValue'
+          ? [goods, round.goodsMinor]
+          : [mine.quantityMilli, round.quantityMilli];
+    delivery = whole > 0 ? roundDiv(rules.deliveryMinor * part, whole, rules.rounding) : 0;
+  }
+  return { estimate: true, goodsMinor: goods, deliveryMinor: delivery, feeMinor: fee, totalMinor: goods + delivery + fee };
+}
+
+/** An order's weight: price × what they asked for (extras not counted: they may never come). */
+export function orderWeight(
+  lines: readonly { itemId: string; steps: Steps }[],
+  items: ReadonlyMap<string, PricedItem>,
+  rounding: RoundingRule,
+): OrderWeight {
+  let goodsMinor = 0;
+  let quantityMilli = 0;
+  for (const l of lines) {
+    const item = items.get(l.itemId);
+    if (!item || l.steps <= 0) continue;
+    goodsMinor += lineTotal(item, l.steps, rounding);
+    quantityMilli += l.steps * item.stepMilli;
+  }
+  return { goodsMinor, quantityMilli };
+}
+
+/**
+ * The estimate for one order among all orders so far (each with its lines): what a receipt shows.
+ * Returns null when `orderKey` is not among `orders`.
+ */
+export function estimateBill(
+  orderKey: string,
+  orders: readonly { key: string; lines: readonly { itemId: string; steps: Steps }[] }[],
+  items: ReadonlyMap<string, PricedItem>,
+  rules: MoneyRules,
+): BillEstimate | null {
+  const round: RoundSoFar = { participants: 0, goodsMinor: 0, quantityMilli: 0 };
+  let mine: OrderWeight | null = null;
+  for (const order of orders) {
+    const w = orderWeight(order.lines, items, rules.rounding);
+    if (order.key === orderKey) mine = w;
+    if (w.goodsMinor <= 0 && w.quantityMilli <= 0) continue;
+    round.participants += 1;
+    round.goodsMinor += w.goodsMinor;
+    round.quantityMilli += w.quantityMilli;
+  }
+  return mine ? estimateShare(mine, round, rules) : null;
+}

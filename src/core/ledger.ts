@@ -2,11 +2,22 @@ import { Minor } from './money';
 import { Participant } from './orders';
 
 /**
- * The open ledger is an append-only journal: a payment, a refund, money paid to the supplier, a
- * pickup checked off (or undone), a credit carried from an earlier round. Nothing is overwritten;
- * balances are always recomputed from the journal, so the audit trail is the books.
+ * The open ledger is an append-only journal: a payment, a refund, money paid to the supplier, to the
+ * carrier for delivery, the organiser fee paid out, a pickup checked off (or undone), credit carried
+ * from an earlier round. Nothing is overwritten; balances are always recomputed from the journal, so
+ * the audit trail is the books.
+ *
+ * Kinds (the words stay stable: they are stored in the Journal sheet; old journals read unchanged):
+ * - payment / refund: money in from / back to a participant in a round;
+ * - supplierPayment: money out to the supplier for the round's goods;
+ * - deliveryPayment: money out to whoever delivered (the delivery cost people were billed);
+ * - feePayout: the organiser fee (оргсбор / 团长服务费) handed to the organiser;
+ * - pickup / unpickup: the goods handed out (or the mark undone); no money;
+ * - creditEarned: an overpayment carried OUT of the round it was paid in (written when it settles);
+ * - credit: that credit carried IN to a later round's bill.
  */
-export type JournalKind = 'payment' | 'refund' | 'supplierPayment' | 'pickup' | 'unpickup' | 'credit' | 'creditEarned';
+export type JournalKind =
+  'payment' | 'refund' | 'supplierPayment' | 'pickup' | 'unpickup' | 'credit' | 'creditEarned' | 'deliveryPayment' | 'feePayout';
 export const JOURNAL_KINDS: JournalKind[] = [
   'payment',
   'refund',
@@ -15,6 +26,8 @@ export const JOURNAL_KINDS: JournalKind[] = [
   'unpickup',
   'credit',
   'creditEarned',
+  'deliveryPayment',
+  'feePayout',
 ];
 
 export interface JournalEntry {
@@ -38,25 +51,40 @@ export interface ParticipantAccount {
   /** Credit from earlier rounds used to pay this bill. */
   creditInMinor: Minor;
   paidMinor: Minor;
-  /** What is still owed (positive) or overpaid (negative: credit carried to the next round). */
+  /** An overpayment carried out of this round as credit (when the round settled). */
+  creditOutMinor: Minor;
+  /**
+   * What is still owed (positive) or overpaid (negative): due − credit in − paid + credit out. Once an
+   * overpayment is carried out the round's account is square (0) and the credit shows in the next one.
+   */
   balanceMinor: Minor;
   pickedUp: boolean;
 }
 
-/** One participant's account in a round: the bill against the journal. */
+/** One participant's account in a round: the bill against the round's journal entries. */
 export function account(orderKey: string, dueMinor: Minor, entries: readonly JournalEntry[]): ParticipantAccount {
   let paid = 0;
   let credit = 0;
+  let carried = 0;
   let pickedUp = false;
   for (const e of [...entries].sort((a, b) => a.at - b.at)) {
     if (e.orderKey !== orderKey) continue;
     if (e.kind === 'payment') paid += e.amountMinor;
     else if (e.kind === 'refund') paid -= e.amountMinor;
     else if (e.kind === 'credit') credit += e.amountMinor;
+    else if (e.kind === 'creditEarned') carried += e.amountMinor;
     else if (e.kind === 'pickup') pickedUp = true;
     else if (e.kind === 'unpickup') pickedUp = false;
   }
-  return { orderKey, dueMinor, creditInMinor: credit, paidMinor: paid, balanceMinor: dueMinor - credit - paid, pickedUp };
+  return {
+    orderKey,
+    dueMinor,
+    creditInMinor: credit,
+    paidMinor: paid,
+    creditOutMinor: carried,
+    balanceMinor: dueMinor - credit - paid + carried,
+    pickedUp,
+  };
 }
 
 /** Who a participant is across rounds: their email, or for residents without one, name + building + flat. */
@@ -70,42 +98,133 @@ export interface RoundLedger {
   deliveryMinor: Minor;
   feeMinor: Minor;
   billedMinor: Minor;
+  /** Payments less refunds, in this round. */
   collectedMinor: Minor;
+  /** Credit carried in from earlier rounds and used on this round's bills (same as creditInMinor). */
   creditUsedMinor: Minor;
+  creditInMinor: Minor;
+  /** Overpayments carried out of this round as credit for later rounds (once the round is settled). */
+  creditOutMinor: Minor;
   paidToSupplierMinor: Minor;
-  /** Money held for the round: collected and credit used, less what went to the supplier. */
+  /** Paid to whoever delivered. */
+  deliveryPaidMinor: Minor;
+  /** Organiser fee handed out. */
+  feePaidOutMinor: Minor;
+  /**
+   * Money the round still holds: collected + credit in − credit out − supplier − delivery − fee paid.
+   * A settled round whose bills are paid and whose supplier, delivery and fee are paid balances to 0.
+   * Carried credit is counted once: it leaves the round it was paid in (creditOut) and enters the
+   * round it pays for (creditIn), so across rounds it nets to nothing.
+   */
   balanceMinor: Minor;
   /** Outstanding from participants (what is still owed, ignoring overpayments). */
   outstandingMinor: Minor;
-  /** Overpayments carried forward as credit. */
+  /** Overpaid and not yet carried out (before settlement): to refund or to carry. */
   overpaidMinor: Minor;
   /** The difference between the bills and goods + delivery + fee: zero with exact splitting. */
   roundingMinor: Minor;
   savingMinor: Minor;
 }
 
+/** Sum of one kind's amounts among the entries. */
+function sumOf(entries: readonly JournalEntry[], kind: JournalKind): Minor {
+  let n = 0;
+  for (const e of entries) if (e.kind === kind) n += e.amountMinor;
+  return n;
+}
+
+/**
+ * One round's figures. `entries` are the round's own journal entries (roundId = the round); `accounts`
+ * its participants' accounts. Before settlement an overpayment is still in the round (overpaidMinor);
+ * settling writes creditEarned entries, which show here as creditOut.
+ */
 export function roundLedger(
   totals: { goodsMinor: Minor; deliveryMinor: Minor; feeMinor: Minor; totalMinor: Minor; savingMinor: Minor },
   accounts: readonly ParticipantAccount[],
   entries: readonly JournalEntry[],
 ): RoundLedger {
   const collected = accounts.reduce((s, a) => s + a.paidMinor, 0);
-  const creditUsed = accounts.reduce((s, a) => s + a.creditInMinor, 0);
-  const toSupplier = entries.filter((e) => e.kind === 'supplierPayment').reduce((s, e) => s + e.amountMinor, 0);
+  const creditIn = accounts.reduce((s, a) => s + a.creditInMinor, 0);
+  // Credit carried out is read from the entries, so accounts computed just before settling still count.
+  const carried = new Map<string, Minor>();
+  for (const e of entries) if (e.kind === 'creditEarned') carried.set(e.orderKey, (carried.get(e.orderKey) ?? 0) + e.amountMinor);
+  const creditOut = sumOf(entries, 'creditEarned');
+  const balanceOf = (a: ParticipantAccount) => a.balanceMinor + (carried.get(a.orderKey) ?? 0) - a.creditOutMinor;
+  const toSupplier = sumOf(entries, 'supplierPayment');
+  const deliveryPaid = sumOf(entries, 'deliveryPayment');
+  const feePaid = sumOf(entries, 'feePayout');
+  const overpaid = accounts.reduce((s, a) => s + Math.max(0, -balanceOf(a)), 0);
   return {
     goodsMinor: totals.goodsMinor,
     deliveryMinor: totals.deliveryMinor,
     feeMinor: totals.feeMinor,
     billedMinor: totals.totalMinor,
     collectedMinor: collected,
-    creditUsedMinor: creditUsed,
+    creditUsedMinor: creditIn,
+    creditInMinor: creditIn,
+    creditOutMinor: creditOut,
     paidToSupplierMinor: toSupplier,
-    balanceMinor: collected + creditUsed - toSupplier,
-    outstandingMinor: accounts.reduce((s, a) => s + Math.max(0, a.balanceMinor), 0),
-    overpaidMinor: accounts.reduce((s, a) => s + Math.max(0, -a.balanceMinor), 0),
+    deliveryPaidMinor: deliveryPaid,
+    feePaidOutMinor: feePaid,
+    balanceMinor: collected + creditIn - creditOut - toSupplier - deliveryPaid - feePaid,
+    outstandingMinor: accounts.reduce((s, a) => s + Math.max(0, balanceOf(a)), 0),
+    overpaidMinor: overpaid,
     roundingMinor: totals.totalMinor - (totals.goodsMinor + totals.deliveryMinor + totals.feeMinor),
     savingMinor: totals.savingMinor,
   };
+}
+
+export interface CommunityLedger {
+  collectedMinor: Minor;
+  paidToSupplierMinor: Minor;
+  deliveryPaidMinor: Minor;
+  feePaidOutMinor: Minor;
+  /** Credit carried out of settled rounds and not yet used on a later bill: money held for people. */
+  creditHeldMinor: Minor;
+  /** Every round's balance added up. */
+  roundsBalanceMinor: Minor;
+  /** What the finance volunteer should have: collected less everything paid out. */
+  cashOnHandMinor: Minor;
+  outstandingMinor: Minor;
+  savingMinor: Minor;
+}
+
+/**
+ * The community's line under all rounds. Cash on hand = Σ collected − Σ paid out (supplier, delivery,
+ * fee); it equals Σ round balances + credit still held for people, to the kopeck — the check a
+ * treasurer makes against the cash box and the bank account.
+ */
+export function communityLedger(rounds: readonly RoundLedger[]): CommunityLedger {
+  const sum = (f: (r: RoundLedger) => Minor) => rounds.reduce((s, r) => s + f(r), 0);
+  const collected = sum((r) => r.collectedMinor);
+  const out = sum((r) => r.paidToSupplierMinor + r.deliveryPaidMinor + r.feePaidOutMinor);
+  return {
+    collectedMinor: collected,
+    paidToSupplierMinor: sum((r) => r.paidToSupplierMinor),
+    deliveryPaidMinor: sum((r) => r.deliveryPaidMinor),
+    feePaidOutMinor: sum((r) => r.feePaidOutMinor),
+    creditHeldMinor: sum((r) => r.creditOutMinor - r.creditInMinor),
+    roundsBalanceMinor: sum((r) => r.balanceMinor),
+    cashOnHandMinor: collected - out,
+    outstandingMinor: sum((r) => r.outstandingMinor),
+    savingMinor: sum((r) => r.savingMinor),
+  };
+}
+
+/**
+ * The credit to carry out of a round when it settles: each overpaid account's overpayment, as
+ * creditEarned entries (amount > 0). Pass what the entry needs besides; request ids are deterministic
+ * (`settle:<round>:<order>`), so settling twice writes nothing twice.
+ */
+export function creditToCarry(
+  roundId: string,
+  accounts: readonly ParticipantAccount[],
+  already: readonly JournalEntry[],
+): { orderKey: string; amountMinor: Minor; requestId: string }[] {
+  const done = new Set(already.filter((e) => e.kind === 'creditEarned' && e.roundId === roundId).map((e) => e.orderKey));
+  return accounts
+    .filter((a) => a.balanceMinor < 0 && !done.has(a.orderKey))
+    .map((a) => ({ orderKey: a.orderKey, amountMinor: -a.balanceMinor, requestId: `settle:${roundId}:${a.orderKey}` }));
 }
 
 /**

@@ -1,4 +1,4 @@
-import { ItemAllocation, allocate, demandsByItem } from './allocation';
+import { ItemAllocation, ShortfallRule, allocate, demandsByItem } from './allocation';
 import { RoundBill, computeBills } from './billing';
 import { CatalogItem } from './catalog';
 import { Order } from './orders';
@@ -32,22 +32,30 @@ export interface RoundTally {
   money: RoundBill;
 }
 
+export interface ReceivingOptions {
+  /** Who loses when less arrives than was bought (default: latest orders lose first). */
+  shortfallRule?: ShortfallRule;
+}
+
 /**
  * Tallies a round: allocates every item, prices every bill and sums by building and pickup point.
- * `received` (item id → steps) applies a supplier shortfall. Pure: the same inputs give the same tally,
- * whatever the order of `orders`.
+ * `received` (item id → steps; items not named arrived as bought) applies what the supplier actually
+ * delivered — less (shared by `options.shortfallRule`) or more (extras first, the rest is each item's
+ * `surplusSteps`). Bills follow: goods, and the delivery and fee shares, are recomputed from what each
+ * person gets. Pure: the same inputs give the same tally, whatever the order of `orders`.
  */
 export function tallyRound(
   round: Pick<Round, 'itemIds' | 'deliveryMinor' | 'deliverySplit' | 'feeBasisPoints' | 'rounding'>,
   catalog: ReadonlyMap<string, CatalogItem>,
   orders: readonly Order[],
   received: Readonly<Record<string, Steps>> = {},
+  options: ReceivingOptions = {},
 ): RoundTally {
   const demands = demandsByItem(orders);
   const items = round.itemIds
     .map((id) => catalog.get(id))
     .filter((item): item is CatalogItem => !!item)
-    .map((item) => allocate(item, demands.get(item.id) ?? [], received[item.id] ?? null));
+    .map((item) => allocate(item, demands.get(item.id) ?? [], received[item.id] ?? null, options.shortfallRule));
 
   const allocations = new Map<string, Map<string, Steps>>();
   for (const order of orders) allocations.set(order.key, new Map());

@@ -25,7 +25,10 @@ export type ProblemKey =
   | 'problem.tooLarge'
   | 'problem.overLimit'
   | 'problem.overStock'
-  | 'problem.extraWithoutBox';
+  | 'problem.extraWithoutBox'
+  | 'problem.limitKept'
+  | 'problem.extraLimitKept'
+  | 'problem.emptyOrder';
 
 export interface Problem {
   key: ProblemKey;
@@ -66,8 +69,16 @@ export interface ValidationContext {
   pickupPoints?: readonly string[];
 }
 
+/**
+ * order: something was asked for (maybe with problems); notAnOrder: every quantity and extra was blank
+ * or zero — a new response like that is not an order (no receipt), an edited one withdraws the order;
+ * rejected: not recorded (see the reject problems).
+ */
+export type ValidationOutcome = 'order' | 'notAnOrder' | 'rejected';
+
 export interface ValidatedOrder {
   accepted: boolean;
+  outcome: ValidationOutcome;
   participant: Participant;
   lines: { itemId: string; steps: Steps; extraSteps: Steps }[];
   comment: string;
@@ -126,23 +137,16 @@ export function validateOrder(raw: RawOrderInput, ctx: ValidationContext): Valid
       continue;
     }
     const lineProblems: Problem[] = [];
-    const steps = readSteps(typed, item, 'quantity', lineProblems);
+    let steps = readSteps(typed, item, 'quantity', lineProblems);
     let extraSteps = readSteps(typedExtra, item, 'extra', lineProblems);
     if (extraSteps > 0 && item.boxSteps === 1 && item.minimumSteps === 0) {
       // An extra only matters for completing a box or a minimum; elsewhere it is ignored, with a note.
       lineProblems.push({ key: 'problem.extraWithoutBox', severity: 'warning', field: 'extra', itemId, value: text(typedExtra) });
       extraSteps = 0;
     }
-    if (item.limitSteps !== null && steps + extraSteps > item.limitSteps && !lineProblems.some((p) => p.severity === 'line')) {
-      lineProblems.push({
-        key: 'problem.overLimit',
-        severity: 'line',
-        field: 'quantity',
-        itemId,
-        value: text(typed),
-        bound: unitsOf(item.limitSteps, item.stepMilli),
-      });
-    }
+    const kept = keepWithinLimit(item, steps, extraSteps, text(typed), text(typedExtra), lineProblems);
+    steps = kept.steps;
+    extraSteps = kept.extraSteps;
     const left = ctx.remainingStock?.[itemId] ?? item.stockSteps ?? undefined;
     if (left !== undefined && steps > left) {
       lineProblems.push({
@@ -159,8 +163,12 @@ export function validateOrder(raw: RawOrderInput, ctx: ValidationContext): Valid
     if (steps > 0 || extraSteps > 0) lines.push({ itemId, steps, extraSteps });
   }
 
+  const blank = [...ids].every((id) => isBlank(raw.quantities[id]) && isBlank(extras[id]));
+  if (blank) problems.push({ key: 'problem.emptyOrder', severity: 'warning', field: 'quantity' });
+  const accepted = !problems.some((p) => p.severity === 'reject');
   return {
-    accepted: !problems.some((p) => p.severity === 'reject'),
+    accepted,
+    outcome: !accepted ? 'rejected' : blank ? 'notAnOrder' : 'order',
     participant: {
       name,
       email,
@@ -175,6 +183,34 @@ export function validateOrder(raw: RawOrderInput, ctx: ValidationContext): Valid
     comment: text(raw.comment).slice(0, 1000),
     problems,
   };
+}
+
+/** Blank, zero ("0", "0,0") or nothing at all: the person asked for none of this item. */
+function isBlank(typed: unknown): boolean {
+  const q = parseQuantity(typed, 1);
+  return text(typed) === '' || (q.ok && q.steps === 0);
+}
+
+/**
+ * The per-person limit keeps what fits instead of dropping the line: the quantity first, then the
+ * extras, up to the limit; a warning tells the person (the receipt shows it).
+ */
+function keepWithinLimit(
+  item: CatalogItem,
+  steps: Steps,
+  extraSteps: Steps,
+  typed: string,
+  typedExtra: string,
+  problems: Problem[],
+): { steps: Steps; extraSteps: Steps } {
+  const limit = item.limitSteps;
+  if (limit === null || steps + extraSteps <= limit || problems.some((p) => p.severity === 'line')) return { steps, extraSteps };
+  const bound = unitsOf(limit, item.stepMilli);
+  const base = { severity: 'warning' as const, itemId: item.id, bound };
+  if (steps > limit) problems.push({ ...base, key: 'problem.limitKept', field: 'quantity', value: typed });
+  else problems.push({ ...base, key: 'problem.extraLimitKept', field: 'extra', value: typedExtra });
+  const kept = Math.min(steps, limit);
+  return { steps: kept, extraSteps: Math.min(extraSteps, limit - kept) };
 }
 
 function readSteps(typed: unknown, item: CatalogItem, field: 'quantity' | 'extra', problems: Problem[]): Steps {

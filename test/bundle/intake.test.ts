@@ -218,13 +218,13 @@ describe('form submissions', () => {
     ]);
     expect(log[1][5].split('\n')).toEqual([
       'Масло подсолнечное: количество должно быть кратно 1\u00a0бут., а указано «0.5».',
-      'Яйца: не больше 3\u00a0дес. в одни руки (заказано «5»).',
+      'Яйца: заказано «5», оставлено 3\u00a0дес. — больше в одни руки нельзя.',
     ]);
     const rows = orderRows(c.ws);
     expect(rows.map((r) => [r.name, r.item, r.quantity])).toEqual([
       ['Анна', 'RICE', 2],
       ['Борис', 'FLOUR', 2],
-      ['Вера', '', 0],
+      ['Вера', 'EGGS', 3],
     ]);
   });
 
@@ -324,12 +324,17 @@ describe('offline orders entered by a volunteer', () => {
       c.ws.run('saveOfflineOrder', [{ roundId: c.roundId, name: '', quantities: { EGGS: 'two' } }], { user: 'v@example.org' }),
     ).toThrow('没有填写姓名。\n鸡蛋：“two”不是数字。');
     expect(orderRows(c.ws)).toHaveLength(0);
-    expect(() =>
-      c.ws.run('saveOfflineOrder', [{ roundId: c.roundId, name: 'Li', quantities: { EGGS: '9', OIL: '1' } }], {
-        user: 'v@example.org',
-      }),
-    ).toThrow('鸡蛋：每人限购3дес.（填写了“9”）。');
-    expect(orderRows(c.ws)).toHaveLength(0);
+    // Over the per-person limit, what fits is kept and the volunteer is told (issue 14).
+    const kept = c.ws.run<{ notes: string[] }>(
+      'saveOfflineOrder',
+      [{ roundId: c.roundId, name: 'Li', quantities: { EGGS: '9', OIL: '1' } }],
+      { user: 'v@example.org' },
+    );
+    expect(kept.notes).toEqual(['鸡蛋：填写了“9”，每人限购3дес.，已按限购数量记录。']);
+    expect(orderRows(c.ws).map((r) => [r.item, r.quantity])).toEqual([
+      ['EGGS', 3],
+      ['OIL', 1],
+    ]);
     const noted = c.ws.run<{ notes: string[] }>(
       'saveOfflineOrder',
       [{ roundId: c.roundId, name: 'Li', email: 'li@', quantities: { OIL: '1' } }],

@@ -67,6 +67,12 @@ describe('minimum total (минималка / 成团)', () => {
     expect(got).toEqual({ A: 17, B: 3 });
   });
 
+  test('extras alone never make a purchase of a loose item, whatever its minimum', () => {
+    const { a, got } = run(flour, [order('A', 0, [['flour', 0, 20]]), order('B', 1, [['flour', 0, 5]])]);
+    expect([a.unitsSteps, a.status]).toEqual([0, 'nothingOrdered']);
+    expect(got).toEqual({ A: 0, B: 0 });
+  });
+
   test('a boxed item with a minimum of 2 boxes and 1.5 boxes ordered buys nothing', () => {
     const { a } = run(item('milk', { boxSteps: 12, minimumSteps: 24 }), [order('A', 0, [['milk', 18, 2]])]);
     expect(a.status).toBe('belowMinimum');

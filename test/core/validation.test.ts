@@ -42,7 +42,6 @@ describe('order validation', () => {
     [1e9, 'problem.tooLarge'],
     [NaN, 'problem.notANumber'],
     ['0.3', 'problem.notStep'],
-    ['6', 'problem.overLimit'],
   ])('quantity %p is refused as %s and only that line is dropped', (typed, key) => {
     const v = validateOrder({ ...base, quantities: { rice: typed, eggs: 2 } }, ctx);
     expect(v.problems.map((p) => p.key)).toEqual([key]);
@@ -83,8 +82,66 @@ describe('order validation', () => {
 
   test("messages are in the volunteer's language and name the item", () => {
     const [p] = validateOrder({ ...base, quantities: { rice: '6' } }, ctx).problems;
-    expect(describeProblem(p, 'ru', items)).toBe('Рис: не больше 5\u00a0кг в одни руки (заказано «6»).');
-    expect(describeProblem(p, 'zh-CN', items)).toBe('大米：每人限购5кг（填写了“6”）。');
-    expect(describeProblem(p, 'en', items)).toBe('Rice: at most 5\u00a0кг per person ("6" ordered).');
+    expect(describeProblem(p, 'ru', items)).toBe('Рис: заказано «6», оставлено 5\u00a0кг — больше в одни руки нельзя.');
+    expect(describeProblem(p, 'zh-CN', items)).toBe('大米：填写了“6”，每人限购5кг，已按限购数量记录。');
+    expect(describeProblem(p, 'en', items)).toBe('Rice: "6" asked; 5\u00a0кг kept, the most one person may take.');
+  });
+});
+
+describe('limits keep what fits (issue 14: the line used to vanish from the receipt)', () => {
+  test('6 kg asked where 5 kg is the limit: 5 kg kept, with a warning the receipt can show', () => {
+    const v = validateOrder({ ...base, quantities: { rice: '6', eggs: 2 } }, ctx);
+    expect(v.accepted).toBe(true);
+    expect(v.lines).toEqual([
+      { itemId: 'eggs', steps: 2, extraSteps: 0 },
+      { itemId: 'rice', steps: 10, extraSteps: 0 },
+    ]);
+    expect(v.problems.map((p) => [p.key, p.severity, p.bound])).toEqual([['problem.limitKept', 'warning', 5]]);
+  });
+
+  test('the limit ordered and "I\'d take more" ticked: the order stands, the extra is cut to the limit', () => {
+    const v = validateOrder({ ...base, quantities: { rice: '4' }, extras: { rice: '2' } }, ctx);
+    expect(v.lines).toEqual([{ itemId: 'rice', steps: 8, extraSteps: 2 }]);
+    expect(v.problems.map((p) => [p.key, p.field])).toEqual([['problem.extraLimitKept', 'extra']]);
+    const atLimit = validateOrder({ ...base, quantities: { rice: '5' }, extras: { rice: '1' } }, ctx);
+    expect(atLimit.lines).toEqual([{ itemId: 'rice', steps: 10, extraSteps: 0 }]);
+  });
+
+  test('within the limit nothing is said', () => {
+    expect(keys({ quantities: { rice: '4' }, extras: { rice: '1' } })).toEqual([]);
+  });
+});
+
+describe('a blank response is not an order', () => {
+  test('every quantity blank or zero: outcome notAnOrder, with its own problem', () => {
+    const v = validateOrder({ ...base, quantities: { rice: '', eggs: '0' }, extras: { rice: '' } }, ctx);
+    expect([v.accepted, v.outcome, v.lines]).toEqual([true, 'notAnOrder', []]);
+    expect(v.problems.map((p) => p.key)).toEqual(['problem.emptyOrder']);
+  });
+
+  test('a quantity typed wrong is an order with a problem, not a blank one', () => {
+    const v = validateOrder({ ...base, quantities: { rice: 'two' } }, ctx);
+    expect(v.outcome).toBe('order');
+  });
+
+  test('a late blank response is rejected, not "not an order"', () => {
+    expect(validateOrder({ ...base, quantities: {}, submittedAt: T0 + 61 * MIN }, ctx).outcome).toBe('rejected');
+  });
+});
+
+describe('extras on loose items', () => {
+  const loose = catalogOf(item('flour', { unit: 'кг', minimumSteps: 20 }), item('salt', { unit: 'кг' }));
+  const looseCtx = { ...ctx, items: loose };
+
+  test('with a minimum total, "extra to reach the minimum" counts as it does for boxes', () => {
+    const v = validateOrder({ ...base, quantities: { flour: 5 }, extras: { flour: 3 } }, looseCtx);
+    expect(v.lines).toEqual([{ itemId: 'flour', steps: 5, extraSteps: 3 }]);
+    expect(v.problems).toEqual([]);
+  });
+
+  test('without a minimum an extra means nothing and is ignored, with a note', () => {
+    const v = validateOrder({ ...base, quantities: { salt: 1 }, extras: { salt: 2 } }, looseCtx);
+    expect(v.lines).toEqual([{ itemId: 'salt', steps: 1, extraSteps: 0 }]);
+    expect(v.problems.map((p) => p.key)).toEqual(['problem.extraWithoutBox']);
   });
 });

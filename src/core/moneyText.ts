@@ -1,0 +1,47 @@
+import { ChangeReason, ItemChangeReason } from './corrections';
+import { formatMoney } from './i18n/format';
+import { Lang } from './i18n/lang';
+import { t } from './i18n/translate';
+import { ReadAmount } from './money';
+import { PayeeProblem } from './payment/gost';
+import { StatementMatch } from './payment/statement';
+
+/**
+ * The money problems and reasons of this core as sentences in the reader's language — for the screens,
+ * emails and sheets that show them (errors are values with a message key until they reach a person).
+ */
+
+/** Why a typed amount was refused: "«$5» — это USD, а закупка оплачивается в RUB." */
+export function describeAmountProblem(r: Extract<ReadAmount, { ok: false }>, lang: Lang, currencyCode: string): string {
+  return t(lang, r.key, { value: r.value, currency: currencyCode, named: r.named ?? '' });
+}
+
+/** A Settings problem with the payee's bank details: "БИК должен состоять из 9 цифр («0445»)." */
+export function describePayeeProblem(p: PayeeProblem, lang: Lang): string {
+  return t(lang, p.key, { value: p.value });
+}
+
+/**
+ * Why a statement line was (or was not) matched, with the amount warning when a reference matched a
+ * different sum. `references` maps order key → reference, `dueOf` order key → what they owe.
+ */
+export function describeMatch(
+  m: StatementMatch,
+  lang: Lang,
+  currencyCode: string,
+  references: ReadonlyMap<string, string>,
+  dueOf: ReadonlyMap<string, number>,
+): string {
+  const why = t(lang, `statement.why.${m.why}`, { reference: (m.orderKey && references.get(m.orderKey)) || '' });
+  if (!m.amountDiffers || !m.orderKey || m.entry.amountMinor === null) return why;
+  const amounts = {
+    amount: formatMoney(m.entry.amountMinor, currencyCode, lang),
+    due: formatMoney(dueOf.get(m.orderKey) ?? 0, currencyCode, lang),
+  };
+  return `${why} ${t(lang, 'statement.amountDiffers', amounts)}`;
+}
+
+/** Why a person's bill changed after receiving, for the correction email. */
+export function describeChange(reason: ChangeReason | ItemChangeReason, lang: Lang): string {
+  return reason === 'items' ? '' : t(lang, `correction.why.${reason}`);
+}
