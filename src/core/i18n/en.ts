@@ -304,7 +304,8 @@ export const en = {
   'amount.otherCurrency': '"{value}" is in {named}, but this round is paid in {currency}.',
   'amount.tooLarge': '"{value}" is far too large.',
   'problem.limitKept': '{item}: "{value}" asked; {bound}\u00a0{unit} kept, the most one person may take.',
-  'problem.extraLimitKept': '{item}: at most {bound}\u00a0{unit} per person, so "extra I\'d take" is cut to fit ("{value}" asked).',
+  'problem.extraLimitKept':
+    '{item}: at most {bound}\u00a0{unit} per person, so "extra I\'d take" is cut to fit ("{value}" asked).',
   'problem.emptyOrder': 'No quantities were filled in: this is not an order.',
   'payee.nameMissing': "The payee's name is missing.",
   'payee.nameTooLong': "The payee's name is longer than 160 characters.",
