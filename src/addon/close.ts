@@ -3,7 +3,6 @@ import { EmailLine, RoundFacts, renderEmail } from '../core/emails';
 import { Lang } from '../core/i18n/lang';
 import { MessageKey, t } from '../core/i18n/translate';
 import { availableCredit, identityOf } from '../core/ledger';
-import { toDecimalString, currency } from '../core/money';
 import { unitsOf } from '../core/quantity';
 import { appendJournal } from '../workspace/journal';
 import { OutgoingEmail, queueEmails } from '../workspace/outbox';
@@ -11,7 +10,7 @@ import { readJson, setProperty, writeJson } from '../workspace/properties';
 import { setFormAccepting } from '../workspace/roundForm';
 import { cacheSnapshot, writeRound } from '../workspace/rounds';
 import { writeResultSheet } from '../workspace/results';
-import { asText } from '../workspace/sheets/cells';
+import { row } from '../workspace/sheets/schema';
 import { ActionContext } from './context';
 import { RoundData, closedKey, closesKey, loadRound, nameOf } from './roundData';
 import { updateLedger } from './ledgerSheet';
@@ -39,8 +38,6 @@ export function roundFacts(data: RoundData, ctx: ActionContext, pickupPlace = ''
   };
 }
 
-const decimal = (minor: number, code: string) => Number(toDecimalString(minor, currency(code)?.exponent ?? 2));
-
 /** Why a person gets less than they ordered of an item, for the bill. */
 function reasonFor(a: ItemAllocation, ordered: number, allocated: number): EmailLine['reason'] {
   if (allocated >= ordered) return undefined;
@@ -60,21 +57,25 @@ export function writeResults(ctx: ActionContext, data: RoundData): void {
     const item = items.get(a.itemId);
     const milli = item?.stepMilli ?? 1000;
     const u = (s: number) => unitsOf(s, milli);
-    return [
-      asText(a.itemId),
-      asText(nameOf(item, a.itemId, lang)),
-      asText(item?.unit ?? ''),
-      u(a.orderedSteps),
-      u(a.extraSteps),
-      u(item?.boxSteps ?? 1),
-      a.boxes,
-      u(a.unitsSteps),
-      a.receivedSteps === null ? '' : u(a.receivedSteps),
-      t(lang, `status.${a.status}` as MessageKey),
-      a.toCompleteBoxSteps ? u(a.toCompleteBoxSteps) : '',
-      decimal(item?.priceMinor ?? 0, code),
-      decimal(Math.round(((item?.priceMinor ?? 0) * a.unitsSteps * milli) / 1000), code),
-    ];
+    return row(
+      'tally',
+      {
+        item: a.itemId,
+        name: nameOf(item, a.itemId, lang),
+        unit: item?.unit ?? '',
+        ordered: u(a.orderedSteps),
+        extras: u(a.extraSteps),
+        box: u(item?.boxSteps ?? 1),
+        boxes: a.boxes,
+        units: u(a.unitsSteps),
+        received: a.receivedSteps === null ? null : u(a.receivedSteps),
+        status: t(lang, `status.${a.status}` as MessageKey),
+        toComplete: a.toCompleteBoxSteps ? u(a.toCompleteBoxSteps) : null,
+        price: item?.priceMinor ?? 0,
+        total: Math.round(((item?.priceMinor ?? 0) * a.unitsSteps * milli) / 1000),
+      },
+      code,
+    );
   });
   writeResultSheet(ss, ctx.properties, record.id, 'tally', lang, code, tallyRows);
 
@@ -88,36 +89,48 @@ export function writeResults(ctx: ActionContext, data: RoundData): void {
       const item = items.get(itemId);
       const milli = item?.stepMilli ?? 1000;
       const line = bill?.lines.find((l) => l.itemId === itemId);
-      allocationRows.push([
-        asText(p.order.key),
-        asText(who.name),
-        asText(who.building),
-        asText(nameOf(item, itemId, lang)),
-        unitsOf(v.orderedSteps, milli),
-        v.extraSteps ? unitsOf(v.extraSteps, milli) : '',
-        unitsOf(v.allocatedSteps, milli),
-        decimal(item?.priceMinor ?? 0, code),
-        decimal(line?.lineMinor ?? 0, code),
-      ]);
+      allocationRows.push(
+        row(
+          'allocation',
+          {
+            orderKey: p.order.key,
+            name: who.name,
+            building: who.building,
+            item: nameOf(item, itemId, lang),
+            ordered: unitsOf(v.orderedSteps, milli),
+            extra: v.extraSteps ? unitsOf(v.extraSteps, milli) : null,
+            allocated: unitsOf(v.allocatedSteps, milli),
+            price: item?.priceMinor ?? 0,
+            line: line?.lineMinor ?? 0,
+          },
+          code,
+        ),
+      );
     }
     const acc = accounts.get(p.order.key);
-    billRows.push([
-      asText(p.order.key),
-      asText(who.name),
-      asText(who.email ?? ''),
-      asText(who.building),
-      asText(who.flat),
-      asText(who.pickupPoint),
-      decimal(p.goodsMinor, code),
-      decimal(p.deliveryMinor, code),
-      decimal(p.feeMinor, code),
-      decimal(p.totalMinor, code),
-      decimal(p.savingMinor, code),
-      decimal(acc?.creditInMinor ?? 0, code),
-      decimal(acc?.paidMinor ?? 0, code),
-      decimal(acc?.balanceMinor ?? p.totalMinor, code),
-      acc?.pickedUp ?? false,
-    ]);
+    billRows.push(
+      row(
+        'bills',
+        {
+          orderKey: p.order.key,
+          name: who.name,
+          email: who.email,
+          building: who.building,
+          flat: who.flat,
+          pickupPoint: who.pickupPoint,
+          goods: p.goodsMinor,
+          delivery: p.deliveryMinor,
+          fee: p.feeMinor,
+          total: p.totalMinor,
+          saving: p.savingMinor,
+          credit: acc?.creditInMinor ?? 0,
+          paid: acc?.paidMinor ?? 0,
+          balance: acc?.balanceMinor ?? p.totalMinor,
+          pickedUp: acc?.pickedUp ?? false,
+        },
+        code,
+      ),
+    );
   }
   writeResultSheet(ss, ctx.properties, record.id, 'allocation', lang, code, allocationRows);
   writeResultSheet(ss, ctx.properties, record.id, 'bills', lang, code, billRows);

@@ -5,21 +5,21 @@ import { Lang } from '../core/i18n/lang';
 import { parseRole } from '../core/i18n/labels';
 import { t } from '../core/i18n/translate';
 import { JournalKind, RoundLedger, account, identityOf } from '../core/ledger';
-import { currency, parseAmount, toDecimalString } from '../core/money';
+import { currency, parseAmount } from '../core/money';
 import { unitsOf } from '../core/quantity';
 import { canTransition } from '../core/round';
 import { appendJournal } from '../workspace/journal';
 import { OutgoingEmail, queueEmails } from '../workspace/outbox';
 import { cacheSnapshot, writeRound } from '../workspace/rounds';
 import { writeResultSheet } from '../workspace/results';
-import { get } from '../workspace/sheets/book';
-import { asText, cellText } from '../workspace/sheets/cells';
+import { cellText } from '../workspace/sheets/cells';
+import { columnIndex, get, roundSheetName, row, span, wholeColumn } from '../workspace/sheets/schema';
+import { textCell } from '../workspace/sheets/text';
 import { ActionContext, UserError } from './context';
 import { roundFacts, writeResults } from './close';
 import { ledgerOf, updateLedger } from './ledgerSheet';
 import { RoundData, loadRound } from './roundData';
 import { locked } from './rounds';
-import { columnIndex, resultSheetName } from '../core/i18n/sheets';
 
 /** One resident in a building's list, in the reader's language. */
 export interface HandOutLine {
@@ -99,22 +99,26 @@ export function distributionLists(roundId: string): HandOutBlock[] {
 }
 
 function writeDistribution(ctx: ActionContext, data: RoundData, blocks: HandOutBlock[]): void {
-  const exp = currency(data.record.currency)?.exponent ?? 2;
-  const d = (m: number) => Number(toDecimalString(m, exp));
+  const code = data.record.currency;
   const rows: unknown[][] = [];
   for (const b of blocks) {
-    rows.push([asText(b.place), '', '', '', '', '', '', '']);
+    rows.push(row('distribution', { place: b.place }));
     for (const l of b.lines) {
-      rows.push([
-        '',
-        asText(l.flat),
-        asText(l.name),
-        asText(l.phone),
-        asText(l.items.map((i) => `${i.name} ${i.quantity}`).join('; ')),
-        d(l.dueMinor),
-        d(l.paidMinor),
-        l.pickedUp,
-      ]);
+      rows.push(
+        row(
+          'distribution',
+          {
+            flat: l.flat,
+            name: l.name,
+            phone: l.phone,
+            items: l.items.map((i) => `${i.name} ${i.quantity}`).join('; '),
+            due: l.dueMinor,
+            paid: l.paidMinor,
+            pickedUp: l.pickedUp,
+          },
+          code,
+        ),
+      );
     }
   }
   writeResultSheet(ctx.book.ss, ctx.properties, data.record.id, 'distribution', ctx.book.lang, data.record.currency, rows);
@@ -304,17 +308,25 @@ function journalAction(
   });
 }
 
+/** The cells of a bill that payments and pickups change. */
+const ACCOUNT = span('bills', ['credit', 'paid', 'balance', 'pickedUp']);
+
 /** Rewrites one participant's paid/balance/picked-up cells in the Bills sheet: a search and one write. */
 function refreshBill(ctx: ActionContext, data: RoundData, orderKey: string | undefined): void {
   if (!orderKey) return;
-  const sheet = ctx.book.ss.getSheetByName(resultSheetName(data.record.id, 'bills', ctx.book.lang));
+  const sheet = ctx.book.ss.getSheetByName(roundSheetName(data.record.id, 'bills', ctx.book.lang));
   const acc = data.accounts.get(orderKey);
   if (!sheet || !acc) return;
-  const hit = sheet.getRange('A:A').createTextFinder(orderKey).matchEntireCell(true).findNext();
+  const hit = sheet.getRange(wholeColumn('bills', 'orderKey')).createTextFinder(orderKey).matchEntireCell(true).findNext();
   if (!hit) return;
-  const exp = currency(data.record.currency)?.exponent ?? 2;
-  const d = (m: number) => Number(toDecimalString(m, exp));
-  sheet.getRange(hit.getRow(), 12, 1, 4).setValues([[d(acc.creditInMinor), d(acc.paidMinor), d(acc.balanceMinor), acc.pickedUp]]);
+  sheet
+    .getRange(hit.getRow(), ACCOUNT.column, 1, ACCOUNT.width)
+    .setValues([
+      ACCOUNT.cells(
+        { credit: acc.creditInMinor, paid: acc.paidMinor, balance: acc.balanceMinor, pickedUp: acc.pickedUp },
+        data.record.currency,
+      ),
+    ]);
 }
 
 export function recordPayment(input: JournalInput) {
@@ -397,7 +409,7 @@ export function purgePersonalData(roundId: string): { rows: number } {
     values.forEach((v, r) => {
       if (r === 0 || cellText(get('orders', v, 'round')) !== data.record.id) return;
       const i = index.get(cellText(get('orders', v, 'orderKey'))) ?? 0;
-      for (const col of personal) v[columnIndex('orders', col)] = col === 'name' ? asText(label(i)) : '';
+      for (const col of personal) v[columnIndex('orders', col)] = col === 'name' ? textCell(label(i)) : '';
       touched = true;
       rows++;
     });
@@ -410,7 +422,7 @@ export function purgePersonalData(roundId: string): { rows: number } {
       all.forEach((v, r) => {
         if (r === 0 || cellText(v[columnIndex(key, 'round')]) !== data.record.id) return;
         if (key === 'journal') {
-          v[columnIndex('journal', 'who')] = asText(label(index.get(cellText(v[columnIndex('journal', 'orderKey')])) ?? 0));
+          v[columnIndex('journal', 'who')] = textCell(label(index.get(cellText(v[columnIndex('journal', 'orderKey')])) ?? 0));
           v[columnIndex('journal', 'identity')] = '';
         } else {
           for (const col of ['to', 'subject', 'body', 'html'] as const) v[columnIndex('outbox', col)] = '';

@@ -1,8 +1,6 @@
 import { roundLedger, RoundLedger } from '../core/ledger';
-import { currency, toDecimalString } from '../core/money';
 import { readJson, writeJson } from '../workspace/properties';
-import { row } from '../workspace/sheets/book';
-import { asText } from '../workspace/sheets/cells';
+import { row } from '../workspace/sheets/schema';
 import { ActionContext } from './context';
 import { RoundData, stateLabel } from './roundData';
 
@@ -43,26 +41,29 @@ export function updateLedger(ctx: ActionContext, data: RoundData): RoundLedger {
     .filter((l): l is LedgerLine => !!l);
   writeJson({ [LEDGER_INDEX]: ids, [lineKey(data.record.id)]: line });
   const lang = ctx.book.lang;
-  const rows = lines.map((l) => {
-    const d = (m: number) => Number(toDecimalString(m, currency(l.currency)?.exponent ?? 2));
-    return row('ledger', {
-      round: asText(l.roundId),
-      title: asText(l.title),
-      state: stateLabel(lang, l.state),
-      goods: d(l.goodsMinor),
-      delivery: d(l.deliveryMinor),
-      fee: d(l.feeMinor),
-      billed: d(l.billedMinor),
-      collected: d(l.collectedMinor),
-      credit: d(l.creditUsedMinor),
-      supplier: d(l.paidToSupplierMinor),
-      balance: d(l.balanceMinor),
-      outstanding: d(l.outstandingMinor),
-      rounding: d(l.roundingMinor),
-      saving: d(l.savingMinor),
-      updatedAt: new Date(l.updatedAt),
-    });
-  });
+  const rows = lines.map((l) =>
+    row(
+      'ledger',
+      {
+        round: l.roundId,
+        title: l.title,
+        state: stateLabel(lang, l.state),
+        goods: l.goodsMinor,
+        delivery: l.deliveryMinor,
+        fee: l.feeMinor,
+        billed: l.billedMinor,
+        collected: l.collectedMinor,
+        credit: l.creditUsedMinor,
+        supplier: l.paidToSupplierMinor,
+        balance: l.balanceMinor,
+        outstanding: l.outstandingMinor,
+        rounding: l.roundingMinor,
+        saving: l.savingMinor,
+        updatedAt: l.updatedAt,
+      },
+      l.currency,
+    ),
+  );
   ctx.book.sheet('ledger').getRange(2, 1, rows.length, rows[0].length).setValues(rows);
   return figures;
 }

@@ -18,7 +18,8 @@ import {
 } from '../workspace/outbox';
 import { readAll, readJson, writeJson } from '../workspace/properties';
 import { RoundSnapshot } from '../workspace/rounds';
-import { Book, get } from '../workspace/sheets/book';
+import { Book } from '../workspace/sheets/book';
+import { get } from '../workspace/sheets/schema';
 import { cellText } from '../workspace/sheets/cells';
 import { withScriptLock } from '../workspace/lock';
 import { ActionContext } from './context';

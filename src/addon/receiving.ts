@@ -8,7 +8,7 @@ import { OutgoingEmail, queueEmails } from '../workspace/outbox';
 import { writeJson } from '../workspace/properties';
 import { cacheSnapshot, writeRound } from '../workspace/rounds';
 import { writeResultSheet } from '../workspace/results';
-import { asText } from '../workspace/sheets/cells';
+import { row } from '../workspace/sheets/schema';
 import { UserError } from './context';
 import { billLines, roundFacts, writeResults } from './close';
 import { updateLedger } from './ledgerSheet';
@@ -85,25 +85,30 @@ export function supplierOrder(roundId: string): SupplierOrder {
         };
       })
       .sort((x, y) => x.supplier.localeCompare(y.supplier) || x.item.localeCompare(y.item));
-    const d = (m: number) => Number(toDecimalString(m, exp));
     const rows: unknown[][] = [];
     let previous: string | null = null;
     for (const l of lines) {
-      if (previous !== null && previous !== l.supplier) rows.push(['', '', '', '', '', '', '', '']);
-      rows.push([
-        asText(l.supplier),
-        asText(l.code),
-        asText(l.item),
-        asText(l.unit),
-        l.boxes,
-        l.units,
-        d(l.priceMinor),
-        d(l.totalMinor),
-      ]);
+      if (previous !== null && previous !== l.supplier) rows.push(row('supplier', {}));
+      rows.push(
+        row(
+          'supplier',
+          {
+            supplier: l.supplier,
+            code: l.code,
+            item: l.item,
+            unit: l.unit,
+            boxes: l.boxes,
+            units: l.units,
+            price: l.priceMinor,
+            total: l.totalMinor,
+          },
+          code,
+        ),
+      );
       previous = l.supplier;
     }
     const totalMinor = lines.reduce((s, l) => s + l.totalMinor, 0);
-    rows.push(['', '', asText(t(lang, 'supplier.total')), '', '', '', '', d(totalMinor)]);
+    rows.push(row('supplier', { item: t(lang, 'supplier.total'), total: totalMinor }, code));
     writeResultSheet(ctx.book.ss, ctx.properties, data.record.id, 'supplier', lang, code, rows);
     setState(ctx, data, 'ordered');
     updateLedger(ctx, data);

@@ -9,14 +9,14 @@ import { readCatalog, readPlaces } from '../workspace/community';
 import { readAll } from '../workspace/properties';
 import { readRounds } from '../workspace/rounds';
 import { userLang } from '../workspace/session';
-import { Book, get } from '../workspace/sheets/book';
-import { asText, cellText } from '../workspace/sheets/cells';
+import { Book } from '../workspace/sheets/book';
+import { cellText } from '../workspace/sheets/cells';
+import { get, roundSheetName, row, span, width } from '../workspace/sheets/schema';
 import { UserError } from './context';
 import { loadRound } from './roundData';
 import { RoundView, locked, toView } from './rounds';
 import { supplierOrder } from './receiving';
 import { activateSheet, alert, showDialog, showSidebarPage } from '../workspace/ui/dialogs';
-import { resultSheetName } from '../core/i18n/sheets';
 
 export type ScreenName = 'rounds' | 'newRound' | 'tally' | 'offline' | 'participants' | 'emails' | 'settings';
 
@@ -250,7 +250,10 @@ export function saveSettings(input: Partial<SettingsScreen>): SettingsScreen {
         problems.push(t(ctx.lang, 'settings.offsetsInvalid', { value: values.reminderOffsetsHours }));
       if (problems.length) throw new UserError(problems.join('\n'));
       const sheet = ctx.book.sheet('settings');
-      sheet.getRange(2, 1, SETTING_KEYS.length, 2).setValues(SETTING_KEYS.map((k) => [k, asText(String(values[k] ?? ''))]));
+      const setting = span('settings', ['key', 'value']);
+      sheet
+        .getRange(2, setting.column, SETTING_KEYS.length, setting.width)
+        .setValues(SETTING_KEYS.map((k) => setting.cells({ key: k, value: String(values[k] ?? '') })));
     }
     if (input.places)
       replaceRows(
@@ -258,11 +261,13 @@ export function saveSettings(input: Partial<SettingsScreen>): SettingsScreen {
         'places',
         input.places
           .filter((p) => String(p.name ?? '').trim())
-          .map((p) => [
-            placeKindLabel(p.kind === 'pickup' ? 'pickup' : 'building', lang),
-            asText(String(p.name).trim()),
-            asText(String(p.notes ?? '')),
-          ]),
+          .map((p) =>
+            row('places', {
+              kind: placeKindLabel(p.kind === 'pickup' ? 'pickup' : 'building', lang),
+              name: String(p.name).trim(),
+              notes: String(p.notes ?? ''),
+            }),
+          ),
       );
     if (input.volunteers)
       replaceRows(
@@ -270,12 +275,14 @@ export function saveSettings(input: Partial<SettingsScreen>): SettingsScreen {
         'volunteers',
         input.volunteers
           .filter((v) => String(v.email ?? '').trim() || String(v.name ?? '').trim())
-          .map((v) => [
-            asText(String(v.email ?? '').trim()),
-            asText(String(v.name ?? '').trim()),
-            roleLabel(['coordinator', 'volunteer', 'finance'].includes(v.role) ? v.role : 'volunteer', lang),
-            asText(String(v.building ?? '').trim()),
-          ]),
+          .map((v) =>
+            row('volunteers', {
+              email: String(v.email ?? '').trim(),
+              name: String(v.name ?? '').trim(),
+              role: roleLabel(['coordinator', 'volunteer', 'finance'].includes(v.role) ? v.role : 'volunteer', lang),
+              building: String(v.building ?? '').trim(),
+            }),
+          ),
       );
   });
   return settingsScreen();
@@ -284,10 +291,9 @@ export function saveSettings(input: Partial<SettingsScreen>): SettingsScreen {
 function replaceRows(book: Book, key: 'places' | 'volunteers', rows: unknown[][]): void {
   const sheet = book.sheet(key);
   const old = book.rows(key).length;
-  const width = key === 'places' ? 3 : 4;
   const block = [...rows];
-  while (block.length < old) block.push(new Array(width).fill(''));
-  if (block.length) sheet.getRange(2, 1, block.length, width).setValues(block);
+  while (block.length < old) block.push(row(key, {}));
+  if (block.length) sheet.getRange(2, 1, block.length, width(key)).setValues(block);
 }
 
 /** Menu: the current round's form link, in a small dialog (a script cannot open a browser tab). */
@@ -341,5 +347,5 @@ export function showSupplierOrder(): void {
     return;
   }
   supplierOrder(round.id);
-  activateSheet(resultSheetName(round.id, 'supplier', Book.open(readAll()).lang));
+  activateSheet(roundSheetName(round.id, 'supplier', Book.open(readAll()).lang));
 }

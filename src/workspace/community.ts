@@ -2,11 +2,12 @@ import { CatalogItem, CatalogProblem, parseCatalogItem } from '../core/catalog';
 import { describeCatalogProblem } from '../core/describe';
 import { Lang } from '../core/i18n/lang';
 import { PlaceKind, parsePlaceKind } from '../core/i18n/labels';
-import { columnIndex } from '../core/i18n/sheets';
 import { currency } from '../core/money';
 import { CommunitySettings, parseSettings } from '../core/settings';
-import { Book, get } from './sheets/book';
+import { Book } from './sheets/book';
+import { cellAddress, get } from './sheets/schema';
 import { cellText } from './sheets/cells';
+import type { ColumnOf } from './sheets/schema';
 
 export interface CatalogReading {
   items: Map<string, CatalogItem>;
@@ -14,7 +15,7 @@ export interface CatalogReading {
   problems: { itemId: string; cell: string; message: string }[];
 }
 
-const FIELD_COLUMN: Record<CatalogProblem['field'], string> = {
+const FIELD_COLUMN: Record<CatalogProblem['field'], ColumnOf<'catalog'>> = {
   id: 'id',
   name: 'name',
   nameRu: 'nameRu',
@@ -44,8 +45,11 @@ export function readCatalog(book: Book, settings: CommunitySettings, lang: Lang)
     const { item, problems: found } = parseCatalogItem(raw, exponent);
     const id = cellText(raw.id);
     for (const p of found) {
-      const col = columnIndex('catalog', FIELD_COLUMN[p.field] as never) + 1;
-      problems.push({ itemId: id, cell: `${String.fromCharCode(64 + col)}${i + 2}`, message: describeCatalogProblem(p, lang) });
+      problems.push({
+        itemId: id,
+        cell: cellAddress('catalog', FIELD_COLUMN[p.field], i + 2),
+        message: describeCatalogProblem(p, lang),
+      });
     }
     if (item) items.set(item.id, item);
   });

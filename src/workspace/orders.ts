@@ -2,17 +2,15 @@ import { CatalogItem, itemName } from '../core/catalog';
 import { Lang, resolveLang } from '../core/i18n/lang';
 import { Order, OrderSource, Tranche } from '../core/orders';
 import { unitsOf } from '../core/quantity';
-import { columnIndex } from '../core/i18n/sheets';
-import { Book, get, row, width } from './sheets/book';
-import { asText, cellNumber, cellText, cellTime } from './sheets/cells';
+import { Book } from './sheets/book';
+import { cellNumber, cellText, cellTime } from './sheets/cells';
+import { get, row, wholeColumn, width } from './sheets/schema';
 import { appendAtCounter, reconcileCounter } from './sheets/append';
 
 /**
  * The Orders sheet: one row per participant × item. An order's rows are found with a TextFinder on
  * the order-key column, so a submission costs the same few calls with 10 or 10,000 rows below it.
  */
-const KEY_COLUMN = columnIndex('orders', 'orderKey') + 1;
-const KEY_LETTER = String.fromCharCode(64 + KEY_COLUMN);
 const NEXT_ROW = 'ordersNextRow';
 
 export interface StoredOrder {
@@ -106,23 +104,23 @@ export function orderRows(
 ): unknown[][] {
   const p = order.participant;
   const common = {
-    round: asText(roundId),
-    orderKey: asText(order.key),
+    round: roundId,
+    orderKey: order.key,
     source: order.source,
     revision: order.revision,
-    responseAt: asText(responseAt),
-    submittedAt: new Date(order.submittedAt),
-    firstSubmittedAt: new Date(order.firstSubmittedAt),
-    name: asText(p.name),
-    email: asText(p.email ?? ''),
-    phone: asText(p.phone),
-    building: asText(p.building),
-    flat: asText(p.flat),
-    pickupPoint: asText(p.pickupPoint),
+    responseAt,
+    submittedAt: order.submittedAt,
+    firstSubmittedAt: order.firstSubmittedAt,
+    name: p.name,
+    email: p.email,
+    phone: p.phone,
+    building: p.building,
+    flat: p.flat,
+    pickupPoint: p.pickupPoint,
     lang: p.lang,
-    enteredBy: asText(p.enteredBy ?? ''),
-    comment: asText(order.comment),
-    editUrl: asText(editUrl),
+    enteredBy: p.enteredBy,
+    comment: order.comment,
+    editUrl,
   };
   if (order.lines.length === 0) return [row('orders', { ...common, quantity: 0 })];
   return order.lines.map((line) => {
@@ -130,10 +128,10 @@ export function orderRows(
     const stepMilli = item?.stepMilli ?? 1000;
     return row('orders', {
       ...common,
-      item: asText(line.itemId),
-      itemName: asText(item ? itemName(item, lang) : line.itemId),
+      item: line.itemId,
+      itemName: item ? itemName(item, lang) : line.itemId,
       quantity: unitsOf(line.steps, stepMilli),
-      extra: line.extraSteps ? unitsOf(line.extraSteps, stepMilli) : '',
+      extra: line.extraSteps ? unitsOf(line.extraSteps, stepMilli) : null,
       queue: encodeQueue(line.tranches, line.extraTranches),
     });
   });
@@ -146,7 +144,7 @@ export function findOrder(
   items: ReadonlyMap<string, CatalogItem>,
 ): StoredOrder | null {
   const hits = sheet
-    .getRange(`${KEY_LETTER}:${KEY_LETTER}`)
+    .getRange(wholeColumn('orders', 'orderKey'))
     .createTextFinder(orderKey)
     .matchEntireCell(true)
     .matchCase(true)

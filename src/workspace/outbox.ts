@@ -1,7 +1,7 @@
-import { columnIndex } from '../core/i18n/sheets';
-import { Book, get, row } from './sheets/book';
+import { Book } from './sheets/book';
 import { appendAtCounter } from './sheets/append';
-import { asText, cellNumber, cellText } from './sheets/cells';
+import { cellNumber, cellText } from './sheets/cells';
+import { get, row, span, wholeColumn } from './sheets/schema';
 
 /**
  * The Outbox sheet is both the queue and the record of every email: one row per (round, person, kind,
@@ -27,32 +27,36 @@ export interface OutgoingEmail {
 const COUNTER = 'outboxNextRow';
 /** Receipts are confirmed in document properties (no extra sheet write); the next drain folds them in. */
 const SENT_PREFIX = 'sent:';
-const STATE_COL = columnIndex('outbox', 'state');
+/** Where a row's delivery state lives: rewritten in one call per chunk, never the whole row. */
+const STATE = span('outbox', ['state', 'attempts', 'updatedAt', 'error']);
+type StateCells = [state: string, attempts: number, updatedAt: unknown, error: string];
+const stateCells = (state: OutboxState, attempts: number, at: Date, error = ''): StateCells =>
+  STATE.cells({ state, attempts, updatedAt: at, error }) as StateCells;
 const MAX_ATTEMPTS = 3;
 /** Sheets refuses more than 50,000 characters in a cell; an HTML body past this is sent as text only. */
 const CELL_LIMIT = 49_000;
 
 function outboxRow(e: OutgoingEmail, state: OutboxState, now: Date): unknown[] {
   return row('outbox', {
-    key: asText(e.key),
-    round: asText(e.round),
-    orderKey: asText(e.orderKey),
+    key: e.key,
+    round: e.round,
+    orderKey: e.orderKey,
     kind: e.kind,
-    to: asText(e.to),
+    to: e.to,
     lang: e.lang,
-    subject: asText(e.subject),
+    subject: e.subject,
     state,
     attempts: 0,
     updatedAt: now,
     error: '',
-    body: asText(e.body.slice(0, CELL_LIMIT)),
-    html: e.html.length > CELL_LIMIT ? '' : asText(e.html),
+    body: e.body.slice(0, CELL_LIMIT),
+    html: e.html.length > CELL_LIMIT ? '' : e.html,
   });
 }
 
 /** Keys already in the outbox, in one read of the key column. */
 export function outboxKeys(book: Book): Set<string> {
-  const values = book.sheet('outbox').getRange('A:A').getValues();
+  const values = book.sheet('outbox').getRange(wholeColumn('outbox', 'key')).getValues();
   return new Set(
     values
       .slice(1)
@@ -115,7 +119,7 @@ export function sendNow(
   try {
     send(e, replyTo, senderName);
   } catch (err) {
-    sheet.getRange(at, STATE_COL + 1, 1, 4).setValues([['QUEUED', 1, now, asText(errorText(err))]]);
+    sheet.getRange(at, STATE.column, 1, STATE.width).setValues([stateCells('QUEUED', 1, now, errorText(err))]);
     return 'QUEUED';
   }
   PropertiesService.getDocumentProperties().setProperty(`${SENT_PREFIX}${at}`, e.key);
@@ -148,15 +152,10 @@ export function drainOutbox(
 ): DrainResult {
   const sheet = book.sheet('outbox');
   const values = sheet.getDataRange().getValues();
-  const states = values.map(
-    (v) =>
-      [cellText(v[STATE_COL]), cellNumber(v[STATE_COL + 1]), v[STATE_COL + 2], cellText(v[STATE_COL + 3])] as [
-        string,
-        number,
-        unknown,
-        string,
-      ],
-  );
+  const states = values.map((v): StateCells => {
+    const [state, attempts, at, error] = STATE.of(v);
+    return [cellText(state), cellNumber(attempts), at, cellText(error)];
+  });
   const result: DrainResult = { sent: 0, failed: 0, waitingForQuota: 0, remaining: 0, stuck: 0, stoppedForTime: false };
 
   // Fold in receipts confirmed since the last drain.
@@ -166,13 +165,13 @@ export function drainOutbox(
   for (const k of confirmed) {
     const r = Number(k.slice(SENT_PREFIX.length)) - 1;
     if (values[r] && cellText(get('outbox', values[r], 'key')) === properties[k] && states[r][0] === 'SENDING') {
-      states[r] = ['SENT', states[r][1] + 1, new Date(), ''];
+      states[r] = stateCells('SENT', states[r][1] + 1, new Date());
       minChanged = Math.min(minChanged, r);
       maxChanged = Math.max(maxChanged, r);
     }
   }
   const writeSpan = (from: number, to: number) =>
-    sheet.getRange(from + 1, STATE_COL + 1, to - from + 1, 4).setValues(states.slice(from, to + 1));
+    sheet.getRange(from + 1, STATE.column, to - from + 1, STATE.width).setValues(states.slice(from, to + 1));
   if (maxChanged >= 0) writeSpan(minChanged, maxChanged);
   for (const k of confirmed) PropertiesService.getDocumentProperties().deleteProperty(k);
 
@@ -196,14 +195,14 @@ export function drainOutbox(
     const from = chunk[0];
     const to = chunk[chunk.length - 1];
     const now = new Date();
-    for (const r of chunk) states[r] = ['SENDING', states[r][1], now, ''];
+    for (const r of chunk) states[r] = stateCells('SENDING', states[r][1], now);
     writeSpan(from, to);
     SpreadsheetApp.flush();
     let quotaOut = false;
     for (const r of chunk) {
       const v = values[r];
       if (quotaOut) {
-        states[r] = ['QUEUED', states[r][1], now, ''];
+        states[r] = stateCells('QUEUED', states[r][1], now);
         continue;
       }
       try {
@@ -217,7 +216,7 @@ export function drainOutbox(
           options.replyTo,
           options.senderName,
         );
-        states[r] = ['SENT', states[r][1] + 1, new Date(), ''];
+        states[r] = stateCells('SENT', states[r][1] + 1, new Date());
         result.sent++;
       } catch (err) {
         const message = errorText(err);
@@ -226,12 +225,12 @@ export function drainOutbox(
         const attempts = states[r][1] + 1;
         if (/too many times for one day/i.test(message)) {
           quotaOut = true;
-          states[r] = ['QUEUED', states[r][1], now, ''];
+          states[r] = stateCells('QUEUED', states[r][1], now);
         } else if (/invalid email/i.test(message) || attempts >= MAX_ATTEMPTS) {
-          states[r] = ['FAILED', attempts, new Date(), asText(message)];
+          states[r] = stateCells('FAILED', attempts, new Date(), message);
           result.failed++;
         } else {
-          states[r] = ['QUEUED', attempts, new Date(), asText(message)];
+          states[r] = stateCells('QUEUED', attempts, new Date(), message);
         }
       }
     }
@@ -291,13 +290,13 @@ export function resolveStuck(book: Book, keys: string[], action: 'markSent' | 'r
   const values = sheet.getDataRange().getValues();
   const wanted = new Set(keys);
   let changed = 0;
-  const states = values.map((v) => v.slice(STATE_COL, STATE_COL + 4));
+  const states = values.map((v) => STATE.of(v));
   values.forEach((v, r) => {
-    if (r > 0 && wanted.has(cellText(get('outbox', v, 'key'))) && cellText(v[STATE_COL]) === 'SENDING') {
-      states[r] = [action === 'markSent' ? 'SENT' : 'QUEUED', v[STATE_COL + 1], now, ''];
+    if (r > 0 && wanted.has(cellText(get('outbox', v, 'key'))) && cellText(get('outbox', v, 'state')) === 'SENDING') {
+      states[r] = stateCells(action === 'markSent' ? 'SENT' : 'QUEUED', get('outbox', v, 'attempts') as number, now);
       changed++;
     }
   });
-  if (changed) sheet.getRange(2, STATE_COL + 1, values.length - 1, 4).setValues(states.slice(1));
+  if (changed) sheet.getRange(2, STATE.column, values.length - 1, STATE.width).setValues(states.slice(1));
   return changed;
 }

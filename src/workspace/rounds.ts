@@ -1,10 +1,11 @@
 import { CatalogItem } from '../core/catalog';
 import { Lang } from '../core/i18n/lang';
 import { Round, RoundState } from '../core/round';
-import { Book, get, row } from './sheets/book';
-import { asText, cellNumber, cellText, cellTime } from './sheets/cells';
+import { Book } from './sheets/book';
+import { cellMoney, cellNumber, cellText, cellTime } from './sheets/cells';
+import { get, row } from './sheets/schema';
 import { readJson, writeJson } from './properties';
-import { parseAmount, toDecimalString, currency, RoundingRule } from '../core/money';
+import { currency, RoundingRule } from '../core/money';
 import { DeliverySplit } from '../core/round';
 
 /** Which form question holds which answer, by question title (the key of e.namedValues). */
@@ -57,7 +58,6 @@ export function readRounds(book: Book): RoundRecord[] {
   values.forEach((r, i) => {
     if (i === 0 || !cellText(get('rounds', r, 'id'))) return;
     const code = currency(cellText(get('rounds', r, 'currency')))?.code ?? 'RUB';
-    const exp = currency(code)?.exponent ?? 2;
     out.push({
       id: cellText(get('rounds', r, 'id')),
       title: cellText(get('rounds', r, 'title')),
@@ -66,7 +66,7 @@ export function readRounds(book: Book): RoundRecord[] {
       pickupTime: cellText(get('rounds', r, 'pickupTime')),
       pickupPoints: list(get('rounds', r, 'pickupPoints')),
       itemIds: list(get('rounds', r, 'items')),
-      deliveryMinor: parseAmount(get('rounds', r, 'delivery') || 0, exp) ?? 0,
+      deliveryMinor: cellMoney(get('rounds', r, 'delivery'), code),
       deliverySplit: (cellText(get('rounds', r, 'deliverySplit')) || 'equal') as DeliverySplit,
       feeBasisPoints: Math.round(cellNumber(get('rounds', r, 'feePercent')) * 100),
       rounding: (cellText(get('rounds', r, 'rounding')) || 'halfUp') as RoundingRule,
@@ -83,27 +83,30 @@ export function readRounds(book: Book): RoundRecord[] {
 }
 
 export function roundRow(r: RoundRecord, now: Date): unknown[] {
-  const exp = currency(r.currency)?.exponent ?? 2;
-  return row('rounds', {
-    id: asText(r.id),
-    title: asText(r.title),
-    state: r.state,
-    deadline: new Date(r.deadline),
-    pickupTime: asText(r.pickupTime),
-    pickupPoints: asText(r.pickupPoints.join('; ')),
-    items: asText(r.itemIds.join('; ')),
-    delivery: Number(toDecimalString(r.deliveryMinor, exp)),
-    deliverySplit: r.deliverySplit,
-    feePercent: r.feeBasisPoints / 100,
-    rounding: r.rounding,
-    currency: r.currency,
-    formUrl: asText(r.formUrl),
-    formEditUrl: asText(r.formEditUrl),
-    formId: asText(r.formId),
-    responseSheet: r.responseSheetId ?? '',
-    createdBy: asText(r.createdBy),
-    updatedAt: now,
-  });
+  return row(
+    'rounds',
+    {
+      id: r.id,
+      title: r.title,
+      state: r.state,
+      deadline: r.deadline,
+      pickupTime: r.pickupTime,
+      pickupPoints: r.pickupPoints.join('; '),
+      items: r.itemIds.join('; '),
+      delivery: r.deliveryMinor,
+      deliverySplit: r.deliverySplit,
+      feePercent: r.feeBasisPoints / 100,
+      rounding: r.rounding,
+      currency: r.currency,
+      formUrl: r.formUrl,
+      formEditUrl: r.formEditUrl,
+      formId: r.formId,
+      responseSheet: r.responseSheetId,
+      createdBy: r.createdBy,
+      updatedAt: now,
+    },
+    r.currency,
+  );
 }
 
 /** Writes one round's row: its existing row, or the next free one. One write either way. */

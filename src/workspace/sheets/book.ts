@@ -1,5 +1,5 @@
 import { Lang } from '../../core/i18n/lang';
-import { ColumnOf, SHEETS, SheetKey, columnIndex, sheetName } from '../../core/i18n/sheets';
+import { SheetKey, sheetName, sheetNames } from './schema';
 import { readJson, writeJson } from '../properties';
 
 /**
@@ -46,7 +46,7 @@ export class Book {
       if (!sheet || sheet.getSheetId() !== id) sheet = this.sheets().find((s) => s.getSheetId() === id) ?? null;
     }
     if (!sheet) {
-      const names = new Set(SHEETS[key].name as readonly string[]);
+      const names = new Set(sheetNames(key));
       sheet = this.sheets().find((s) => names.has(s.getName())) ?? null;
     }
     if (sheet) this.cache.set(key, sheet);
@@ -68,21 +68,4 @@ export class Book {
   remember(ids: SheetIds): void {
     writeJson({ [SHEET_IDS_KEY]: ids });
   }
-}
-
-/** Reads one column of a row by name. */
-export function get<K extends SheetKey>(key: K, row: readonly unknown[], column: ColumnOf<K>): unknown {
-  return row[columnIndex(key, column)];
-}
-
-/** Builds a full row for `key` from named values; missing columns are blank. */
-export function row<K extends SheetKey>(key: K, values: Partial<Record<ColumnOf<K>, unknown>>): unknown[] {
-  return (SHEETS[key].keys as string[]).map((c) => {
-    const v = (values as Record<string, unknown>)[c];
-    return v === undefined || v === null ? '' : v;
-  });
-}
-
-export function width(key: SheetKey): number {
-  return SHEETS[key].keys.length;
 }
