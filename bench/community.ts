@@ -1,6 +1,8 @@
 import { LoadedAddOn, Workspace, loadBundle } from '../local/emulator';
 import { CatalogItem } from '../src/core/catalog';
 import { placeKindLabel } from '../src/core/i18n/labels';
+import { KEYS } from '../src/workspace/properties/keys';
+import { Key, readStored, storedEntries } from '../src/workspace/properties/store';
 import { SheetKey, row, sheetName } from '../src/workspace/sheets/schema';
 import { BUILDINGS, benchCatalog, rng } from './data';
 
@@ -107,9 +109,12 @@ export function benchCommunity(
   }
   put(ws, 'orders', rows);
   const sheet = ws.spreadsheet.sheet(sheetName('orders', LANG))!;
-  ws.properties.document.data.set('ordersNextRow', String(rows.length + 2));
-  ws.properties.document.data.set('ordersNextRowCapacity', String(sheet.maxRows));
-  ws.properties.document.data.set(`orderSpan:${round.id}`, `2,${rows.length + 1}`);
+  // What the add-on would have remembered after appending these rows itself.
+  const remember = <T>(key: Key<T>, value: T) =>
+    Object.entries(storedEntries(key, value)).forEach(([name, stored]) => ws.properties.document.data.set(name, stored));
+  remember(KEYS.counters.orders.next, rows.length + 2);
+  remember(KEYS.counters.orders.capacity, sheet.maxRows);
+  remember(KEYS.orderSpan(round.id), { first: 2, last: rows.length + 1 });
   put(
     ws,
     'members',
@@ -124,7 +129,6 @@ export function benchCommunity(
       }),
     ),
   );
-  const snapshotJson = [...ws.properties.document.data].find(([k]) => k === `round:${round.id}#0`)?.[1] ?? '';
-  const formId = /"formId":"([^"]+)"/.exec(snapshotJson)?.[1] ?? '';
+  const formId = readStored(Object.fromEntries(ws.properties.document.data), KEYS.snapshot(round.id))?.formId ?? '';
   return { ...loaded, roundId: round.id, formId, items };
 }

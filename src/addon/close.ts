@@ -1,4 +1,5 @@
 import { ItemAllocation } from '../core/allocation';
+import { CloseSummary } from '../core/round';
 import { EmailLine, RoundFacts, renderEmail } from '../core/emails';
 import { Lang } from '../core/i18n/lang';
 import { MessageKey, t } from '../core/i18n/translate';
@@ -6,25 +7,15 @@ import { availableCredit, identityOf } from '../core/ledger';
 import { unitsOf } from '../core/quantity';
 import { appendJournal } from '../workspace/journal';
 import { OutgoingEmail, queueEmails } from '../workspace/outbox';
-import { readJson, setProperty, writeJson } from '../workspace/properties';
+import { KEYS } from '../workspace/properties/keys';
 import { setFormAccepting } from '../workspace/roundForm';
 import { cacheSnapshot, writeRound } from '../workspace/rounds';
 import { writeResultSheet } from '../workspace/results';
 import { row } from '../workspace/sheets/schema';
 import { ActionContext } from './context';
-import { RoundData, closedKey, closesKey, loadRound, nameOf } from './roundData';
+import { RoundData, loadRound, nameOf } from './roundData';
 import { updateLedger } from './ledgerSheet';
 import { locked } from './rounds';
-
-export interface CloseSummary {
-  roundId: string;
-  state: string;
-  participants: number;
-  goodsMinor: number;
-  totalMinor: number;
-  queuedEmails: number;
-  alreadyClosed: boolean;
-}
 
 export function roundFacts(data: RoundData, ctx: ActionContext, pickupPlace = ''): RoundFacts {
   return {
@@ -77,7 +68,7 @@ export function writeResults(ctx: ActionContext, data: RoundData): void {
       code,
     );
   });
-  writeResultSheet(ss, ctx.properties, record.id, 'tally', lang, code, tallyRows);
+  writeResultSheet(ss, ctx.store, record.id, 'tally', lang, code, tallyRows);
 
   const allocationRows: unknown[][] = [];
   const billRows: unknown[][] = [];
@@ -132,8 +123,8 @@ export function writeResults(ctx: ActionContext, data: RoundData): void {
       ),
     );
   }
-  writeResultSheet(ss, ctx.properties, record.id, 'allocation', lang, code, allocationRows);
-  writeResultSheet(ss, ctx.properties, record.id, 'bills', lang, code, billRows);
+  writeResultSheet(ss, ctx.store, record.id, 'allocation', lang, code, allocationRows);
+  writeResultSheet(ss, ctx.store, record.id, 'bills', lang, code, billRows);
 }
 
 /** Lines of one participant's bill, with the reason wherever they get less than they asked. */
@@ -236,7 +227,7 @@ export function billEmails(ctx: ActionContext, data: RoundData, revision: number
  * queues everyone's final bill. Closing a second time changes nothing.
  */
 export function closeRoundNow(ctx: ActionContext, roundId: string): CloseSummary {
-  const previous = readJson<CloseSummary>(ctx.properties, closedKey(roundId));
+  const previous = ctx.store.get(KEYS.closed(roundId));
   if (previous) return { ...previous, alreadyClosed: true };
   const data = loadRound(ctx, roundId);
   if (data.record.state !== 'open' && data.record.state !== 'closed') {
@@ -253,11 +244,11 @@ export function closeRoundNow(ctx: ActionContext, roundId: string): CloseSummary
   if (data.record.state === 'open') setFormAccepting(data.record.formId, false, ctx.settings.defaultLang);
   applyCredits(ctx, data);
   writeResults(ctx, data);
-  const revision = Number(ctx.properties[closesKey(roundId)] ?? 0) + 1;
-  const queued = queueEmails(ctx.book, ctx.properties, billEmails(ctx, data, revision), ctx.now, new Set());
+  const revision = (ctx.store.get(KEYS.closes(roundId)) ?? 0) + 1;
+  const queued = queueEmails(ctx.book, ctx.store, billEmails(ctx, data, revision), ctx.now, new Set());
   const closed = { ...data.record, state: 'closed' as const };
   writeRound(ctx.book, closed, ctx.now);
-  cacheSnapshot({ ...data.snapshot, round: { ...data.snapshot.round, state: 'closed' } });
+  cacheSnapshot(ctx.store, { ...data.snapshot, round: { ...data.snapshot.round, state: 'closed' } });
   updateLedger(ctx, { ...data, record: closed });
   const summary: CloseSummary = {
     roundId,
@@ -268,8 +259,8 @@ export function closeRoundNow(ctx: ActionContext, roundId: string): CloseSummary
     queuedEmails: queued,
     alreadyClosed: false,
   };
-  writeJson({ [closedKey(roundId)]: summary });
-  setProperty(closesKey(roundId), String(revision));
+  ctx.store.set(KEYS.closed(roundId), summary);
+  ctx.store.set(KEYS.closes(roundId), revision);
   return summary;
 }
 

@@ -1,7 +1,7 @@
 import { Lang } from '../core/i18n/lang';
 import { CommunitySettings } from '../core/settings';
 import { readSettings } from '../workspace/community';
-import { readAll } from '../workspace/properties';
+import { DocumentStore } from '../workspace/properties/store';
 import { userEmail, userLang } from '../workspace/session';
 import { Book } from '../workspace/sheets/book';
 import { ensureSheets } from '../workspace/sheets/setup';
@@ -11,7 +11,7 @@ import { ensureTriggers } from '../workspace/triggers';
 export interface ActionContext {
   lang: Lang;
   me: string;
-  properties: Record<string, string>;
+  store: DocumentStore;
   book: Book;
   settings: CommunitySettings;
   now: Date;
@@ -21,15 +21,13 @@ export interface ActionContext {
 export function actionContext(): ActionContext {
   const lang = userLang();
   const me = userEmail();
-  let properties = readAll();
-  let book = Book.open(properties);
-  const { created } = ensureSheets(book, lang);
-  ensureTriggers(properties, me);
-  if (created.length) {
-    properties = readAll();
-    book = Book.open(properties);
-  }
-  return { lang, me, properties, book, settings: readSettings(book), now: new Date() };
+  const store = DocumentStore.open();
+  let book = Book.open(store);
+  const { created } = ensureSheets(book, store, lang);
+  ensureTriggers(store, me);
+  // New sheets: a fresh view of the book, with the ids set-up just recorded.
+  if (created.length) book = Book.open(store);
+  return { lang, me, store, book, settings: readSettings(book), now: new Date() };
 }
 
 /** A failure the user caused, carrying a message already in their language. */

@@ -121,7 +121,7 @@ function writeDistribution(ctx: ActionContext, data: RoundData, blocks: HandOutB
       );
     }
   }
-  writeResultSheet(ctx.book.ss, ctx.properties, data.record.id, 'distribution', ctx.book.lang, data.record.currency, rows);
+  writeResultSheet(ctx.book.ss, ctx.store, data.record.id, 'distribution', ctx.book.lang, data.record.currency, rows);
 }
 
 /** Emails each building volunteer the list of their building (Volunteers sheet: role volunteer + building). */
@@ -176,7 +176,7 @@ export function sendVolunteerLists(roundId: string): { queued: number; withoutVo
         });
       }
     }
-    return { queued: queueEmails(ctx.book, ctx.properties, emails, ctx.now), withoutVolunteer };
+    return { queued: queueEmails(ctx.book, ctx.store, emails, ctx.now), withoutVolunteer };
   });
 }
 
@@ -384,7 +384,7 @@ export function settleRound(roundId: string): RoundLedger {
       if (entries.length) appendJournal(ctx.book, entries, data.record.currency);
       data.journal.push(...entries);
       writeRound(ctx.book, data.record, ctx.now);
-      cacheSnapshot({ ...data.snapshot, round: { ...data.snapshot.round, state: 'settled' } });
+      cacheSnapshot(ctx.store, { ...data.snapshot, round: { ...data.snapshot.round, state: 'settled' } });
     }
     return updateLedger(ctx, data);
   });

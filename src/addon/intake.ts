@@ -7,14 +7,13 @@ import { Problem, RawOrderInput, ValidatedOrder, validateOrder } from '../core/v
 import { logEntry } from '../workspace/log';
 import { SUBMIT_LOCK_WAIT_MS, withScriptLock } from '../workspace/lock';
 import { StoredOrder, findOrder, orderRows, writeOrder } from '../workspace/orders';
-import { deleteProperty, readAll, readJson, setProperty } from '../workspace/properties';
+import { KEYS } from '../workspace/properties/keys';
+import { DocumentStore } from '../workspace/properties/store';
 import { receiptEmail, sendReceipt } from './mail';
 import { LANGUAGE_CHOICES, findResponse } from '../workspace/roundForm';
 import { RoundSnapshot, snapshotForSheet } from '../workspace/rounds';
 import { Book } from '../workspace/sheets/book';
 import { cellText, isDate } from '../workspace/sheets/cells';
-
-const PENDING_PREFIX = 'pending:';
 
 /**
  * The spreadsheet form-submit trigger, shared by every round's form. Blank events are ignored; when
@@ -26,30 +25,31 @@ export function onFormSubmit_(e: GoogleAppsScript.Events.SheetsOnFormSubmit): vo
   const sheet = e.range.getSheet();
   const at = { sheetId: sheet.getSheetId(), row: e.range.getRow() };
   const done = withScriptLock(SUBMIT_LOCK_WAIT_MS, () =>
-    recordResponse(at.sheetId, at.row, { named: e.namedValues, email: String(e.values[1] ?? ''), range: e.range }),
+    recordResponse(DocumentStore.open(), at.sheetId, at.row, {
+      named: e.namedValues,
+      email: String(e.values[1] ?? ''),
+      range: e.range,
+    }),
   );
-  if (!done.ok) setProperty(`${PENDING_PREFIX}${at.sheetId}:${at.row}`, new Date().toISOString());
+  if (!done.ok) DocumentStore.open().set(KEYS.pending(at), new Date().toISOString());
 }
 
 /** Records parked submissions; called by the tick under the lock. Returns how many were recorded. */
-export function drainPendingSubmissions(
-  properties: Record<string, string>,
-  ss: GoogleAppsScript.Spreadsheet.Spreadsheet,
-): number {
-  const keys = Object.keys(properties).filter((k) => k.startsWith(PENDING_PREFIX));
+export function drainPendingSubmissions(store: DocumentStore, ss: GoogleAppsScript.Spreadsheet.Spreadsheet): number {
   let n = 0;
-  for (const key of keys) {
-    const [sheetId, row] = key.slice(PENDING_PREFIX.length).split(':').map(Number);
+  for (const parked of store.list(KEYS.pending)) {
+    const { sheetId, row } = parked;
     const sheet = ss.getSheets().find((s) => s.getSheetId() === sheetId);
     if (sheet) {
       const width = sheet.getLastColumn();
       const [header, values] = [sheet.getRange(1, 1, 1, width).getValues()[0], sheet.getRange(row, 1, 1, width).getValues()[0]];
       const named: Record<string, string[]> = {};
       header.forEach((h, i) => (named[String(h)] = [cellText(values[i])]));
-      recordResponse(sheetId, row, { named, email: cellText(values[1]), values });
+      // The tick's own store: what this records (next rows, spans) is what the tick's later steps see.
+      recordResponse(store, sheetId, row, { named, email: cellText(values[1]), values });
       n++;
     }
-    deleteProperty(key);
+    store.delete(KEYS.pending(parked));
   }
   return n;
 }
@@ -75,14 +75,11 @@ interface ResponseSource {
   range?: GoogleAppsScript.Spreadsheet.Range;
 }
 
-const seenKey = (sheetId: number) => `seen:${sheetId}`;
-
 /** Turns one response row into the order it stands for: validated, deduplicated, written in one go. */
-export function recordResponse(sheetId: number, row: number, source: ResponseSource): RecordOutcome {
-  const properties = readAll();
-  const snapshot = snapshotForSheet(properties, sheetId);
+export function recordResponse(store: DocumentStore, sheetId: number, row: number, source: ResponseSource): RecordOutcome {
+  const snapshot = snapshotForSheet(store, sheetId);
   if (!snapshot || !snapshot.questions) return 'unknownForm';
-  const book = Book.open(properties);
+  const book = Book.open(store);
   const items = new Map(snapshot.items.map((i) => [i.id, i]));
   const fromForm = source.values ? null : findResponse(snapshot.formId, source.email, source.named);
   const values = source.values ?? (fromForm ? null : (source.range?.getValues()[0] ?? null));
@@ -91,11 +88,11 @@ export function recordResponse(sheetId: number, row: number, source: ResponseSou
   const orderKey = `form:${snapshot.round.id}:${row}`;
 
   // A row past the highest one recorded is a new response: there is nothing to find.
-  const seen = Number(properties[seenKey(sheetId)] ?? 0);
+  const seen = store.get(KEYS.seenRow(sheetId)) ?? 0;
   const previous = row > seen ? null : findOrder(book.sheet('orders'), orderKey, items);
   if (previous && previous.responseAt === responseAt) return 'duplicate';
   if (previous && previous.responseAt > responseAt) return 'stale';
-  if (row > seen) setProperty(seenKey(sheetId), String(row));
+  if (row > seen) store.set(KEYS.seenRow(sheetId), row);
 
   const q = snapshot.questions;
   const named = source.named;
@@ -124,7 +121,7 @@ export function recordResponse(sheetId: number, row: number, source: ResponseSou
   const editUrl = fromForm?.editUrl ?? previous?.editUrl ?? '';
   const order = saveOrder(
     book,
-    properties,
+    store,
     snapshot,
     items,
     previous,
@@ -136,10 +133,10 @@ export function recordResponse(sheetId: number, row: number, source: ResponseSou
     editUrl,
   );
   if (checked.problems.length) logProblems(book, snapshot, orderKey, raw, checked.problems, items);
-  const settings = communitySettings(properties);
+  const settings = communitySettings(store);
   sendReceipt(
     book,
-    properties,
+    store,
     receiptEmail(snapshot, items, order, editUrl, settings.paymentInstructions),
     settings.replyTo,
     t(snapshot.defaultLang, 'app.name'),
@@ -165,7 +162,7 @@ export function validate(raw: RawOrderInput, snapshot: RoundSnapshot, items: Rea
 
 export function saveOrder(
   book: Book,
-  properties: Record<string, string>,
+  store: DocumentStore,
   snapshot: RoundSnapshot,
   items: ReadonlyMap<string, CatalogItem>,
   previous: StoredOrder | null,
@@ -187,7 +184,7 @@ export function saveOrder(
   });
   writeOrder(
     book,
-    properties,
+    store,
     previous,
     orderRows(order, snapshot.round.id, responseAt, editUrl, items, snapshot.defaultLang),
     snapshot.round.id,
@@ -196,13 +193,8 @@ export function saveOrder(
 }
 
 /** The few settings a submission needs, cached with the round so intake reads no Settings sheet. */
-function communitySettings(properties: Record<string, string>): { paymentInstructions: string; replyTo: string } {
-  return (
-    readJson<{ paymentInstructions: string; replyTo: string }>(properties, 'mailSettings') ?? {
-      paymentInstructions: '',
-      replyTo: '',
-    }
-  );
+function communitySettings(store: DocumentStore): { paymentInstructions: string; replyTo: string } {
+  return store.get(KEYS.mailSettings) ?? { paymentInstructions: '', replyTo: '' };
 }
 
 export function logProblems(

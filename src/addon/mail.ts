@@ -16,8 +16,9 @@ import {
   resolveStuck,
   sendNow,
 } from '../workspace/outbox';
-import { readAll, readJson, writeJson } from '../workspace/properties';
-import { RoundSnapshot } from '../workspace/rounds';
+import { KEYS } from '../workspace/properties/keys';
+import { DocumentStore } from '../workspace/properties/store';
+import { RoundSnapshot, roundSnapshots } from '../workspace/rounds';
 import { Book } from '../workspace/sheets/book';
 import { get } from '../workspace/sheets/schema';
 import { cellText } from '../workspace/sheets/cells';
@@ -28,7 +29,6 @@ import { locked } from './rounds';
 
 /** A batch stops here, well inside Apps Script's 6 minutes, and resumes on the next tick or "continue". */
 export const BATCH_MS = 5 * 60 * 1000;
-const LAST_DRAIN = 'lastDrain';
 
 export function senderName(ctx: Pick<ActionContext, 'settings'>): string {
   return t(ctx.settings.defaultLang, 'app.name');
@@ -95,15 +95,9 @@ export function receiptEmail(
   };
 }
 
-export function sendReceipt(
-  book: Book,
-  properties: Record<string, string>,
-  email: OutgoingEmail,
-  replyTo: string,
-  sender: string,
-): void {
+export function sendReceipt(book: Book, store: DocumentStore, email: OutgoingEmail, replyTo: string, sender: string): void {
   if (!email.to) return;
-  sendNow(book, properties, email, new Date(), replyTo, sender);
+  sendNow(book, store, email, new Date(), replyTo, sender);
 }
 
 /** Queues the reminders that fell due since the last tick, to members who opted in and have not ordered. */
@@ -118,9 +112,8 @@ export function queueDueReminders(ctx: ActionContext, lastTick: number): number 
       optOut: get('members', r, 'optOut') === true,
     }))
     .filter((m) => m.email && !m.optOut);
-  for (const key of Object.keys(ctx.properties).filter((k) => k.startsWith('round:') && k.endsWith('#n'))) {
-    const snapshot = readJson<RoundSnapshot>(ctx.properties, key.slice(0, -2));
-    if (!snapshot || snapshot.round.state !== 'open') continue;
+  for (const snapshot of roundSnapshots(ctx.store)) {
+    if (snapshot.round.state !== 'open') continue;
     const slot = dueReminder(snapshot.round.deadline, ctx.settings.reminderOffsetsHours, lastTick, ctx.now.getTime());
     if (!slot) continue;
     const data = loadRound(ctx, snapshot.round.id);
@@ -174,7 +167,7 @@ export function queueDueReminders(ctx: ActionContext, lastTick: number): number 
           reminder(email, o.order.participant.name, o.order.participant.lang, true, o.editUrl || snapshot.formUrl, o.order.key),
         );
     }
-    queued += queueEmails(ctx.book, ctx.properties, emails, ctx.now);
+    queued += queueEmails(ctx.book, ctx.store, emails, ctx.now);
   }
   return queued;
 }
@@ -188,8 +181,8 @@ export function drainFor(ms: number, replyTo: string, sender: string): DrainResu
   const total: DrainResult = { sent: 0, failed: 0, waitingForQuota: 0, remaining: 0, stuck: 0, stoppedForTime: false };
   for (;;) {
     const step = withScriptLock(20_000, () => {
-      const properties = readAll();
-      return drainOutbox(Book.open(properties), properties, {
+      const store = DocumentStore.open();
+      return drainOutbox(Book.open(store), store, {
         stopAt: Math.min(stopAt, Date.now() + 30_000),
         replyTo,
         senderName: sender,
@@ -205,7 +198,7 @@ export function drainFor(ms: number, replyTo: string, sender: string): DrainResu
     total.stoppedForTime = r.stoppedForTime;
     if (!r.stoppedForTime || Date.now() >= stopAt) break;
   }
-  writeJson({ [LAST_DRAIN]: { ...total, at: new Date().toISOString() } });
+  DocumentStore.open().set(KEYS.lastDrain, { ...total, at: new Date().toISOString() });
   return total;
 }
 
@@ -221,11 +214,10 @@ export interface EmailsScreen extends OutboxSummary {
 
 /** Sidebar's Emails screen, read without the lock so it can be polled while a batch runs. */
 export function emailsScreen(roundId?: string): EmailsScreen {
-  const properties = readAll();
-  const book = Book.open(properties);
+  const store = DocumentStore.open();
   return {
-    ...outboxSummary(book, properties, roundId ? String(roundId) : undefined),
-    lastDrain: readJson(properties, LAST_DRAIN),
+    ...outboxSummary(Book.open(store), store, roundId ? String(roundId) : undefined),
+    lastDrain: store.get(KEYS.lastDrain),
   };
 }
 

@@ -2,7 +2,7 @@ import { describeProblem } from '../core/describe';
 import { t } from '../core/i18n/translate';
 import { RawOrderInput } from '../core/validation';
 import { findOrder } from '../workspace/orders';
-import { readJson, writeJson } from '../workspace/properties';
+import { KEYS } from '../workspace/properties/keys';
 import { snapshotOf } from '../workspace/rounds';
 import { UserError } from './context';
 import { newId } from '../workspace/session';
@@ -41,10 +41,10 @@ export interface OfflineOrderResult {
  */
 export function saveOfflineOrder(input: OfflineOrderInput): OfflineOrderResult {
   return locked((ctx) => {
-    const requestKey = input.requestId ? `request:${input.requestId}` : '';
-    const earlier = requestKey ? readJson<OfflineOrderResult>(ctx.properties, requestKey) : null;
+    const request = input.requestId ? KEYS.savedOfflineOrder(input.requestId) : null;
+    const earlier = request ? ctx.store.get(request) : null;
     if (earlier) return earlier;
-    const snapshot = snapshotOf(ctx.properties, String(input.roundId));
+    const snapshot = snapshotOf(ctx.store, String(input.roundId));
     if (!snapshot) throw new UserError(t(ctx.lang, 'round.notOpen'));
     const items = new Map(snapshot.items.map((i) => [i.id, i]));
     const raw: RawOrderInput = { ...input, submittedAt: ctx.now.getTime(), enteredBy: ctx.me || 'volunteer' };
@@ -58,7 +58,7 @@ export function saveOfflineOrder(input: OfflineOrderInput): OfflineOrderResult {
     if (input.orderKey && !previous) throw new UserError(t(ctx.lang, 'offline.notFound'));
     const order = saveOrder(
       ctx.book,
-      ctx.properties,
+      ctx.store,
       snapshot,
       items,
       previous,
@@ -72,13 +72,13 @@ export function saveOfflineOrder(input: OfflineOrderInput): OfflineOrderResult {
     if (checked.problems.length) logProblems(ctx.book, snapshot, key, raw, checked.problems, items);
     sendReceipt(
       ctx.book,
-      ctx.properties,
+      ctx.store,
       receiptEmail(snapshot, items, order, '', ctx.settings.paymentInstructions),
       ctx.settings.replyTo,
       senderName(ctx),
     );
     const result = { orderKey: key, enteredBy: ctx.me, notes };
-    if (requestKey) writeJson({ [requestKey]: result });
+    if (request) ctx.store.set(request, result);
     return result;
   });
 }
@@ -86,7 +86,7 @@ export function saveOfflineOrder(input: OfflineOrderInput): OfflineOrderResult {
 /** Cancels an order entered offline: its rows become an empty order (kept, so the revision is remembered). */
 export function cancelOfflineOrder(roundId: string, orderKey: string): { orderKey: string } {
   return locked((ctx) => {
-    const snapshot = snapshotOf(ctx.properties, String(roundId));
+    const snapshot = snapshotOf(ctx.store, String(roundId));
     if (!snapshot) throw new UserError(t(ctx.lang, 'round.notOpen'));
     const items = new Map(snapshot.items.map((i) => [i.id, i]));
     const previous = findOrder(ctx.book.sheet('orders'), String(orderKey), items);
@@ -111,7 +111,7 @@ export function cancelOfflineOrder(roundId: string, orderKey: string): { orderKe
     if (!checked.accepted) throw new UserError(checked.problems.map((x) => describeProblem(x, ctx.lang, items)).join('\n'));
     saveOrder(
       ctx.book,
-      ctx.properties,
+      ctx.store,
       snapshot,
       items,
       previous,

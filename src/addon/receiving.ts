@@ -5,14 +5,14 @@ import { currency, toDecimalString } from '../core/money';
 import { Steps, parseQuantity, unitsOf } from '../core/quantity';
 import { canTransition } from '../core/round';
 import { OutgoingEmail, queueEmails } from '../workspace/outbox';
-import { writeJson } from '../workspace/properties';
+import { KEYS } from '../workspace/properties/keys';
 import { cacheSnapshot, writeRound } from '../workspace/rounds';
 import { writeResultSheet } from '../workspace/results';
 import { row } from '../workspace/sheets/schema';
 import { UserError } from './context';
 import { billLines, roundFacts, writeResults } from './close';
 import { updateLedger } from './ledgerSheet';
-import { loadRound, receivedKey, RoundData } from './roundData';
+import { loadRound, RoundData } from './roundData';
 import { locked } from './rounds';
 import { ActionContext } from './context';
 
@@ -31,7 +31,7 @@ function setState(ctx: ActionContext, data: RoundData, state: RoundData['record'
   if (data.record.state === state) return;
   data.record = { ...data.record, state };
   writeRound(ctx.book, data.record, ctx.now);
-  cacheSnapshot({ ...data.snapshot, round: { ...data.snapshot.round, state } });
+  cacheSnapshot(ctx.store, { ...data.snapshot, round: { ...data.snapshot.round, state } });
 }
 
 export interface SupplierOrder {
@@ -109,7 +109,7 @@ export function supplierOrder(roundId: string): SupplierOrder {
     }
     const totalMinor = lines.reduce((s, l) => s + l.totalMinor, 0);
     rows.push(row('supplier', { item: t(lang, 'supplier.total'), total: totalMinor }, code));
-    writeResultSheet(ctx.book.ss, ctx.properties, data.record.id, 'supplier', lang, code, rows);
+    writeResultSheet(ctx.book.ss, ctx.store, data.record.id, 'supplier', lang, code, rows);
     setState(ctx, data, 'ordered');
     updateLedger(ctx, data);
     const header = ['supplier', 'code', 'item', 'unit', 'boxes', 'quantity', 'price', 'total'];
@@ -164,9 +164,7 @@ export function recordReceipt(roundId: string, receivedUnits: Record<string, str
       }
     }
     if (problems.length) throw new UserError(problems.join('\n'));
-    writeJson({ [receivedKey(before.record.id)]: received });
-    ctx.properties[`${receivedKey(before.record.id)}#0`] = JSON.stringify(received);
-    ctx.properties[`${receivedKey(before.record.id)}#n`] = '1';
+    ctx.store.set(KEYS.received(before.record.id), received);
     const after = loadRound(ctx, before.record.id);
     after.record = before.record;
     writeResults(ctx, after);
@@ -238,7 +236,7 @@ export function recordReceipt(roundId: string, receivedUnits: Record<string, str
         });
       }
     }
-    const queued = queueEmails(ctx.book, ctx.properties, emails, ctx.now);
+    const queued = queueEmails(ctx.book, ctx.store, emails, ctx.now);
     setState(ctx, after, 'arrived');
     updateLedger(ctx, after);
     return {

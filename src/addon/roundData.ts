@@ -3,10 +3,10 @@ import { Lang } from '../core/i18n/lang';
 import { JournalEntry, ParticipantAccount, account } from '../core/ledger';
 import { Steps } from '../core/quantity';
 import { RoundTally, tallyRound } from '../core/tally';
-import { MessageKey, t } from '../core/i18n/translate';
+import { t } from '../core/i18n/translate';
 import { readJournal } from '../workspace/journal';
 import { StoredOrder, readRoundOrders } from '../workspace/orders';
-import { readJson } from '../workspace/properties';
+import { KEYS } from '../workspace/properties/keys';
 import { RoundRecord, RoundSnapshot, readRounds, snapshotOf } from '../workspace/rounds';
 import { ActionContext, UserError } from './context';
 
@@ -22,20 +22,15 @@ export interface RoundData {
   accounts: Map<string, ParticipantAccount>;
 }
 
-export const receivedKey = (roundId: string) => `received:${roundId}`;
-export const closedKey = (roundId: string) => `closed:${roundId}`;
-/** How many times the round has been closed: each close after a reopening bills under a new revision. */
-export const closesKey = (roundId: string) => `closes:${roundId}`;
-
 export function loadRound(ctx: ActionContext, roundId: string, rounds = readRounds(ctx.book)): RoundData {
   const record = rounds.find((r) => r.id === roundId);
   if (!record) throw new UserError(t(ctx.lang, 'round.notFound', { id: roundId }));
-  const snapshot = snapshotOf(ctx.properties, roundId);
+  const snapshot = snapshotOf(ctx.store, roundId);
   if (!snapshot) throw new UserError(t(ctx.lang, 'round.notOpened'));
   const items = new Map(snapshot.items.map((i) => [i.id, i]));
-  const orders = readRoundOrders(ctx.book, roundId, items, ctx.properties);
+  const orders = readRoundOrders(ctx.book, roundId, items, ctx.store);
   const journal = readJournal(ctx.book, record.currency);
-  const received = readJson<Record<string, Steps>>(ctx.properties, receivedKey(roundId)) ?? {};
+  const received = ctx.store.get(KEYS.received(roundId)) ?? {};
   const tally = tallyRound(
     record,
     items,
@@ -45,10 +40,6 @@ export function loadRound(ctx: ActionContext, roundId: string, rounds = readRoun
   const roundJournal = journal.filter((e) => e.roundId === roundId);
   const accounts = new Map(tally.participants.map((p) => [p.order.key, account(p.order.key, p.totalMinor, roundJournal)]));
   return { record, snapshot, items, orders, journal, received, tally, accounts };
-}
-
-export function stateLabel(lang: Lang, state: string): string {
-  return t(lang, `state.${state}` as MessageKey);
 }
 
 export function nameOf(item: CatalogItem | undefined, itemId: string, lang: Lang): string {

@@ -4,8 +4,8 @@ import { currency, parseAmount } from '../core/money';
 import { DeliverySplit, RoundState, canTransition } from '../core/round';
 import { readCatalog, readPlaces } from '../workspace/community';
 import { ACTION_LOCK_WAIT_MS, withScriptLock } from '../workspace/lock';
-import { deleteJson, readAll, writeJson, readJson } from '../workspace/properties';
-import { closedKey } from './roundData';
+import { KEYS } from '../workspace/properties/keys';
+import { DocumentStore } from '../workspace/properties/store';
 import { buildRoundForm, setFormAccepting } from '../workspace/roundForm';
 import { RoundRecord, RoundSnapshot, cacheSnapshot, readRounds, snapshotOf, writeRound } from '../workspace/rounds';
 import { userLang } from '../workspace/session';
@@ -94,8 +94,8 @@ function findRound(ctx: ActionContext, roundId: string): RoundRecord {
 /** Creates a round in draft from catalog items; checks every field and reports all problems at once. */
 export function createRound(input: NewRoundInput): RoundView {
   return locked((ctx) => {
-    const requestKey = input.requestId ? `request:${input.requestId}` : '';
-    const earlier = requestKey ? readJson<string>(ctx.properties, requestKey) : null;
+    const request = input.requestId ? KEYS.createdRound(input.requestId) : null;
+    const earlier = request ? ctx.store.get(request) : null;
     const rounds = readRounds(ctx.book);
     if (earlier) {
       const done = rounds.find((r) => r.id === earlier);
@@ -154,7 +154,7 @@ export function createRound(input: NewRoundInput): RoundView {
     };
     while (rounds.some((r) => r.id === record.id)) record.id = `R${Number(record.id.slice(1)) + 1}`;
     const saved = writeRound(ctx.book, record, ctx.now);
-    if (requestKey) writeJson({ [requestKey]: saved.id });
+    if (request) ctx.store.set(request, saved.id);
     return toView(saved);
   });
 }
@@ -207,8 +207,8 @@ export function openRound(roundId: string): RoundView {
       responseSheetId: opened.responseSheetId,
       questions: built.questions,
     };
-    cacheSnapshot(snapshot);
-    writeJson({ mailSettings: { paymentInstructions: settings.paymentInstructions, replyTo: settings.replyTo } });
+    cacheSnapshot(ctx.store, snapshot);
+    ctx.store.set(KEYS.mailSettings, { paymentInstructions: settings.paymentInstructions, replyTo: settings.replyTo });
     createResultSheets(book.ss, opened.id, book.lang, opened.currency);
     return toView(opened);
   });
@@ -228,9 +228,9 @@ export function extendDeadline(roundId: string, deadlineIso: string): RoundView 
     const updated: RoundRecord = { ...record, deadline, state: 'open' };
     writeRound(ctx.book, updated, ctx.now);
     // Reopened after closing: the next close tallies again and bills under a new revision.
-    deleteJson(ctx.properties, closedKey(roundId));
-    const snapshot = snapshotOf(ctx.properties, roundId);
-    if (snapshot) cacheSnapshot({ ...snapshot, round: { ...snapshot.round, deadline, state: 'open' } });
+    ctx.store.delete(KEYS.closed(roundId));
+    const snapshot = snapshotOf(ctx.store, roundId);
+    if (snapshot) cacheSnapshot(ctx.store, { ...snapshot, round: { ...snapshot.round, deadline, state: 'open' } });
     setFormAccepting(record.formId, true, ctx.settings.defaultLang);
     return toView(updated);
   });
@@ -245,10 +245,10 @@ export function cancelRound(roundId: string, reason: string): RoundView {
       fail(lang, 'round.cannotCancel', { state: t(lang, `state.${record.state}` as MessageKey) });
     const updated: RoundRecord = { ...record, state: 'cancelled' };
     writeRound(ctx.book, updated, ctx.now);
-    const snapshot = snapshotOf(ctx.properties, roundId);
+    const snapshot = snapshotOf(ctx.store, roundId);
     if (snapshot) {
-      cacheSnapshot({ ...snapshot, round: { ...snapshot.round, state: 'cancelled' } });
-      queueEmails(ctx.book, ctx.properties, cancellationEmails(ctx, snapshot, String(reason ?? '').trim()), ctx.now);
+      cacheSnapshot(ctx.store, { ...snapshot, round: { ...snapshot.round, state: 'cancelled' } });
+      queueEmails(ctx.book, ctx.store, cancellationEmails(ctx, snapshot, String(reason ?? '').trim()), ctx.now);
     }
     setFormAccepting(record.formId, false, ctx.settings.defaultLang);
     logEntry(
@@ -268,14 +268,14 @@ export function cancelRound(roundId: string, reason: string): RoundView {
 
 /** Every round, newest first, for the sidebar's Rounds screen. */
 export function listRounds(): RoundView[] {
-  return readRounds(Book.open(readAll())).map(toView).reverse();
+  return readRounds(Book.open(DocumentStore.open())).map(toView).reverse();
 }
 
 /** "The round is cancelled, and why": one email to each person who ordered (or a NO_EMAIL row for their volunteer). */
 function cancellationEmails(ctx: ActionContext, snapshot: RoundSnapshot, reason: string): OutgoingEmail[] {
   const items = new Map(snapshot.items.map((i) => [i.id, i]));
   const round = snapshot.round;
-  return readRoundOrders(ctx.book, round.id, items, ctx.properties)
+  return readRoundOrders(ctx.book, round.id, items, ctx.store)
     .filter((o) => o.order.lines.length > 0)
     .map((o) => {
       const who = o.order.participant;

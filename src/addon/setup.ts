@@ -1,5 +1,5 @@
 import { t } from '../core/i18n/translate';
-import { readAll } from '../workspace/properties';
+import { DocumentStore } from '../workspace/properties/store';
 import { userEmail, userLang } from '../workspace/session';
 import { Book } from '../workspace/sheets/book';
 import { ensureSheets } from '../workspace/sheets/setup';
@@ -11,10 +11,9 @@ import { toast } from '../workspace/ui/dialogs';
 export function setUpCommunity(): { created: string[] } {
   const lang = userLang();
   const result = withScriptLock(ACTION_LOCK_WAIT_MS, () => {
-    const properties = readAll();
-    const book = Book.open(properties);
-    const { created } = ensureSheets(book, lang);
-    ensureTriggers(properties, userEmail());
+    const store = DocumentStore.open();
+    const { created } = ensureSheets(Book.open(store), store, lang);
+    ensureTriggers(store, userEmail());
     return created;
   });
   if (!result.ok) throw new Error(t(lang, 'error.busy'));

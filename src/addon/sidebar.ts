@@ -6,7 +6,7 @@ import { t } from '../core/i18n/translate';
 import { unitsOf } from '../core/quantity';
 import { DEFAULT_SETTINGS, SETTING_KEYS, SettingKey, parseSettings } from '../core/settings';
 import { readCatalog, readPlaces } from '../workspace/community';
-import { readAll } from '../workspace/properties';
+import { DocumentStore } from '../workspace/properties/store';
 import { readRounds } from '../workspace/rounds';
 import { userLang } from '../workspace/session';
 import { Book } from '../workspace/sheets/book';
@@ -298,9 +298,8 @@ function replaceRows(book: Book, key: 'places' | 'volunteers', rows: unknown[][]
 
 /** Menu: the current round's form link, in a small dialog (a script cannot open a browser tab). */
 export function showFormLink(): void {
-  const properties = readAll();
   const lang = userLang();
-  const open = readRounds(Book.open(properties))
+  const open = readRounds(Book.open(DocumentStore.open()))
     .filter((r) => r.formUrl)
     .pop();
   showDialog(
@@ -321,7 +320,7 @@ export function showFormLink(): void {
 /** Menu: printable distribution lists (A4, one building per page) for the latest closed round. */
 export function showDistributionLists(roundId?: string): void {
   const lang = userLang();
-  const rounds = readRounds(Book.open(readAll()));
+  const rounds = readRounds(Book.open(DocumentStore.open()));
   const round = roundId
     ? rounds.find((r) => r.id === roundId)
     : [...rounds].reverse().find((r) => !['draft', 'open', 'cancelled'].includes(r.state));
@@ -340,12 +339,12 @@ export function showDistributionLists(roundId?: string): void {
 /** Menu: makes the latest closed round's supplier order and shows its sheet. */
 export function showSupplierOrder(): void {
   const lang = userLang();
-  const rounds = readRounds(Book.open(readAll()));
+  const rounds = readRounds(Book.open(DocumentStore.open()));
   const round = [...rounds].reverse().find((r) => ['closed', 'ordered', 'arrived', 'distributed'].includes(r.state));
   if (!round) {
     alert(t(lang, 'menu.noClosedRound'));
     return;
   }
   supplierOrder(round.id);
-  activateSheet(roundSheetName(round.id, 'supplier', Book.open(readAll()).lang));
+  activateSheet(roundSheetName(round.id, 'supplier', Book.open(DocumentStore.open()).lang));
 }

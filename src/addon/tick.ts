@@ -2,7 +2,8 @@ import { resolveLang } from '../core/i18n/lang';
 import { readSettings } from '../workspace/community';
 import { withScriptLock } from '../workspace/lock';
 import { reconcileNextRow } from '../workspace/orders';
-import { readAll, setProperty } from '../workspace/properties';
+import { KEYS } from '../workspace/properties/keys';
+import { DocumentStore } from '../workspace/properties/store';
 import { readRounds } from '../workspace/rounds';
 import { Book } from '../workspace/sheets/book';
 import { effectiveUserEmail } from '../workspace/session';
@@ -10,8 +11,6 @@ import { ActionContext } from './context';
 import { closeRoundNow } from './close';
 import { drainPendingSubmissions } from './intake';
 import { BATCH_MS, drainFor, queueDueReminders, senderName } from './mail';
-
-const LAST_TICK = 'lastTick';
 
 /**
  * The add-on's single hourly trigger. It fires at a random minute, so everything it does is "what fell
@@ -22,19 +21,19 @@ const LAST_TICK = 'lastTick';
 export function onTick_(): void {
   const started = Date.now();
   const prepared = withScriptLock(60_000, () => {
-    const properties = readAll();
-    const book = Book.open(properties);
+    const store = DocumentStore.open();
+    const book = Book.open(store);
     if (!book.find('rounds')) return null;
     const settings = readSettings(book);
     const ctx: ActionContext = {
       lang: resolveLang(settings.defaultLang),
       me: effectiveUserEmail(),
-      properties,
+      store,
       book,
       settings,
       now: new Date(),
     };
-    drainPendingSubmissions(properties, book.ss);
+    drainPendingSubmissions(store, book.ss);
     for (const round of readRounds(book)) {
       if (round.state !== 'open' || round.deadline > ctx.now.getTime()) continue;
       try {
@@ -43,10 +42,10 @@ export function onTick_(): void {
         console.error(`closing ${round.id} failed: ${(err as Error)?.message ?? err}`);
       }
     }
-    const lastTick = Number(properties[LAST_TICK] ?? 0) || ctx.now.getTime() - 3600_000;
+    const lastTick = store.get(KEYS.lastTick) || ctx.now.getTime() - 3600_000;
     queueDueReminders(ctx, lastTick);
-    setProperty(LAST_TICK, String(ctx.now.getTime()));
-    reconcileNextRow(book.sheet('orders'));
+    store.set(KEYS.lastTick, ctx.now.getTime());
+    reconcileNextRow(book, store);
     return ctx;
   });
   if (!prepared.ok || !prepared.value) return;

@@ -1,3 +1,5 @@
+import { Lang } from './i18n/lang';
+import { t } from './i18n/translate';
 import { RoundingRule } from './money';
 
 export type RoundState = 'draft' | 'open' | 'closed' | 'ordered' | 'arrived' | 'distributed' | 'settled' | 'cancelled';
@@ -51,6 +53,22 @@ export type TransitionResult =
 export function transition(round: Round, to: RoundState): TransitionResult {
   if (!canTransition(round.state, to)) return { ok: false, key: 'round.illegalTransition', from: round.state, to };
   return { ok: true, round: { ...round, state: to } };
+}
+
+/** A round's state in the reader's words. */
+export function stateLabel(state: RoundState, lang: Lang): string {
+  return t(lang, `state.${state}`);
+}
+
+/** What closing a round came to: shown to the coordinator and kept while the round stays closed. */
+export interface CloseSummary {
+  roundId: string;
+  state: RoundState;
+  participants: number;
+  goodsMinor: number;
+  totalMinor: number;
+  queuedEmails: number;
+  alreadyClosed: boolean;
 }
 
 /** Orders count only while a round is open and its stop has not passed. */

@@ -6,12 +6,13 @@ import { Book } from './sheets/book';
 import { cellNumber, cellText, cellTime } from './sheets/cells';
 import { get, row, wholeColumn, width } from './sheets/schema';
 import { appendAtCounter, reconcileCounter } from './sheets/append';
+import { KEYS } from './properties/keys';
+import { DocumentStore } from './properties/store';
 
 /**
  * The Orders sheet: one row per participant × item. An order's rows are found with a TextFinder on
  * the order-key column, so a submission costs the same few calls with 10 or 10,000 rows below it.
  */
-const NEXT_ROW = 'ordersNextRow';
 
 export interface StoredOrder {
   order: Order;
@@ -168,7 +169,7 @@ export function findOrder(
  */
 export function writeOrder(
   book: Book,
-  properties: Record<string, string>,
+  store: DocumentStore,
   previous: StoredOrder | null,
   rows: unknown[][],
   roundId: string,
@@ -184,8 +185,8 @@ export function writeOrder(
   }
   if (contiguous) sheet.getRange(old[0], 1, old.length, cols).clearContent();
   else for (const r of old) sheet.getRange(r, 1, 1, cols).clearContent();
-  const at = appendAtCounter(sheet, NEXT_ROW, properties, rows);
-  widenSpan(properties, roundId, at, at + rows.length - 1);
+  const at = appendAtCounter(sheet, 'orders', store, rows);
+  widenSpan(store, roundId, at, at + rows.length - 1);
 }
 
 /**
@@ -193,19 +194,19 @@ export function writeOrder(
  * every round the community ever ran. Rounds open at the same time interleave; the block then holds a
  * few rows of the other round, which readers skip.
  */
-const spanKey = (roundId: string) => `orderSpan:${roundId}`;
-
-function widenSpan(properties: Record<string, string>, roundId: string, first: number, last: number): void {
-  const [a, b] = (properties[spanKey(roundId)] ?? '').split(',').map(Number);
-  const span = `${a ? Math.min(a, first) : first},${b ? Math.max(b, last) : last}`;
-  if (span === properties[spanKey(roundId)]) return;
-  PropertiesService.getDocumentProperties().setProperty(spanKey(roundId), span);
-  properties[spanKey(roundId)] = span;
+function widenSpan(store: DocumentStore, roundId: string, first: number, last: number): void {
+  const was = store.get(KEYS.orderSpan(roundId));
+  const span = {
+    first: was?.first ? Math.min(was.first, first) : first,
+    last: was?.last ? Math.max(was.last, last) : last,
+  };
+  if (was && span.first === was.first && span.last === was.last) return;
+  store.set(KEYS.orderSpan(roundId), span);
 }
 
 /** Re-aligns the next-row counter with the sheet (a coordinator may have deleted rows by hand). */
-export function reconcileNextRow(sheet: GoogleAppsScript.Spreadsheet.Sheet): void {
-  reconcileCounter(sheet, NEXT_ROW);
+export function reconcileNextRow(book: Book, store: DocumentStore): void {
+  reconcileCounter(book.sheet('orders'), 'orders', store);
 }
 
 /** Every order of a round from the Orders sheet, in one read of the round's own block of rows. */
@@ -213,10 +214,10 @@ export function readRoundOrders(
   book: Book,
   roundId: string,
   items: ReadonlyMap<string, CatalogItem>,
-  properties: Record<string, string> = {},
+  store: DocumentStore,
 ): StoredOrder[] {
   const sheet = book.sheet('orders');
-  const [first, last] = (properties[spanKey(roundId)] ?? '').split(',').map(Number);
+  const { first, last } = store.get(KEYS.orderSpan(roundId)) ?? { first: 0, last: 0 };
   const top = first && last >= first ? first : 1;
   const values =
     first && last >= first

@@ -2,6 +2,8 @@ import { Book } from './sheets/book';
 import { appendAtCounter } from './sheets/append';
 import { cellNumber, cellText } from './sheets/cells';
 import { get, row, span, wholeColumn } from './sheets/schema';
+import { KEYS } from './properties/keys';
+import { DocumentStore } from './properties/store';
 
 /**
  * The Outbox sheet is both the queue and the record of every email: one row per (round, person, kind,
@@ -24,9 +26,6 @@ export interface OutgoingEmail {
   html: string;
 }
 
-const COUNTER = 'outboxNextRow';
-/** Receipts are confirmed in document properties (no extra sheet write); the next drain folds them in. */
-const SENT_PREFIX = 'sent:';
 /** Where a row's delivery state lives: rewritten in one call per chunk, never the whole row. */
 const STATE = span('outbox', ['state', 'attempts', 'updatedAt', 'error']);
 type StateCells = [state: string, attempts: number, updatedAt: unknown, error: string];
@@ -66,19 +65,13 @@ export function outboxKeys(book: Book): Set<string> {
 }
 
 /** Queues emails not queued before (by key); residents without an address are recorded as NO_EMAIL. */
-export function queueEmails(
-  book: Book,
-  properties: Record<string, string>,
-  emails: OutgoingEmail[],
-  now: Date,
-  known?: Set<string>,
-): number {
+export function queueEmails(book: Book, store: DocumentStore, emails: OutgoingEmail[], now: Date, known?: Set<string>): number {
   const existing = known ?? outboxKeys(book);
   const fresh = emails.filter((e) => !existing.has(e.key));
   appendAtCounter(
     book.sheet('outbox'),
-    COUNTER,
-    properties,
+    'outbox',
+    store,
     fresh.map((e) => outboxRow(e, e.to ? 'QUEUED' : 'NO_EMAIL', now)),
   );
   for (const e of fresh) existing.add(e.key);
@@ -103,7 +96,7 @@ function send(e: Pick<OutgoingEmail, 'to' | 'subject' | 'body' | 'html'>, replyT
  */
 export function sendNow(
   book: Book,
-  properties: Record<string, string>,
+  store: DocumentStore,
   e: OutgoingEmail,
   now: Date,
   replyTo: string,
@@ -111,10 +104,10 @@ export function sendNow(
 ): OutboxState {
   const sheet = book.sheet('outbox');
   if (!e.to || MailApp.getRemainingDailyQuota() < 1) {
-    appendAtCounter(sheet, COUNTER, properties, [outboxRow(e, e.to ? 'QUEUED' : 'NO_EMAIL', now)]);
+    appendAtCounter(sheet, 'outbox', store, [outboxRow(e, e.to ? 'QUEUED' : 'NO_EMAIL', now)]);
     return e.to ? 'QUEUED' : 'NO_EMAIL';
   }
-  const at = appendAtCounter(sheet, COUNTER, properties, [outboxRow(e, 'SENDING', now)]);
+  const at = appendAtCounter(sheet, 'outbox', store, [outboxRow(e, 'SENDING', now)]);
   SpreadsheetApp.flush();
   try {
     send(e, replyTo, senderName);
@@ -122,7 +115,8 @@ export function sendNow(
     sheet.getRange(at, STATE.column, 1, STATE.width).setValues([stateCells('QUEUED', 1, now, errorText(err))]);
     return 'QUEUED';
   }
-  PropertiesService.getDocumentProperties().setProperty(`${SENT_PREFIX}${at}`, e.key);
+  // Confirmed in document properties (no extra sheet write); the next drain folds it in.
+  store.set(KEYS.sentReceipt(at), e.key);
   return 'SENT';
 }
 
@@ -147,7 +141,7 @@ export interface DrainResult {
  */
 export function drainOutbox(
   book: Book,
-  properties: Record<string, string>,
+  store: DocumentStore,
   options: { stopAt: number; chunkSize?: number; replyTo: string; senderName: string },
 ): DrainResult {
   const sheet = book.sheet('outbox');
@@ -159,12 +153,16 @@ export function drainOutbox(
   const result: DrainResult = { sent: 0, failed: 0, waitingForQuota: 0, remaining: 0, stuck: 0, stoppedForTime: false };
 
   // Fold in receipts confirmed since the last drain.
-  const confirmed = Object.keys(properties).filter((k) => k.startsWith(SENT_PREFIX));
+  const confirmed = store.list(KEYS.sentReceipt);
   let minChanged = Infinity;
   let maxChanged = -Infinity;
-  for (const k of confirmed) {
-    const r = Number(k.slice(SENT_PREFIX.length)) - 1;
-    if (values[r] && cellText(get('outbox', values[r], 'key')) === properties[k] && states[r][0] === 'SENDING') {
+  for (const at of confirmed) {
+    const r = at - 1;
+    if (
+      values[r] &&
+      cellText(get('outbox', values[r], 'key')) === store.get(KEYS.sentReceipt(at)) &&
+      states[r][0] === 'SENDING'
+    ) {
       states[r] = stateCells('SENT', states[r][1] + 1, new Date());
       minChanged = Math.min(minChanged, r);
       maxChanged = Math.max(maxChanged, r);
@@ -173,7 +171,7 @@ export function drainOutbox(
   const writeSpan = (from: number, to: number) =>
     sheet.getRange(from + 1, STATE.column, to - from + 1, STATE.width).setValues(states.slice(from, to + 1));
   if (maxChanged >= 0) writeSpan(minChanged, maxChanged);
-  for (const k of confirmed) PropertiesService.getDocumentProperties().deleteProperty(k);
+  for (const at of confirmed) store.delete(KEYS.sentReceipt(at));
 
   const queued: number[] = [];
   values.forEach((_, r) => {
@@ -255,7 +253,7 @@ export interface OutboxSummary {
  * What the Emails screen shows, from one read of the outbox. A receipt confirmed in document
  * properties but not yet folded into the sheet counts as sent, not as stuck.
  */
-export function outboxSummary(book: Book, properties: Record<string, string>, roundId?: string): OutboxSummary {
+export function outboxSummary(book: Book, store: DocumentStore, roundId?: string): OutboxSummary {
   const values = book.sheet('outbox').getDataRange().getValues();
   const counts: Record<OutboxState, number> = { QUEUED: 0, SENDING: 0, SENT: 0, FAILED: 0, NO_EMAIL: 0 };
   const stuck: OutboxSummary['stuck'] = [];
@@ -264,7 +262,7 @@ export function outboxSummary(book: Book, properties: Record<string, string>, ro
     if (r === 0) return;
     if (roundId && cellText(get('outbox', v, 'round')) !== roundId) return;
     let state = cellText(get('outbox', v, 'state')) as OutboxState;
-    if (state === 'SENDING' && properties[`${SENT_PREFIX}${r + 1}`] === cellText(get('outbox', v, 'key'))) state = 'SENT';
+    if (state === 'SENDING' && store.get(KEYS.sentReceipt(r + 1)) === cellText(get('outbox', v, 'key'))) state = 'SENT';
     if (!(state in counts)) return;
     counts[state]++;
     if (state === 'SENDING')

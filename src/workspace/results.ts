@@ -1,7 +1,8 @@
 import { Lang } from '../core/i18n/lang';
 import { t } from '../core/i18n/translate';
 import { currency } from '../core/money';
-import { readJson, writeJson } from './properties';
+import { KEYS } from './properties/keys';
+import { DocumentStore } from './properties/store';
 import { RoundSheetKey, columnSpecs, header, roundSheetName, width } from './sheets/schema';
 import { PLAIN_TEXT_FORMAT, formatsAsPlainText, textCell } from './sheets/text';
 
@@ -23,12 +24,10 @@ function runs(key: RoundSheetKey, wanted: (c: ReturnType<typeof columnSpecs>[num
   return out;
 }
 
-interface SheetSize {
+export interface SheetSize {
   rows: number;
   capacity: number;
 }
-
-const sizeKey = (roundId: string, key: RoundSheetKey) => `size:${roundId}:${key}`;
 
 /**
  * Creates a round's result sheet with its header, money format, frozen header and a warning-only
@@ -59,7 +58,7 @@ export function createResultSheet(
  */
 export function writeResultSheet(
   ss: GoogleAppsScript.Spreadsheet.Spreadsheet,
-  properties: Record<string, string>,
+  store: DocumentStore,
   roundId: string,
   key: RoundSheetKey,
   lang: Lang,
@@ -73,7 +72,8 @@ export function writeResultSheet(
     sheet = ss.getSheetByName(name) as GoogleAppsScript.Spreadsheet.Sheet;
   }
   const cols = width(key);
-  const size = readJson<SheetSize>(properties, sizeKey(roundId, key)) ?? { rows: 0, capacity: 1000 };
+  const sizeKey = KEYS.resultSize({ roundId, sheet: key });
+  const size = store.get(sizeKey) ?? { rows: 0, capacity: 1000 };
   const block = [...rows];
   while (block.length < size.rows) block.push(new Array(cols).fill(''));
   if (block.length + 1 > size.capacity) {
@@ -82,8 +82,6 @@ export function writeResultSheet(
     size.capacity += more;
   }
   if (block.length) sheet.getRange(2, 1, block.length, cols).setValues(block);
-  const next = { rows: rows.length, capacity: size.capacity };
-  writeJson({ [sizeKey(roundId, key)]: next });
-  Object.assign(properties, { [`${sizeKey(roundId, key)}#0`]: JSON.stringify(next), [`${sizeKey(roundId, key)}#n`]: '1' });
+  store.set(sizeKey, { rows: rows.length, capacity: size.capacity });
   return sheet;
 }

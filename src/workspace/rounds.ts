@@ -4,7 +4,8 @@ import { Round, RoundState } from '../core/round';
 import { Book } from './sheets/book';
 import { cellMoney, cellNumber, cellText, cellTime } from './sheets/cells';
 import { get, row } from './sheets/schema';
-import { readJson, writeJson } from './properties';
+import { KEYS } from './properties/keys';
+import { DocumentStore, entry } from './properties/store';
 import { currency, RoundingRule } from '../core/money';
 import { DeliverySplit } from '../core/round';
 
@@ -120,27 +121,25 @@ export function writeRound(book: Book, r: RoundRecord, now: Date): RoundRecord {
   return { ...r, sheetRow: target };
 }
 
-const snapshotKey = (roundId: string) => `round:${roundId}`;
-const sheetKey = (sheetId: number) => `responses:${sheetId}`;
-
-export function cacheSnapshot(s: RoundSnapshot): void {
-  const entries: Record<string, unknown> = { [snapshotKey(s.round.id)]: s };
-  if (s.responseSheetId !== null) entries[sheetKey(s.responseSheetId)] = s.round.id;
-  writeJson(entries);
+export function cacheSnapshot(store: DocumentStore, s: RoundSnapshot): void {
+  const entries = [entry(KEYS.snapshot(s.round.id), s)];
+  if (s.responseSheetId !== null) entries.push(entry(KEYS.responseSheet(s.responseSheetId), s.round.id));
+  store.setAll(...entries);
 }
 
-export function snapshotForSheet(properties: Record<string, string>, sheetId: number): RoundSnapshot | null {
-  const roundId = readJson<string>(properties, sheetKey(sheetId));
-  return roundId ? readJson<RoundSnapshot>(properties, snapshotKey(roundId)) : null;
+export function snapshotForSheet(store: DocumentStore, sheetId: number): RoundSnapshot | null {
+  const roundId = store.get(KEYS.responseSheet(sheetId));
+  return roundId ? store.get(KEYS.snapshot(roundId)) : null;
 }
 
-export function snapshotOf(properties: Record<string, string>, roundId: string): RoundSnapshot | null {
-  return readJson<RoundSnapshot>(properties, snapshotKey(roundId));
+export function snapshotOf(store: DocumentStore, roundId: string): RoundSnapshot | null {
+  return store.get(KEYS.snapshot(roundId));
 }
 
-export function openSnapshots(properties: Record<string, string>): RoundSnapshot[] {
-  return Object.keys(properties)
-    .filter((k) => k.startsWith('round:') && k.endsWith('#n'))
-    .map((k) => readJson<RoundSnapshot>(properties, k.slice(0, -2)))
+/** Every round that has been opened, as cached when it opened (with its state kept current). */
+export function roundSnapshots(store: DocumentStore): RoundSnapshot[] {
+  return store
+    .list(KEYS.snapshot)
+    .map((id) => store.get(KEYS.snapshot(id)))
     .filter((s): s is RoundSnapshot => !!s);
 }

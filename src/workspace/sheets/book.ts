@@ -1,6 +1,7 @@
 import { Lang } from '../../core/i18n/lang';
 import { SheetKey, sheetName, sheetNames } from './schema';
-import { readJson, writeJson } from '../properties';
+import { KEYS } from '../properties/keys';
+import { DocumentStore } from '../properties/store';
 
 /**
  * The community spreadsheet, sheet by sheet. Sheet names are localized when the add-on sets them up,
@@ -12,8 +13,6 @@ export interface SheetIds {
   ids: Partial<Record<SheetKey, number>>;
 }
 
-export const SHEET_IDS_KEY = 'sheets';
-
 export class Book {
   private cache = new Map<SheetKey, GoogleAppsScript.Spreadsheet.Sheet>();
   private all: GoogleAppsScript.Spreadsheet.Sheet[] | null = null;
@@ -23,8 +22,8 @@ export class Book {
     readonly ids: SheetIds | null,
   ) {}
 
-  static open(properties: Record<string, string>): Book {
-    return new Book(SpreadsheetApp.getActiveSpreadsheet(), readJson<SheetIds>(properties, SHEET_IDS_KEY));
+  static open(store: DocumentStore): Book {
+    return new Book(SpreadsheetApp.getActiveSpreadsheet(), store.get(KEYS.sheetIds));
   }
 
   get lang(): Lang {
@@ -63,9 +62,5 @@ export class Book {
   rows(key: SheetKey): unknown[][] {
     const values = this.sheet(key).getDataRange().getValues();
     return values.slice(1).filter((r) => r.some((v) => v !== ''));
-  }
-
-  remember(ids: SheetIds): void {
-    writeJson({ [SHEET_IDS_KEY]: ids });
   }
 }

@@ -1,7 +1,9 @@
 import { Lang } from '../../core/i18n/lang';
 import { t } from '../../core/i18n/translate';
 import { Book, SheetIds } from './book';
-import { ensureLedgerChart } from '../ledgerChart';
+import { AppendingSheet, KEYS } from '../properties/keys';
+import { DocumentStore, entry } from '../properties/store';
+import { ensureLedgerChart } from '../ledgerSheet';
 import { SHEETS, SheetKey, columnSpecs, header, sheetName, sheetOptions, startingRows, width } from './schema';
 import { PLAIN_TEXT_FORMAT, formatsAsPlainText, textCell } from './text';
 
@@ -12,24 +14,25 @@ const ORDER = Object.keys(SHEETS) as SheetKey[];
  * and protection, all as the schema declares. Safe to run any number of times: an existing sheet is
  * left as the coordinator has it.
  */
-export function ensureSheets(book: Book, lang: Lang): { created: SheetKey[]; ids: SheetIds } {
+export function ensureSheets(book: Book, store: DocumentStore, lang: Lang): { created: SheetKey[]; ids: SheetIds } {
   const ids: SheetIds = { lang: book.ids?.lang ?? lang, ids: { ...(book.ids?.ids ?? {}) } };
   const created: SheetKey[] = [];
   for (const key of ORDER) {
     let sheet = book.find(key);
     if (!sheet) {
-      sheet = createSheet(book.ss, key, ids.lang);
+      sheet = createSheet(book.ss, store, key, ids.lang);
       created.push(key);
     }
     ids.ids[key] = sheet.getSheetId();
   }
   const unchanged = book.ids && ORDER.every((k) => book.ids?.ids[k] === ids.ids[k]);
-  if (!unchanged) book.remember(ids);
+  if (!unchanged) store.set(KEYS.sheetIds, ids);
   return { created, ids };
 }
 
 function createSheet(
   ss: GoogleAppsScript.Spreadsheet.Spreadsheet,
+  store: DocumentStore,
   key: SheetKey,
   lang: Lang,
 ): GoogleAppsScript.Spreadsheet.Sheet {
@@ -59,10 +62,9 @@ function createSheet(
   if (rows.length) sheet.getRange(2, 1, rows.length, rows[0].length).setValues(rows);
   if (key === 'ledger') ensureLedgerChart(sheet);
   // Appending sheets keep their next free row in document properties (see sheets/append.ts).
-  if (options.appending)
-    PropertiesService.getDocumentProperties().setProperties({
-      [`${key}NextRow`]: '2',
-      [`${key}NextRowCapacity`]: String(tall),
-    });
+  if (options.appending) {
+    const counter = KEYS.counters[key as AppendingSheet];
+    store.setAll(entry(counter.next, 2), entry(counter.capacity, tall));
+  }
   return sheet;
 }
