@@ -2,7 +2,6 @@ import { ItemAllocation } from '../core/allocation';
 import { CloseSummary } from '../core/round';
 import { EmailLine, RoundFacts, renderEmail } from '../core/emails';
 import { Lang } from '../core/i18n/lang';
-import { MessageKey, t } from '../core/i18n/translate';
 import { availableCredit, identityOf } from '../core/ledger';
 import { unitsOf } from '../core/quantity';
 import { appendJournal } from '../workspace/journal';
@@ -10,8 +9,7 @@ import { OutgoingEmail, queueEmails } from '../workspace/outbox';
 import { KEYS } from '../workspace/properties/keys';
 import { setFormAccepting } from '../workspace/roundForm';
 import { cacheSnapshot, writeRound } from '../workspace/rounds';
-import { writeResultSheet } from '../workspace/results';
-import { row } from '../workspace/sheets/schema';
+import { writeRoundResults } from '../workspace/results';
 import { ActionContext } from './context';
 import { RoundData, loadRound, nameOf } from './roundData';
 import { updateLedger } from './ledgerSheet';
@@ -36,95 +34,6 @@ function reasonFor(a: ItemAllocation, ordered: number, allocated: number): Email
   if (a.status === 'boxNotFilled') return 'boxNotFilled';
   if (a.receivedSteps !== null && a.receivedSteps < a.boughtSteps) return 'shortfall';
   return 'queue';
-}
-
-/** The per-round sheets: Tally, Allocation, Bills — each one batched write. */
-export function writeResults(ctx: ActionContext, data: RoundData): void {
-  const { record, items, tally, accounts } = data;
-  const lang = ctx.book.lang;
-  const code = record.currency;
-  const ss = ctx.book.ss;
-  const tallyRows = tally.items.map((a) => {
-    const item = items.get(a.itemId);
-    const milli = item?.stepMilli ?? 1000;
-    const u = (s: number) => unitsOf(s, milli);
-    return row(
-      'tally',
-      {
-        item: a.itemId,
-        name: nameOf(item, a.itemId, lang),
-        unit: item?.unit ?? '',
-        ordered: u(a.orderedSteps),
-        extras: u(a.extraSteps),
-        box: u(item?.boxSteps ?? 1),
-        boxes: a.boxes,
-        units: u(a.unitsSteps),
-        received: a.receivedSteps === null ? null : u(a.receivedSteps),
-        status: t(lang, `status.${a.status}` as MessageKey),
-        toComplete: a.toCompleteBoxSteps ? u(a.toCompleteBoxSteps) : null,
-        price: item?.priceMinor ?? 0,
-        total: Math.round(((item?.priceMinor ?? 0) * a.unitsSteps * milli) / 1000),
-      },
-      code,
-    );
-  });
-  writeResultSheet(ss, ctx.store, record.id, 'tally', lang, code, tallyRows);
-
-  const allocationRows: unknown[][] = [];
-  const billRows: unknown[][] = [];
-  const billOf = new Map(tally.money.bills.map((b) => [b.orderKey, b]));
-  for (const p of tally.participants) {
-    const who = p.order.participant;
-    const bill = billOf.get(p.order.key);
-    for (const [itemId, v] of Object.entries(p.items)) {
-      const item = items.get(itemId);
-      const milli = item?.stepMilli ?? 1000;
-      const line = bill?.lines.find((l) => l.itemId === itemId);
-      allocationRows.push(
-        row(
-          'allocation',
-          {
-            orderKey: p.order.key,
-            name: who.name,
-            building: who.building,
-            item: nameOf(item, itemId, lang),
-            ordered: unitsOf(v.orderedSteps, milli),
-            extra: v.extraSteps ? unitsOf(v.extraSteps, milli) : null,
-            allocated: unitsOf(v.allocatedSteps, milli),
-            price: item?.priceMinor ?? 0,
-            line: line?.lineMinor ?? 0,
-          },
-          code,
-        ),
-      );
-    }
-    const acc = accounts.get(p.order.key);
-    billRows.push(
-      row(
-        'bills',
-        {
-          orderKey: p.order.key,
-          name: who.name,
-          email: who.email,
-          building: who.building,
-          flat: who.flat,
-          pickupPoint: who.pickupPoint,
-          goods: p.goodsMinor,
-          delivery: p.deliveryMinor,
-          fee: p.feeMinor,
-          total: p.totalMinor,
-          saving: p.savingMinor,
-          credit: acc?.creditInMinor ?? 0,
-          paid: acc?.paidMinor ?? 0,
-          balance: acc?.balanceMinor ?? p.totalMinor,
-          pickedUp: acc?.pickedUp ?? false,
-        },
-        code,
-      ),
-    );
-  }
-  writeResultSheet(ss, ctx.store, record.id, 'allocation', lang, code, allocationRows);
-  writeResultSheet(ss, ctx.store, record.id, 'bills', lang, code, billRows);
 }
 
 /** Lines of one participant's bill, with the reason wherever they get less than they asked. */
@@ -243,7 +152,7 @@ export function closeRoundNow(ctx: ActionContext, roundId: string): CloseSummary
   }
   if (data.record.state === 'open') setFormAccepting(data.record.formId, false, ctx.settings.defaultLang);
   applyCredits(ctx, data);
-  writeResults(ctx, data);
+  writeRoundResults(ctx.book, ctx.store, data.record, data);
   const revision = (ctx.store.get(KEYS.closes(roundId)) ?? 0) + 1;
   const queued = queueEmails(ctx.book, ctx.store, billEmails(ctx, data, revision), ctx.now, new Set());
   const closed = { ...data.record, state: 'closed' as const };

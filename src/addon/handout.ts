@@ -1,8 +1,7 @@
 import { itemName } from '../core/catalog';
 import { renderEmail } from '../core/emails';
 import { formatNumber } from '../core/i18n/format';
-import { Lang } from '../core/i18n/lang';
-import { parseRole } from '../core/i18n/labels';
+import { HandOutBlock, HandOutLine, handOutBlocks, handOutLine, itemsText } from '../core/handOut';
 import { t } from '../core/i18n/translate';
 import { JournalKind, RoundLedger, account, identityOf } from '../core/ledger';
 import { currency, parseAmount } from '../core/money';
@@ -11,117 +10,23 @@ import { canTransition } from '../core/round';
 import { appendJournal } from '../workspace/journal';
 import { OutgoingEmail, queueEmails } from '../workspace/outbox';
 import { cacheSnapshot, writeRound } from '../workspace/rounds';
-import { writeResultSheet } from '../workspace/results';
-import { cellText } from '../workspace/sheets/cells';
-import { columnIndex, get, roundSheetName, row, span, wholeColumn } from '../workspace/sheets/schema';
-import { textCell } from '../workspace/sheets/text';
+import { readVolunteers } from '../workspace/community';
+import { purgeRoundRows } from '../workspace/purge';
+import { refreshBillAccount, writeDistribution, writeRoundResults } from '../workspace/results';
 import { ActionContext, UserError } from './context';
-import { roundFacts, writeResults } from './close';
+import { roundFacts } from './close';
 import { ledgerOf, updateLedger } from './ledgerSheet';
 import { RoundData, loadRound } from './roundData';
 import { locked } from './rounds';
-
-/** One resident in a building's list, in the reader's language. */
-export interface HandOutLine {
-  orderKey: string;
-  name: string;
-  flat: string;
-  phone: string;
-  email: string;
-  lang: Lang;
-  items: { name: string; quantity: string }[];
-  dueMinor: number;
-  paidMinor: number;
-  balanceMinor: number;
-  pickedUp: boolean;
-}
-
-export interface HandOutBlock {
-  place: string;
-  lines: HandOutLine[];
-}
-
-function itemsOf(data: RoundData, orderKey: string, lang: Lang): { name: string; quantity: string }[] {
-  const p = data.tally.participants.find((x) => x.order.key === orderKey);
-  if (!p) return [];
-  return Object.entries(p.items)
-    .filter(([, v]) => v.allocatedSteps > 0)
-    .map(([id, v]) => {
-      const item = data.items.get(id);
-      return {
-        name: item ? itemName(item, lang) : id,
-        quantity: `${formatNumber(unitsOf(v.allocatedSteps, item?.stepMilli ?? 1000), lang)} ${item?.unit ?? ''}`.trim(),
-      };
-    });
-}
-
-const byFlat = (a: HandOutLine, b: HandOutLine) =>
-  a.flat.localeCompare(b.flat, undefined, { numeric: true }) || a.name.localeCompare(b.name);
-
-/** The ladder: one block per building (or pickup point), residents sorted for packing by flat. */
-export function handOutBlocks(data: RoundData): HandOutBlock[] {
-  const blocks = new Map<string, HandOutLine[]>();
-  for (const p of data.tally.participants) {
-    if (p.totalMinor === 0 && Object.values(p.items).every((v) => v.allocatedSteps === 0)) continue;
-    const who = p.order.participant;
-    const place = who.building || who.pickupPoint || '—';
-    const acc = data.accounts.get(p.order.key) ?? account(p.order.key, p.totalMinor, []);
-    const line: HandOutLine = {
-      orderKey: p.order.key,
-      name: who.name,
-      flat: who.flat,
-      phone: who.phone,
-      email: who.email ?? '',
-      lang: who.lang,
-      items: itemsOf(data, p.order.key, who.lang),
-      dueMinor: p.totalMinor,
-      paidMinor: acc.paidMinor + acc.creditInMinor,
-      balanceMinor: acc.balanceMinor,
-      pickedUp: acc.pickedUp,
-    };
-    let list = blocks.get(place);
-    if (!list) blocks.set(place, (list = []));
-    list.push(line);
-  }
-  return [...blocks.entries()]
-    .sort(([a], [b]) => a.localeCompare(b, undefined, { numeric: true }))
-    .map(([place, lines]) => ({ place, lines: lines.sort(byFlat) }));
-}
 
 /** Writes the round's distribution sheet (one block per building) and returns the blocks for the print view. */
 export function distributionLists(roundId: string): HandOutBlock[] {
   return locked((ctx) => {
     const data = loadRound(ctx, String(roundId));
     const blocks = handOutBlocks(data);
-    writeDistribution(ctx, data, blocks);
+    writeDistribution(ctx.book, ctx.store, data.record, blocks);
     return blocks;
   });
-}
-
-function writeDistribution(ctx: ActionContext, data: RoundData, blocks: HandOutBlock[]): void {
-  const code = data.record.currency;
-  const rows: unknown[][] = [];
-  for (const b of blocks) {
-    rows.push(row('distribution', { place: b.place }));
-    for (const l of b.lines) {
-      rows.push(
-        row(
-          'distribution',
-          {
-            flat: l.flat,
-            name: l.name,
-            phone: l.phone,
-            items: l.items.map((i) => `${i.name} ${i.quantity}`).join('; '),
-            due: l.dueMinor,
-            paid: l.paidMinor,
-            pickedUp: l.pickedUp,
-          },
-          code,
-        ),
-      );
-    }
-  }
-  writeResultSheet(ctx.book.ss, ctx.store, data.record.id, 'distribution', ctx.book.lang, data.record.currency, rows);
 }
 
 /** Emails each building volunteer the list of their building (Volunteers sheet: role volunteer + building). */
@@ -129,15 +34,7 @@ export function sendVolunteerLists(roundId: string): { queued: number; withoutVo
   return locked((ctx) => {
     const data = loadRound(ctx, String(roundId));
     const blocks = handOutBlocks(data);
-    const volunteers = ctx.book
-      .rows('volunteers')
-      .map((r) => ({
-        email: cellText(get('volunteers', r, 'email')),
-        name: cellText(get('volunteers', r, 'name')),
-        role: parseRole(cellText(get('volunteers', r, 'role'))),
-        building: cellText(get('volunteers', r, 'building')),
-      }))
-      .filter((v) => v.email && v.building && v.role !== 'finance');
+    const volunteers = readVolunteers(ctx.book).filter((v) => v.email && v.building && v.role !== 'finance');
     const emails: OutgoingEmail[] = [];
     const withoutVolunteer: string[] = [];
     const lang = ctx.settings.defaultLang;
@@ -154,7 +51,7 @@ export function sendVolunteerLists(roundId: string): { queued: number; withoutVo
               name: l.name,
               flat: l.flat,
               phone: l.phone,
-              items: l.items.map((i) => `${i.name} ${i.quantity}`).join(', '),
+              items: itemsText(l.items, ', '),
               dueMinor: Math.max(0, l.balanceMinor),
               paid: l.balanceMinor <= 0,
               hasEmail: !!l.email,
@@ -204,7 +101,6 @@ export function participantsScreen(roundId: string): ParticipantsScreen {
     const participants: ParticipantRow[] = data.tally.participants
       .map((p) => {
         const who = p.order.participant;
-        const acc = data.accounts.get(p.order.key) ?? account(p.order.key, p.totalMinor, []);
         const ordered = Object.entries(p.items)
           .map(([id, v]) => {
             const item = data.items.get(id);
@@ -212,21 +108,11 @@ export function participantsScreen(roundId: string): ParticipantsScreen {
           })
           .join(', ');
         return {
-          orderKey: p.order.key,
-          name: who.name,
-          flat: who.flat,
-          phone: who.phone,
-          email: who.email ?? '',
-          lang: who.lang,
+          ...handOutLine(data, p, ctx.lang),
           building: who.building,
           pickupPoint: who.pickupPoint,
-          items: itemsOf(data, p.order.key, ctx.lang),
           orderedSummary: ordered,
           enteredBy: who.enteredBy ?? '',
-          dueMinor: p.totalMinor,
-          paidMinor: acc.paidMinor + acc.creditInMinor,
-          balanceMinor: acc.balanceMinor,
-          pickedUp: acc.pickedUp,
         };
       })
       .sort(
@@ -308,25 +194,10 @@ function journalAction(
   });
 }
 
-/** The cells of a bill that payments and pickups change. */
-const ACCOUNT = span('bills', ['credit', 'paid', 'balance', 'pickedUp']);
-
-/** Rewrites one participant's paid/balance/picked-up cells in the Bills sheet: a search and one write. */
+/** Rewrites one participant's paid/balance/picked-up cells in the Bills sheet. */
 function refreshBill(ctx: ActionContext, data: RoundData, orderKey: string | undefined): void {
-  if (!orderKey) return;
-  const sheet = ctx.book.ss.getSheetByName(roundSheetName(data.record.id, 'bills', ctx.book.lang));
-  const acc = data.accounts.get(orderKey);
-  if (!sheet || !acc) return;
-  const hit = sheet.getRange(wholeColumn('bills', 'orderKey')).createTextFinder(orderKey).matchEntireCell(true).findNext();
-  if (!hit) return;
-  sheet
-    .getRange(hit.getRow(), ACCOUNT.column, 1, ACCOUNT.width)
-    .setValues([
-      ACCOUNT.cells(
-        { credit: acc.creditInMinor, paid: acc.paidMinor, balance: acc.balanceMinor, pickedUp: acc.pickedUp },
-        data.record.currency,
-      ),
-    ]);
+  const acc = orderKey ? data.accounts.get(orderKey) : undefined;
+  if (acc) refreshBillAccount(ctx.book, data.record, acc);
 }
 
 export function recordPayment(input: JournalInput) {
@@ -400,42 +271,12 @@ export function purgePersonalData(roundId: string): { rows: number } {
     if (data.record.state !== 'settled') throw new UserError(t(ctx.lang, 'purge.notSettled'));
     const label = (i: number) => t(ctx.lang, 'purge.participant', { n: i + 1 });
     const index = new Map(data.tally.participants.map((p, i) => [p.order.key, i]));
-    let rows = 0;
-    // Orders: blank the personal columns of this round's rows, in one write.
-    const orders = ctx.book.sheet('orders');
-    const values = orders.getDataRange().getValues();
-    const personal = ['name', 'email', 'phone', 'flat', 'comment', 'editUrl'] as const;
-    let touched = false;
-    values.forEach((v, r) => {
-      if (r === 0 || cellText(get('orders', v, 'round')) !== data.record.id) return;
-      const i = index.get(cellText(get('orders', v, 'orderKey'))) ?? 0;
-      for (const col of personal) v[columnIndex('orders', col)] = col === 'name' ? textCell(label(i)) : '';
-      touched = true;
-      rows++;
-    });
-    if (touched) orders.getRange(1, 1, values.length, values[0].length).setValues(values);
-    // Journal and outbox rows of the round.
-    for (const key of ['journal', 'outbox'] as const) {
-      const sheet = ctx.book.sheet(key);
-      const all = sheet.getDataRange().getValues();
-      let changed = false;
-      all.forEach((v, r) => {
-        if (r === 0 || cellText(v[columnIndex(key, 'round')]) !== data.record.id) return;
-        if (key === 'journal') {
-          v[columnIndex('journal', 'who')] = textCell(label(index.get(cellText(v[columnIndex('journal', 'orderKey')])) ?? 0));
-          v[columnIndex('journal', 'identity')] = '';
-        } else {
-          for (const col of ['to', 'subject', 'body', 'html'] as const) v[columnIndex('outbox', col)] = '';
-        }
-        changed = true;
-      });
-      if (changed) sheet.getRange(1, 1, all.length, all[0].length).setValues(all);
-    }
+    const rows = purgeRoundRows(ctx.book, data.record.id, (orderKey) => label(index.get(orderKey) ?? 0));
     // Result sheets are rebuilt from the purged data.
     const purged = loadRound(ctx, data.record.id);
     purged.record = data.record;
-    writeResults(ctx, purged);
-    writeDistribution(ctx, purged, handOutBlocks(purged));
+    writeRoundResults(ctx.book, ctx.store, purged.record, purged);
+    writeDistribution(ctx.book, ctx.store, purged.record, handOutBlocks(purged));
     return { rows };
   });
 }

@@ -13,7 +13,8 @@ import { receiptEmail, sendReceipt } from './mail';
 import { LANGUAGE_CHOICES, findResponse } from '../workspace/roundForm';
 import { RoundSnapshot, snapshotForSheet } from '../workspace/rounds';
 import { Book } from '../workspace/sheets/book';
-import { cellText, isDate } from '../workspace/sheets/cells';
+import { cellText } from '../workspace/sheets/cells';
+import { ResponseAt, ResponseSource, parkedResponse, rowEmail, rowTimestamp, submittedResponse } from '../workspace/responses';
 
 /**
  * The spreadsheet form-submit trigger, shared by every round's form. Blank events are ignored; when
@@ -21,32 +22,21 @@ import { cellText, isDate } from '../workspace/sheets/cells';
  * records it later, so nothing is lost.
  */
 export function onFormSubmit_(e: GoogleAppsScript.Events.SheetsOnFormSubmit): void {
-  if (!e || !e.range || !Array.isArray(e.values) || e.values.every((v) => String(v ?? '').trim() === '')) return;
-  const sheet = e.range.getSheet();
-  const at = { sheetId: sheet.getSheetId(), row: e.range.getRow() };
-  const done = withScriptLock(SUBMIT_LOCK_WAIT_MS, () =>
-    recordResponse(DocumentStore.open(), at.sheetId, at.row, {
-      named: e.namedValues,
-      email: String(e.values[1] ?? ''),
-      range: e.range,
-    }),
-  );
+  const submitted = submittedResponse(e);
+  if (!submitted) return;
+  const { at, source } = submitted;
+  const done = withScriptLock(SUBMIT_LOCK_WAIT_MS, () => recordResponse(DocumentStore.open(), at, source));
   if (!done.ok) DocumentStore.open().set(KEYS.pending(at), new Date().toISOString());
 }
 
 /** Records parked submissions; called by the tick under the lock. Returns how many were recorded. */
-export function drainPendingSubmissions(store: DocumentStore, ss: GoogleAppsScript.Spreadsheet.Spreadsheet): number {
+export function drainPendingSubmissions(store: DocumentStore, book: Book): number {
   let n = 0;
   for (const parked of store.list(KEYS.pending)) {
-    const { sheetId, row } = parked;
-    const sheet = ss.getSheets().find((s) => s.getSheetId() === sheetId);
-    if (sheet) {
-      const width = sheet.getLastColumn();
-      const [header, values] = [sheet.getRange(1, 1, 1, width).getValues()[0], sheet.getRange(row, 1, 1, width).getValues()[0]];
-      const named: Record<string, string[]> = {};
-      header.forEach((h, i) => (named[String(h)] = [cellText(values[i])]));
+    const source = parkedResponse(book, parked);
+    if (source) {
       // The tick's own store: what this records (next rows, spans) is what the tick's later steps see.
-      recordResponse(store, sheetId, row, { named, email: cellText(values[1]), values });
+      recordResponse(store, parked, source);
       n++;
     }
     store.delete(KEYS.pending(parked));
@@ -66,30 +56,21 @@ function langFromChoice(choice: string, fallback: Lang): Lang {
   return found ? found[0] : fallback;
 }
 
-/** What the event (or a re-read row) tells about one response. */
-interface ResponseSource {
-  named: Record<string, string[]>;
-  email: string;
-  /** The typed row, when it has been read (parked events); otherwise it is read only if needed. */
-  values?: unknown[];
-  range?: GoogleAppsScript.Spreadsheet.Range;
-}
-
 /** Turns one response row into the order it stands for: validated, deduplicated, written in one go. */
-export function recordResponse(store: DocumentStore, sheetId: number, row: number, source: ResponseSource): RecordOutcome {
+export function recordResponse(store: DocumentStore, { sheetId, row }: ResponseAt, source: ResponseSource): RecordOutcome {
   const snapshot = snapshotForSheet(store, sheetId);
   if (!snapshot || !snapshot.questions) return 'unknownForm';
   const book = Book.open(store);
   const items = new Map(snapshot.items.map((i) => [i.id, i]));
   const fromForm = source.values ? null : findResponse(snapshot.formId, source.email, source.named);
-  const values = source.values ?? (fromForm ? null : (source.range?.getValues()[0] ?? null));
-  const timestamp = fromForm?.timestamp ?? (values && isDate(values[0]) ? values[0] : new Date());
+  const values = source.values ?? (fromForm ? null : (source.readValues?.() ?? null));
+  const timestamp = fromForm?.timestamp ?? rowTimestamp(values) ?? new Date();
   const responseAt = timestamp.toISOString();
   const orderKey = `form:${snapshot.round.id}:${row}`;
 
   // A row past the highest one recorded is a new response: there is nothing to find.
   const seen = store.get(KEYS.seenRow(sheetId)) ?? 0;
-  const previous = row > seen ? null : findOrder(book.sheet('orders'), orderKey, items);
+  const previous = row > seen ? null : findOrder(book, orderKey, items);
   if (previous && previous.responseAt === responseAt) return 'duplicate';
   if (previous && previous.responseAt > responseAt) return 'stale';
   if (row > seen) store.set(KEYS.seenRow(sheetId), row);
@@ -98,7 +79,7 @@ export function recordResponse(store: DocumentStore, sheetId: number, row: numbe
   const named = source.named;
   const raw: RawOrderInput = {
     name: answer(named, q.name),
-    email: source.email || cellText(values?.[1]),
+    email: source.email || rowEmail(values),
     phone: answer(named, q.phone),
     building: answer(named, q.building),
     flat: answer(named, q.flat),

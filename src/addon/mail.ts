@@ -2,7 +2,6 @@ import { CatalogItem, itemName } from '../core/catalog';
 import { RoundFacts, renderEmail } from '../core/emails';
 import { lineTotal } from '../core/billing';
 import { t } from '../core/i18n/translate';
-import { resolveLang } from '../core/i18n/lang';
 import { boxesAlmostFull, dueReminder } from '../core/reminders';
 import { unitsOf } from '../core/quantity';
 import { Order } from '../core/orders';
@@ -20,8 +19,7 @@ import { KEYS } from '../workspace/properties/keys';
 import { DocumentStore } from '../workspace/properties/store';
 import { RoundSnapshot, roundSnapshots } from '../workspace/rounds';
 import { Book } from '../workspace/sheets/book';
-import { get } from '../workspace/sheets/schema';
-import { cellText } from '../workspace/sheets/cells';
+import { readMembers } from '../workspace/community';
 import { withScriptLock } from '../workspace/lock';
 import { ActionContext } from './context';
 import { loadRound } from './roundData';
@@ -103,15 +101,7 @@ export function sendReceipt(book: Book, store: DocumentStore, email: OutgoingEma
 /** Queues the reminders that fell due since the last tick, to members who opted in and have not ordered. */
 export function queueDueReminders(ctx: ActionContext, lastTick: number): number {
   let queued = 0;
-  const members = ctx.book
-    .rows('members')
-    .map((r) => ({
-      email: cellText(get('members', r, 'email')).toLowerCase(),
-      name: cellText(get('members', r, 'name')),
-      lang: resolveLang(cellText(get('members', r, 'lang')), ctx.settings.defaultLang),
-      optOut: get('members', r, 'optOut') === true,
-    }))
-    .filter((m) => m.email && !m.optOut);
+  const members = readMembers(ctx.book, ctx.settings.defaultLang).filter((m) => m.email && !m.optOut);
   for (const snapshot of roundSnapshots(ctx.store)) {
     if (snapshot.round.state !== 'open') continue;
     const slot = dueReminder(snapshot.round.deadline, ctx.settings.reminderOffsetsHours, lastTick, ctx.now.getTime());

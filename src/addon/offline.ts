@@ -53,8 +53,7 @@ export function saveOfflineOrder(input: OfflineOrderInput): OfflineOrderResult {
     // The volunteer is right there: a quantity left out would surprise the neighbour, so refuse and say why.
     if (!checked.accepted || checked.problems.some((p) => p.severity === 'line')) throw new UserError(notes.join('\n'));
     const key = input.orderKey ? String(input.orderKey) : `offline:${snapshot.round.id}:${newId()}`;
-    const sheet = ctx.book.sheet('orders');
-    const previous = input.orderKey ? findOrder(sheet, key, items) : null;
+    const previous = input.orderKey ? findOrder(ctx.book, key, items) : null;
     if (input.orderKey && !previous) throw new UserError(t(ctx.lang, 'offline.notFound'));
     const order = saveOrder(
       ctx.book,
@@ -89,7 +88,7 @@ export function cancelOfflineOrder(roundId: string, orderKey: string): { orderKe
     const snapshot = snapshotOf(ctx.store, String(roundId));
     if (!snapshot) throw new UserError(t(ctx.lang, 'round.notOpen'));
     const items = new Map(snapshot.items.map((i) => [i.id, i]));
-    const previous = findOrder(ctx.book.sheet('orders'), String(orderKey), items);
+    const previous = findOrder(ctx.book, String(orderKey), items);
     if (!previous) throw new UserError(t(ctx.lang, 'offline.notFound'));
     const p = previous.order.participant;
     const checked = validate(

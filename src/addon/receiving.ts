@@ -1,4 +1,5 @@
 import { renderEmail } from '../core/emails';
+import { SupplierLine, supplierLines } from '../core/supplierOrder';
 import { itemName } from '../core/catalog';
 import { MessageKey, t } from '../core/i18n/translate';
 import { currency, toDecimalString } from '../core/money';
@@ -7,10 +8,9 @@ import { canTransition } from '../core/round';
 import { OutgoingEmail, queueEmails } from '../workspace/outbox';
 import { KEYS } from '../workspace/properties/keys';
 import { cacheSnapshot, writeRound } from '../workspace/rounds';
-import { writeResultSheet } from '../workspace/results';
-import { row } from '../workspace/sheets/schema';
+import { writeRoundResults, writeSupplierOrder } from '../workspace/results';
 import { UserError } from './context';
-import { billLines, roundFacts, writeResults } from './close';
+import { billLines, roundFacts } from './close';
 import { updateLedger } from './ledgerSheet';
 import { loadRound, RoundData } from './roundData';
 import { locked } from './rounds';
@@ -37,16 +37,7 @@ function setState(ctx: ActionContext, data: RoundData, state: RoundData['record'
 export interface SupplierOrder {
   csv: string;
   fileName: string;
-  lines: {
-    supplier: string;
-    code: string;
-    item: string;
-    unit: string;
-    boxes: number;
-    units: number;
-    priceMinor: number;
-    totalMinor: number;
-  }[];
+  lines: SupplierLine[];
   totalMinor: number;
 }
 
@@ -65,51 +56,10 @@ export function supplierOrder(roundId: string): SupplierOrder {
   return locked((ctx) => {
     const data = loadRound(ctx, String(roundId));
     requireState(ctx, data, 'ordered');
-    const lang = ctx.book.lang;
-    const code = data.record.currency;
-    const exp = currency(code)?.exponent ?? 2;
-    const lines = data.tally.items
-      .filter((a) => a.boughtSteps > 0)
-      .map((a) => {
-        const item = data.items.get(a.itemId)!;
-        const units = unitsOf(a.boughtSteps, item.stepMilli);
-        return {
-          supplier: item.supplier,
-          code: item.supplierCode,
-          item: itemName(item, lang),
-          unit: item.unit,
-          boxes: a.boxes,
-          units,
-          priceMinor: item.priceMinor,
-          totalMinor: Math.round(item.priceMinor * units),
-        };
-      })
-      .sort((x, y) => x.supplier.localeCompare(y.supplier) || x.item.localeCompare(y.item));
-    const rows: unknown[][] = [];
-    let previous: string | null = null;
-    for (const l of lines) {
-      if (previous !== null && previous !== l.supplier) rows.push(row('supplier', {}));
-      rows.push(
-        row(
-          'supplier',
-          {
-            supplier: l.supplier,
-            code: l.code,
-            item: l.item,
-            unit: l.unit,
-            boxes: l.boxes,
-            units: l.units,
-            price: l.priceMinor,
-            total: l.totalMinor,
-          },
-          code,
-        ),
-      );
-      previous = l.supplier;
-    }
+    const exp = currency(data.record.currency)?.exponent ?? 2;
+    const lines = supplierLines(data.tally, data.items, ctx.book.lang);
     const totalMinor = lines.reduce((s, l) => s + l.totalMinor, 0);
-    rows.push(row('supplier', { item: t(lang, 'supplier.total'), total: totalMinor }, code));
-    writeResultSheet(ctx.book.ss, ctx.store, data.record.id, 'supplier', lang, code, rows);
+    writeSupplierOrder(ctx.book, ctx.store, data.record, lines);
     setState(ctx, data, 'ordered');
     updateLedger(ctx, data);
     const header = ['supplier', 'code', 'item', 'unit', 'boxes', 'quantity', 'price', 'total'];
@@ -167,7 +117,7 @@ export function recordReceipt(roundId: string, receivedUnits: Record<string, str
     ctx.store.set(KEYS.received(before.record.id), received);
     const after = loadRound(ctx, before.record.id);
     after.record = before.record;
-    writeResults(ctx, after);
+    writeRoundResults(ctx.book, ctx.store, after.record, after);
 
     const emails: OutgoingEmail[] = [];
     const revision = Object.keys(received).length

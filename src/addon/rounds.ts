@@ -15,16 +15,7 @@ import { Book } from '../workspace/sheets/book';
 import { OutgoingEmail, queueEmails } from '../workspace/outbox';
 import { readRoundOrders } from '../workspace/orders';
 import { renderEmail } from '../core/emails';
-import { createResultSheet } from '../workspace/results';
-
-function createResultSheets(
-  ss: GoogleAppsScript.Spreadsheet.Spreadsheet,
-  roundId: string,
-  lang: Lang,
-  currencyCode: string,
-): void {
-  for (const key of ['tally', 'allocation', 'bills'] as const) createResultSheet(ss, roundId, key, lang, currencyCode);
-}
+import { createRoundSheets } from '../workspace/results';
 
 /** A round as the sidebar sees it: plain values, dates as ISO strings (Dates cannot cross google.script.run). */
 export interface RoundView {
@@ -179,7 +170,7 @@ export function openRound(roundId: string): RoundView {
       fail(lang, 'round.itemUnknown', { id: record.itemIds.filter((id) => !catalog.items.has(id)).join(', ') });
     const places = readPlaces(book);
     const pickupPoints = record.pickupPoints.length ? record.pickupPoints : places.pickup;
-    const timeZone = book.ss.getSpreadsheetTimeZone();
+    const timeZone = book.timeZone();
     const formLang = settings.defaultLang;
     const built = buildRoundForm(
       { round: { ...record, pickupPoints }, items, buildings: places.building, pickupPoints, lang: formLang, timeZone },
@@ -209,7 +200,7 @@ export function openRound(roundId: string): RoundView {
     };
     cacheSnapshot(ctx.store, snapshot);
     ctx.store.set(KEYS.mailSettings, { paymentInstructions: settings.paymentInstructions, replyTo: settings.replyTo });
-    createResultSheets(book.ss, opened.id, book.lang, opened.currency);
+    createRoundSheets(book, opened);
     return toView(opened);
   });
 }

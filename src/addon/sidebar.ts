@@ -1,22 +1,30 @@
 import { itemName } from '../core/catalog';
 import { formatNumber } from '../core/i18n/format';
 import { Lang } from '../core/i18n/lang';
-import { parsePlaceKind, parseRole, placeKindLabel, roleLabel, Role } from '../core/i18n/labels';
+import { ROLES, Role } from '../core/i18n/labels';
 import { t } from '../core/i18n/translate';
 import { unitsOf } from '../core/quantity';
 import { DEFAULT_SETTINGS, SETTING_KEYS, SettingKey, parseSettings } from '../core/settings';
-import { readCatalog, readPlaces } from '../workspace/community';
+import {
+  readCatalog,
+  readPlaceRows,
+  readPlaces,
+  readSettingTexts,
+  readVolunteers,
+  writePlaces,
+  writeSettings,
+  writeVolunteers,
+} from '../workspace/community';
 import { DocumentStore } from '../workspace/properties/store';
 import { readRounds } from '../workspace/rounds';
 import { userLang } from '../workspace/session';
 import { Book } from '../workspace/sheets/book';
-import { cellText } from '../workspace/sheets/cells';
-import { get, roundSheetName, row, span, width } from '../workspace/sheets/schema';
+import { showRoundSheet } from '../workspace/results';
 import { UserError } from './context';
 import { loadRound } from './roundData';
 import { RoundView, locked, toView } from './rounds';
 import { supplierOrder } from './receiving';
-import { activateSheet, alert, showDialog, showSidebarPage } from '../workspace/ui/dialogs';
+import { alert, showDialog, showSidebarPage } from '../workspace/ui/dialogs';
 
 export type ScreenName = 'rounds' | 'newRound' | 'tally' | 'offline' | 'participants' | 'emails' | 'settings';
 
@@ -78,7 +86,7 @@ export function roundsScreen(): RoundsScreen {
       currency: ctx.settings.currency,
       deliverySplit: ctx.settings.deliverySplit,
       feePercent: ctx.settings.feeBasisPoints / 100,
-      timeZone: ctx.book.ss.getSpreadsheetTimeZone(),
+      timeZone: ctx.book.timeZone(),
     };
   });
 }
@@ -210,27 +218,15 @@ export interface SettingsScreen {
 
 export function settingsScreen(): SettingsScreen {
   return locked((ctx) => {
-    const raw: Record<string, string> = { ...DEFAULT_SETTINGS };
-    for (const [k, v] of ctx.book.rows('settings')) if (typeof k === 'string') raw[k] = cellText(v);
+    const raw: Record<string, string> = { ...DEFAULT_SETTINGS, ...readSettingTexts(ctx.book) };
     return {
       settings: Object.fromEntries(SETTING_KEYS.map((k) => [k, raw[k]])) as Record<SettingKey, string>,
       notes: Object.fromEntries(SETTING_KEYS.map((k) => [k, t(ctx.lang, `setting.${k}`)])) as Record<SettingKey, string>,
-      places: ctx.book
-        .rows('places')
-        .map((r) => ({
-          kind: parsePlaceKind(cellText(get('places', r, 'kind'))) ?? 'building',
-          name: cellText(get('places', r, 'name')),
-          notes: cellText(get('places', r, 'notes')),
-        }))
+      places: readPlaceRows(ctx.book)
+        .map((p) => ({ ...p, kind: p.kind ?? ('building' as const) }))
         .filter((p) => p.name),
-      volunteers: ctx.book
-        .rows('volunteers')
-        .map((r) => ({
-          email: cellText(get('volunteers', r, 'email')),
-          name: cellText(get('volunteers', r, 'name')),
-          role: parseRole(cellText(get('volunteers', r, 'role'))) ?? 'volunteer',
-          building: cellText(get('volunteers', r, 'building')),
-        }))
+      volunteers: readVolunteers(ctx.book)
+        .map((v) => ({ ...v, role: v.role ?? ('volunteer' as const) }))
         .filter((v) => v.email || v.name),
     };
   });
@@ -239,7 +235,6 @@ export function settingsScreen(): SettingsScreen {
 /** Saves the Settings, Buildings & pickup points and Volunteers sheets from the sidebar, each in one write. */
 export function saveSettings(input: Partial<SettingsScreen>): SettingsScreen {
   locked((ctx) => {
-    const lang = ctx.book.lang;
     if (input.settings) {
       const values = { ...DEFAULT_SETTINGS, ...input.settings };
       const checked = parseSettings(SETTING_KEYS.map((k) => [k, values[k]]));
@@ -249,51 +244,36 @@ export function saveSettings(input: Partial<SettingsScreen>): SettingsScreen {
       if (!checked.reminderOffsetsHours.length && String(values.reminderOffsetsHours).trim())
         problems.push(t(ctx.lang, 'settings.offsetsInvalid', { value: values.reminderOffsetsHours }));
       if (problems.length) throw new UserError(problems.join('\n'));
-      const sheet = ctx.book.sheet('settings');
-      const setting = span('settings', ['key', 'value']);
-      sheet
-        .getRange(2, setting.column, SETTING_KEYS.length, setting.width)
-        .setValues(SETTING_KEYS.map((k) => setting.cells({ key: k, value: String(values[k] ?? '') })));
+      writeSettings(
+        ctx.book,
+        Object.fromEntries(SETTING_KEYS.map((k) => [k, String(values[k] ?? '')])) as Record<SettingKey, string>,
+      );
     }
     if (input.places)
-      replaceRows(
+      writePlaces(
         ctx.book,
-        'places',
         input.places
           .filter((p) => String(p.name ?? '').trim())
-          .map((p) =>
-            row('places', {
-              kind: placeKindLabel(p.kind === 'pickup' ? 'pickup' : 'building', lang),
-              name: String(p.name).trim(),
-              notes: String(p.notes ?? ''),
-            }),
-          ),
+          .map((p) => ({
+            kind: p.kind === 'pickup' ? 'pickup' : 'building',
+            name: String(p.name).trim(),
+            notes: String(p.notes ?? ''),
+          })),
       );
     if (input.volunteers)
-      replaceRows(
+      writeVolunteers(
         ctx.book,
-        'volunteers',
         input.volunteers
           .filter((v) => String(v.email ?? '').trim() || String(v.name ?? '').trim())
-          .map((v) =>
-            row('volunteers', {
-              email: String(v.email ?? '').trim(),
-              name: String(v.name ?? '').trim(),
-              role: roleLabel(['coordinator', 'volunteer', 'finance'].includes(v.role) ? v.role : 'volunteer', lang),
-              building: String(v.building ?? '').trim(),
-            }),
-          ),
+          .map((v) => ({
+            email: String(v.email ?? '').trim(),
+            name: String(v.name ?? '').trim(),
+            role: ROLES.includes(v.role) ? v.role : 'volunteer',
+            building: String(v.building ?? '').trim(),
+          })),
       );
   });
   return settingsScreen();
-}
-
-function replaceRows(book: Book, key: 'places' | 'volunteers', rows: unknown[][]): void {
-  const sheet = book.sheet(key);
-  const old = book.rows(key).length;
-  const block = [...rows];
-  while (block.length < old) block.push(row(key, {}));
-  if (block.length) sheet.getRange(2, 1, block.length, width(key)).setValues(block);
 }
 
 /** Menu: the current round's form link, in a small dialog (a script cannot open a browser tab). */
@@ -346,5 +326,5 @@ export function showSupplierOrder(): void {
     return;
   }
   supplierOrder(round.id);
-  activateSheet(roundSheetName(round.id, 'supplier', Book.open(DocumentStore.open()).lang));
+  showRoundSheet(Book.open(DocumentStore.open()), round.id, 'supplier');
 }

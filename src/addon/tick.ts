@@ -23,7 +23,7 @@ export function onTick_(): void {
   const prepared = withScriptLock(60_000, () => {
     const store = DocumentStore.open();
     const book = Book.open(store);
-    if (!book.find('rounds')) return null;
+    if (!book.isSetUp()) return null;
     const settings = readSettings(book);
     const ctx: ActionContext = {
       lang: resolveLang(settings.defaultLang),
@@ -33,7 +33,7 @@ export function onTick_(): void {
       settings,
       now: new Date(),
     };
-    drainPendingSubmissions(store, book.ss);
+    drainPendingSubmissions(store, book);
     for (const round of readRounds(book)) {
       if (round.state !== 'open' || round.deadline > ctx.now.getTime()) continue;
       try {

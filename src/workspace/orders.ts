@@ -139,11 +139,8 @@ export function orderRows(
 }
 
 /** Finds an order's rows by key: one search and one read of the block it spans. */
-export function findOrder(
-  sheet: GoogleAppsScript.Spreadsheet.Sheet,
-  orderKey: string,
-  items: ReadonlyMap<string, CatalogItem>,
-): StoredOrder | null {
+export function findOrder(book: Book, orderKey: string, items: ReadonlyMap<string, CatalogItem>): StoredOrder | null {
+  const sheet = book.sheet('orders');
   const hits = sheet
     .getRange(wholeColumn('orders', 'orderKey'))
     .createTextFinder(orderKey)

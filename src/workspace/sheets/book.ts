@@ -30,6 +30,16 @@ export class Book {
     return this.ids?.lang ?? 'en';
   }
 
+  /** Whether the community has been set up here (its Rounds sheet exists). */
+  isSetUp(): boolean {
+    return this.find('rounds') !== null;
+  }
+
+  /** The spreadsheet's time zone: dates in forms and emails are shown in it. */
+  timeZone(): string {
+    return this.ss.getSpreadsheetTimeZone();
+  }
+
   sheets(): GoogleAppsScript.Spreadsheet.Sheet[] {
     return (this.all ??= this.ss.getSheets());
   }

@@ -29,9 +29,11 @@ export interface Column<Kind extends ColumnKind = ColumnKind> {
   plain?: boolean;
   /** The dropdown set-up offers, in the sheet's language. */
   choices?: (lang: Lang) => readonly string[];
+  /** Personal data, removed when a settled round is purged: blanked, or replaced by "Participant N". */
+  personal?: 'blank' | 'pseudonym';
 }
 
-type Extra = Pick<Column, 'plain' | 'choices'>;
+type Extra = Pick<Column, 'plain' | 'choices' | 'personal'>;
 const column =
   <Kind extends ColumnKind>(kind: Kind) =>
   (label: Labels, extra: Extra = {}): Column<Kind> => ({ kind, label, ...extra });
@@ -42,6 +44,7 @@ const money = column('money');
 const date = column('date');
 const checkbox = column('checkbox');
 const PLAIN = { plain: true };
+const BLANKED = { personal: 'blank' } as const;
 
 interface SheetOptions {
   /** The add-on writes it: protected with a warning so a coordinator does not edit it by accident. */
@@ -109,11 +112,11 @@ export const SHEETS = {
       responseAt: text(['Ответ от', '回复时间', 'Response at']),
       submittedAt: date(['Отправлен', '提交时间', 'Submitted']),
       firstSubmittedAt: date(['Впервые', '首次提交', 'First submitted']),
-      name: text(['Имя', '姓名', 'Name'], PLAIN),
-      email: text(['Почта', '邮箱', 'Email'], PLAIN),
-      phone: text(['Телефон', '电话', 'Phone'], PLAIN),
+      name: text(['Имя', '姓名', 'Name'], { ...PLAIN, personal: 'pseudonym' }),
+      email: text(['Почта', '邮箱', 'Email'], { ...PLAIN, ...BLANKED }),
+      phone: text(['Телефон', '电话', 'Phone'], { ...PLAIN, ...BLANKED }),
       building: text(['Дом / подъезд', '楼号', 'Building'], PLAIN),
-      flat: text(['Квартира', '房号', 'Flat'], PLAIN),
+      flat: text(['Квартира', '房号', 'Flat'], { ...PLAIN, ...BLANKED }),
       pickupPoint: text(['Пункт выдачи', '自提点', 'Pickup point'], PLAIN),
       lang: label(['Язык', '语言', 'Language']),
       enteredBy: text(['Внёс волонтёр', '代下单志愿者', 'Entered by']),
@@ -122,8 +125,8 @@ export const SHEETS = {
       quantity: number(['Количество', '数量', 'Quantity']),
       extra: number(['Допуск', '可多要', "Extra I'd take"]),
       queue: label(['Очередь', '排队', 'Queue']),
-      comment: text(['Комментарий', '备注', 'Comment'], PLAIN),
-      editUrl: text(['Ссылка для правки', '修改链接', 'Edit link']),
+      comment: text(['Комментарий', '备注', 'Comment'], { ...PLAIN, ...BLANKED }),
+      editUrl: text(['Ссылка для правки', '修改链接', 'Edit link'], BLANKED),
     },
     { computed: true, appending: { rows: 2000 } },
   ),
@@ -160,8 +163,8 @@ export const SHEETS = {
     at: date(['Когда', '时间', 'When']),
     round: text(['Закупка', '期数', 'Round']),
     orderKey: text(['Код заказа', '订单编号', 'Order key'], PLAIN),
-    who: text(['Участник', '居民', 'Participant'], PLAIN),
-    identity: text(['Кто (для переплат)', '身份（用于余额）', 'Identity (for credit)']),
+    who: text(['Участник', '居民', 'Participant'], { ...PLAIN, personal: 'pseudonym' }),
+    identity: text(['Кто (для переплат)', '身份（用于余额）', 'Identity (for credit)'], BLANKED),
     kind: label(['Операция', '类型', 'Kind']),
     amount: money(['Сумма', '金额', 'Amount']),
     method: text(['Способ', '方式', 'Method'], PLAIN),
@@ -176,15 +179,15 @@ export const SHEETS = {
       round: text(['Закупка', '期数', 'Round']),
       orderKey: text(['Код заказа', '订单编号', 'Order key']),
       kind: label(['Вид письма', '邮件类型', 'Kind']),
-      to: text(['Кому', '收件人', 'To']),
+      to: text(['Кому', '收件人', 'To'], BLANKED),
       lang: label(['Язык', '语言', 'Language']),
-      subject: text(['Тема', '主题', 'Subject']),
+      subject: text(['Тема', '主题', 'Subject'], BLANKED),
       state: label(['Состояние', '状态', 'State']),
       attempts: number(['Попыток', '尝试次数', 'Attempts']),
       updatedAt: date(['Изменено', '更新时间', 'Updated']),
       error: text(['Ошибка', '错误', 'Error']),
-      body: text(['Текст', '正文', 'Text']),
-      html: text(['HTML', 'HTML', 'HTML']),
+      body: text(['Текст', '正文', 'Text'], BLANKED),
+      html: text(['HTML', 'HTML', 'HTML'], BLANKED),
     },
     { computed: true, appending: { rows: 1000 } },
   ),
