@@ -1,16 +1,16 @@
-import { resolveLang } from '../core/i18n/lang';
 import { readSettings } from '../workspace/community';
 import { withScriptLock } from '../workspace/lock';
 import { reconcileNextRow } from '../workspace/orders';
 import { KEYS } from '../workspace/properties/keys';
 import { DocumentStore } from '../workspace/properties/store';
 import { readRounds } from '../workspace/rounds';
-import { Book } from '../workspace/sheets/book';
 import { effectiveUserEmail } from '../workspace/session';
-import { ActionContext } from './context';
+import { Book } from '../workspace/sheets/book';
+import { triggerContext } from './action';
 import { closeRoundNow } from './close';
 import { drainPendingSubmissions } from './intake';
-import { BATCH_MS, drainFor, queueDueReminders, senderName } from './mail';
+import { queueDueReminders } from './remind';
+import { BATCH_MS, drainFor, senderName } from './sendEmails';
 
 /**
  * The add-on's single hourly trigger. It fires at a random minute, so everything it does is "what fell
@@ -24,15 +24,7 @@ export function onTick_(): void {
     const store = DocumentStore.open();
     const book = Book.open(store);
     if (!book.isSetUp()) return null;
-    const settings = readSettings(book);
-    const ctx: ActionContext = {
-      lang: resolveLang(settings.defaultLang),
-      me: effectiveUserEmail(),
-      store,
-      book,
-      settings,
-      now: new Date(),
-    };
+    const ctx = triggerContext(store, book, readSettings(book), effectiveUserEmail());
     drainPendingSubmissions(store, book);
     for (const round of readRounds(book)) {
       if (round.state !== 'open' || round.deadline > ctx.now.getTime()) continue;
@@ -46,9 +38,9 @@ export function onTick_(): void {
     queueDueReminders(ctx, lastTick);
     store.set(KEYS.lastTick, ctx.now.getTime());
     reconcileNextRow(book, store);
-    return ctx;
+    return { replyTo: ctx.settings.replyTo, sender: senderName(ctx) };
   });
   if (!prepared.ok || !prepared.value) return;
-  const ctx = prepared.value;
-  drainFor(Math.max(0, BATCH_MS - (Date.now() - started)), ctx.settings.replyTo, senderName(ctx));
+  const mail = prepared.value;
+  drainFor(Math.max(0, BATCH_MS - (Date.now() - started)), mail.replyTo, mail.sender);
 }

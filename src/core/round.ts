@@ -43,6 +43,26 @@ export function canTransition(from: RoundState, to: RoundState): boolean {
   return NEXT[from].includes(to);
 }
 
+/** Whether a round may be asked to be in `to`: it is there already (a repeated click), or may move there. */
+export function canReach(from: RoundState, to: RoundState): boolean {
+  return from === to || canTransition(from, to);
+}
+
+/** Opening builds the round's form: a draft opens, an open round gets its form rebuilt. */
+export function canOpen(state: RoundState): boolean {
+  return state === 'draft' || state === 'open';
+}
+
+/** Moving the stop: an open round keeps taking orders, a closed one reopens. A draft opens with its form first. */
+export function canMoveDeadline(state: RoundState): boolean {
+  return state !== 'draft' && canReach(state, 'open');
+}
+
+/** Past the stop and not cancelled: the round has a tally, bills and hand-out lists. */
+export function isTallied(state: RoundState): boolean {
+  return state !== 'draft' && state !== 'open' && state !== 'cancelled';
+}
+
 export function legalNextStates(from: RoundState): RoundState[] {
   return [...NEXT[from]];
 }

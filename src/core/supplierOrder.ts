@@ -1,6 +1,6 @@
 import { CatalogItem, itemName } from './catalog';
 import { Lang } from './i18n/lang';
-import { Minor } from './money';
+import { Minor, currency, toDecimalString } from './money';
 import { unitsOf } from './quantity';
 import { RoundTally } from './tally';
 
@@ -35,4 +35,28 @@ export function supplierLines(tally: RoundTally, items: ReadonlyMap<string, Cata
       };
     })
     .sort((x, y) => x.supplier.localeCompare(y.supplier) || x.item.localeCompare(y.item));
+}
+
+/** Quotes a CSV field; a leading = + - @ is defused too, since the file may be opened in a spreadsheet. */
+function csvField(value: unknown): string {
+  let s = String(value ?? '');
+  if (/^[=+\-@]/.test(s) && !/^-?\d/.test(s)) s = `'${s}`;
+  return /[",;\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
+}
+
+/** The same order as a CSV file for the supplier (comma-separated, CRLF, amounts with a dot). */
+export function supplierCsv(lines: SupplierLine[], currencyCode: string): string {
+  const exp = currency(currencyCode)?.exponent ?? 2;
+  const header = ['supplier', 'code', 'item', 'unit', 'boxes', 'quantity', 'price', 'total'];
+  const rows = lines.map((l) => [
+    l.supplier,
+    l.code,
+    l.item,
+    l.unit,
+    l.boxes,
+    l.units,
+    toDecimalString(l.priceMinor, exp),
+    toDecimalString(l.totalMinor, exp),
+  ]);
+  return [header, ...rows].map((r) => r.map(csvField).join(',')).join('\r\n') + '\r\n';
 }

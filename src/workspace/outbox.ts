@@ -1,3 +1,4 @@
+import { OutgoingEmail } from '../core/emails';
 import { Book } from './sheets/book';
 import { appendAtCounter } from './sheets/append';
 import { cellNumber, cellText } from './sheets/cells';
@@ -13,18 +14,6 @@ import { DocumentStore } from './properties/store';
  * shown to the coordinator, never resent blindly.
  */
 export type OutboxState = 'QUEUED' | 'SENDING' | 'SENT' | 'FAILED' | 'NO_EMAIL';
-
-export interface OutgoingEmail {
-  key: string;
-  round: string;
-  orderKey: string;
-  kind: string;
-  to: string;
-  lang: string;
-  subject: string;
-  body: string;
-  html: string;
-}
 
 /** Where a row's delivery state lives: rewritten in one call per chunk, never the whole row. */
 const STATE = span('outbox', ['state', 'attempts', 'updatedAt', 'error']);

@@ -1,6 +1,6 @@
 import { ItemAllocation } from '../core/allocation';
 import { itemName } from '../core/catalog';
-import { HandOutBlock, TalliedRound, itemsText } from '../core/handOut';
+import { HandOutBlock, TalliedRound, itemsText } from '../core/ladder';
 import { t } from '../core/i18n/translate';
 import { ParticipantAccount } from '../core/ledger';
 import { currency } from '../core/money';

@@ -121,6 +121,15 @@ export function writeRound(book: Book, r: RoundRecord, now: Date): RoundRecord {
   return { ...r, sheetRow: target };
 }
 
+/** Writes a round's row and keeps its cached snapshot's state and stop in step with it. */
+export function saveRound(book: Book, store: DocumentStore, record: RoundRecord, now: Date): RoundRecord {
+  const saved = writeRound(book, record, now);
+  const snapshot = snapshotOf(store, record.id);
+  if (snapshot)
+    cacheSnapshot(store, { ...snapshot, round: { ...snapshot.round, state: record.state, deadline: record.deadline } });
+  return saved;
+}
+
 export function cacheSnapshot(store: DocumentStore, s: RoundSnapshot): void {
   const entries = [entry(KEYS.snapshot(s.round.id), s)];
   if (s.responseSheetId !== null) entries.push(entry(KEYS.responseSheet(s.responseSheetId), s.round.id));

@@ -5,6 +5,11 @@ import { ParticipantAccount, account } from './ledger';
 import { unitsOf } from './quantity';
 import { ParticipantResult, RoundTally } from './tally';
 
+/**
+ * The ladder (coordinator → building volunteers → residents): a tallied round as hand-out lists, one per
+ * building or pickup point, each resident with what they get and what they still owe.
+ */
+
 /** What hand-out needs of a tallied round: the tally, the items and each person's account. */
 export interface TalliedRound {
   tally: RoundTally;

@@ -1,8 +1,9 @@
 import { roundLedger, RoundLedger } from '../core/ledger';
 import { writeLedgerLine } from '../workspace/ledgerSheet';
-import { ActionContext } from './context';
+import { ActionContext } from './action';
 import { RoundData } from './roundData';
 
+/** A round's figures for the open ledger: billed, collected, paid to the supplier, balance… */
 export function ledgerOf(data: RoundData): RoundLedger {
   const entries = data.journal.filter((e) => e.roundId === data.record.id);
   return roundLedger(data.tally.money, [...data.accounts.values()], entries);
