@@ -40,10 +40,10 @@ export function drainPendingSubmissions(store: DocumentStore, book: Book): numbe
   return n;
 }
 
-export type RecordOutcome = 'recorded' | 'duplicate' | 'stale' | 'rejected' | 'unknownForm';
+type RecordOutcome = 'recorded' | 'duplicate' | 'stale' | 'rejected' | 'unknownForm';
 
 /** Turns one response row into the order it stands for: validated, deduplicated, written in one go. */
-export function recordResponse(store: DocumentStore, { sheetId, row }: ResponseAt, source: ResponseSource): RecordOutcome {
+function recordResponse(store: DocumentStore, { sheetId, row }: ResponseAt, source: ResponseSource): RecordOutcome {
   const snapshot = snapshotForSheet(store, sheetId);
   if (!snapshot || !snapshot.questions) return 'unknownForm';
   const round = openRoundOf(Book.open(store), store, snapshot);

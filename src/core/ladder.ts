@@ -38,7 +38,7 @@ export interface HandOutBlock {
 }
 
 /** What one person gets, item by item ("Rice 2,5 kg"), in `lang`. */
-export function allocatedItems(round: TalliedRound, orderKey: string, lang: Lang): { name: string; quantity: string }[] {
+function allocatedItems(round: TalliedRound, orderKey: string, lang: Lang): { name: string; quantity: string }[] {
   const p = round.tally.participants.find((x) => x.order.key === orderKey);
   if (!p) return [];
   return Object.entries(p.items)
@@ -53,7 +53,7 @@ export function allocatedItems(round: TalliedRound, orderKey: string, lang: Lang
 }
 
 /** A person's account in the round, or a fresh one when the journal has nothing for them yet. */
-export function accountOf(round: TalliedRound, orderKey: string, dueMinor: number): ParticipantAccount {
+function accountOf(round: TalliedRound, orderKey: string, dueMinor: number): ParticipantAccount {
   return round.accounts.get(orderKey) ?? account(orderKey, dueMinor, []);
 }
 

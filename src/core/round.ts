@@ -2,7 +2,13 @@ import { Lang } from './i18n/lang';
 import { t } from './i18n/translate';
 import { RoundingRule } from './money';
 
-export type RoundState = 'draft' | 'open' | 'closed' | 'ordered' | 'arrived' | 'distributed' | 'settled' | 'cancelled';
+export const ROUND_STATES = ['draft', 'open', 'closed', 'ordered', 'arrived', 'distributed', 'settled', 'cancelled'] as const;
+export type RoundState = (typeof ROUND_STATES)[number];
+
+/** A state as stored (the add-on's own word); a blank or unknown one reads as a draft. */
+export function parseRoundState(text: string): RoundState {
+  return (ROUND_STATES as readonly string[]).includes(text) ? (text as RoundState) : 'draft';
+}
 
 /** How the delivery cost is shared among participants who get something. */
 export type DeliverySplit = 'equal' | 'byValue' | 'byQuantity';

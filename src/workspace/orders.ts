@@ -48,10 +48,7 @@ function decodeQueue(text: string, steps: number, extra: number, fallbackAt: num
 }
 
 /** The rows of an order as they stand in the sheet, oldest order facts included. */
-export function orderFromRows(
-  rows: { row: number; values: unknown[] }[],
-  items: ReadonlyMap<string, CatalogItem>,
-): StoredOrder | null {
+function orderFromRows(rows: { row: number; values: unknown[] }[], items: ReadonlyMap<string, CatalogItem>): StoredOrder | null {
   if (rows.length === 0) return null;
   const first = rows[0].values;
   const submittedAt = cellTime(get('orders', first, 'submittedAt')) ?? 0;

@@ -1,4 +1,4 @@
-import { OutgoingEmail } from '../core/emails';
+import { EmailKind, OutgoingEmail } from '../core/emails';
 import { Book } from './sheets/book';
 import { appendAtCounter } from './sheets/append';
 import { cellNumber, cellText } from './sheets/cells';
@@ -43,7 +43,7 @@ function outboxRow(e: OutgoingEmail, state: OutboxState, now: Date): unknown[] {
 }
 
 /** Keys already in the outbox, in one read of the key column. */
-export function outboxKeys(book: Book): Set<string> {
+function outboxKeys(book: Book): Set<string> {
   const values = book.sheet('outbox').getRange(wholeColumn('outbox', 'key')).getValues();
   return new Set(
     values
@@ -235,7 +235,7 @@ export interface OutboxSummary {
   counts: Record<OutboxState, number>;
   quota: number;
   stuck: { key: string; to: string; subject: string; row: number }[];
-  noEmail: { round: string; orderKey: string; kind: string }[];
+  noEmail: { round: string; orderKey: string; kind: EmailKind }[];
 }
 
 /**
@@ -265,7 +265,7 @@ export function outboxSummary(book: Book, store: DocumentStore, roundId?: string
       noEmail.push({
         round: cellText(get('outbox', v, 'round')),
         orderKey: cellText(get('outbox', v, 'orderKey')),
-        kind: cellText(get('outbox', v, 'kind')),
+        kind: cellText(get('outbox', v, 'kind')) as EmailKind,
       });
   });
   return { counts, quota: MailApp.getRemainingDailyQuota(), stuck, noEmail };

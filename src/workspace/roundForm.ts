@@ -8,7 +8,7 @@ import { Round } from '../core/round';
 import { RawOrderInput } from '../core/validation';
 import { FormQuestions } from './rounds';
 
-export const LANGUAGE_CHOICES: Record<Lang, string> = { ru: 'Русский', 'zh-CN': '中文', en: 'English' };
+const LANGUAGE_CHOICES: Record<Lang, string> = { ru: 'Русский', 'zh-CN': '中文', en: 'English' };
 
 export interface BuiltForm {
   formId: string;

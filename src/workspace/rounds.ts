@@ -1,13 +1,12 @@
 import { CatalogItem } from '../core/catalog';
 import { Lang } from '../core/i18n/lang';
-import { Round, RoundState } from '../core/round';
+import { DeliverySplit, Round, parseRoundState } from '../core/round';
 import { Book } from './sheets/book';
 import { cellMoney, cellNumber, cellText, cellTime } from './sheets/cells';
 import { get, row } from './sheets/schema';
 import { KEYS } from './properties/keys';
 import { DocumentStore, entry } from './properties/store';
 import { currency, RoundingRule } from '../core/money';
-import { DeliverySplit } from '../core/round';
 
 /** Which form question holds which answer, by question title (the key of e.namedValues). */
 export interface FormQuestions {
@@ -62,7 +61,7 @@ export function readRounds(book: Book): RoundRecord[] {
     out.push({
       id: cellText(get('rounds', r, 'id')),
       title: cellText(get('rounds', r, 'title')),
-      state: (cellText(get('rounds', r, 'state')) || 'draft') as RoundState,
+      state: parseRoundState(cellText(get('rounds', r, 'state'))),
       deadline: cellTime(get('rounds', r, 'deadline')) ?? 0,
       pickupTime: cellText(get('rounds', r, 'pickupTime')),
       pickupPoints: list(get('rounds', r, 'pickupPoints')),
@@ -83,7 +82,7 @@ export function readRounds(book: Book): RoundRecord[] {
   return out;
 }
 
-export function roundRow(r: RoundRecord, now: Date): unknown[] {
+function roundRow(r: RoundRecord, now: Date): unknown[] {
   return row(
     'rounds',
     {

@@ -1,8 +1,8 @@
 import { KEYS } from './properties/keys';
 import { DocumentStore } from './properties/store';
 
-export const SUBMIT_HANDLER = 'onFormSubmit_';
-export const TICK_HANDLER = 'onTick_';
+const SUBMIT_HANDLER = 'onFormSubmit_';
+const TICK_HANDLER = 'onTick_';
 
 /**
  * The add-on's only two triggers, whatever the number of rounds: one spreadsheet form-submit trigger

@@ -58,6 +58,8 @@ export function entry<T>(k: Key<T>, value: T): Entry {
 
 // ---- the stored format (private: nothing outside this file knows about chunks) ----
 
+// The quota page says 9 KB per value (https://developers.google.com/apps-script/guides/services/quotas);
+// measured, a value tops out at 8,066 bytes (https://gist.github.com/tanaikech/8b057d10fb5f2af014794e57b021c6aa).
 const CHUNK_BYTES = 8000;
 const count = (name: string) => `${name}#n`;
 const chunk = (name: string, i: number) => `${name}#${i}`;
@@ -71,6 +73,8 @@ function utf8Length(s: string): number {
   return n;
 }
 
+const isHighSurrogate = (c: number) => c >= 0xd800 && c <= 0xdbff;
+
 function chunksOf(name: string, stored: string): Record<string, string> {
   const out: Record<string, string> = {};
   let part = 0;
@@ -78,6 +82,8 @@ function chunksOf(name: string, stored: string): Record<string, string> {
   while (start < stored.length || part === 0) {
     let end = Math.min(stored.length, start + CHUNK_BYTES);
     while (end > start + 1 && utf8Length(stored.slice(start, end)) > CHUNK_BYTES) end = start + Math.floor((end - start) * 0.8);
+    // Never split a surrogate pair (an emoji in a name): half of one is not valid UTF-8 on its own.
+    if (end < stored.length && end > start + 1 && isHighSurrogate(stored.charCodeAt(end - 1))) end--;
     out[chunk(name, part++)] = stored.slice(start, end);
     start = end;
     if (start >= stored.length) break;

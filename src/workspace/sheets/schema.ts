@@ -363,7 +363,7 @@ export function width(key: AnySheetKey): number {
 const INDEX = new Map<AnySheetKey, Map<string, number>>();
 
 /** 0-based position of a column in its sheet. */
-export function columnIndex<K extends AnySheetKey>(key: K, column: ColumnOf<K>): number {
+function columnIndex<K extends AnySheetKey>(key: K, column: ColumnOf<K>): number {
   let index = INDEX.get(key);
   if (!index) INDEX.set(key, (index = new Map((LAYOUTS[key].keys as string[]).map((c, i) => [c, i]))));
   const i = index.get(column);
