@@ -1,34 +1,45 @@
 import { LoadedAddOn, Workspace, loadBundle } from '../local/emulator';
 import { CatalogItem } from '../src/core/catalog';
+import { placeKindLabel } from '../src/core/i18n/labels';
+import { KEYS } from '../src/workspace/properties/keys';
+import { Key, readStored, storedEntries } from '../src/workspace/properties/store';
+import { SheetKey, row, sheetName } from '../src/workspace/sheets/schema';
 import { BUILDINGS, benchCatalog, rng } from './data';
 
 export const T0 = Date.UTC(2026, 10, 20, 7, 0);
 const HOUR = 3600_000;
 
-function put(ws: Workspace, sheetName: string, rows: unknown[][], from = 2): void {
-  const sheet = ws.spreadsheet.sheet(sheetName)!;
+/** The community is set up in Russian. */
+const LANG = 'ru';
+
+/** Types rows straight into a sheet, as they would stand after the add-on (or a coordinator) wrote them. */
+function put(ws: Workspace, key: SheetKey, rows: unknown[][], from = 2): void {
+  const sheet = ws.spreadsheet.sheet(sheetName(key, LANG))!;
   if (from + rows.length > sheet.maxRows) sheet.maxRows = from + rows.length + 100;
   rows.forEach((r, i) => r.forEach((v, c) => sheet.put(from + i, c + 1, v)));
 }
 
 function catalogRows(items: CatalogItem[]): unknown[][] {
-  return items.map((i) => [
-    i.id,
-    i.name.default,
-    '',
-    '',
-    '',
-    i.unit,
-    i.priceMinor / 100,
-    i.stepMilli / 1000,
-    (i.boxSteps * i.stepMilli) / 1000,
-    (i.minimumSteps * i.stepMilli) / 1000 || '',
-    '',
-    i.stockSteps ? (i.stockSteps * i.stepMilli) / 1000 : '',
-    i.retailMinor ? i.retailMinor / 100 : '',
-    i.supplier,
-    i.supplierCode,
-  ]);
+  const units = (steps: number, milli: number) => (steps * milli) / 1000;
+  return items.map((i) =>
+    row(
+      'catalog',
+      {
+        id: i.id,
+        name: i.name.default,
+        unit: i.unit,
+        price: i.priceMinor,
+        step: i.stepMilli / 1000,
+        box: units(i.boxSteps, i.stepMilli),
+        minimum: units(i.minimumSteps, i.stepMilli) || null,
+        stock: i.stockSteps ? units(i.stockSteps, i.stepMilli) : null,
+        retail: i.retailMinor || null,
+        supplier: i.supplier,
+        supplierCode: i.supplierCode,
+      },
+      'RUB',
+    ),
+  );
 }
 
 /**
@@ -44,11 +55,11 @@ export function benchCommunity(
   ws.session.locales.set(ws.owner, 'ru_RU');
   ws.run('setUpCommunity');
   const items = benchCatalog(60);
-  put(ws, 'Каталог', catalogRows(items));
-  put(ws, 'Дома и пункты выдачи', [
-    ...BUILDINGS.map((b) => ['дом / подъезд', b]),
-    ['пункт выдачи', 'Yard'],
-    ['пункт выдачи', 'School'],
+  put(ws, 'catalog', catalogRows(items));
+  put(ws, 'places', [
+    ...BUILDINGS.map((b) => row('places', { kind: placeKindLabel('building', LANG), name: b })),
+    row('places', { kind: placeKindLabel('pickup', LANG), name: 'Yard' }),
+    row('places', { kind: placeKindLabel('pickup', LANG), name: 'School' }),
   ]);
   const round = ws.run<{ id: string }>('createRound', [
     {
@@ -72,51 +83,52 @@ export function benchCommunity(
       const item = items[i];
       const steps = 1 + Math.floor(r() * (item.stepMilli === 500 ? 10 : 4));
       const extra = r() < 0.3 ? 1 + Math.floor(r() * 3) : 0;
-      rows.push([
-        round.id,
-        `form:${round.id}:${100000 + k}`,
-        'form',
-        1,
-        at.toISOString(),
-        at,
-        at,
-        `Resident ${k}`,
-        `r${k}@example.org`,
-        '',
-        BUILDINGS[k % BUILDINGS.length],
-        String(1 + (k % 120)),
-        k % 2 ? 'Yard' : 'School',
-        (['ru', 'zh-CN', 'en'] as const)[k % 3],
-        '',
-        item.id,
-        item.name.default,
-        (steps * item.stepMilli) / 1000,
-        extra ? (extra * item.stepMilli) / 1000 : '',
-        `q=${steps}@${at.getTime()};e=${extra ? `${extra}@${at.getTime()}` : ''}`,
-        '',
-        '',
-      ]);
+      rows.push(
+        row('orders', {
+          round: round.id,
+          orderKey: `form:${round.id}:${100000 + k}`,
+          source: 'form',
+          revision: 1,
+          responseAt: at.toISOString(),
+          submittedAt: at,
+          firstSubmittedAt: at,
+          name: `Resident ${k}`,
+          email: `r${k}@example.org`,
+          building: BUILDINGS[k % BUILDINGS.length],
+          flat: String(1 + (k % 120)),
+          pickupPoint: k % 2 ? 'Yard' : 'School',
+          lang: (['ru', 'zh-CN', 'en'] as const)[k % 3],
+          item: item.id,
+          itemName: item.name.default,
+          quantity: (steps * item.stepMilli) / 1000,
+          extra: extra ? (extra * item.stepMilli) / 1000 : null,
+          queue: `q=${steps}@${at.getTime()};e=${extra ? `${extra}@${at.getTime()}` : ''}`,
+        }),
+      );
     }
   }
-  put(ws, 'Заказы', rows);
-  const sheet = ws.spreadsheet.sheet('Заказы')!;
-  ws.properties.document.data.set('ordersNextRow', String(rows.length + 2));
-  ws.properties.document.data.set('ordersNextRowCapacity', String(sheet.maxRows));
-  ws.properties.document.data.set(`orderSpan:${round.id}`, `2,${rows.length + 1}`);
+  put(ws, 'orders', rows);
+  const sheet = ws.spreadsheet.sheet(sheetName('orders', LANG))!;
+  // What the add-on would have remembered after appending these rows itself.
+  const remember = <T>(key: Key<T>, value: T) =>
+    Object.entries(storedEntries(key, value)).forEach(([name, stored]) => ws.properties.document.data.set(name, stored));
+  remember(KEYS.counters.orders.next, rows.length + 2);
+  remember(KEYS.counters.orders.capacity, sheet.maxRows);
+  remember(KEYS.orderSpan(round.id), { first: 2, last: rows.length + 1 });
   put(
     ws,
-    'Участники',
-    Array.from({ length: Math.max(10, Math.floor(orders / 2)) }, (_, k) => [
-      `m${k}@example.org`,
-      `Member ${k}`,
-      '',
-      BUILDINGS[k % BUILDINGS.length],
-      String(k),
-      (['ru', 'zh-CN', 'en'] as const)[k % 3],
-      false,
-    ]),
+    'members',
+    Array.from({ length: Math.max(10, Math.floor(orders / 2)) }, (_, k) =>
+      row('members', {
+        email: `m${k}@example.org`,
+        name: `Member ${k}`,
+        building: BUILDINGS[k % BUILDINGS.length],
+        flat: String(k),
+        lang: (['ru', 'zh-CN', 'en'] as const)[k % 3],
+        optOut: false,
+      }),
+    ),
   );
-  const snapshotJson = [...ws.properties.document.data].find(([k]) => k === `round:${round.id}#0`)?.[1] ?? '';
-  const formId = /"formId":"([^"]+)"/.exec(snapshotJson)?.[1] ?? '';
+  const formId = readStored(Object.fromEntries(ws.properties.document.data), KEYS.snapshot(round.id))?.formId ?? '';
   return { ...loaded, roundId: round.id, formId, items };
 }

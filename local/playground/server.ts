@@ -8,6 +8,7 @@ import { Scenario, runSteps } from '../scenario/steps';
 import { renderForm } from './formPage';
 import { escapeHtml } from '../emulator/html';
 import { SHIM } from './shim';
+import { columnNumber, sheetNames } from '../../src/workspace/sheets/schema';
 
 export interface PlaygroundOptions {
   root: string;
@@ -133,11 +134,12 @@ export function startServer(p: Playground, o: PlaygroundOptions): http.Server {
 
       if (path === '/api/state') {
         const ss = ws.spreadsheet;
-        const volunteers = ss.sheets.find((s) => ['Волонтёры', '志愿者', 'Volunteers'].includes(s.name));
+        const volunteers = ss.sheets.find((s) => sheetNames('volunteers').includes(s.name));
+        const email = columnNumber('volunteers', 'email');
         const users = [ws.owner];
         if (volunteers)
           for (let r = 2; r <= volunteers.dataExtent().rows; r++)
-            if (volunteers.read(r, 1)) users.push(String(volunteers.read(r, 1)));
+            if (volunteers.read(r, email)) users.push(String(volunteers.read(r, email)));
         return json(res, 200, {
           now: ws.clock.now(),
           timeZone: ss.zone,

@@ -1,5 +1,6 @@
 import { Workspace } from '../emulator';
-import { joinChunks } from '../../src/workspace/properties';
+import { KEYS } from '../../src/workspace/properties/keys';
+import { readStored } from '../../src/workspace/properties/store';
 import type { RoundSnapshot } from '../../src/workspace/rounds';
 
 /** A resident filling in a round's form, described by item ids rather than question titles. */
@@ -19,9 +20,9 @@ export interface Resident {
 
 /** The round as the add-on cached it when it opened (read straight from document properties). */
 export function roundSnapshot(ws: Workspace, roundId: string): RoundSnapshot {
-  const json = joinChunks(Object.fromEntries(ws.properties.document.data), `round:${roundId}`);
-  if (!json) throw new Error(`round ${roundId} has not been opened`);
-  return JSON.parse(json) as RoundSnapshot;
+  const snapshot = readStored(Object.fromEntries(ws.properties.document.data), KEYS.snapshot(roundId));
+  if (!snapshot) throw new Error(`round ${roundId} has not been opened`);
+  return snapshot;
 }
 
 /** The answers a resident gives, keyed by the form's question titles. */

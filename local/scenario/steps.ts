@@ -1,4 +1,4 @@
-import { SHEETS, SheetKey } from '../../src/core/i18n/sheets';
+import { SHEETS, SheetKey, sheetNames } from '../../src/workspace/sheets/schema';
 import { Workspace } from '../emulator';
 import { Resident, submitAsResident } from './resident';
 
@@ -65,7 +65,7 @@ export function resolve<T>(value: T, saved: Saved, now: number): T {
 function sheetNamed(ws: Workspace, name: string) {
   const direct = ws.spreadsheet.sheet(name);
   if (direct) return direct;
-  const labels = SHEETS[name as SheetKey]?.name as readonly string[] | undefined;
+  const labels = name in SHEETS ? sheetNames(name as SheetKey) : undefined;
   const found = labels && ws.spreadsheet.sheets.find((s) => labels.includes(s.name));
   if (!found) throw new Error(`no sheet "${name}"`);
   return found;

@@ -1,147 +1,18 @@
-import { ItemAllocation } from '../core/allocation';
-import { EmailLine, RoundFacts, renderEmail } from '../core/emails';
-import { Lang } from '../core/i18n/lang';
-import { MessageKey, t } from '../core/i18n/translate';
+import { billLines } from '../core/emailContent';
+import { OutgoingEmail, renderEmail } from '../core/emails';
 import { availableCredit, identityOf } from '../core/ledger';
-import { toDecimalString, currency } from '../core/money';
-import { unitsOf } from '../core/quantity';
+import { outgoingEmail } from '../core/outgoing';
+import { CloseSummary, canReach } from '../core/round';
 import { appendJournal } from '../workspace/journal';
-import { OutgoingEmail, queueEmails } from '../workspace/outbox';
-import { readJson, setProperty, writeJson } from '../workspace/properties';
+import { queueEmails } from '../workspace/outbox';
+import { KEYS } from '../workspace/properties/keys';
+import { writeRoundResults } from '../workspace/results';
 import { setFormAccepting } from '../workspace/roundForm';
-import { cacheSnapshot, writeRound } from '../workspace/rounds';
-import { writeResultSheet } from '../workspace/results';
-import { asText } from '../workspace/sheets/cells';
-import { ActionContext } from './context';
-import { RoundData, closedKey, closesKey, loadRound, nameOf } from './roundData';
-import { updateLedger } from './ledgerSheet';
-import { locked } from './rounds';
-
-export interface CloseSummary {
-  roundId: string;
-  state: string;
-  participants: number;
-  goodsMinor: number;
-  totalMinor: number;
-  queuedEmails: number;
-  alreadyClosed: boolean;
-}
-
-export function roundFacts(data: RoundData, ctx: ActionContext, pickupPlace = ''): RoundFacts {
-  return {
-    title: data.record.title,
-    currency: data.record.currency,
-    timeZone: data.snapshot.timeZone,
-    deadline: data.record.deadline,
-    pickupTime: data.record.pickupTime,
-    pickupPlace: pickupPlace || data.record.pickupPoints.join(', '),
-    paymentInstructions: ctx.settings.paymentInstructions,
-  };
-}
-
-const decimal = (minor: number, code: string) => Number(toDecimalString(minor, currency(code)?.exponent ?? 2));
-
-/** Why a person gets less than they ordered of an item, for the bill. */
-function reasonFor(a: ItemAllocation, ordered: number, allocated: number): EmailLine['reason'] {
-  if (allocated >= ordered) return undefined;
-  if (a.status === 'belowMinimum') return 'belowMinimum';
-  if (a.status === 'boxNotFilled') return 'boxNotFilled';
-  if (a.receivedSteps !== null && a.receivedSteps < a.boughtSteps) return 'shortfall';
-  return 'queue';
-}
-
-/** The per-round sheets: Tally, Allocation, Bills — each one batched write. */
-export function writeResults(ctx: ActionContext, data: RoundData): void {
-  const { record, items, tally, accounts } = data;
-  const lang = ctx.book.lang;
-  const code = record.currency;
-  const ss = ctx.book.ss;
-  const tallyRows = tally.items.map((a) => {
-    const item = items.get(a.itemId);
-    const milli = item?.stepMilli ?? 1000;
-    const u = (s: number) => unitsOf(s, milli);
-    return [
-      asText(a.itemId),
-      asText(nameOf(item, a.itemId, lang)),
-      asText(item?.unit ?? ''),
-      u(a.orderedSteps),
-      u(a.extraSteps),
-      u(item?.boxSteps ?? 1),
-      a.boxes,
-      u(a.unitsSteps),
-      a.receivedSteps === null ? '' : u(a.receivedSteps),
-      t(lang, `status.${a.status}` as MessageKey),
-      a.toCompleteBoxSteps ? u(a.toCompleteBoxSteps) : '',
-      decimal(item?.priceMinor ?? 0, code),
-      decimal(Math.round(((item?.priceMinor ?? 0) * a.unitsSteps * milli) / 1000), code),
-    ];
-  });
-  writeResultSheet(ss, ctx.properties, record.id, 'tally', lang, code, tallyRows);
-
-  const allocationRows: unknown[][] = [];
-  const billRows: unknown[][] = [];
-  const billOf = new Map(tally.money.bills.map((b) => [b.orderKey, b]));
-  for (const p of tally.participants) {
-    const who = p.order.participant;
-    const bill = billOf.get(p.order.key);
-    for (const [itemId, v] of Object.entries(p.items)) {
-      const item = items.get(itemId);
-      const milli = item?.stepMilli ?? 1000;
-      const line = bill?.lines.find((l) => l.itemId === itemId);
-      allocationRows.push([
-        asText(p.order.key),
-        asText(who.name),
-        asText(who.building),
-        asText(nameOf(item, itemId, lang)),
-        unitsOf(v.orderedSteps, milli),
-        v.extraSteps ? unitsOf(v.extraSteps, milli) : '',
-        unitsOf(v.allocatedSteps, milli),
-        decimal(item?.priceMinor ?? 0, code),
-        decimal(line?.lineMinor ?? 0, code),
-      ]);
-    }
-    const acc = accounts.get(p.order.key);
-    billRows.push([
-      asText(p.order.key),
-      asText(who.name),
-      asText(who.email ?? ''),
-      asText(who.building),
-      asText(who.flat),
-      asText(who.pickupPoint),
-      decimal(p.goodsMinor, code),
-      decimal(p.deliveryMinor, code),
-      decimal(p.feeMinor, code),
-      decimal(p.totalMinor, code),
-      decimal(p.savingMinor, code),
-      decimal(acc?.creditInMinor ?? 0, code),
-      decimal(acc?.paidMinor ?? 0, code),
-      decimal(acc?.balanceMinor ?? p.totalMinor, code),
-      acc?.pickedUp ?? false,
-    ]);
-  }
-  writeResultSheet(ss, ctx.properties, record.id, 'allocation', lang, code, allocationRows);
-  writeResultSheet(ss, ctx.properties, record.id, 'bills', lang, code, billRows);
-}
-
-/** Lines of one participant's bill, with the reason wherever they get less than they asked. */
-export function billLines(data: RoundData, orderKey: string, lang: Lang): EmailLine[] {
-  const p = data.tally.participants.find((x) => x.order.key === orderKey);
-  if (!p) return [];
-  const bill = data.tally.money.bills.find((b) => b.orderKey === orderKey);
-  return Object.entries(p.items).map(([itemId, v]) => {
-    const item = data.items.get(itemId);
-    const milli = item?.stepMilli ?? 1000;
-    const a = data.tally.items.find((x) => x.itemId === itemId) as ItemAllocation;
-    return {
-      item: nameOf(item, itemId, lang),
-      unit: item?.unit ?? '',
-      ordered: unitsOf(v.orderedSteps, milli),
-      allocated: unitsOf(v.allocatedSteps, milli),
-      lineMinor: bill?.lines.find((l) => l.itemId === itemId)?.lineMinor ?? 0,
-      reason: reasonFor(a, v.orderedSteps, v.allocatedSteps),
-    };
-  });
-}
+import { saveRound } from '../workspace/rounds';
+import { ActionContext, locked } from './action';
+import { journalEntryFor } from './payments';
+import { updateLedger } from './refreshLedger';
+import { RoundData, factsOf, loadRound } from './roundData';
 
 /** Applies credit people carry from earlier rounds to this round's bills (once per person and round). */
 function applyCredits(ctx: ActionContext, data: RoundData): void {
@@ -149,22 +20,15 @@ function applyCredits(ctx: ActionContext, data: RoundData): void {
   const entries = [];
   for (const p of data.tally.participants) {
     if (done.has(p.order.key) || p.totalMinor <= 0) continue;
-    const identity = identityOf(p.order.participant);
-    const credit = Math.min(availableCredit(identity, data.journal), p.totalMinor);
+    const credit = Math.min(availableCredit(identityOf(p.order.participant), data.journal), p.totalMinor);
     if (credit <= 0) continue;
-    entries.push({
-      at: ctx.now.getTime(),
-      roundId: data.record.id,
-      orderKey: p.order.key,
-      identity,
-      kind: 'credit' as const,
-      amountMinor: credit,
-      method: '',
-      recordedBy: ctx.me,
-      note: '',
-      requestId: `credit:${data.record.id}:${p.order.key}`,
-      who: p.order.participant.name,
-    });
+    entries.push(
+      journalEntryFor(ctx, data, p, {
+        kind: 'credit',
+        amountMinor: credit,
+        requestId: `credit:${data.record.id}:${p.order.key}`,
+      }),
+    );
   }
   if (entries.length === 0) return;
   appendJournal(ctx.book, entries, data.record.currency);
@@ -180,10 +44,11 @@ function applyCredits(ctx: ActionContext, data: RoundData): void {
   }
 }
 
-export function billEmails(ctx: ActionContext, data: RoundData, revision: number): OutgoingEmail[] {
+/** Everyone's final bill; a person who gets nothing is told so instead. `close` counts the round's closes. */
+function billEmails(ctx: ActionContext, data: RoundData, close: number): OutgoingEmail[] {
   return data.tally.participants.map((p) => {
     const who = p.order.participant;
-    const facts = roundFacts(data, ctx, who.pickupPoint);
+    const facts = factsOf(ctx, data, who.pickupPoint);
     const acc = data.accounts.get(p.order.key);
     const lines = billLines(data, p.order.key, who.lang);
     const nothing = p.totalMinor === 0;
@@ -203,19 +68,25 @@ export function billEmails(ctx: ActionContext, data: RoundData, revision: number
           facts,
           who.lang,
         );
-    const kind = nothing ? 'cancelled' : 'finalBill';
-    return {
-      key: `${data.record.id}|${p.order.key}|${kind}|${revision}`,
-      round: data.record.id,
-      orderKey: p.order.key,
-      kind,
-      to: who.email ?? '',
-      lang: who.lang,
-      subject: rendered.subject,
-      body: rendered.text,
-      html: rendered.html,
-    };
+    return outgoingEmail(
+      data.record.id,
+      { kind: nothing ? 'cancelled' : 'finalBill', orderKey: p.order.key, close },
+      { orderKey: p.order.key, to: who.email ?? '', lang: who.lang },
+      rendered,
+    );
   });
+}
+
+function summaryOf(data: RoundData, queuedEmails: number, alreadyClosed: boolean): CloseSummary {
+  return {
+    roundId: data.record.id,
+    state: data.record.state,
+    participants: data.tally.participants.length,
+    goodsMinor: data.tally.money.goodsMinor,
+    totalMinor: data.tally.money.totalMinor,
+    queuedEmails,
+    alreadyClosed,
+  };
 }
 
 /**
@@ -223,40 +94,20 @@ export function billEmails(ctx: ActionContext, data: RoundData, revision: number
  * queues everyone's final bill. Closing a second time changes nothing.
  */
 export function closeRoundNow(ctx: ActionContext, roundId: string): CloseSummary {
-  const previous = readJson<CloseSummary>(ctx.properties, closedKey(roundId));
+  const previous = ctx.store.get(KEYS.closed(roundId));
   if (previous) return { ...previous, alreadyClosed: true };
   const data = loadRound(ctx, roundId);
-  if (data.record.state !== 'open' && data.record.state !== 'closed') {
-    return {
-      roundId,
-      state: data.record.state,
-      participants: data.tally.participants.length,
-      goodsMinor: data.tally.money.goodsMinor,
-      totalMinor: data.tally.money.totalMinor,
-      queuedEmails: 0,
-      alreadyClosed: true,
-    };
-  }
+  if (!canReach(data.record.state, 'closed')) return summaryOf(data, 0, true);
   if (data.record.state === 'open') setFormAccepting(data.record.formId, false, ctx.settings.defaultLang);
   applyCredits(ctx, data);
-  writeResults(ctx, data);
-  const revision = Number(ctx.properties[closesKey(roundId)] ?? 0) + 1;
-  const queued = queueEmails(ctx.book, ctx.properties, billEmails(ctx, data, revision), ctx.now, new Set());
-  const closed = { ...data.record, state: 'closed' as const };
-  writeRound(ctx.book, closed, ctx.now);
-  cacheSnapshot({ ...data.snapshot, round: { ...data.snapshot.round, state: 'closed' } });
-  updateLedger(ctx, { ...data, record: closed });
-  const summary: CloseSummary = {
-    roundId,
-    state: 'closed',
-    participants: data.tally.participants.length,
-    goodsMinor: data.tally.money.goodsMinor,
-    totalMinor: data.tally.money.totalMinor,
-    queuedEmails: queued,
-    alreadyClosed: false,
-  };
-  writeJson({ [closedKey(roundId)]: summary });
-  setProperty(closesKey(roundId), String(revision));
+  writeRoundResults(ctx.book, ctx.store, data.record, data);
+  const close = (ctx.store.get(KEYS.closes(roundId)) ?? 0) + 1;
+  const queued = queueEmails(ctx.book, ctx.store, billEmails(ctx, data, close), ctx.now, new Set());
+  data.record = saveRound(ctx.book, ctx.store, { ...data.record, state: 'closed' }, ctx.now);
+  updateLedger(ctx, data);
+  const summary = summaryOf(data, queued, false);
+  ctx.store.set(KEYS.closed(roundId), summary);
+  ctx.store.set(KEYS.closes(roundId), close);
   return summary;
 }
 

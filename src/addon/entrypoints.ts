@@ -4,37 +4,24 @@
  * dist/Code.js. Names ending in "_" are private: google.script.run cannot call them.
  */
 import { closeRound } from './close';
-import {
-  distributionLists,
-  participantsScreen,
-  purgePersonalData,
-  recordPayment,
-  recordRefund,
-  recordSupplierPayment,
-  sendVolunteerLists,
-  setPickedUp,
-  settleRound,
-} from './handout';
+import { showDistributionLists, showFormLink, showNewRound, showSettings, showSidebar, showSupplierOrder } from './dialogs';
+import { distributionLists, sendVolunteerLists } from './handOut';
 import { onFormSubmit_ } from './intake';
-import { emailsScreen, resolveStuckEmails, sendQueuedEmails } from './mail';
 import { onInstall, onOpen, showHelp } from './menu';
 import { cancelOfflineOrder, saveOfflineOrder } from './offline';
-import { recordReceipt, supplierOrder } from './receiving';
-import { cancelRound, createRound, extendDeadline, listRounds, openRound } from './rounds';
+import { recordPayment, recordRefund, recordSupplierPayment, setPickedUp } from './payments';
+import { purgePersonalData } from './purge';
+import { recordReceipt, supplierOrder } from './receive';
+import { cancelRound, createRound, extendDeadline, openRound } from './rounds';
+import { emailsScreen } from './screens/emails';
+import { offlineScreen } from './screens/offline';
+import { participantsScreen } from './screens/participants';
+import { listRounds, roundsScreen } from './screens/rounds';
+import { saveSettings, settingsScreen } from './screens/settings';
+import { tallyScreen } from './screens/tally';
+import { resolveStuckEmails, sendQueuedEmails } from './sendEmails';
+import { settleRound } from './settle';
 import { setUpCommunity } from './setup';
-import {
-  offlineScreen,
-  roundsScreen,
-  saveSettings,
-  settingsScreen,
-  showDistributionLists,
-  showFormLink,
-  showNewRound,
-  showSettings,
-  showSidebar,
-  showSupplierOrder,
-  tallyScreen,
-} from './sidebar';
 import { onTick_ } from './tick';
 
 export const entryPoints = {

@@ -1,20 +1,16 @@
-import { CatalogItem } from '../core/catalog';
-import { describeProblem } from '../core/describe';
-import { Lang } from '../core/i18n/lang';
 import { t } from '../core/i18n/translate';
-import { Order, reviseOrder } from '../core/orders';
-import { Problem, RawOrderInput, ValidatedOrder, validateOrder } from '../core/validation';
-import { logEntry } from '../workspace/log';
+import { RawOrderInput } from '../core/validation';
 import { SUBMIT_LOCK_WAIT_MS, withScriptLock } from '../workspace/lock';
-import { StoredOrder, findOrder, orderRows, writeOrder } from '../workspace/orders';
-import { deleteProperty, readAll, readJson, setProperty } from '../workspace/properties';
-import { receiptEmail, sendReceipt } from './mail';
-import { LANGUAGE_CHOICES, findResponse } from '../workspace/roundForm';
-import { RoundSnapshot, snapshotForSheet } from '../workspace/rounds';
+import { findOrder } from '../workspace/orders';
+import { KEYS } from '../workspace/properties/keys';
+import { DocumentStore } from '../workspace/properties/store';
+import { ResponseAt, ResponseSource, parkedResponse, rowEmail, rowTimestamp, submittedResponse } from '../workspace/responses';
+import { findResponse, orderAnswers } from '../workspace/roundForm';
+import { snapshotForSheet } from '../workspace/rounds';
 import { Book } from '../workspace/sheets/book';
-import { cellText, isDate } from '../workspace/sheets/cells';
-
-const PENDING_PREFIX = 'pending:';
+import { receiptEmail, sendReceipt } from './receipt';
+import { openRoundOf } from './roundData';
+import { checkOrder, logOrderProblems, saveOrder } from './saveOrder';
 
 /**
  * The spreadsheet form-submit trigger, shared by every round's form. Blank events are ignored; when
@@ -22,212 +18,65 @@ const PENDING_PREFIX = 'pending:';
  * records it later, so nothing is lost.
  */
 export function onFormSubmit_(e: GoogleAppsScript.Events.SheetsOnFormSubmit): void {
-  if (!e || !e.range || !Array.isArray(e.values) || e.values.every((v) => String(v ?? '').trim() === '')) return;
-  const sheet = e.range.getSheet();
-  const at = { sheetId: sheet.getSheetId(), row: e.range.getRow() };
-  const done = withScriptLock(SUBMIT_LOCK_WAIT_MS, () =>
-    recordResponse(at.sheetId, at.row, { named: e.namedValues, email: String(e.values[1] ?? ''), range: e.range }),
-  );
-  if (!done.ok) setProperty(`${PENDING_PREFIX}${at.sheetId}:${at.row}`, new Date().toISOString());
+  const submitted = submittedResponse(e);
+  if (!submitted) return;
+  const { at, source } = submitted;
+  const done = withScriptLock(SUBMIT_LOCK_WAIT_MS, () => recordResponse(DocumentStore.open(), at, source));
+  if (!done.ok) DocumentStore.open().set(KEYS.pending(at), new Date().toISOString());
 }
 
 /** Records parked submissions; called by the tick under the lock. Returns how many were recorded. */
-export function drainPendingSubmissions(
-  properties: Record<string, string>,
-  ss: GoogleAppsScript.Spreadsheet.Spreadsheet,
-): number {
-  const keys = Object.keys(properties).filter((k) => k.startsWith(PENDING_PREFIX));
+export function drainPendingSubmissions(store: DocumentStore, book: Book): number {
   let n = 0;
-  for (const key of keys) {
-    const [sheetId, row] = key.slice(PENDING_PREFIX.length).split(':').map(Number);
-    const sheet = ss.getSheets().find((s) => s.getSheetId() === sheetId);
-    if (sheet) {
-      const width = sheet.getLastColumn();
-      const [header, values] = [sheet.getRange(1, 1, 1, width).getValues()[0], sheet.getRange(row, 1, 1, width).getValues()[0]];
-      const named: Record<string, string[]> = {};
-      header.forEach((h, i) => (named[String(h)] = [cellText(values[i])]));
-      recordResponse(sheetId, row, { named, email: cellText(values[1]), values });
+  for (const parked of store.list(KEYS.pending)) {
+    const source = parkedResponse(book, parked);
+    if (source) {
+      // The tick's own store: what this records (next rows, spans) is what the tick's later steps see.
+      recordResponse(store, parked, source);
       n++;
     }
-    deleteProperty(key);
+    store.delete(KEYS.pending(parked));
   }
   return n;
 }
 
-export type RecordOutcome = 'recorded' | 'duplicate' | 'stale' | 'rejected' | 'unknownForm';
-
-function answer(named: Record<string, string[]>, title: string | null): string {
-  if (!title) return '';
-  return String(named[title]?.[0] ?? '').trim();
-}
-
-function langFromChoice(choice: string, fallback: Lang): Lang {
-  const found = (Object.entries(LANGUAGE_CHOICES) as [Lang, string][]).find(([, label]) => label === choice);
-  return found ? found[0] : fallback;
-}
-
-/** What the event (or a re-read row) tells about one response. */
-interface ResponseSource {
-  named: Record<string, string[]>;
-  email: string;
-  /** The typed row, when it has been read (parked events); otherwise it is read only if needed. */
-  values?: unknown[];
-  range?: GoogleAppsScript.Spreadsheet.Range;
-}
-
-const seenKey = (sheetId: number) => `seen:${sheetId}`;
+type RecordOutcome = 'recorded' | 'duplicate' | 'stale' | 'rejected' | 'unknownForm';
 
 /** Turns one response row into the order it stands for: validated, deduplicated, written in one go. */
-export function recordResponse(sheetId: number, row: number, source: ResponseSource): RecordOutcome {
-  const properties = readAll();
-  const snapshot = snapshotForSheet(properties, sheetId);
+function recordResponse(store: DocumentStore, { sheetId, row }: ResponseAt, source: ResponseSource): RecordOutcome {
+  const snapshot = snapshotForSheet(store, sheetId);
   if (!snapshot || !snapshot.questions) return 'unknownForm';
-  const book = Book.open(properties);
-  const items = new Map(snapshot.items.map((i) => [i.id, i]));
+  const round = openRoundOf(Book.open(store), store, snapshot);
   const fromForm = source.values ? null : findResponse(snapshot.formId, source.email, source.named);
-  const values = source.values ?? (fromForm ? null : (source.range?.getValues()[0] ?? null));
-  const timestamp = fromForm?.timestamp ?? (values && isDate(values[0]) ? values[0] : new Date());
+  const values = source.values ?? (fromForm ? null : (source.readValues?.() ?? null));
+  const timestamp = fromForm?.timestamp ?? rowTimestamp(values) ?? new Date();
   const responseAt = timestamp.toISOString();
   const orderKey = `form:${snapshot.round.id}:${row}`;
 
   // A row past the highest one recorded is a new response: there is nothing to find.
-  const seen = Number(properties[seenKey(sheetId)] ?? 0);
-  const previous = row > seen ? null : findOrder(book.sheet('orders'), orderKey, items);
+  const seen = store.get(KEYS.seenRow(sheetId)) ?? 0;
+  const previous = row > seen ? null : findOrder(round.book, orderKey, round.items);
   if (previous && previous.responseAt === responseAt) return 'duplicate';
   if (previous && previous.responseAt > responseAt) return 'stale';
-  if (row > seen) setProperty(seenKey(sheetId), String(row));
+  if (row > seen) store.set(KEYS.seenRow(sheetId), row);
 
-  const q = snapshot.questions;
-  const named = source.named;
   const raw: RawOrderInput = {
-    name: answer(named, q.name),
-    email: source.email || cellText(values?.[1]),
-    phone: answer(named, q.phone),
-    building: answer(named, q.building),
-    flat: answer(named, q.flat),
-    pickupPoint: answer(named, q.pickupPoint) || (snapshot.pickupPoints.length === 1 ? snapshot.pickupPoints[0] : ''),
-    lang: langFromChoice(answer(named, q.lang), snapshot.defaultLang),
-    comment: answer(named, q.comment),
-    quantities: Object.fromEntries(Object.entries(q.items).map(([id, titles]) => [id, answer(named, titles.quantity)])),
-    extras: Object.fromEntries(
-      Object.entries(q.items)
-        .filter(([, t2]) => t2.extra)
-        .map(([id, titles]) => [id, answer(named, titles.extra)]),
-    ),
+    ...orderAnswers(source.named, snapshot.questions, snapshot),
+    email: source.email || rowEmail(values),
     submittedAt: timestamp.getTime(),
   };
-  const checked = validate(raw, snapshot, items);
+  const checked = checkOrder(raw, round);
   if (!checked.accepted) {
-    logProblems(book, snapshot, orderKey, raw, checked.problems, items);
+    logOrderProblems(round, orderKey, raw, checked.problems);
     return 'rejected';
   }
   const editUrl = fromForm?.editUrl ?? previous?.editUrl ?? '';
-  const order = saveOrder(
-    book,
-    properties,
-    snapshot,
-    items,
-    previous,
-    orderKey,
-    'form',
-    checked,
-    timestamp.getTime(),
-    responseAt,
-    editUrl,
-  );
-  if (checked.problems.length) logProblems(book, snapshot, orderKey, raw, checked.problems, items);
-  const settings = communitySettings(properties);
-  sendReceipt(
-    book,
-    properties,
-    receiptEmail(snapshot, items, order, editUrl, settings.paymentInstructions),
-    settings.replyTo,
-    t(snapshot.defaultLang, 'app.name'),
-  );
+  const submittedAt = timestamp.getTime();
+  const order = saveOrder({ round, previous, orderKey, source: 'form', checked, submittedAt, responseAt, editUrl });
+  if (checked.problems.length) logOrderProblems(round, orderKey, raw, checked.problems);
+  // The few settings a receipt needs, cached with the round so intake reads no Settings sheet.
+  const settings = store.get(KEYS.mailSettings) ?? { paymentInstructions: '', replyTo: '' };
+  const email = receiptEmail(round, order, editUrl, settings.paymentInstructions);
+  sendReceipt(round, email, settings.replyTo, t(snapshot.defaultLang, 'app.name'));
   return 'recorded';
-}
-
-/** The core's checks, plus the round's own state: a round that is not open takes no orders. */
-export function validate(raw: RawOrderInput, snapshot: RoundSnapshot, items: ReadonlyMap<string, CatalogItem>): ValidatedOrder {
-  const checked = validateOrder(raw, {
-    items,
-    deadline: snapshot.round.deadline,
-    defaultLang: snapshot.defaultLang,
-    buildings: snapshot.buildings,
-    pickupPoints: snapshot.pickupPoints,
-  });
-  if (snapshot.round.state !== 'open' && !checked.problems.some((p) => p.key === 'problem.late')) {
-    checked.problems.push({ key: 'problem.late', severity: 'reject', field: 'submittedAt' });
-    checked.accepted = false;
-  }
-  return checked;
-}
-
-export function saveOrder(
-  book: Book,
-  properties: Record<string, string>,
-  snapshot: RoundSnapshot,
-  items: ReadonlyMap<string, CatalogItem>,
-  previous: StoredOrder | null,
-  orderKey: string,
-  source: 'form' | 'offline',
-  checked: ValidatedOrder,
-  submittedAt: number,
-  responseAt: string,
-  editUrl: string,
-): Order {
-  const order = reviseOrder(previous?.order, {
-    key: orderKey,
-    source,
-    participant: checked.participant,
-    lines: checked.lines,
-    submittedAt,
-    revision: (previous?.order.revision ?? 0) + 1,
-    comment: checked.comment,
-  });
-  writeOrder(
-    book,
-    properties,
-    previous,
-    orderRows(order, snapshot.round.id, responseAt, editUrl, items, snapshot.defaultLang),
-    snapshot.round.id,
-  );
-  return order;
-}
-
-/** The few settings a submission needs, cached with the round so intake reads no Settings sheet. */
-function communitySettings(properties: Record<string, string>): { paymentInstructions: string; replyTo: string } {
-  return (
-    readJson<{ paymentInstructions: string; replyTo: string }>(properties, 'mailSettings') ?? {
-      paymentInstructions: '',
-      replyTo: '',
-    }
-  );
-}
-
-export function logProblems(
-  book: Book,
-  snapshot: RoundSnapshot,
-  source: string,
-  raw: RawOrderInput,
-  problems: Problem[],
-  items: ReadonlyMap<string, CatalogItem>,
-): void {
-  const lang = snapshot.defaultLang;
-  const worst = problems.some((p) => p.severity === 'reject')
-    ? 'reject'
-    : problems.some((p) => p.severity === 'line')
-      ? 'line'
-      : 'warning';
-  logEntry(
-    book,
-    {
-      round: snapshot.round.id,
-      source,
-      who: [cellText(raw.name), cellText(raw.email)].filter(Boolean).join(' '),
-      severity: t(lang, `severity.${worst}` as const),
-      problem: problems.map((p) => describeProblem(p, lang, items)).join('\n'),
-    },
-    new Date(),
-  );
 }

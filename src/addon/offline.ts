@@ -1,14 +1,15 @@
 import { describeProblem } from '../core/describe';
-import { t } from '../core/i18n/translate';
+import { Participant } from '../core/orders';
 import { RawOrderInput } from '../core/validation';
+import { KEYS } from '../workspace/properties/keys';
 import { findOrder } from '../workspace/orders';
-import { readJson, writeJson } from '../workspace/properties';
 import { snapshotOf } from '../workspace/rounds';
-import { UserError } from './context';
 import { newId } from '../workspace/session';
-import { saveOrder, validate, logProblems } from './intake';
-import { locked } from './rounds';
-import { receiptEmail, sendReceipt, senderName } from './mail';
+import { ActionContext, UserError, fail, locked } from './action';
+import { receiptEmail, sendReceipt } from './receipt';
+import { OpenRound, openRoundOf } from './roundData';
+import { checkOrder, logOrderProblems, saveOrder } from './saveOrder';
+import { senderName } from './sendEmails';
 
 export interface OfflineOrderInput {
   roundId: string;
@@ -34,6 +35,13 @@ export interface OfflineOrderResult {
   notes: string[];
 }
 
+/** The round a volunteer enters orders into, if it has been opened. */
+function openRoundFor(ctx: ActionContext, roundId: string): OpenRound {
+  const snapshot = snapshotOf(ctx.store, String(roundId));
+  if (!snapshot) fail(ctx.lang, 'round.notOpen');
+  return openRoundOf(ctx.book, ctx.store, snapshot);
+}
+
 /**
  * A volunteer enters (or edits) an order for a neighbour without a smartphone: same checks and same
  * Orders rows as a form order, marked with who entered it. A refused order is an error message in the
@@ -41,87 +49,75 @@ export interface OfflineOrderResult {
  */
 export function saveOfflineOrder(input: OfflineOrderInput): OfflineOrderResult {
   return locked((ctx) => {
-    const requestKey = input.requestId ? `request:${input.requestId}` : '';
-    const earlier = requestKey ? readJson<OfflineOrderResult>(ctx.properties, requestKey) : null;
+    const request = input.requestId ? KEYS.savedOfflineOrder(input.requestId) : null;
+    const earlier = request ? ctx.store.get(request) : null;
     if (earlier) return earlier;
-    const snapshot = snapshotOf(ctx.properties, String(input.roundId));
-    if (!snapshot) throw new UserError(t(ctx.lang, 'round.notOpen'));
-    const items = new Map(snapshot.items.map((i) => [i.id, i]));
+    const round = openRoundFor(ctx, input.roundId);
     const raw: RawOrderInput = { ...input, submittedAt: ctx.now.getTime(), enteredBy: ctx.me || 'volunteer' };
-    const checked = validate(raw, snapshot, items);
-    const notes = checked.problems.map((p) => describeProblem(p, ctx.lang, items));
+    const checked = checkOrder(raw, round);
+    const notes = checked.problems.map((p) => describeProblem(p, ctx.lang, round.items));
     // The volunteer is right there: a quantity left out would surprise the neighbour, so refuse and say why.
     if (!checked.accepted || checked.problems.some((p) => p.severity === 'line')) throw new UserError(notes.join('\n'));
-    const key = input.orderKey ? String(input.orderKey) : `offline:${snapshot.round.id}:${newId()}`;
-    const sheet = ctx.book.sheet('orders');
-    const previous = input.orderKey ? findOrder(sheet, key, items) : null;
-    if (input.orderKey && !previous) throw new UserError(t(ctx.lang, 'offline.notFound'));
-    const order = saveOrder(
-      ctx.book,
-      ctx.properties,
-      snapshot,
-      items,
+    const orderKey = input.orderKey ? String(input.orderKey) : `offline:${round.snapshot.round.id}:${newId()}`;
+    const previous = input.orderKey ? findOrder(ctx.book, orderKey, round.items) : null;
+    if (input.orderKey && !previous) fail(ctx.lang, 'offline.notFound');
+    const at = ctx.now;
+    const order = saveOrder({
+      round,
       previous,
-      key,
-      'offline',
+      orderKey,
+      source: 'offline',
       checked,
-      ctx.now.getTime(),
-      ctx.now.toISOString(),
-      '',
-    );
-    if (checked.problems.length) logProblems(ctx.book, snapshot, key, raw, checked.problems, items);
-    sendReceipt(
-      ctx.book,
-      ctx.properties,
-      receiptEmail(snapshot, items, order, '', ctx.settings.paymentInstructions),
-      ctx.settings.replyTo,
-      senderName(ctx),
-    );
-    const result = { orderKey: key, enteredBy: ctx.me, notes };
-    if (requestKey) writeJson({ [requestKey]: result });
+      submittedAt: at.getTime(),
+      responseAt: at.toISOString(),
+      editUrl: '',
+    });
+    if (checked.problems.length) logOrderProblems(round, orderKey, raw, checked.problems);
+    const email = receiptEmail(round, order, '', ctx.settings.paymentInstructions);
+    sendReceipt(round, email, ctx.settings.replyTo, senderName(ctx));
+    const result = { orderKey, enteredBy: ctx.me, notes };
+    if (request) ctx.store.set(request, result);
     return result;
   });
+}
+
+/** The order's person as order input, unchanged. */
+function asTyped(p: Participant): Omit<RawOrderInput, 'quantities' | 'submittedAt'> {
+  return {
+    name: p.name,
+    email: p.email ?? '',
+    phone: p.phone,
+    building: p.building,
+    flat: p.flat,
+    pickupPoint: p.pickupPoint,
+    lang: p.lang,
+  };
 }
 
 /** Cancels an order entered offline: its rows become an empty order (kept, so the revision is remembered). */
 export function cancelOfflineOrder(roundId: string, orderKey: string): { orderKey: string } {
   return locked((ctx) => {
-    const snapshot = snapshotOf(ctx.properties, String(roundId));
-    if (!snapshot) throw new UserError(t(ctx.lang, 'round.notOpen'));
-    const items = new Map(snapshot.items.map((i) => [i.id, i]));
-    const previous = findOrder(ctx.book.sheet('orders'), String(orderKey), items);
-    if (!previous) throw new UserError(t(ctx.lang, 'offline.notFound'));
-    const p = previous.order.participant;
-    const checked = validate(
-      {
-        name: p.name,
-        email: p.email ?? '',
-        phone: p.phone,
-        building: p.building,
-        flat: p.flat,
-        pickupPoint: p.pickupPoint,
-        lang: p.lang,
-        quantities: {},
-        submittedAt: ctx.now.getTime(),
-        enteredBy: ctx.me || 'volunteer',
-      },
-      snapshot,
-      items,
-    );
-    if (!checked.accepted) throw new UserError(checked.problems.map((x) => describeProblem(x, ctx.lang, items)).join('\n'));
-    saveOrder(
-      ctx.book,
-      ctx.properties,
-      snapshot,
-      items,
+    const round = openRoundFor(ctx, roundId);
+    const previous = findOrder(ctx.book, String(orderKey), round.items);
+    if (!previous) fail(ctx.lang, 'offline.notFound');
+    const raw = {
+      ...asTyped(previous.order.participant),
+      quantities: {},
+      submittedAt: ctx.now.getTime(),
+      enteredBy: ctx.me || 'volunteer',
+    };
+    const checked = checkOrder(raw, round);
+    if (!checked.accepted) throw new UserError(checked.problems.map((x) => describeProblem(x, ctx.lang, round.items)).join('\n'));
+    saveOrder({
+      round,
       previous,
-      previous.order.key,
-      previous.order.source,
-      { ...checked, lines: [] },
-      ctx.now.getTime(),
-      ctx.now.toISOString(),
-      previous.editUrl,
-    );
+      orderKey: previous.order.key,
+      source: previous.order.source,
+      checked: { ...checked, lines: [] },
+      submittedAt: ctx.now.getTime(),
+      responseAt: ctx.now.toISOString(),
+      editUrl: previous.editUrl,
+    });
     return { orderKey: previous.order.key };
   });
 }

@@ -1,14 +1,34 @@
-import { CatalogItem, itemName } from '../core/catalog';
-import { Lang } from '../core/i18n/lang';
+import { CatalogItem } from '../core/catalog';
+import { RoundFacts } from '../core/emails';
+import { roundFacts } from '../core/emailContent';
 import { JournalEntry, ParticipantAccount, account } from '../core/ledger';
 import { Steps } from '../core/quantity';
+import { RoundState, canReach, stateLabel } from '../core/round';
 import { RoundTally, tallyRound } from '../core/tally';
-import { MessageKey, t } from '../core/i18n/translate';
 import { readJournal } from '../workspace/journal';
 import { StoredOrder, readRoundOrders } from '../workspace/orders';
-import { readJson } from '../workspace/properties';
-import { RoundRecord, RoundSnapshot, readRounds, snapshotOf } from '../workspace/rounds';
-import { ActionContext, UserError } from './context';
+import { KEYS } from '../workspace/properties/keys';
+import { DocumentStore } from '../workspace/properties/store';
+import { RoundRecord, RoundSnapshot, readRounds, saveRound, snapshotOf } from '../workspace/rounds';
+import { Book } from '../workspace/sheets/book';
+import { ActionContext, fail } from './action';
+
+/**
+ * What a use case knows about one round: an OpenRound for taking orders (the snapshot frozen when it
+ * opened, nothing read from the sheets), RoundData for everything after (orders, journal and tally).
+ */
+
+/** An open round as taking an order needs it: its frozen snapshot, its items by id, and where to write. */
+export interface OpenRound {
+  snapshot: RoundSnapshot;
+  items: ReadonlyMap<string, CatalogItem>;
+  book: Book;
+  store: DocumentStore;
+}
+
+export function openRoundOf(book: Book, store: DocumentStore, snapshot: RoundSnapshot): OpenRound {
+  return { snapshot, items: new Map(snapshot.items.map((i) => [i.id, i])), book, store };
+}
 
 /** Everything a fulfilment step needs about one round, read in a handful of calls. */
 export interface RoundData {
@@ -22,20 +42,15 @@ export interface RoundData {
   accounts: Map<string, ParticipantAccount>;
 }
 
-export const receivedKey = (roundId: string) => `received:${roundId}`;
-export const closedKey = (roundId: string) => `closed:${roundId}`;
-/** How many times the round has been closed: each close after a reopening bills under a new revision. */
-export const closesKey = (roundId: string) => `closes:${roundId}`;
-
-export function loadRound(ctx: ActionContext, roundId: string, rounds = readRounds(ctx.book)): RoundData {
-  const record = rounds.find((r) => r.id === roundId);
-  if (!record) throw new UserError(t(ctx.lang, 'round.notFound', { id: roundId }));
-  const snapshot = snapshotOf(ctx.properties, roundId);
-  if (!snapshot) throw new UserError(t(ctx.lang, 'round.notOpened'));
+export function loadRound(ctx: ActionContext, roundId: string): RoundData {
+  const record = readRounds(ctx.book).find((r) => r.id === roundId);
+  if (!record) fail(ctx.lang, 'round.notFound', { id: roundId });
+  const snapshot = snapshotOf(ctx.store, roundId);
+  if (!snapshot) fail(ctx.lang, 'round.notOpened');
   const items = new Map(snapshot.items.map((i) => [i.id, i]));
-  const orders = readRoundOrders(ctx.book, roundId, items, ctx.properties);
+  const orders = readRoundOrders(ctx.book, roundId, items, ctx.store);
   const journal = readJournal(ctx.book, record.currency);
-  const received = readJson<Record<string, Steps>>(ctx.properties, receivedKey(roundId)) ?? {};
+  const received = ctx.store.get(KEYS.received(roundId)) ?? {};
   const tally = tallyRound(
     record,
     items,
@@ -47,10 +62,20 @@ export function loadRound(ctx: ActionContext, roundId: string, rounds = readRoun
   return { record, snapshot, items, orders, journal, received, tally, accounts };
 }
 
-export function stateLabel(lang: Lang, state: string): string {
-  return t(lang, `state.${state}` as MessageKey);
+/** The round as its emails describe it; `pickupPlace` narrows "where" to the reader's own pickup point. */
+export function factsOf(ctx: ActionContext, data: RoundData, pickupPlace = ''): RoundFacts {
+  return roundFacts(data.record, data.snapshot.timeZone, ctx.settings.paymentInstructions, pickupPlace);
 }
 
-export function nameOf(item: CatalogItem | undefined, itemId: string, lang: Lang): string {
-  return item ? itemName(item, lang) : itemId;
+/** Refuses, in the coordinator's words, to take a round where its lifecycle does not go (see core/round.ts). */
+export function requireReach(ctx: ActionContext, from: RoundState, to: RoundState): void {
+  if (!canReach(from, to))
+    fail(ctx.lang, 'round.illegalTransition', { from: stateLabel(from, ctx.lang), to: stateLabel(to, ctx.lang) });
+}
+
+/** Moves a round on (its row and its snapshot); asking for the state it is in already changes nothing. */
+export function moveRound(ctx: ActionContext, data: RoundData, to: RoundState): void {
+  requireReach(ctx, data.record.state, to);
+  if (data.record.state === to) return;
+  data.record = saveRound(ctx.book, ctx.store, { ...data.record, state: to }, ctx.now);
 }

@@ -1,30 +1,21 @@
-import { Lang } from '../core/i18n/lang';
-import { MessageKey, t } from '../core/i18n/translate';
+import { CatalogItem } from '../core/catalog';
+import { roundFacts } from '../core/emailContent';
+import { OutgoingEmail, renderEmail } from '../core/emails';
+import { t } from '../core/i18n/translate';
 import { currency, parseAmount } from '../core/money';
-import { DeliverySplit, RoundState, canTransition } from '../core/round';
-import { readCatalog, readPlaces } from '../workspace/community';
-import { ACTION_LOCK_WAIT_MS, withScriptLock } from '../workspace/lock';
-import { deleteJson, readAll, writeJson, readJson } from '../workspace/properties';
-import { closedKey } from './roundData';
-import { buildRoundForm, setFormAccepting } from '../workspace/roundForm';
-import { RoundRecord, RoundSnapshot, cacheSnapshot, readRounds, snapshotOf, writeRound } from '../workspace/rounds';
-import { userLang } from '../workspace/session';
-import { ActionContext, UserError, actionContext } from './context';
+import { outgoingEmail } from '../core/outgoing';
+import { DeliverySplit, RoundState, canMoveDeadline, canOpen, canTransition, stateLabel } from '../core/round';
+import { CatalogReading, readCatalog, readPlaces } from '../workspace/community';
 import { logEntry } from '../workspace/log';
-import { Book } from '../workspace/sheets/book';
-import { OutgoingEmail, queueEmails } from '../workspace/outbox';
 import { readRoundOrders } from '../workspace/orders';
-import { renderEmail } from '../core/emails';
-import { createResultSheet } from '../workspace/results';
+import { queueEmails } from '../workspace/outbox';
+import { KEYS } from '../workspace/properties/keys';
+import { createRoundSheets } from '../workspace/results';
+import { buildRoundForm, setFormAccepting } from '../workspace/roundForm';
+import { RoundRecord, RoundSnapshot, cacheSnapshot, readRounds, saveRound, snapshotOf, writeRound } from '../workspace/rounds';
+import { ActionContext, UserError, fail, locked } from './action';
 
-function createResultSheets(
-  ss: GoogleAppsScript.Spreadsheet.Spreadsheet,
-  roundId: string,
-  lang: Lang,
-  currencyCode: string,
-): void {
-  for (const key of ['tally', 'allocation', 'bills'] as const) createResultSheet(ss, roundId, key, lang, currencyCode);
-}
+/** The coordinator's steps before and around the stop: create a round, open it, move its stop, cancel it. */
 
 /** A round as the sidebar sees it: plain values, dates as ISO strings (Dates cannot cross google.script.run). */
 export interface RoundView {
@@ -74,89 +65,95 @@ export interface NewRoundInput {
   requestId?: string;
 }
 
-/** Runs a coordinator's action under the script lock; a busy lock is a clear message, not a stack trace. */
-export function locked<T>(fn: (ctx: ActionContext) => T): T {
-  const lang = userLang();
-  const result = withScriptLock(ACTION_LOCK_WAIT_MS, () => fn(actionContext()));
-  if (!result.ok) throw new UserError(t(lang, 'error.busy'));
-  return result.value;
-}
-
-function fail(lang: Lang, key: MessageKey, params: Record<string, string | number> = {}): never {
-  throw new UserError(t(lang, key, params));
-}
-
 function findRound(ctx: ActionContext, roundId: string): RoundRecord {
   const round = readRounds(ctx.book).find((r) => r.id === roundId);
   return round ?? fail(ctx.lang, 'round.notFound', { id: roundId });
 }
 
+/** Each catalog row a round would use, as problems a coordinator can fix cell by cell. */
+function itemProblems(ctx: ActionContext, itemIds: string[], catalog: CatalogReading): string[] {
+  const problems: string[] = [];
+  for (const id of itemIds) {
+    if (catalog.items.has(id)) continue;
+    const cells = catalog.problems.filter((p) => p.itemId === id);
+    // A row with a bad cell is named cell by cell, so the coordinator knows what to fix.
+    if (cells.length) problems.push(...cells.map((p) => `${p.cell}: ${p.message}`));
+    else problems.push(t(ctx.lang, 'round.itemUnknown', { id }));
+  }
+  return problems;
+}
+
+/** A new round's fields, checked all at once: the round to create, or every problem in the coordinator's words. */
+function checkNewRound(ctx: ActionContext, input: NewRoundInput): Omit<RoundRecord, 'id' | 'sheetRow'> {
+  const { lang, settings } = ctx;
+  const problems: string[] = [];
+  const title = String(input.title ?? '').trim();
+  if (!title) problems.push(t(lang, 'round.titleMissing'));
+  const deadline = Date.parse(String(input.deadline ?? ''));
+  if (!Number.isFinite(deadline)) problems.push(t(lang, 'round.deadlineInvalid'));
+  else if (deadline <= ctx.now.getTime()) problems.push(t(lang, 'round.deadlinePast'));
+  const itemIds = [...new Set((input.itemIds ?? []).map(String))];
+  if (itemIds.length === 0) problems.push(t(lang, 'round.noItems'));
+  problems.push(...itemProblems(ctx, itemIds, readCatalog(ctx.book, settings, lang)));
+  const exponent = currency(settings.currency)?.exponent ?? 2;
+  const deliveryMinor = input.delivery === undefined || input.delivery === '' ? 0 : parseAmount(input.delivery, exponent);
+  if (deliveryMinor === undefined || deliveryMinor < 0)
+    problems.push(t(lang, 'round.deliveryInvalid', { value: String(input.delivery) }));
+  const fee =
+    input.feePercent === undefined || input.feePercent === ''
+      ? settings.feeBasisPoints / 100
+      : Number(String(input.feePercent).replace(',', '.'));
+  if (!Number.isFinite(fee) || fee < 0 || fee > 100)
+    problems.push(t(lang, 'round.feeInvalid', { value: String(input.feePercent) }));
+  const split = input.deliverySplit ?? settings.deliverySplit;
+  if (!['equal', 'byValue', 'byQuantity'].includes(split)) problems.push(t(lang, 'round.splitInvalid'));
+  if (problems.length) throw new UserError(problems.join('\n'));
+  return {
+    title,
+    state: 'draft',
+    deadline,
+    pickupTime: String(input.pickupTime ?? '').trim(),
+    pickupPoints: (input.pickupPoints ?? []).map((p) => String(p).trim()).filter(Boolean),
+    itemIds,
+    deliveryMinor: deliveryMinor as number,
+    deliverySplit: split,
+    feeBasisPoints: Math.round(fee * 100),
+    rounding: settings.rounding,
+    currency: settings.currency,
+    formId: '',
+    formUrl: '',
+    formEditUrl: '',
+    responseSheetId: null,
+    createdBy: ctx.me,
+  };
+}
+
 /** Creates a round in draft from catalog items; checks every field and reports all problems at once. */
 export function createRound(input: NewRoundInput): RoundView {
   return locked((ctx) => {
-    const requestKey = input.requestId ? `request:${input.requestId}` : '';
-    const earlier = requestKey ? readJson<string>(ctx.properties, requestKey) : null;
+    const request = input.requestId ? KEYS.createdRound(input.requestId) : null;
+    const earlier = request ? ctx.store.get(request) : null;
     const rounds = readRounds(ctx.book);
-    if (earlier) {
-      const done = rounds.find((r) => r.id === earlier);
-      if (done) return toView(done);
-    }
-    const { lang, settings } = ctx;
-    const problems: string[] = [];
-    const title = String(input.title ?? '').trim();
-    if (!title) problems.push(t(lang, 'round.titleMissing'));
-    const deadline = Date.parse(String(input.deadline ?? ''));
-    if (!Number.isFinite(deadline)) problems.push(t(lang, 'round.deadlineInvalid'));
-    else if (deadline <= ctx.now.getTime()) problems.push(t(lang, 'round.deadlinePast'));
-    const catalog = readCatalog(ctx.book, settings, lang);
-    const itemIds = [...new Set((input.itemIds ?? []).map(String))];
-    if (itemIds.length === 0) problems.push(t(lang, 'round.noItems'));
-    for (const id of itemIds) {
-      if (catalog.items.has(id)) continue;
-      const cells = catalog.problems.filter((p) => p.itemId === id);
-      // A row with a bad cell is named cell by cell, so the coordinator knows what to fix.
-      if (cells.length) problems.push(...cells.map((p) => `${p.cell}: ${p.message}`));
-      else problems.push(t(lang, 'round.itemUnknown', { id }));
-    }
-    const exponent = currency(settings.currency)?.exponent ?? 2;
-    const deliveryMinor = input.delivery === undefined || input.delivery === '' ? 0 : parseAmount(input.delivery, exponent);
-    if (deliveryMinor === undefined || deliveryMinor < 0)
-      problems.push(t(lang, 'round.deliveryInvalid', { value: String(input.delivery) }));
-    const fee =
-      input.feePercent === undefined || input.feePercent === ''
-        ? settings.feeBasisPoints / 100
-        : Number(String(input.feePercent).replace(',', '.'));
-    if (!Number.isFinite(fee) || fee < 0 || fee > 100)
-      problems.push(t(lang, 'round.feeInvalid', { value: String(input.feePercent) }));
-    const split = input.deliverySplit ?? settings.deliverySplit;
-    if (!['equal', 'byValue', 'byQuantity'].includes(split)) problems.push(t(lang, 'round.splitInvalid'));
-    if (problems.length) throw new UserError(problems.join('\n'));
-
-    const record: RoundRecord = {
-      id: `R${rounds.length + 1}`,
-      title,
-      state: 'draft',
-      deadline,
-      pickupTime: String(input.pickupTime ?? '').trim(),
-      pickupPoints: (input.pickupPoints ?? []).map((p) => String(p).trim()).filter(Boolean),
-      itemIds,
-      deliveryMinor: deliveryMinor as number,
-      deliverySplit: split,
-      feeBasisPoints: Math.round(fee * 100),
-      rounding: settings.rounding,
-      currency: settings.currency,
-      formId: '',
-      formUrl: '',
-      formEditUrl: '',
-      responseSheetId: null,
-      createdBy: ctx.me,
-      sheetRow: 0,
-    };
+    const done = earlier ? rounds.find((r) => r.id === earlier) : undefined;
+    if (done) return toView(done);
+    const record: RoundRecord = { ...checkNewRound(ctx, input), id: `R${rounds.length + 1}`, sheetRow: 0 };
     while (rounds.some((r) => r.id === record.id)) record.id = `R${Number(record.id.slice(1)) + 1}`;
     const saved = writeRound(ctx.book, record, ctx.now);
-    if (requestKey) writeJson({ [requestKey]: saved.id });
+    if (request) ctx.store.set(request, saved.id);
     return toView(saved);
   });
+}
+
+/** The round's items from the catalog, refusing when a row it uses has a problem. */
+function roundItems(ctx: ActionContext, record: RoundRecord): CatalogItem[] {
+  const catalog = readCatalog(ctx.book, ctx.settings, ctx.lang);
+  const bad = catalog.problems.filter((p) => record.itemIds.includes(p.itemId));
+  if (bad.length)
+    throw new UserError([t(ctx.lang, 'round.catalogProblems'), ...bad.map((p) => `${p.cell}: ${p.message}`)].join('\n'));
+  const items = record.itemIds.map((id) => catalog.items.get(id)).filter((i): i is CatalogItem => !!i);
+  if (items.length !== record.itemIds.length)
+    fail(ctx.lang, 'round.itemUnknown', { id: record.itemIds.filter((id) => !catalog.items.has(id)).join(', ') });
+  return items;
 }
 
 /**
@@ -167,19 +164,12 @@ export function openRound(roundId: string): RoundView {
   return locked((ctx) => {
     const { lang, settings, book } = ctx;
     const record = findRound(ctx, roundId);
-    if (record.state !== 'draft' && record.state !== 'open')
-      fail(lang, 'round.cannotOpen', { state: t(lang, `state.${record.state}` as MessageKey) });
+    if (!canOpen(record.state)) fail(lang, 'round.cannotOpen', { state: stateLabel(record.state, lang) });
     if (record.deadline <= ctx.now.getTime()) fail(lang, 'round.deadlinePast');
-    const catalog = readCatalog(book, settings, lang);
-    const bad = catalog.problems.filter((p) => record.itemIds.includes(p.itemId));
-    if (bad.length)
-      throw new UserError([t(lang, 'round.catalogProblems'), ...bad.map((p) => `${p.cell}: ${p.message}`)].join('\n'));
-    const items = record.itemIds.map((id) => catalog.items.get(id)).filter((i): i is NonNullable<typeof i> => !!i);
-    if (items.length !== record.itemIds.length)
-      fail(lang, 'round.itemUnknown', { id: record.itemIds.filter((id) => !catalog.items.has(id)).join(', ') });
+    const items = roundItems(ctx, record);
     const places = readPlaces(book);
     const pickupPoints = record.pickupPoints.length ? record.pickupPoints : places.pickup;
-    const timeZone = book.ss.getSpreadsheetTimeZone();
+    const timeZone = book.timeZone();
     const formLang = settings.defaultLang;
     const built = buildRoundForm(
       { round: { ...record, pickupPoints }, items, buildings: places.building, pickupPoints, lang: formLang, timeZone },
@@ -207,9 +197,9 @@ export function openRound(roundId: string): RoundView {
       responseSheetId: opened.responseSheetId,
       questions: built.questions,
     };
-    cacheSnapshot(snapshot);
-    writeJson({ mailSettings: { paymentInstructions: settings.paymentInstructions, replyTo: settings.replyTo } });
-    createResultSheets(book.ss, opened.id, book.lang, opened.currency);
+    cacheSnapshot(ctx.store, snapshot);
+    ctx.store.set(KEYS.mailSettings, { paymentInstructions: settings.paymentInstructions, replyTo: settings.replyTo });
+    createRoundSheets(book, opened);
     return toView(opened);
   });
 }
@@ -222,15 +212,10 @@ export function extendDeadline(roundId: string, deadlineIso: string): RoundView 
     const deadline = Date.parse(String(deadlineIso));
     if (!Number.isFinite(deadline)) fail(lang, 'round.deadlineInvalid');
     if (deadline <= ctx.now.getTime()) fail(lang, 'round.deadlinePast');
-    if (record.state !== 'open' && !(record.state === 'closed' && canTransition('closed', 'open'))) {
-      fail(lang, 'round.cannotOpen', { state: t(lang, `state.${record.state}` as MessageKey) });
-    }
-    const updated: RoundRecord = { ...record, deadline, state: 'open' };
-    writeRound(ctx.book, updated, ctx.now);
+    if (!canMoveDeadline(record.state)) fail(lang, 'round.cannotOpen', { state: stateLabel(record.state, lang) });
+    const updated = saveRound(ctx.book, ctx.store, { ...record, deadline, state: 'open' }, ctx.now);
     // Reopened after closing: the next close tallies again and bills under a new revision.
-    deleteJson(ctx.properties, closedKey(roundId));
-    const snapshot = snapshotOf(ctx.properties, roundId);
-    if (snapshot) cacheSnapshot({ ...snapshot, round: { ...snapshot.round, deadline, state: 'open' } });
+    ctx.store.delete(KEYS.closed(roundId));
     setFormAccepting(record.formId, true, ctx.settings.defaultLang);
     return toView(updated);
   });
@@ -240,68 +225,34 @@ export function extendDeadline(roundId: string, deadlineIso: string): RoundView 
 export function cancelRound(roundId: string, reason: string): RoundView {
   return locked((ctx) => {
     const { lang } = ctx;
+    const why = String(reason ?? '').trim();
     const record = findRound(ctx, roundId);
-    if (!canTransition(record.state, 'cancelled'))
-      fail(lang, 'round.cannotCancel', { state: t(lang, `state.${record.state}` as MessageKey) });
-    const updated: RoundRecord = { ...record, state: 'cancelled' };
-    writeRound(ctx.book, updated, ctx.now);
-    const snapshot = snapshotOf(ctx.properties, roundId);
-    if (snapshot) {
-      cacheSnapshot({ ...snapshot, round: { ...snapshot.round, state: 'cancelled' } });
-      queueEmails(ctx.book, ctx.properties, cancellationEmails(ctx, snapshot, String(reason ?? '').trim()), ctx.now);
-    }
+    if (!canTransition(record.state, 'cancelled')) fail(lang, 'round.cannotCancel', { state: stateLabel(record.state, lang) });
+    const updated = saveRound(ctx.book, ctx.store, { ...record, state: 'cancelled' }, ctx.now);
+    const snapshot = snapshotOf(ctx.store, roundId);
+    if (snapshot) queueEmails(ctx.book, ctx.store, cancellationEmails(ctx, snapshot, why), ctx.now);
     setFormAccepting(record.formId, false, ctx.settings.defaultLang);
-    logEntry(
-      ctx.book,
-      {
-        round: roundId,
-        source: 'sidebar',
-        who: ctx.me,
-        severity: 'info',
-        problem: t(lang, 'round.cancelledBecause', { reason: String(reason ?? '').trim() }),
-      },
-      ctx.now,
-    );
+    const problem = t(lang, 'round.cancelledBecause', { reason: why });
+    logEntry(ctx.book, { round: roundId, source: 'sidebar', who: ctx.me, severity: 'info', problem }, ctx.now);
     return toView(updated);
   });
-}
-
-/** Every round, newest first, for the sidebar's Rounds screen. */
-export function listRounds(): RoundView[] {
-  return readRounds(Book.open(readAll())).map(toView).reverse();
 }
 
 /** "The round is cancelled, and why": one email to each person who ordered (or a NO_EMAIL row for their volunteer). */
 function cancellationEmails(ctx: ActionContext, snapshot: RoundSnapshot, reason: string): OutgoingEmail[] {
   const items = new Map(snapshot.items.map((i) => [i.id, i]));
   const round = snapshot.round;
-  return readRoundOrders(ctx.book, round.id, items, ctx.properties)
+  const facts = roundFacts(round, snapshot.timeZone, ctx.settings.paymentInstructions);
+  return readRoundOrders(ctx.book, round.id, items, ctx.store)
     .filter((o) => o.order.lines.length > 0)
     .map((o) => {
       const who = o.order.participant;
-      const r = renderEmail(
-        { kind: 'cancelled', name: who.name, reason, items: [] },
-        {
-          title: round.title,
-          currency: round.currency,
-          timeZone: snapshot.timeZone,
-          deadline: round.deadline,
-          pickupTime: round.pickupTime,
-          pickupPlace: round.pickupPoints.join(', '),
-          paymentInstructions: ctx.settings.paymentInstructions,
-        },
-        who.lang,
+      const rendered = renderEmail({ kind: 'cancelled', name: who.name, reason, items: [] }, facts, who.lang);
+      return outgoingEmail(
+        round.id,
+        { kind: 'cancelled', orderKey: o.order.key, roundCancelled: true },
+        { orderKey: o.order.key, to: who.email ?? '', lang: who.lang },
+        rendered,
       );
-      return {
-        key: `${round.id}|${o.order.key}|cancelled|round`,
-        round: round.id,
-        orderKey: o.order.key,
-        kind: 'cancelled',
-        to: who.email ?? '',
-        lang: who.lang,
-        subject: r.subject,
-        body: r.text,
-        html: r.html,
-      };
     });
 }

@@ -1,23 +1,11 @@
 import { t } from '../core/i18n/translate';
-import { readAll } from '../workspace/properties';
-import { userEmail, userLang } from '../workspace/session';
-import { Book } from '../workspace/sheets/book';
-import { ensureSheets } from '../workspace/sheets/setup';
-import { ensureTriggers } from '../workspace/triggers';
-import { withScriptLock, ACTION_LOCK_WAIT_MS } from '../workspace/lock';
 import { toast } from '../workspace/ui/dialogs';
+import { locked } from './action';
 
 /** Menu: "Set up community sheets". Safe to run again: creates only what is missing. */
 export function setUpCommunity(): { created: string[] } {
-  const lang = userLang();
-  const result = withScriptLock(ACTION_LOCK_WAIT_MS, () => {
-    const properties = readAll();
-    const book = Book.open(properties);
-    const { created } = ensureSheets(book, lang);
-    ensureTriggers(properties, userEmail());
-    return created;
-  });
-  if (!result.ok) throw new Error(t(lang, 'error.busy'));
+  // Setting up is what every writing action does first (see action.ts); this one does nothing else.
+  const { lang, created } = locked((ctx) => ({ lang: ctx.lang, created: ctx.created }));
   toast(t(lang, 'setup.done'), t(lang, 'app.name'));
-  return { created: result.value };
+  return { created };
 }

@@ -1,17 +1,16 @@
-import { resolveLang } from '../core/i18n/lang';
 import { readSettings } from '../workspace/community';
 import { withScriptLock } from '../workspace/lock';
 import { reconcileNextRow } from '../workspace/orders';
-import { readAll, setProperty } from '../workspace/properties';
+import { KEYS } from '../workspace/properties/keys';
+import { DocumentStore } from '../workspace/properties/store';
 import { readRounds } from '../workspace/rounds';
-import { Book } from '../workspace/sheets/book';
 import { effectiveUserEmail } from '../workspace/session';
-import { ActionContext } from './context';
+import { Book } from '../workspace/sheets/book';
+import { triggerContext } from './action';
 import { closeRoundNow } from './close';
 import { drainPendingSubmissions } from './intake';
-import { BATCH_MS, drainFor, queueDueReminders, senderName } from './mail';
-
-const LAST_TICK = 'lastTick';
+import { queueDueReminders } from './remind';
+import { BATCH_MS, drainFor, senderName } from './sendEmails';
 
 /**
  * The add-on's single hourly trigger. It fires at a random minute, so everything it does is "what fell
@@ -22,19 +21,11 @@ const LAST_TICK = 'lastTick';
 export function onTick_(): void {
   const started = Date.now();
   const prepared = withScriptLock(60_000, () => {
-    const properties = readAll();
-    const book = Book.open(properties);
-    if (!book.find('rounds')) return null;
-    const settings = readSettings(book);
-    const ctx: ActionContext = {
-      lang: resolveLang(settings.defaultLang),
-      me: effectiveUserEmail(),
-      properties,
-      book,
-      settings,
-      now: new Date(),
-    };
-    drainPendingSubmissions(properties, book.ss);
+    const store = DocumentStore.open();
+    const book = Book.open(store);
+    if (!book.isSetUp()) return null;
+    const ctx = triggerContext(store, book, readSettings(book), effectiveUserEmail());
+    drainPendingSubmissions(store, book);
     for (const round of readRounds(book)) {
       if (round.state !== 'open' || round.deadline > ctx.now.getTime()) continue;
       try {
@@ -43,13 +34,13 @@ export function onTick_(): void {
         console.error(`closing ${round.id} failed: ${(err as Error)?.message ?? err}`);
       }
     }
-    const lastTick = Number(properties[LAST_TICK] ?? 0) || ctx.now.getTime() - 3600_000;
+    const lastTick = store.get(KEYS.lastTick) || ctx.now.getTime() - 3600_000;
     queueDueReminders(ctx, lastTick);
-    setProperty(LAST_TICK, String(ctx.now.getTime()));
-    reconcileNextRow(book.sheet('orders'));
-    return ctx;
+    store.set(KEYS.lastTick, ctx.now.getTime());
+    reconcileNextRow(book, store);
+    return { replyTo: ctx.settings.replyTo, sender: senderName(ctx) };
   });
   if (!prepared.ok || !prepared.value) return;
-  const ctx = prepared.value;
-  drainFor(Math.max(0, BATCH_MS - (Date.now() - started)), ctx.settings.replyTo, senderName(ctx));
+  const mail = prepared.value;
+  drainFor(Math.max(0, BATCH_MS - (Date.now() - started)), mail.replyTo, mail.sender);
 }

@@ -7,11 +7,25 @@ import { escapeHtml, safeUrl } from './html';
  * Every email the add-on sends, as plain data in and {subject, text, html} out. Texts come from the
  * message catalogs in the reader's language; every value is escaped in the HTML body.
  */
-export type EmailKind = 'receipt' | 'reminder' | 'finalBill' | 'cancelled' | 'arrived' | 'correction' | 'volunteerList';
+export type EmailKind = EmailData['kind'];
 
 export interface RenderedEmail {
   subject: string;
   text: string;
+  html: string;
+}
+
+/** An email on its way to the outbox: rendered, addressed, and keyed so that it goes at most once (see outgoing.ts). */
+export interface OutgoingEmail {
+  key: string;
+  round: string;
+  orderKey: string;
+  kind: EmailKind;
+  /** '' for a resident without an address: their building volunteer tells them. */
+  to: string;
+  lang: Lang;
+  subject: string;
+  body: string;
   html: string;
 }
 

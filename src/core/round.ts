@@ -1,6 +1,14 @@
+import { Lang } from './i18n/lang';
+import { t } from './i18n/translate';
 import { RoundingRule } from './money';
 
-export type RoundState = 'draft' | 'open' | 'closed' | 'ordered' | 'arrived' | 'distributed' | 'settled' | 'cancelled';
+export const ROUND_STATES = ['draft', 'open', 'closed', 'ordered', 'arrived', 'distributed', 'settled', 'cancelled'] as const;
+export type RoundState = (typeof ROUND_STATES)[number];
+
+/** A state as stored (the add-on's own word); a blank or unknown one reads as a draft. */
+export function parseRoundState(text: string): RoundState {
+  return (ROUND_STATES as readonly string[]).includes(text) ? (text as RoundState) : 'draft';
+}
 
 /** How the delivery cost is shared among participants who get something. */
 export type DeliverySplit = 'equal' | 'byValue' | 'byQuantity';
@@ -41,6 +49,26 @@ export function canTransition(from: RoundState, to: RoundState): boolean {
   return NEXT[from].includes(to);
 }
 
+/** Whether a round may be asked to be in `to`: it is there already (a repeated click), or may move there. */
+export function canReach(from: RoundState, to: RoundState): boolean {
+  return from === to || canTransition(from, to);
+}
+
+/** Opening builds the round's form: a draft opens, an open round gets its form rebuilt. */
+export function canOpen(state: RoundState): boolean {
+  return state === 'draft' || state === 'open';
+}
+
+/** Moving the stop: an open round keeps taking orders, a closed one reopens. A draft opens with its form first. */
+export function canMoveDeadline(state: RoundState): boolean {
+  return state !== 'draft' && canReach(state, 'open');
+}
+
+/** Past the stop and not cancelled: the round has a tally, bills and hand-out lists. */
+export function isTallied(state: RoundState): boolean {
+  return state !== 'draft' && state !== 'open' && state !== 'cancelled';
+}
+
 export function legalNextStates(from: RoundState): RoundState[] {
   return [...NEXT[from]];
 }
@@ -51,6 +79,22 @@ export type TransitionResult =
 export function transition(round: Round, to: RoundState): TransitionResult {
   if (!canTransition(round.state, to)) return { ok: false, key: 'round.illegalTransition', from: round.state, to };
   return { ok: true, round: { ...round, state: to } };
+}
+
+/** A round's state in the reader's words. */
+export function stateLabel(state: RoundState, lang: Lang): string {
+  return t(lang, `state.${state}`);
+}
+
+/** What closing a round came to: shown to the coordinator and kept while the round stays closed. */
+export interface CloseSummary {
+  roundId: string;
+  state: RoundState;
+  participants: number;
+  goodsMinor: number;
+  totalMinor: number;
+  queuedEmails: number;
+  alreadyClosed: boolean;
 }
 
 /** Orders count only while a round is open and its stop has not passed. */

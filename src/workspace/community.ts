@@ -1,12 +1,17 @@
 import { CatalogItem, CatalogProblem, parseCatalogItem } from '../core/catalog';
 import { describeCatalogProblem } from '../core/describe';
-import { Lang } from '../core/i18n/lang';
-import { PlaceKind, parsePlaceKind } from '../core/i18n/labels';
-import { columnIndex } from '../core/i18n/sheets';
+import { Lang, resolveLang } from '../core/i18n/lang';
+import { PlaceKind, Role, parsePlaceKind, parseRole, placeKindLabel, roleLabel } from '../core/i18n/labels';
 import { currency } from '../core/money';
-import { CommunitySettings, parseSettings } from '../core/settings';
-import { Book, get } from './sheets/book';
+import { CommunitySettings, SETTING_KEYS, SettingKey, parseSettings } from '../core/settings';
+import { Book } from './sheets/book';
 import { cellText } from './sheets/cells';
+import { ColumnOf, cellAddress, get, row, span, width } from './sheets/schema';
+
+/**
+ * The sheets a coordinator keeps by hand — Catalog, Settings, Buildings & pickup points, Volunteers,
+ * Members — read row by row into plain values, and the three the sidebar can save.
+ */
 
 export interface CatalogReading {
   items: Map<string, CatalogItem>;
@@ -14,7 +19,7 @@ export interface CatalogReading {
   problems: { itemId: string; cell: string; message: string }[];
 }
 
-const FIELD_COLUMN: Record<CatalogProblem['field'], string> = {
+const FIELD_COLUMN: Record<CatalogProblem['field'], ColumnOf<'catalog'>> = {
   id: 'id',
   name: 'name',
   nameRu: 'nameRu',
@@ -44,24 +49,119 @@ export function readCatalog(book: Book, settings: CommunitySettings, lang: Lang)
     const { item, problems: found } = parseCatalogItem(raw, exponent);
     const id = cellText(raw.id);
     for (const p of found) {
-      const col = columnIndex('catalog', FIELD_COLUMN[p.field] as never) + 1;
-      problems.push({ itemId: id, cell: `${String.fromCharCode(64 + col)}${i + 2}`, message: describeCatalogProblem(p, lang) });
+      problems.push({
+        itemId: id,
+        cell: cellAddress('catalog', FIELD_COLUMN[p.field], i + 2),
+        message: describeCatalogProblem(p, lang),
+      });
     }
     if (item) items.set(item.id, item);
   });
   return { items, problems };
 }
 
-export function readSettings(book: Book): CommunitySettings {
-  return parseSettings(book.rows('settings'));
+/** The Settings sheet as key → value pairs, as typed. */
+function settingPairs(book: Book): [unknown, unknown][] {
+  return book.rows('settings').map((r) => [get('settings', r, 'key'), get('settings', r, 'value')]);
 }
 
+export function readSettings(book: Book): CommunitySettings {
+  return parseSettings(settingPairs(book));
+}
+
+/** The Settings sheet's values as text, for the sidebar to show and edit. */
+export function readSettingTexts(book: Book): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [k, v] of settingPairs(book)) if (typeof k === 'string') out[k] = cellText(v);
+  return out;
+}
+
+/** Writes every setting's value (the notes beside them stay) in one call. */
+export function writeSettings(book: Book, values: Record<SettingKey, string>): void {
+  const pair = span('settings', ['key', 'value']);
+  book
+    .sheet('settings')
+    .getRange(2, pair.column, SETTING_KEYS.length, pair.width)
+    .setValues(SETTING_KEYS.map((k) => pair.cells({ key: k, value: values[k] })));
+}
+
+export interface Place {
+  kind: PlaceKind | null;
+  name: string;
+  notes: string;
+}
+
+export function readPlaceRows(book: Book): Place[] {
+  return book.rows('places').map((r) => ({
+    kind: parsePlaceKind(cellText(get('places', r, 'kind'))),
+    name: cellText(get('places', r, 'name')),
+    notes: cellText(get('places', r, 'notes')),
+  }));
+}
+
+/** Building and pickup point names, each listed once. */
 export function readPlaces(book: Book): Record<PlaceKind, string[]> {
   const out: Record<PlaceKind, string[]> = { building: [], pickup: [] };
-  for (const r of book.rows('places')) {
-    const kind = parsePlaceKind(cellText(get('places', r, 'kind')));
-    const name = cellText(get('places', r, 'name'));
-    if (kind && name && !out[kind].includes(name)) out[kind].push(name);
-  }
+  for (const { kind, name } of readPlaceRows(book)) if (kind && name && !out[kind].includes(name)) out[kind].push(name);
   return out;
+}
+
+export interface Volunteer {
+  email: string;
+  name: string;
+  role: Role | null;
+  building: string;
+}
+
+export function readVolunteers(book: Book): Volunteer[] {
+  return book.rows('volunteers').map((r) => ({
+    email: cellText(get('volunteers', r, 'email')),
+    name: cellText(get('volunteers', r, 'name')),
+    role: parseRole(cellText(get('volunteers', r, 'role'))),
+    building: cellText(get('volunteers', r, 'building')),
+  }));
+}
+
+export interface Member {
+  /** Lower-cased, to match orders by address. */
+  email: string;
+  name: string;
+  lang: Lang;
+  optOut: boolean;
+}
+
+export function readMembers(book: Book, defaultLang: Lang): Member[] {
+  return book.rows('members').map((r) => ({
+    email: cellText(get('members', r, 'email')).toLowerCase(),
+    name: cellText(get('members', r, 'name')),
+    lang: resolveLang(cellText(get('members', r, 'lang')), defaultLang),
+    optOut: get('members', r, 'optOut') === true,
+  }));
+}
+
+/** Replaces a hand-kept list below its header in one write, blanking rows a longer earlier list left. */
+function replaceRows(book: Book, key: 'places' | 'volunteers', rows: unknown[][]): void {
+  const old = book.rows(key).length;
+  const block = [...rows];
+  while (block.length < old) block.push(row(key, {}));
+  if (block.length) book.sheet(key).getRange(2, 1, block.length, width(key)).setValues(block);
+}
+
+/** Kinds are written as the sheet's dropdown words, in the sheet's language. */
+export function writePlaces(book: Book, places: { kind: PlaceKind; name: string; notes: string }[]): void {
+  replaceRows(
+    book,
+    'places',
+    places.map((p) => row('places', { kind: placeKindLabel(p.kind, book.lang), name: p.name, notes: p.notes })),
+  );
+}
+
+export function writeVolunteers(book: Book, volunteers: { email: string; name: string; role: Role; building: string }[]): void {
+  replaceRows(
+    book,
+    'volunteers',
+    volunteers.map((v) =>
+      row('volunteers', { email: v.email, name: v.name, role: roleLabel(v.role, book.lang), building: v.building }),
+    ),
+  );
 }

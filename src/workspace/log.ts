@@ -1,5 +1,5 @@
-import { Book, row } from './sheets/book';
-import { asText } from './sheets/cells';
+import { Book } from './sheets/book';
+import { row } from './sheets/schema';
 
 export interface LogEntry {
   round: string;
@@ -14,11 +14,11 @@ export function logEntry(book: Book, entry: LogEntry, at: Date): void {
   book.sheet('log').appendRow(
     row('log', {
       at,
-      round: asText(entry.round),
-      source: asText(entry.source),
-      who: asText(entry.who),
+      round: entry.round,
+      source: entry.source,
+      who: entry.who,
       severity: entry.severity,
-      problem: asText(entry.problem),
+      problem: entry.problem,
     }),
   );
 }

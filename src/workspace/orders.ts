@@ -2,18 +2,17 @@ import { CatalogItem, itemName } from '../core/catalog';
 import { Lang, resolveLang } from '../core/i18n/lang';
 import { Order, OrderSource, Tranche } from '../core/orders';
 import { unitsOf } from '../core/quantity';
-import { columnIndex } from '../core/i18n/sheets';
-import { Book, get, row, width } from './sheets/book';
-import { asText, cellNumber, cellText, cellTime } from './sheets/cells';
+import { Book } from './sheets/book';
+import { cellNumber, cellText, cellTime } from './sheets/cells';
+import { get, row, wholeColumn, width } from './sheets/schema';
 import { appendAtCounter, reconcileCounter } from './sheets/append';
+import { KEYS } from './properties/keys';
+import { DocumentStore } from './properties/store';
 
 /**
  * The Orders sheet: one row per participant × item. An order's rows are found with a TextFinder on
  * the order-key column, so a submission costs the same few calls with 10 or 10,000 rows below it.
  */
-const KEY_COLUMN = columnIndex('orders', 'orderKey') + 1;
-const KEY_LETTER = String.fromCharCode(64 + KEY_COLUMN);
-const NEXT_ROW = 'ordersNextRow';
 
 export interface StoredOrder {
   order: Order;
@@ -49,10 +48,7 @@ function decodeQueue(text: string, steps: number, extra: number, fallbackAt: num
 }
 
 /** The rows of an order as they stand in the sheet, oldest order facts included. */
-export function orderFromRows(
-  rows: { row: number; values: unknown[] }[],
-  items: ReadonlyMap<string, CatalogItem>,
-): StoredOrder | null {
+function orderFromRows(rows: { row: number; values: unknown[] }[], items: ReadonlyMap<string, CatalogItem>): StoredOrder | null {
   if (rows.length === 0) return null;
   const first = rows[0].values;
   const submittedAt = cellTime(get('orders', first, 'submittedAt')) ?? 0;
@@ -106,23 +102,23 @@ export function orderRows(
 ): unknown[][] {
   const p = order.participant;
   const common = {
-    round: asText(roundId),
-    orderKey: asText(order.key),
+    round: roundId,
+    orderKey: order.key,
     source: order.source,
     revision: order.revision,
-    responseAt: asText(responseAt),
-    submittedAt: new Date(order.submittedAt),
-    firstSubmittedAt: new Date(order.firstSubmittedAt),
-    name: asText(p.name),
-    email: asText(p.email ?? ''),
-    phone: asText(p.phone),
-    building: asText(p.building),
-    flat: asText(p.flat),
-    pickupPoint: asText(p.pickupPoint),
+    responseAt,
+    submittedAt: order.submittedAt,
+    firstSubmittedAt: order.firstSubmittedAt,
+    name: p.name,
+    email: p.email,
+    phone: p.phone,
+    building: p.building,
+    flat: p.flat,
+    pickupPoint: p.pickupPoint,
     lang: p.lang,
-    enteredBy: asText(p.enteredBy ?? ''),
-    comment: asText(order.comment),
-    editUrl: asText(editUrl),
+    enteredBy: p.enteredBy,
+    comment: order.comment,
+    editUrl,
   };
   if (order.lines.length === 0) return [row('orders', { ...common, quantity: 0 })];
   return order.lines.map((line) => {
@@ -130,23 +126,20 @@ export function orderRows(
     const stepMilli = item?.stepMilli ?? 1000;
     return row('orders', {
       ...common,
-      item: asText(line.itemId),
-      itemName: asText(item ? itemName(item, lang) : line.itemId),
+      item: line.itemId,
+      itemName: item ? itemName(item, lang) : line.itemId,
       quantity: unitsOf(line.steps, stepMilli),
-      extra: line.extraSteps ? unitsOf(line.extraSteps, stepMilli) : '',
+      extra: line.extraSteps ? unitsOf(line.extraSteps, stepMilli) : null,
       queue: encodeQueue(line.tranches, line.extraTranches),
     });
   });
 }
 
 /** Finds an order's rows by key: one search and one read of the block it spans. */
-export function findOrder(
-  sheet: GoogleAppsScript.Spreadsheet.Sheet,
-  orderKey: string,
-  items: ReadonlyMap<string, CatalogItem>,
-): StoredOrder | null {
+export function findOrder(book: Book, orderKey: string, items: ReadonlyMap<string, CatalogItem>): StoredOrder | null {
+  const sheet = book.sheet('orders');
   const hits = sheet
-    .getRange(`${KEY_LETTER}:${KEY_LETTER}`)
+    .getRange(wholeColumn('orders', 'orderKey'))
     .createTextFinder(orderKey)
     .matchEntireCell(true)
     .matchCase(true)
@@ -170,7 +163,7 @@ export function findOrder(
  */
 export function writeOrder(
   book: Book,
-  properties: Record<string, string>,
+  store: DocumentStore,
   previous: StoredOrder | null,
   rows: unknown[][],
   roundId: string,
@@ -186,8 +179,8 @@ export function writeOrder(
   }
   if (contiguous) sheet.getRange(old[0], 1, old.length, cols).clearContent();
   else for (const r of old) sheet.getRange(r, 1, 1, cols).clearContent();
-  const at = appendAtCounter(sheet, NEXT_ROW, properties, rows);
-  widenSpan(properties, roundId, at, at + rows.length - 1);
+  const at = appendAtCounter(sheet, 'orders', store, rows);
+  widenSpan(store, roundId, at, at + rows.length - 1);
 }
 
 /**
@@ -195,19 +188,19 @@ export function writeOrder(
  * every round the community ever ran. Rounds open at the same time interleave; the block then holds a
  * few rows of the other round, which readers skip.
  */
-const spanKey = (roundId: string) => `orderSpan:${roundId}`;
-
-function widenSpan(properties: Record<string, string>, roundId: string, first: number, last: number): void {
-  const [a, b] = (properties[spanKey(roundId)] ?? '').split(',').map(Number);
-  const span = `${a ? Math.min(a, first) : first},${b ? Math.max(b, last) : last}`;
-  if (span === properties[spanKey(roundId)]) return;
-  PropertiesService.getDocumentProperties().setProperty(spanKey(roundId), span);
-  properties[spanKey(roundId)] = span;
+function widenSpan(store: DocumentStore, roundId: string, first: number, last: number): void {
+  const was = store.get(KEYS.orderSpan(roundId));
+  const span = {
+    first: was?.first ? Math.min(was.first, first) : first,
+    last: was?.last ? Math.max(was.last, last) : last,
+  };
+  if (was && span.first === was.first && span.last === was.last) return;
+  store.set(KEYS.orderSpan(roundId), span);
 }
 
 /** Re-aligns the next-row counter with the sheet (a coordinator may have deleted rows by hand). */
-export function reconcileNextRow(sheet: GoogleAppsScript.Spreadsheet.Sheet): void {
-  reconcileCounter(sheet, NEXT_ROW);
+export function reconcileNextRow(book: Book, store: DocumentStore): void {
+  reconcileCounter(book.sheet('orders'), 'orders', store);
 }
 
 /** Every order of a round from the Orders sheet, in one read of the round's own block of rows. */
@@ -215,10 +208,10 @@ export function readRoundOrders(
   book: Book,
   roundId: string,
   items: ReadonlyMap<string, CatalogItem>,
-  properties: Record<string, string> = {},
+  store: DocumentStore,
 ): StoredOrder[] {
   const sheet = book.sheet('orders');
-  const [first, last] = (properties[spanKey(roundId)] ?? '').split(',').map(Number);
+  const { first, last } = store.get(KEYS.orderSpan(roundId)) ?? { first: 0, last: 0 };
   const top = first && last >= first ? first : 1;
   const values =
     first && last >= first

@@ -1,7 +1,10 @@
-import { columnIndex } from '../core/i18n/sheets';
-import { Book, get, row } from './sheets/book';
+import { EmailKind, OutgoingEmail } from '../core/emails';
+import { Book } from './sheets/book';
 import { appendAtCounter } from './sheets/append';
-import { asText, cellNumber, cellText } from './sheets/cells';
+import { cellNumber, cellText } from './sheets/cells';
+import { get, row, span, wholeColumn } from './sheets/schema';
+import { KEYS } from './properties/keys';
+import { DocumentStore } from './properties/store';
 
 /**
  * The Outbox sheet is both the queue and the record of every email: one row per (round, person, kind,
@@ -12,47 +15,36 @@ import { asText, cellNumber, cellText } from './sheets/cells';
  */
 export type OutboxState = 'QUEUED' | 'SENDING' | 'SENT' | 'FAILED' | 'NO_EMAIL';
 
-export interface OutgoingEmail {
-  key: string;
-  round: string;
-  orderKey: string;
-  kind: string;
-  to: string;
-  lang: string;
-  subject: string;
-  body: string;
-  html: string;
-}
-
-const COUNTER = 'outboxNextRow';
-/** Receipts are confirmed in document properties (no extra sheet write); the next drain folds them in. */
-const SENT_PREFIX = 'sent:';
-const STATE_COL = columnIndex('outbox', 'state');
+/** Where a row's delivery state lives: rewritten in one call per chunk, never the whole row. */
+const STATE = span('outbox', ['state', 'attempts', 'updatedAt', 'error']);
+type StateCells = [state: string, attempts: number, updatedAt: unknown, error: string];
+const stateCells = (state: OutboxState, attempts: number, at: Date, error = ''): StateCells =>
+  STATE.cells({ state, attempts, updatedAt: at, error }) as StateCells;
 const MAX_ATTEMPTS = 3;
 /** Sheets refuses more than 50,000 characters in a cell; an HTML body past this is sent as text only. */
 const CELL_LIMIT = 49_000;
 
 function outboxRow(e: OutgoingEmail, state: OutboxState, now: Date): unknown[] {
   return row('outbox', {
-    key: asText(e.key),
-    round: asText(e.round),
-    orderKey: asText(e.orderKey),
+    key: e.key,
+    round: e.round,
+    orderKey: e.orderKey,
     kind: e.kind,
-    to: asText(e.to),
+    to: e.to,
     lang: e.lang,
-    subject: asText(e.subject),
+    subject: e.subject,
     state,
     attempts: 0,
     updatedAt: now,
     error: '',
-    body: asText(e.body.slice(0, CELL_LIMIT)),
-    html: e.html.length > CELL_LIMIT ? '' : asText(e.html),
+    body: e.body.slice(0, CELL_LIMIT),
+    html: e.html.length > CELL_LIMIT ? '' : e.html,
   });
 }
 
 /** Keys already in the outbox, in one read of the key column. */
-export function outboxKeys(book: Book): Set<string> {
-  const values = book.sheet('outbox').getRange('A:A').getValues();
+function outboxKeys(book: Book): Set<string> {
+  const values = book.sheet('outbox').getRange(wholeColumn('outbox', 'key')).getValues();
   return new Set(
     values
       .slice(1)
@@ -62,19 +54,13 @@ export function outboxKeys(book: Book): Set<string> {
 }
 
 /** Queues emails not queued before (by key); residents without an address are recorded as NO_EMAIL. */
-export function queueEmails(
-  book: Book,
-  properties: Record<string, string>,
-  emails: OutgoingEmail[],
-  now: Date,
-  known?: Set<string>,
-): number {
+export function queueEmails(book: Book, store: DocumentStore, emails: OutgoingEmail[], now: Date, known?: Set<string>): number {
   const existing = known ?? outboxKeys(book);
   const fresh = emails.filter((e) => !existing.has(e.key));
   appendAtCounter(
     book.sheet('outbox'),
-    COUNTER,
-    properties,
+    'outbox',
+    store,
     fresh.map((e) => outboxRow(e, e.to ? 'QUEUED' : 'NO_EMAIL', now)),
   );
   for (const e of fresh) existing.add(e.key);
@@ -99,7 +85,7 @@ function send(e: Pick<OutgoingEmail, 'to' | 'subject' | 'body' | 'html'>, replyT
  */
 export function sendNow(
   book: Book,
-  properties: Record<string, string>,
+  store: DocumentStore,
   e: OutgoingEmail,
   now: Date,
   replyTo: string,
@@ -107,18 +93,19 @@ export function sendNow(
 ): OutboxState {
   const sheet = book.sheet('outbox');
   if (!e.to || MailApp.getRemainingDailyQuota() < 1) {
-    appendAtCounter(sheet, COUNTER, properties, [outboxRow(e, e.to ? 'QUEUED' : 'NO_EMAIL', now)]);
+    appendAtCounter(sheet, 'outbox', store, [outboxRow(e, e.to ? 'QUEUED' : 'NO_EMAIL', now)]);
     return e.to ? 'QUEUED' : 'NO_EMAIL';
   }
-  const at = appendAtCounter(sheet, COUNTER, properties, [outboxRow(e, 'SENDING', now)]);
+  const at = appendAtCounter(sheet, 'outbox', store, [outboxRow(e, 'SENDING', now)]);
   SpreadsheetApp.flush();
   try {
     send(e, replyTo, senderName);
   } catch (err) {
-    sheet.getRange(at, STATE_COL + 1, 1, 4).setValues([['QUEUED', 1, now, asText(errorText(err))]]);
+    sheet.getRange(at, STATE.column, 1, STATE.width).setValues([stateCells('QUEUED', 1, now, errorText(err))]);
     return 'QUEUED';
   }
-  PropertiesService.getDocumentProperties().setProperty(`${SENT_PREFIX}${at}`, e.key);
+  // Confirmed in document properties (no extra sheet write); the next drain folds it in.
+  store.set(KEYS.sentReceipt(at), e.key);
   return 'SENT';
 }
 
@@ -143,38 +130,37 @@ export interface DrainResult {
  */
 export function drainOutbox(
   book: Book,
-  properties: Record<string, string>,
+  store: DocumentStore,
   options: { stopAt: number; chunkSize?: number; replyTo: string; senderName: string },
 ): DrainResult {
   const sheet = book.sheet('outbox');
   const values = sheet.getDataRange().getValues();
-  const states = values.map(
-    (v) =>
-      [cellText(v[STATE_COL]), cellNumber(v[STATE_COL + 1]), v[STATE_COL + 2], cellText(v[STATE_COL + 3])] as [
-        string,
-        number,
-        unknown,
-        string,
-      ],
-  );
+  const states = values.map((v): StateCells => {
+    const [state, attempts, at, error] = STATE.of(v);
+    return [cellText(state), cellNumber(attempts), at, cellText(error)];
+  });
   const result: DrainResult = { sent: 0, failed: 0, waitingForQuota: 0, remaining: 0, stuck: 0, stoppedForTime: false };
 
   // Fold in receipts confirmed since the last drain.
-  const confirmed = Object.keys(properties).filter((k) => k.startsWith(SENT_PREFIX));
+  const confirmed = store.list(KEYS.sentReceipt);
   let minChanged = Infinity;
   let maxChanged = -Infinity;
-  for (const k of confirmed) {
-    const r = Number(k.slice(SENT_PREFIX.length)) - 1;
-    if (values[r] && cellText(get('outbox', values[r], 'key')) === properties[k] && states[r][0] === 'SENDING') {
-      states[r] = ['SENT', states[r][1] + 1, new Date(), ''];
+  for (const at of confirmed) {
+    const r = at - 1;
+    if (
+      values[r] &&
+      cellText(get('outbox', values[r], 'key')) === store.get(KEYS.sentReceipt(at)) &&
+      states[r][0] === 'SENDING'
+    ) {
+      states[r] = stateCells('SENT', states[r][1] + 1, new Date());
       minChanged = Math.min(minChanged, r);
       maxChanged = Math.max(maxChanged, r);
     }
   }
   const writeSpan = (from: number, to: number) =>
-    sheet.getRange(from + 1, STATE_COL + 1, to - from + 1, 4).setValues(states.slice(from, to + 1));
+    sheet.getRange(from + 1, STATE.column, to - from + 1, STATE.width).setValues(states.slice(from, to + 1));
   if (maxChanged >= 0) writeSpan(minChanged, maxChanged);
-  for (const k of confirmed) PropertiesService.getDocumentProperties().deleteProperty(k);
+  for (const at of confirmed) store.delete(KEYS.sentReceipt(at));
 
   const queued: number[] = [];
   values.forEach((_, r) => {
@@ -196,14 +182,14 @@ export function drainOutbox(
     const from = chunk[0];
     const to = chunk[chunk.length - 1];
     const now = new Date();
-    for (const r of chunk) states[r] = ['SENDING', states[r][1], now, ''];
+    for (const r of chunk) states[r] = stateCells('SENDING', states[r][1], now);
     writeSpan(from, to);
     SpreadsheetApp.flush();
     let quotaOut = false;
     for (const r of chunk) {
       const v = values[r];
       if (quotaOut) {
-        states[r] = ['QUEUED', states[r][1], now, ''];
+        states[r] = stateCells('QUEUED', states[r][1], now);
         continue;
       }
       try {
@@ -217,7 +203,7 @@ export function drainOutbox(
           options.replyTo,
           options.senderName,
         );
-        states[r] = ['SENT', states[r][1] + 1, new Date(), ''];
+        states[r] = stateCells('SENT', states[r][1] + 1, new Date());
         result.sent++;
       } catch (err) {
         const message = errorText(err);
@@ -226,12 +212,12 @@ export function drainOutbox(
         const attempts = states[r][1] + 1;
         if (/too many times for one day/i.test(message)) {
           quotaOut = true;
-          states[r] = ['QUEUED', states[r][1], now, ''];
+          states[r] = stateCells('QUEUED', states[r][1], now);
         } else if (/invalid email/i.test(message) || attempts >= MAX_ATTEMPTS) {
-          states[r] = ['FAILED', attempts, new Date(), asText(message)];
+          states[r] = stateCells('FAILED', attempts, new Date(), message);
           result.failed++;
         } else {
-          states[r] = ['QUEUED', attempts, new Date(), asText(message)];
+          states[r] = stateCells('QUEUED', attempts, new Date(), message);
         }
       }
     }
@@ -249,14 +235,14 @@ export interface OutboxSummary {
   counts: Record<OutboxState, number>;
   quota: number;
   stuck: { key: string; to: string; subject: string; row: number }[];
-  noEmail: { round: string; orderKey: string; kind: string }[];
+  noEmail: { round: string; orderKey: string; kind: EmailKind }[];
 }
 
 /**
  * What the Emails screen shows, from one read of the outbox. A receipt confirmed in document
  * properties but not yet folded into the sheet counts as sent, not as stuck.
  */
-export function outboxSummary(book: Book, properties: Record<string, string>, roundId?: string): OutboxSummary {
+export function outboxSummary(book: Book, store: DocumentStore, roundId?: string): OutboxSummary {
   const values = book.sheet('outbox').getDataRange().getValues();
   const counts: Record<OutboxState, number> = { QUEUED: 0, SENDING: 0, SENT: 0, FAILED: 0, NO_EMAIL: 0 };
   const stuck: OutboxSummary['stuck'] = [];
@@ -265,7 +251,7 @@ export function outboxSummary(book: Book, properties: Record<string, string>, ro
     if (r === 0) return;
     if (roundId && cellText(get('outbox', v, 'round')) !== roundId) return;
     let state = cellText(get('outbox', v, 'state')) as OutboxState;
-    if (state === 'SENDING' && properties[`${SENT_PREFIX}${r + 1}`] === cellText(get('outbox', v, 'key'))) state = 'SENT';
+    if (state === 'SENDING' && store.get(KEYS.sentReceipt(r + 1)) === cellText(get('outbox', v, 'key'))) state = 'SENT';
     if (!(state in counts)) return;
     counts[state]++;
     if (state === 'SENDING')
@@ -279,7 +265,7 @@ export function outboxSummary(book: Book, properties: Record<string, string>, ro
       noEmail.push({
         round: cellText(get('outbox', v, 'round')),
         orderKey: cellText(get('outbox', v, 'orderKey')),
-        kind: cellText(get('outbox', v, 'kind')),
+        kind: cellText(get('outbox', v, 'kind')) as EmailKind,
       });
   });
   return { counts, quota: MailApp.getRemainingDailyQuota(), stuck, noEmail };
@@ -291,13 +277,13 @@ export function resolveStuck(book: Book, keys: string[], action: 'markSent' | 'r
   const values = sheet.getDataRange().getValues();
   const wanted = new Set(keys);
   let changed = 0;
-  const states = values.map((v) => v.slice(STATE_COL, STATE_COL + 4));
+  const states = values.map((v) => STATE.of(v));
   values.forEach((v, r) => {
-    if (r > 0 && wanted.has(cellText(get('outbox', v, 'key'))) && cellText(v[STATE_COL]) === 'SENDING') {
-      states[r] = [action === 'markSent' ? 'SENT' : 'QUEUED', v[STATE_COL + 1], now, ''];
+    if (r > 0 && wanted.has(cellText(get('outbox', v, 'key'))) && cellText(get('outbox', v, 'state')) === 'SENDING') {
+      states[r] = stateCells(action === 'markSent' ? 'SENT' : 'QUEUED', get('outbox', v, 'attempts') as number, now);
       changed++;
     }
   });
-  if (changed) sheet.getRange(2, STATE_COL + 1, values.length - 1, 4).setValues(states.slice(1));
+  if (changed) sheet.getRange(2, STATE.column, values.length - 1, STATE.width).setValues(states.slice(1));
   return changed;
 }

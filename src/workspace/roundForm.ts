@@ -5,9 +5,10 @@ import { Lang } from '../core/i18n/lang';
 import { t } from '../core/i18n/translate';
 import { unitsOf } from '../core/quantity';
 import { Round } from '../core/round';
+import { RawOrderInput } from '../core/validation';
 import { FormQuestions } from './rounds';
 
-export const LANGUAGE_CHOICES: Record<Lang, string> = { ru: 'Русский', 'zh-CN': '中文', en: 'English' };
+const LANGUAGE_CHOICES: Record<Lang, string> = { ru: 'Русский', 'zh-CN': '中文', en: 'English' };
 
 export interface BuiltForm {
   formId: string;
@@ -155,6 +156,42 @@ export function buildRoundForm(input: FormInput, existingFormId: string): BuiltF
     }
   }
   return { formId: form.getId(), formUrl: form.getPublishedUrl(), formEditUrl: form.getEditUrl(), responseSheetId, questions };
+}
+
+function answer(named: Record<string, string[]>, title: string | null): string {
+  if (!title) return '';
+  return String(named[title]?.[0] ?? '').trim();
+}
+
+function langFromChoice(choice: string, fallback: Lang): Lang {
+  const found = (Object.entries(LANGUAGE_CHOICES) as [Lang, string][]).find(([, label]) => label === choice);
+  return found ? found[0] : fallback;
+}
+
+/**
+ * A response's answers (by question title, as a form-submit event names them) as the order input the
+ * core checks. A single pickup point needs no question; the language defaults to the community's.
+ */
+export function orderAnswers(
+  named: Record<string, string[]>,
+  q: FormQuestions,
+  round: { pickupPoints: string[]; defaultLang: Lang },
+): Omit<RawOrderInput, 'email' | 'submittedAt'> {
+  return {
+    name: answer(named, q.name),
+    phone: answer(named, q.phone),
+    building: answer(named, q.building),
+    flat: answer(named, q.flat),
+    pickupPoint: answer(named, q.pickupPoint) || (round.pickupPoints.length === 1 ? round.pickupPoints[0] : ''),
+    lang: langFromChoice(answer(named, q.lang), round.defaultLang),
+    comment: answer(named, q.comment),
+    quantities: Object.fromEntries(Object.entries(q.items).map(([id, titles]) => [id, answer(named, titles.quantity)])),
+    extras: Object.fromEntries(
+      Object.entries(q.items)
+        .filter(([, titles]) => titles.extra)
+        .map(([id, titles]) => [id, answer(named, titles.extra)]),
+    ),
+  };
 }
 
 /** Stops (or restarts) taking responses; a closed form shows residents a message in their community's language. */

@@ -1,11 +1,12 @@
 import { CatalogItem } from '../core/catalog';
 import { Lang } from '../core/i18n/lang';
-import { Round, RoundState } from '../core/round';
-import { Book, get, row } from './sheets/book';
-import { asText, cellNumber, cellText, cellTime } from './sheets/cells';
-import { readJson, writeJson } from './properties';
-import { parseAmount, toDecimalString, currency, RoundingRule } from '../core/money';
-import { DeliverySplit } from '../core/round';
+import { DeliverySplit, Round, parseRoundState } from '../core/round';
+import { Book } from './sheets/book';
+import { cellMoney, cellNumber, cellText, cellTime } from './sheets/cells';
+import { get, row } from './sheets/schema';
+import { KEYS } from './properties/keys';
+import { DocumentStore, entry } from './properties/store';
+import { currency, RoundingRule } from '../core/money';
 
 /** Which form question holds which answer, by question title (the key of e.namedValues). */
 export interface FormQuestions {
@@ -57,16 +58,15 @@ export function readRounds(book: Book): RoundRecord[] {
   values.forEach((r, i) => {
     if (i === 0 || !cellText(get('rounds', r, 'id'))) return;
     const code = currency(cellText(get('rounds', r, 'currency')))?.code ?? 'RUB';
-    const exp = currency(code)?.exponent ?? 2;
     out.push({
       id: cellText(get('rounds', r, 'id')),
       title: cellText(get('rounds', r, 'title')),
-      state: (cellText(get('rounds', r, 'state')) || 'draft') as RoundState,
+      state: parseRoundState(cellText(get('rounds', r, 'state'))),
       deadline: cellTime(get('rounds', r, 'deadline')) ?? 0,
       pickupTime: cellText(get('rounds', r, 'pickupTime')),
       pickupPoints: list(get('rounds', r, 'pickupPoints')),
       itemIds: list(get('rounds', r, 'items')),
-      deliveryMinor: parseAmount(get('rounds', r, 'delivery') || 0, exp) ?? 0,
+      deliveryMinor: cellMoney(get('rounds', r, 'delivery'), code),
       deliverySplit: (cellText(get('rounds', r, 'deliverySplit')) || 'equal') as DeliverySplit,
       feeBasisPoints: Math.round(cellNumber(get('rounds', r, 'feePercent')) * 100),
       rounding: (cellText(get('rounds', r, 'rounding')) || 'halfUp') as RoundingRule,
@@ -82,28 +82,31 @@ export function readRounds(book: Book): RoundRecord[] {
   return out;
 }
 
-export function roundRow(r: RoundRecord, now: Date): unknown[] {
-  const exp = currency(r.currency)?.exponent ?? 2;
-  return row('rounds', {
-    id: asText(r.id),
-    title: asText(r.title),
-    state: r.state,
-    deadline: new Date(r.deadline),
-    pickupTime: asText(r.pickupTime),
-    pickupPoints: asText(r.pickupPoints.join('; ')),
-    items: asText(r.itemIds.join('; ')),
-    delivery: Number(toDecimalString(r.deliveryMinor, exp)),
-    deliverySplit: r.deliverySplit,
-    feePercent: r.feeBasisPoints / 100,
-    rounding: r.rounding,
-    currency: r.currency,
-    formUrl: asText(r.formUrl),
-    formEditUrl: asText(r.formEditUrl),
-    formId: asText(r.formId),
-    responseSheet: r.responseSheetId ?? '',
-    createdBy: asText(r.createdBy),
-    updatedAt: now,
-  });
+function roundRow(r: RoundRecord, now: Date): unknown[] {
+  return row(
+    'rounds',
+    {
+      id: r.id,
+      title: r.title,
+      state: r.state,
+      deadline: r.deadline,
+      pickupTime: r.pickupTime,
+      pickupPoints: r.pickupPoints.join('; '),
+      items: r.itemIds.join('; '),
+      delivery: r.deliveryMinor,
+      deliverySplit: r.deliverySplit,
+      feePercent: r.feeBasisPoints / 100,
+      rounding: r.rounding,
+      currency: r.currency,
+      formUrl: r.formUrl,
+      formEditUrl: r.formEditUrl,
+      formId: r.formId,
+      responseSheet: r.responseSheetId,
+      createdBy: r.createdBy,
+      updatedAt: now,
+    },
+    r.currency,
+  );
 }
 
 /** Writes one round's row: its existing row, or the next free one. One write either way. */
@@ -117,27 +120,34 @@ export function writeRound(book: Book, r: RoundRecord, now: Date): RoundRecord {
   return { ...r, sheetRow: target };
 }
 
-const snapshotKey = (roundId: string) => `round:${roundId}`;
-const sheetKey = (sheetId: number) => `responses:${sheetId}`;
-
-export function cacheSnapshot(s: RoundSnapshot): void {
-  const entries: Record<string, unknown> = { [snapshotKey(s.round.id)]: s };
-  if (s.responseSheetId !== null) entries[sheetKey(s.responseSheetId)] = s.round.id;
-  writeJson(entries);
+/** Writes a round's row and keeps its cached snapshot's state and stop in step with it. */
+export function saveRound(book: Book, store: DocumentStore, record: RoundRecord, now: Date): RoundRecord {
+  const saved = writeRound(book, record, now);
+  const snapshot = snapshotOf(store, record.id);
+  if (snapshot)
+    cacheSnapshot(store, { ...snapshot, round: { ...snapshot.round, state: record.state, deadline: record.deadline } });
+  return saved;
 }
 
-export function snapshotForSheet(properties: Record<string, string>, sheetId: number): RoundSnapshot | null {
-  const roundId = readJson<string>(properties, sheetKey(sheetId));
-  return roundId ? readJson<RoundSnapshot>(properties, snapshotKey(roundId)) : null;
+export function cacheSnapshot(store: DocumentStore, s: RoundSnapshot): void {
+  const entries = [entry(KEYS.snapshot(s.round.id), s)];
+  if (s.responseSheetId !== null) entries.push(entry(KEYS.responseSheet(s.responseSheetId), s.round.id));
+  store.setAll(...entries);
 }
 
-export function snapshotOf(properties: Record<string, string>, roundId: string): RoundSnapshot | null {
-  return readJson<RoundSnapshot>(properties, snapshotKey(roundId));
+export function snapshotForSheet(store: DocumentStore, sheetId: number): RoundSnapshot | null {
+  const roundId = store.get(KEYS.responseSheet(sheetId));
+  return roundId ? store.get(KEYS.snapshot(roundId)) : null;
 }
 
-export function openSnapshots(properties: Record<string, string>): RoundSnapshot[] {
-  return Object.keys(properties)
-    .filter((k) => k.startsWith('round:') && k.endsWith('#n'))
-    .map((k) => readJson<RoundSnapshot>(properties, k.slice(0, -2)))
+export function snapshotOf(store: DocumentStore, roundId: string): RoundSnapshot | null {
+  return store.get(KEYS.snapshot(roundId));
+}
+
+/** Every round that has been opened, as cached when it opened (with its state kept current). */
+export function roundSnapshots(store: DocumentStore): RoundSnapshot[] {
+  return store
+    .list(KEYS.snapshot)
+    .map((id) => store.get(KEYS.snapshot(id)))
     .filter((s): s is RoundSnapshot => !!s);
 }

@@ -1,8 +1,8 @@
-import { setProperty } from './properties';
+import { KEYS } from './properties/keys';
+import { DocumentStore } from './properties/store';
 
-export const SUBMIT_HANDLER = 'onFormSubmit_';
-export const TICK_HANDLER = 'onTick_';
-const OWNER_KEY = 'triggerOwner';
+const SUBMIT_HANDLER = 'onFormSubmit_';
+const TICK_HANDLER = 'onTick_';
 
 /**
  * The add-on's only two triggers, whatever the number of rounds: one spreadsheet form-submit trigger
@@ -12,14 +12,14 @@ const OWNER_KEY = 'triggerOwner';
  * to set up owns them; others do not add a second firing path. The owner's own visits re-create a
  * trigger that has gone missing.
  */
-export function ensureTriggers(properties: Record<string, string>, me: string): 'owner' | 'other' {
-  const owner = properties[OWNER_KEY];
+export function ensureTriggers(store: DocumentStore, me: string): 'owner' | 'other' {
+  const owner = store.get(KEYS.triggerOwner);
   if (owner && owner !== me) return 'other';
   const ss = SpreadsheetApp.getActiveSpreadsheet();
   const mine = ScriptApp.getUserTriggers(ss);
   const has = (handler: string) => mine.some((t) => t.getHandlerFunction() === handler);
   if (!has(SUBMIT_HANDLER)) ScriptApp.newTrigger(SUBMIT_HANDLER).forSpreadsheet(ss).onFormSubmit().create();
   if (!has(TICK_HANDLER)) ScriptApp.newTrigger(TICK_HANDLER).timeBased().everyHours(1).create();
-  if (owner !== me) setProperty(OWNER_KEY, me);
+  if (owner !== me) store.set(KEYS.triggerOwner, me);
   return 'owner';
 }

@@ -1,43 +1,45 @@
 import { readFileSync, readdirSync, statSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, relative, sep } from 'node:path';
+import { checkBoundaries } from '../harness/boundaries';
 
-const CORE = join(__dirname, '..', '..', 'src', 'core');
-const SERVICES =
-  /\b(SpreadsheetApp|FormApp|MailApp|ScriptApp|LockService|PropertiesService|HtmlService|Session|Utilities|Logger|CacheService|GmailApp|UrlFetchApp|DriveApp)\b/;
+const ROOT = join(__dirname, '..', '..');
+const FIXTURES = join(ROOT, 'test', 'boundary-fixtures');
 
-function files(dir: string): string[] {
+function sources(dir: string): string[] {
   return readdirSync(dir).flatMap((f) => {
     const p = join(dir, f);
-    return statSync(p).isDirectory() ? files(p) : p.endsWith('.ts') ? [p] : [];
+    return statSync(p).isDirectory() ? sources(p) : p.endsWith('.ts') ? [p] : [];
   });
 }
 
-test('entry-point code reaches Apps Script only through the workspace adapters', () => {
-  const offenders: string[] = [];
-  for (const file of files(join(CORE, '..', 'addon'))) {
-    const code = readFileSync(file, 'utf8').replace(/\/\*[\s\S]*?\*\/|\/\/.*$/gm, '');
-    const hit =
-      /\b(SpreadsheetApp|FormApp|MailApp|ScriptApp|LockService|PropertiesService|HtmlService|Session|Utilities|CacheService)\./.exec(
-        code,
-      );
-    if (hit) offenders.push(`${file}: ${hit[0]}`);
-  }
-  expect(offenders).toEqual([]);
+test('the layers hold in src: core ← workspace ← addon, ui takes only types from addon, addon touches no sheet', () => {
+  expect(checkBoundaries(ROOT)).toEqual([]);
 });
 
-/**
- * Packages the core may import: pure code bundled into dist/Code.js, with no service, no I/O and no Node
- * or browser global (test/core/payment-bundle.test.ts runs the QR encoder in an empty V8 context).
- */
-const PURE_PACKAGES = ['qrcode-generator'];
+describe('the checker catches each kind of wrong-way dependency (test/boundary-fixtures)', () => {
+  const found = checkBoundaries(FIXTURES);
+  const fixtures = sources(join(FIXTURES, 'src')).map((file) => ({
+    file: relative(FIXTURES, file).split(sep).join('/'),
+    expected: /^\/\/ boundary: (.+)$/m.exec(readFileSync(file, 'utf8'))?.[1] ?? '(no expectation)',
+  }));
 
-test('the domain core names no Apps Script service and imports nothing outside core', () => {
-  const offenders: string[] = [];
-  for (const file of files(CORE)) {
-    const code = readFileSync(file, 'utf8').replace(/\/\*[\s\S]*?\*\/|\/\/.*$/gm, '');
-    if (SERVICES.test(code)) offenders.push(`${file}: ${SERVICES.exec(code)?.[0]}`);
-    for (const m of code.matchAll(/from '([^']+)'/g))
-      if (!m[1].startsWith('.') && !PURE_PACKAGES.includes(m[1])) offenders.push(`${file}: imports ${m[1]}`);
-  }
-  expect(offenders).toEqual([]);
+  test.each(fixtures)('$file → $expected', ({ file, expected }) => {
+    const rules = found.filter((v) => v.file === file).map((v) => v.rule);
+    expect(rules).toEqual(expected === 'none' ? [] : [expected]);
+  });
+
+  test('every wrong-way import between layers has a fixture that makes it', () => {
+    const wrongWay = [
+      'core imports workspace',
+      'core imports addon',
+      'core imports ui',
+      'workspace imports addon',
+      'workspace imports ui',
+      'addon imports ui',
+      'ui imports workspace',
+      'ui imports addon (not as a type)',
+    ];
+    const reported = new Set(found.map((v) => v.rule));
+    expect(wrongWay.filter((rule) => !reported.has(rule))).toEqual([]);
+  });
 });

@@ -1,6 +1,7 @@
 import { LoadedAddOn, Workspace } from '../../local/emulator';
 import type { RoundSnapshot } from '../../src/workspace/rounds';
 import { loadAddOn } from './bundle';
+import { columnNames, sheetName, width } from '../../src/workspace/sheets/schema';
 import { Resident, residentAnswers, roundSnapshot, submitAsResident } from '../../local/scenario/resident';
 
 export type { Resident };
@@ -69,32 +70,9 @@ export function submit(c: Community, r: Resident, options: { deliver?: number; e
 
 /** The Orders sheet's data rows as objects keyed by the header's column keys. */
 export function orderRows(ws: Workspace): Record<string, unknown>[] {
-  const sheet = ws.spreadsheet.sheet('Заказы');
+  const sheet = ws.spreadsheet.sheet(sheetName('orders', 'ru'));
   if (!sheet) throw new Error('no Orders sheet');
-  const keys = [
-    'round',
-    'orderKey',
-    'source',
-    'revision',
-    'responseAt',
-    'submittedAt',
-    'firstSubmittedAt',
-    'name',
-    'email',
-    'phone',
-    'building',
-    'flat',
-    'pickupPoint',
-    'lang',
-    'enteredBy',
-    'item',
-    'itemName',
-    'quantity',
-    'extra',
-    'queue',
-    'comment',
-    'editUrl',
-  ];
+  const keys = columnNames('orders');
   const out: Record<string, unknown>[] = [];
   const { rows } = sheet.dataExtent();
   for (let r = 2; r <= rows; r++) {
@@ -106,10 +84,10 @@ export function orderRows(ws: Workspace): Record<string, unknown>[] {
 }
 
 export function logRows(ws: Workspace): string[][] {
-  const sheet = ws.spreadsheet.sheet('Журнал');
+  const sheet = ws.spreadsheet.sheet(sheetName('log', 'ru'));
   if (!sheet) throw new Error('no Log sheet');
   const { rows } = sheet.dataExtent();
   const out: string[][] = [];
-  for (let r = 2; r <= rows; r++) out.push([1, 2, 3, 4, 5, 6].map((c) => String(sheet.read(r, c))));
+  for (let r = 2; r <= rows; r++) out.push(Array.from({ length: width('log') }, (_, c) => String(sheet.read(r, c + 1))));
   return out;
 }

@@ -1,3 +1,6 @@
+import { AppendingSheet, KEYS } from '../properties/keys';
+import { DocumentStore, entry } from '../properties/store';
+
 /**
  * Appends rows at a next-row counter kept in document properties. Every writer runs under the script
  * lock, so the counter is exact, and appending costs one write instead of getLastRow + setValues.
@@ -5,15 +8,15 @@
  */
 export function appendAtCounter(
   sheet: GoogleAppsScript.Spreadsheet.Sheet,
-  counterKey: string,
-  properties: Record<string, string>,
+  counter: AppendingSheet,
+  store: DocumentStore,
   rows: unknown[][],
 ): number {
   if (rows.length === 0) return 0;
-  let next = Number(properties[counterKey] ?? 0);
+  const keys = KEYS.counters[counter];
+  let next = store.get(keys.next) ?? 0;
   if (!next) next = sheet.getLastRow() + 1;
-  const capKey = `${counterKey}Capacity`;
-  let capacity = Number(properties[capKey] ?? 0);
+  let capacity = store.get(keys.capacity) ?? 0;
   const write = () => sheet.getRange(next, 1, rows.length, rows[0].length).setValues(rows);
   const grow = (from: number) => {
     const more = Math.max(1000, next + rows.length - 1 - from + 500);
@@ -28,18 +31,15 @@ export function appendAtCounter(
     grow(sheet.getMaxRows());
     write();
   }
-  const update: Record<string, string> = { [counterKey]: String(next + rows.length) };
-  if (capacity) update[capKey] = String(capacity);
-  PropertiesService.getDocumentProperties().setProperties(update);
-  Object.assign(properties, update);
+  const update = [entry(keys.next, next + rows.length)];
+  if (capacity) update.push(entry(keys.capacity, capacity));
+  store.setAll(...update);
   return next;
 }
 
-export function reconcileCounter(sheet: GoogleAppsScript.Spreadsheet.Sheet, counterKey: string): void {
-  PropertiesService.getDocumentProperties().setProperties({
-    [counterKey]: String(sheet.getLastRow() + 1),
-    [`${counterKey}Capacity`]: String(sheet.getMaxRows()),
-  });
+export function reconcileCounter(sheet: GoogleAppsScript.Spreadsheet.Sheet, counter: AppendingSheet, store: DocumentStore): void {
+  const keys = KEYS.counters[counter];
+  store.setAll(entry(keys.next, sheet.getLastRow() + 1), entry(keys.capacity, sheet.getMaxRows()));
 }
 
 /**

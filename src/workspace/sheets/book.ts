@@ -1,6 +1,7 @@
 import { Lang } from '../../core/i18n/lang';
-import { ColumnOf, SHEETS, SheetKey, columnIndex, sheetName } from '../../core/i18n/sheets';
-import { readJson, writeJson } from '../properties';
+import { SheetKey, sheetName, sheetNames } from './schema';
+import { KEYS } from '../properties/keys';
+import { DocumentStore } from '../properties/store';
 
 /**
  * The community spreadsheet, sheet by sheet. Sheet names are localized when the add-on sets them up,
@@ -12,8 +13,6 @@ export interface SheetIds {
   ids: Partial<Record<SheetKey, number>>;
 }
 
-export const SHEET_IDS_KEY = 'sheets';
-
 export class Book {
   private cache = new Map<SheetKey, GoogleAppsScript.Spreadsheet.Sheet>();
   private all: GoogleAppsScript.Spreadsheet.Sheet[] | null = null;
@@ -23,12 +22,22 @@ export class Book {
     readonly ids: SheetIds | null,
   ) {}
 
-  static open(properties: Record<string, string>): Book {
-    return new Book(SpreadsheetApp.getActiveSpreadsheet(), readJson<SheetIds>(properties, SHEET_IDS_KEY));
+  static open(store: DocumentStore): Book {
+    return new Book(SpreadsheetApp.getActiveSpreadsheet(), store.get(KEYS.sheetIds));
   }
 
   get lang(): Lang {
     return this.ids?.lang ?? 'en';
+  }
+
+  /** Whether the community has been set up here (its Rounds sheet exists). */
+  isSetUp(): boolean {
+    return this.find('rounds') !== null;
+  }
+
+  /** The spreadsheet's time zone: dates in forms and emails are shown in it. */
+  timeZone(): string {
+    return this.ss.getSpreadsheetTimeZone();
   }
 
   sheets(): GoogleAppsScript.Spreadsheet.Sheet[] {
@@ -46,7 +55,7 @@ export class Book {
       if (!sheet || sheet.getSheetId() !== id) sheet = this.sheets().find((s) => s.getSheetId() === id) ?? null;
     }
     if (!sheet) {
-      const names = new Set(SHEETS[key].name as readonly string[]);
+      const names = new Set(sheetNames(key));
       sheet = this.sheets().find((s) => names.has(s.getName())) ?? null;
     }
     if (sheet) this.cache.set(key, sheet);
@@ -64,25 +73,4 @@ export class Book {
     const values = this.sheet(key).getDataRange().getValues();
     return values.slice(1).filter((r) => r.some((v) => v !== ''));
   }
-
-  remember(ids: SheetIds): void {
-    writeJson({ [SHEET_IDS_KEY]: ids });
-  }
-}
-
-/** Reads one column of a row by name. */
-export function get<K extends SheetKey>(key: K, row: readonly unknown[], column: ColumnOf<K>): unknown {
-  return row[columnIndex(key, column)];
-}
-
-/** Builds a full row for `key` from named values; missing columns are blank. */
-export function row<K extends SheetKey>(key: K, values: Partial<Record<ColumnOf<K>, unknown>>): unknown[] {
-  return (SHEETS[key].keys as string[]).map((c) => {
-    const v = (values as Record<string, unknown>)[c];
-    return v === undefined || v === null ? '' : v;
-  });
-}
-
-export function width(key: SheetKey): number {
-  return SHEETS[key].keys.length;
 }

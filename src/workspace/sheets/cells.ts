@@ -1,12 +1,6 @@
-/**
- * Residents' text is data. A leading apostrophe makes Sheets store any string as plain text: no
- * formula (=IMPORTDATA…), no number parsing (a phone "+7…" stays text), and getValues returns it
- * without the apostrophe. https://support.google.com/docs/answer/3094283 (text, not formula)
- */
-export function asText(value: unknown): string {
-  const s = value === null || value === undefined ? '' : String(value);
-  return s === '' ? '' : `'${s}`;
-}
+import { currency, parseAmount } from '../../core/money';
+
+/** Reading cells the way people leave them: a number typed as text, a date, a blank. */
 
 /** Dates from getValues live in the script's realm; a tag check works across realms too. */
 export function isDate(value: unknown): value is Date {
@@ -36,4 +30,9 @@ export function cellTime(value: unknown): number | null {
     return Number.isFinite(t) ? t : null;
   }
   return null;
+}
+
+/** An amount of money in minor units of `currencyCode`, as typed in the reader's locale; blank or unreadable is 0. */
+export function cellMoney(value: unknown, currencyCode: string): number {
+  return parseAmount(value || 0, currency(currencyCode)?.exponent ?? 2) ?? 0;
 }

@@ -21,13 +21,6 @@ export function toast(message: string, title: string): void {
   SpreadsheetApp.getActiveSpreadsheet().toast(message, title);
 }
 
-/** Brings a sheet to the front, if it exists. */
-export function activateSheet(name: string): void {
-  const ss = SpreadsheetApp.getActiveSpreadsheet();
-  const sheet = ss.getSheetByName(name);
-  if (sheet) ss.setActiveSheet(sheet);
-}
-
 export interface MenuEntry {
   caption: string;
   fn: string;

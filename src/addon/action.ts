@@ -1,0 +1,92 @@
+import { Lang, resolveLang } from '../core/i18n/lang';
+import { MessageKey, Params, t } from '../core/i18n/translate';
+import { CommunitySettings } from '../core/settings';
+import { readSettings } from '../workspace/community';
+import { ACTION_LOCK_WAIT_MS, withScriptLock } from '../workspace/lock';
+import { DocumentStore } from '../workspace/properties/store';
+import { userEmail, userLang } from '../workspace/session';
+import { Book } from '../workspace/sheets/book';
+import { SheetKey } from '../workspace/sheets/schema';
+import { ensureSheets } from '../workspace/sheets/setup';
+import { ensureTriggers } from '../workspace/triggers';
+
+/** What a coordinator's action starts from: who, in which language, on which book, with which settings. */
+export interface ActionContext {
+  lang: Lang;
+  me: string;
+  store: DocumentStore;
+  book: Book;
+  /** The Settings sheet, read the first time it is asked for. */
+  readonly settings: CommunitySettings;
+  now: Date;
+  /** Sheets this action's set-up had to create (a first visit, or a sheet deleted by hand). */
+  created: SheetKey[];
+}
+
+/** A failure the user caused, carrying a message already in their language. */
+export class UserError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'UserError';
+  }
+}
+
+export function fail(lang: Lang, key: MessageKey, params: Params = {}): never {
+  throw new UserError(t(lang, key, params));
+}
+
+function context(
+  store: DocumentStore,
+  book: Book,
+  lang: Lang,
+  me: string,
+  read: CommunitySettings | null = null,
+  created: SheetKey[] = [],
+): ActionContext {
+  let settings = read;
+  return {
+    created,
+    lang,
+    me,
+    store,
+    book,
+    get settings() {
+      return (settings ??= readSettings(book));
+    },
+    now: new Date(),
+  };
+}
+
+/**
+ * Runs a coordinator's action that writes: under the script lock (a busy lock is a clear message, not a
+ * stack trace), after setting the community up if it is not yet (idempotent: the owner's visit also
+ * re-creates a trigger that has gone missing).
+ */
+export function locked<T>(fn: (ctx: ActionContext) => T): T {
+  const lang = userLang();
+  const result = withScriptLock(ACTION_LOCK_WAIT_MS, () => {
+    const me = userEmail();
+    const store = DocumentStore.open();
+    const book = Book.open(store);
+    const { created } = ensureSheets(book, store, lang);
+    ensureTriggers(store, me);
+    // New sheets: a fresh view of the book, with the ids set-up just recorded.
+    return fn(context(store, created.length ? Book.open(store) : book, lang, me, null, created));
+  });
+  if (!result.ok) throw new UserError(t(lang, 'error.busy'));
+  return result.value;
+}
+
+/**
+ * Runs a screen that only reads: no lock, so it answers while a long job holds it, and no set-up. It
+ * may see another execution's write half done; it shows, it never decides.
+ */
+export function reading<T>(fn: (ctx: ActionContext) => T): T {
+  const store = DocumentStore.open();
+  return fn(context(store, Book.open(store), userLang(), userEmail()));
+}
+
+/** The same context for a trigger, running as its owner in the community's language. */
+export function triggerContext(store: DocumentStore, book: Book, settings: CommunitySettings, me: string): ActionContext {
+  return context(store, book, resolveLang(settings.defaultLang), me, settings);
+}

@@ -1,0 +1,66 @@
+import { itemName } from '../../core/catalog';
+import { Lang } from '../../core/i18n/lang';
+import { unitsOf } from '../../core/quantity';
+import { readCatalog, readPlaces } from '../../workspace/community';
+import { DocumentStore } from '../../workspace/properties/store';
+import { readRounds } from '../../workspace/rounds';
+import { Book } from '../../workspace/sheets/book';
+import { locked } from '../action';
+import { RoundView, toView } from '../rounds';
+
+export interface CatalogChoice {
+  id: string;
+  name: string;
+  unit: string;
+  priceMinor: number;
+  box: number;
+  problem: string;
+}
+
+export interface RoundsScreen {
+  lang: Lang;
+  rounds: RoundView[];
+  catalog: CatalogChoice[];
+  pickupPoints: string[];
+  currency: string;
+  deliverySplit: string;
+  feePercent: number;
+  timeZone: string;
+}
+
+/**
+ * Rounds screen: the list and everything the "new round" form needs, in one call. The sidebar opens on it,
+ * so it takes the lock and sets the community up when it is not yet.
+ */
+export function roundsScreen(): RoundsScreen {
+  return locked((ctx) => {
+    const catalog = readCatalog(ctx.book, ctx.settings, ctx.lang);
+    const problems = new Map(catalog.problems.map((p) => [p.itemId, `${p.cell}: ${p.message}`]));
+    const choices: CatalogChoice[] = [...catalog.items.values()].map((i) => ({
+      id: i.id,
+      name: itemName(i, ctx.lang),
+      unit: i.unit,
+      priceMinor: i.priceMinor,
+      box: unitsOf(i.boxSteps, i.stepMilli),
+      problem: problems.get(i.id) ?? '',
+    }));
+    for (const p of catalog.problems)
+      if (!catalog.items.has(p.itemId))
+        choices.push({ id: p.itemId, name: p.itemId, unit: '', priceMinor: 0, box: 1, problem: `${p.cell}: ${p.message}` });
+    return {
+      lang: ctx.lang,
+      rounds: readRounds(ctx.book).map(toView).reverse(),
+      catalog: choices,
+      pickupPoints: readPlaces(ctx.book).pickup,
+      currency: ctx.settings.currency,
+      deliverySplit: ctx.settings.deliverySplit,
+      feePercent: ctx.settings.feeBasisPoints / 100,
+      timeZone: ctx.book.timeZone(),
+    };
+  });
+}
+
+/** Every round, newest first, read without the lock. */
+export function listRounds(): RoundView[] {
+  return readRounds(Book.open(DocumentStore.open())).map(toView).reverse();
+}

@@ -1,0 +1,80 @@
+import { ROLES, Role } from '../../core/i18n/labels';
+import { t } from '../../core/i18n/translate';
+import { DEFAULT_SETTINGS, SETTING_KEYS, SettingKey, parseSettings } from '../../core/settings';
+import {
+  readPlaceRows,
+  readSettingTexts,
+  readVolunteers,
+  writePlaces,
+  writeSettings,
+  writeVolunteers,
+} from '../../workspace/community';
+import { UserError, locked } from '../action';
+
+export interface SettingsScreen {
+  settings: Record<SettingKey, string>;
+  notes: Record<SettingKey, string>;
+  places: { kind: 'building' | 'pickup'; name: string; notes: string }[];
+  volunteers: { email: string; name: string; role: Role; building: string }[];
+}
+
+/** Settings, places and volunteers as the sidebar edits them. Reachable from the menu first, so it sets up too. */
+export function settingsScreen(): SettingsScreen {
+  return locked((ctx) => {
+    const raw: Record<string, string> = { ...DEFAULT_SETTINGS, ...readSettingTexts(ctx.book) };
+    return {
+      settings: Object.fromEntries(SETTING_KEYS.map((k) => [k, raw[k]])) as Record<SettingKey, string>,
+      notes: Object.fromEntries(SETTING_KEYS.map((k) => [k, t(ctx.lang, `setting.${k}`)])) as Record<SettingKey, string>,
+      places: readPlaceRows(ctx.book)
+        .map((p) => ({ ...p, kind: p.kind ?? ('building' as const) }))
+        .filter((p) => p.name),
+      volunteers: readVolunteers(ctx.book)
+        .map((v) => ({ ...v, role: v.role ?? ('volunteer' as const) }))
+        .filter((v) => v.email || v.name),
+    };
+  });
+}
+
+/** Saves the Settings, Buildings & pickup points and Volunteers sheets from the sidebar, each in one write. */
+export function saveSettings(input: Partial<SettingsScreen>): SettingsScreen {
+  locked((ctx) => {
+    if (input.settings) {
+      const values = { ...DEFAULT_SETTINGS, ...input.settings };
+      const checked = parseSettings(SETTING_KEYS.map((k) => [k, values[k]]));
+      const problems: string[] = [];
+      if (String(values.currency).trim().toUpperCase() !== checked.currency)
+        problems.push(t(ctx.lang, 'settings.currencyInvalid', { value: values.currency }));
+      if (!checked.reminderOffsetsHours.length && String(values.reminderOffsetsHours).trim())
+        problems.push(t(ctx.lang, 'settings.offsetsInvalid', { value: values.reminderOffsetsHours }));
+      if (problems.length) throw new UserError(problems.join('\n'));
+      writeSettings(
+        ctx.book,
+        Object.fromEntries(SETTING_KEYS.map((k) => [k, String(values[k] ?? '')])) as Record<SettingKey, string>,
+      );
+    }
+    if (input.places)
+      writePlaces(
+        ctx.book,
+        input.places
+          .filter((p) => String(p.name ?? '').trim())
+          .map((p) => ({
+            kind: p.kind === 'pickup' ? 'pickup' : 'building',
+            name: String(p.name).trim(),
+            notes: String(p.notes ?? ''),
+          })),
+      );
+    if (input.volunteers)
+      writeVolunteers(
+        ctx.book,
+        input.volunteers
+          .filter((v) => String(v.email ?? '').trim() || String(v.name ?? '').trim())
+          .map((v) => ({
+            email: String(v.email ?? '').trim(),
+            name: String(v.name ?? '').trim(),
+            role: ROLES.includes(v.role) ? v.role : 'volunteer',
+            building: String(v.building ?? '').trim(),
+          })),
+      );
+  });
+  return settingsScreen();
+}

@@ -1,0 +1,63 @@
+import { itemName } from '../../core/catalog';
+import { t } from '../../core/i18n/translate';
+import { unitsOf } from '../../core/quantity';
+import { reading } from '../action';
+import { loadRound } from '../roundData';
+import { RoundView, toView } from '../rounds';
+
+export interface TallyItem {
+  id: string;
+  name: string;
+  unit: string;
+  ordered: number;
+  extras: number;
+  box: number;
+  boxes: number;
+  fullBoxes: number;
+  toComplete: number;
+  minimum: number;
+  status: string;
+  minimumReached: boolean;
+  toBuy: number;
+}
+
+export interface TallyScreen {
+  round: RoundView;
+  items: TallyItem[];
+  participants: number;
+  goodsMinor: number;
+  totalMinor: number;
+}
+
+/** Live tally: per item how full its boxes are and whether the minimum is reached; read without the lock. */
+export function tallyScreen(roundId: string): TallyScreen {
+  return reading((ctx) => {
+    const data = loadRound(ctx, String(roundId));
+    const items = data.tally.items.map((a) => {
+      const item = data.items.get(a.itemId)!;
+      const u = (s: number) => unitsOf(s, item.stepMilli);
+      return {
+        id: a.itemId,
+        name: itemName(item, ctx.lang),
+        unit: item.unit,
+        ordered: u(a.orderedSteps),
+        extras: u(a.extraSteps),
+        box: u(item.boxSteps),
+        boxes: a.boxes,
+        fullBoxes: Math.floor(a.orderedSteps / item.boxSteps),
+        toComplete: u(a.toCompleteBoxSteps),
+        minimum: u(item.minimumSteps),
+        status: t(ctx.lang, `status.${a.status}`),
+        minimumReached: a.minimumReached,
+        toBuy: u(a.boughtSteps),
+      };
+    });
+    return {
+      round: toView(data.record),
+      items,
+      participants: data.tally.participants.filter((p) => Object.keys(p.items).length > 0).length,
+      goodsMinor: data.tally.money.goodsMinor,
+      totalMinor: data.tally.money.totalMinor,
+    };
+  });
+}

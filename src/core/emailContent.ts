@@ -1,0 +1,96 @@
+import { ItemAllocation } from './allocation';
+import { lineTotal } from './billing';
+import { CatalogItem, itemName } from './catalog';
+import { EmailData, EmailLine, RoundFacts } from './emails';
+import { Lang } from './i18n/lang';
+import { Order } from './orders';
+import { unitsOf } from './quantity';
+import { Round } from './round';
+import { RoundTally } from './tally';
+
+/** What a round's emails say about it; `pickupPlace` narrows "where" to the person's own pickup point. */
+export function roundFacts(
+  round: Pick<Round, 'title' | 'currency' | 'deadline' | 'pickupTime' | 'pickupPoints'>,
+  timeZone: string,
+  paymentInstructions: string,
+  pickupPlace = '',
+): RoundFacts {
+  return {
+    title: round.title,
+    currency: round.currency,
+    timeZone,
+    deadline: round.deadline,
+    pickupTime: round.pickupTime,
+    pickupPlace: pickupPlace || round.pickupPoints.join(', '),
+    paymentInstructions,
+  };
+}
+
+/**
+ * The receipt right after ordering: each line priced at the item's price (the provisional bill — boxes,
+ * minimums and delivery are settled at the close), whether a box or minimum may still change it, the edit link.
+ */
+export function receiptOf(
+  order: Order,
+  items: ReadonlyMap<string, CatalogItem>,
+  rounding: Round['rounding'],
+  editUrl: string,
+): Extract<EmailData, { kind: 'receipt' }> {
+  const lang = order.participant.lang;
+  const lines = order.lines.map((l) => {
+    const item = items.get(l.itemId);
+    const milli = item?.stepMilli ?? 1000;
+    return {
+      item: item ? itemName(item, lang) : l.itemId,
+      unit: item?.unit ?? '',
+      ordered: unitsOf(l.steps, milli),
+      extra: l.extraSteps ? unitsOf(l.extraSteps, milli) : 0,
+      lineMinor: item ? lineTotal(item, l.steps, rounding) : 0,
+    };
+  });
+  const boxesNotFull = order.lines.some((l) => {
+    const item = items.get(l.itemId);
+    return !!item && (item.boxSteps > 1 || item.minimumSteps > 0);
+  });
+  return {
+    kind: 'receipt',
+    name: order.participant.name,
+    lines,
+    provisionalMinor: lines.reduce((s, l) => s + l.lineMinor, 0),
+    editUrl,
+    boxesNotFull,
+  };
+}
+
+/** Why a person gets less than they ordered of an item, for the bill. */
+function reasonFor(a: ItemAllocation, ordered: number, allocated: number): EmailLine['reason'] {
+  if (allocated >= ordered) return undefined;
+  if (a.status === 'belowMinimum') return 'belowMinimum';
+  if (a.status === 'boxNotFilled') return 'boxNotFilled';
+  if (a.receivedSteps !== null && a.receivedSteps < a.boughtSteps) return 'shortfall';
+  return 'queue';
+}
+
+/** Lines of one participant's bill, with the reason wherever they get less than they asked. */
+export function billLines(
+  round: { tally: RoundTally; items: ReadonlyMap<string, CatalogItem> },
+  orderKey: string,
+  lang: Lang,
+): EmailLine[] {
+  const p = round.tally.participants.find((x) => x.order.key === orderKey);
+  if (!p) return [];
+  const bill = round.tally.money.bills.find((b) => b.orderKey === orderKey);
+  return Object.entries(p.items).map(([itemId, v]) => {
+    const item = round.items.get(itemId);
+    const milli = item?.stepMilli ?? 1000;
+    const a = round.tally.items.find((x) => x.itemId === itemId) as ItemAllocation;
+    return {
+      item: item ? itemName(item, lang) : itemId,
+      unit: item?.unit ?? '',
+      ordered: unitsOf(v.orderedSteps, milli),
+      allocated: unitsOf(v.allocatedSteps, milli),
+      lineMinor: bill?.lines.find((l) => l.itemId === itemId)?.lineMinor ?? 0,
+      reason: reasonFor(a, v.orderedSteps, v.allocatedSteps),
+    };
+  });
+}

@@ -1,0 +1,102 @@
+import { CatalogItem, itemName } from './catalog';
+import { formatNumber } from './i18n/format';
+import { Lang } from './i18n/lang';
+import { ParticipantAccount, account } from './ledger';
+import { unitsOf } from './quantity';
+import { ParticipantResult, RoundTally } from './tally';
+
+/**
+ * The ladder (coordinator → building volunteers → residents): a tallied round as hand-out lists, one per
+ * building or pickup point, each resident with what they get and what they still owe.
+ */
+
+/** What hand-out needs of a tallied round: the tally, the items and each person's account. */
+export interface TalliedRound {
+  tally: RoundTally;
+  items: ReadonlyMap<string, CatalogItem>;
+  accounts: ReadonlyMap<string, ParticipantAccount>;
+}
+
+/** One resident in a building's list, in the reader's language. */
+export interface HandOutLine {
+  orderKey: string;
+  name: string;
+  flat: string;
+  phone: string;
+  email: string;
+  lang: Lang;
+  items: { name: string; quantity: string }[];
+  dueMinor: number;
+  paidMinor: number;
+  balanceMinor: number;
+  pickedUp: boolean;
+}
+
+export interface HandOutBlock {
+  place: string;
+  lines: HandOutLine[];
+}
+
+/** What one person gets, item by item ("Rice 2,5 kg"), in `lang`. */
+function allocatedItems(round: TalliedRound, orderKey: string, lang: Lang): { name: string; quantity: string }[] {
+  const p = round.tally.participants.find((x) => x.order.key === orderKey);
+  if (!p) return [];
+  return Object.entries(p.items)
+    .filter(([, v]) => v.allocatedSteps > 0)
+    .map(([id, v]) => {
+      const item = round.items.get(id);
+      return {
+        name: item ? itemName(item, lang) : id,
+        quantity: `${formatNumber(unitsOf(v.allocatedSteps, item?.stepMilli ?? 1000), lang)} ${item?.unit ?? ''}`.trim(),
+      };
+    });
+}
+
+/** A person's account in the round, or a fresh one when the journal has nothing for them yet. */
+function accountOf(round: TalliedRound, orderKey: string, dueMinor: number): ParticipantAccount {
+  return round.accounts.get(orderKey) ?? account(orderKey, dueMinor, []);
+}
+
+/** One person's line of a hand-out list, items named in `lang`. */
+export function handOutLine(round: TalliedRound, p: ParticipantResult, lang: Lang): HandOutLine {
+  const who = p.order.participant;
+  const acc = accountOf(round, p.order.key, p.totalMinor);
+  return {
+    orderKey: p.order.key,
+    name: who.name,
+    flat: who.flat,
+    phone: who.phone,
+    email: who.email ?? '',
+    lang: who.lang,
+    items: allocatedItems(round, p.order.key, lang),
+    dueMinor: p.totalMinor,
+    paidMinor: acc.paidMinor + acc.creditInMinor,
+    balanceMinor: acc.balanceMinor,
+    pickedUp: acc.pickedUp,
+  };
+}
+
+const byFlat = (a: HandOutLine, b: HandOutLine) =>
+  a.flat.localeCompare(b.flat, undefined, { numeric: true }) || a.name.localeCompare(b.name);
+
+/** The ladder: one block per building (or pickup point), residents sorted for packing by flat. */
+export function handOutBlocks(round: TalliedRound): HandOutBlock[] {
+  const blocks = new Map<string, HandOutLine[]>();
+  for (const p of round.tally.participants) {
+    if (p.totalMinor === 0 && Object.values(p.items).every((v) => v.allocatedSteps === 0)) continue;
+    const who = p.order.participant;
+    const place = who.building || who.pickupPoint || '—';
+    const line = handOutLine(round, p, who.lang);
+    let list = blocks.get(place);
+    if (!list) blocks.set(place, (list = []));
+    list.push(line);
+  }
+  return [...blocks.entries()]
+    .sort(([a], [b]) => a.localeCompare(b, undefined, { numeric: true }))
+    .map(([place, lines]) => ({ place, lines: lines.sort(byFlat) }));
+}
+
+/** A block's items as one line of text ("Rice 2 kg; Oil 1 bottle"). */
+export function itemsText(items: HandOutLine['items'], separator: string): string {
+  return items.map((i) => `${i.name} ${i.quantity}`).join(separator);
+}

@@ -1,0 +1,33 @@
+import { Book } from './sheets/book';
+import { cellText } from './sheets/cells';
+import { columnSpecs, get } from './sheets/schema';
+import { textCell } from './sheets/text';
+
+/** The sheets whose rows belong to a round and may hold personal data (the schema marks which columns). */
+const ROUND_ROWS = ['orders', 'journal', 'outbox'] as const;
+
+/**
+ * Removes a round's personal data from every sheet that holds it, one read and one write per sheet:
+ * columns marked `personal` are blanked, or replaced by a pseudonym ("Participant 3") so the lists still
+ * tell people apart. Quantities and money stay, so the ledger still reconciles. Returns how many Orders
+ * rows were purged.
+ */
+export function purgeRoundRows(book: Book, roundId: string, pseudonym: (orderKey: string) => string): number {
+  let ordersRows = 0;
+  for (const key of ROUND_ROWS) {
+    const personal = columnSpecs(key).filter((c) => c.column.personal);
+    const sheet = book.sheet(key);
+    const values = sheet.getDataRange().getValues();
+    let changed = false;
+    values.forEach((v, r) => {
+      if (r === 0 || cellText(get(key, v, 'round')) !== roundId) return;
+      const orderKey = cellText(get(key, v, 'orderKey'));
+      for (const { position, column } of personal)
+        v[position - 1] = column.personal === 'pseudonym' ? textCell(pseudonym(orderKey)) : '';
+      changed = true;
+      if (key === 'orders') ordersRows++;
+    });
+    if (changed) sheet.getRange(1, 1, values.length, values[0].length).setValues(values);
+  }
+  return ordersRows;
+}

@@ -1,0 +1,90 @@
+import type { Steps } from '../../core/quantity';
+import type { CloseSummary } from '../../core/round';
+import type { CommunitySettings } from '../../core/settings';
+import type { LedgerLine } from '../ledgerSheet';
+import type { DrainResult } from '../outbox';
+import type { SheetSize } from '../results';
+import type { RoundSnapshot } from '../rounds';
+import type { SheetIds } from '../sheets/book';
+import type { RoundSheetKey } from '../sheets/schema';
+import { family, int, json, key, text } from './store';
+
+/** Sheets appended at a remembered next row (see sheets/append.ts). */
+export type AppendingSheet = 'orders' | 'outbox';
+
+/** The first and last row a round's orders occupy in the Orders sheet. */
+export interface RowSpan {
+  first: number;
+  last: number;
+}
+
+const rowSpan = {
+  encode: (s: RowSpan) => `${s.first},${s.last}`,
+  decode: (stored: string): RowSpan => {
+    const [first, last] = stored.split(',').map(Number);
+    return { first, last };
+  },
+  chunked: false,
+};
+
+const counter = (sheet: AppendingSheet) => ({
+  /** The next free row. */
+  next: key(`${sheet}NextRow`, int),
+  /** How many rows the sheet has, so appending need not ask. */
+  capacity: key(`${sheet}NextRowCapacity`, int),
+});
+
+/**
+ * Every document property the add-on keeps, with the type of its value: the one list. A new key goes
+ * here; nothing else names a property.
+ */
+export const KEYS = {
+  /** Where each community sheet is and the language it was set up in (see sheets/book.ts). */
+  sheetIds: key('sheets', json<SheetIds>()),
+  /** The account that owns the add-on's two triggers (see triggers.ts). */
+  triggerOwner: key('triggerOwner', text),
+  /** When the hourly tick last ran (ms): reminders that fell due since then go out. */
+  lastTick: key('lastTick', int),
+  /** What the last email batch did, for the Emails screen. */
+  lastDrain: key('lastDrain', json<DrainResult & { at: string }>()),
+  /** The settings a receipt needs, cached when a round opens so a submission reads no Settings sheet. */
+  mailSettings: key('mailSettings', json<Pick<CommunitySettings, 'paymentInstructions' | 'replyTo'>>()),
+  /** The rounds in the Ledger sheet, in its order. */
+  ledgerRounds: key('ledgerRounds', json<string[]>()),
+  /** Each round's line of the Ledger sheet. */
+  ledgerLine: family('ledger:', json<LedgerLine>()),
+  /** Next free row and size of each appending sheet. */
+  counters: { orders: counter('orders'), outbox: counter('outbox') },
+  /** The rows a round's orders occupy, so reading a round costs its own block only. */
+  orderSpan: family('orderSpan:', rowSpan),
+  /** An open round as intake needs it, frozen when it opened. */
+  snapshot: family('round:', json<RoundSnapshot>()),
+  /** Which round a form's response sheet belongs to (by sheet id). */
+  responseSheet: family('responses:', json<string>(), (sheetId: number) => String(sheetId), Number),
+  /** The highest response row recorded from a response sheet: a row past it is new. */
+  seenRow: family('seen:', int, (sheetId: number) => String(sheetId), Number),
+  /** A submission that could not get the lock, parked for the tick (value: when). */
+  pending: family(
+    'pending:',
+    text,
+    (at: { sheetId: number; row: number }) => `${at.sheetId}:${at.row}`,
+    (s) => {
+      const [sheetId, row] = s.split(':').map(Number);
+      return { sheetId, row };
+    },
+  ),
+  /** A receipt sent right away, confirmed here (outbox row → its key) until the next drain marks it SENT. */
+  sentReceipt: family('sent:', text, (row: number) => String(row), Number),
+  /** Rows and capacity of a round's result sheet, so writing it asks the sheet nothing. */
+  resultSize: family('size:', json<SheetSize>(), (at: { roundId: string; sheet: RoundSheetKey }) => `${at.roundId}:${at.sheet}`),
+  /** What closing a round came to; present while the round stays closed. */
+  closed: family('closed:', json<CloseSummary>()),
+  /** How many times a round has been closed: each close after a reopening bills under a new revision. */
+  closes: family('closes:', int),
+  /** What the supplier delivered short (item id → steps). */
+  received: family('received:', json<Record<string, Steps>>()),
+  /** A sidebar click already done (its request id → the round it created), so a double click does one thing. */
+  createdRound: family('request:', json<string>()),
+  /** A sidebar click already done (its request id → the offline order it saved). */
+  savedOfflineOrder: family('request:', json<{ orderKey: string; enteredBy: string; notes: string[] }>()),
+};

@@ -1,0 +1,4 @@
+// boundary: addon imports test/ (outside src)
+import { fixture } from '../../test/fixture';
+
+export const data = fixture;

@@ -1,0 +1,2 @@
+// boundary: addon names the Apps Script service MailApp
+export const quota = () => MailApp.getRemainingDailyQuota();

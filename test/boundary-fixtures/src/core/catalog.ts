@@ -1,0 +1,2 @@
+// boundary: none
+export const unit = 'kg';

@@ -1,0 +1,4 @@
+// boundary: core imports addon
+import { closeRound } from '../addon/close';
+
+export const close = closeRound;

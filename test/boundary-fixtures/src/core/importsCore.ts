@@ -1,0 +1,4 @@
+// boundary: none
+import { unit } from './catalog';
+
+export const label = `per ${unit}`;

@@ -1,0 +1,4 @@
+// boundary: core imports local/ (outside src)
+import { emulator } from '../../local/emulator';
+
+export const fake = emulator;

@@ -1,0 +1,2 @@
+// boundary: core names the Apps Script service PropertiesService
+export const read = () => PropertiesService.getDocumentProperties().getProperties();

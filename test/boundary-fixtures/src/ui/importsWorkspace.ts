@@ -1,0 +1,4 @@
+// boundary: ui imports workspace
+import { store } from '../workspace/properties';
+
+export const cached = store;

@@ -1,0 +1,4 @@
+// boundary: workspace imports addon
+import { closeRound } from '../addon/close';
+
+export const close = closeRound;

@@ -1,0 +1,4 @@
+// boundary: none
+import { unit } from '../../core/catalog';
+
+export const store = { unit };
