@@ -1,7 +1,9 @@
+import { Access, Capability, accessOf, refusal } from '../core/access';
 import { Lang, resolveLang } from '../core/i18n/lang';
 import { MessageKey, Params, t } from '../core/i18n/translate';
 import { CommunitySettings } from '../core/settings';
-import { readSettings } from '../workspace/community';
+import { readSettings, readVolunteers, spreadsheetOwner } from '../workspace/community';
+import { KEYS } from '../workspace/properties/keys';
 import { ACTION_LOCK_WAIT_MS, withScriptLock } from '../workspace/lock';
 import { DocumentStore } from '../workspace/properties/store';
 import { userEmail, userLang } from '../workspace/session';
@@ -21,6 +23,8 @@ export interface ActionContext {
   now: Date;
   /** Sheets this action's set-up had to create (a first visit, or a sheet deleted by hand). */
   created: SheetKey[];
+  /** The caller's role in this community, read the first time it is asked for (see core/access.ts). */
+  readonly access: Access;
 }
 
 /** A failure the user caused, carrying a message already in their language. */
@@ -44,6 +48,7 @@ function context(
   created: SheetKey[] = [],
 ): ActionContext {
   let settings = read;
+  let access: Access | null = null;
   return {
     created,
     lang,
@@ -53,8 +58,23 @@ function context(
     get settings() {
       return (settings ??= readSettings(book));
     },
+    get access() {
+      return (access ??= accessOf(me, {
+        owners: [spreadsheetOwner(book), store.get(KEYS.triggerOwner) ?? ''].filter(Boolean),
+        volunteers: book.find('volunteers') ? readVolunteers(book) : [],
+      }));
+    },
     now: new Date(),
   };
+}
+
+/**
+ * Refuses the call, in the caller's language, unless their role allows it (for a building volunteer:
+ * for that building). Every entry point checks on the server; hiding a button is never enough.
+ */
+export function requireAccess(ctx: ActionContext, capability: Capability, building?: string): void {
+  const why = refusal(ctx.access, capability, building);
+  if (why) fail(ctx.lang, why, { email: ctx.access.email, buildings: ctx.access.buildings.join(', ') });
 }
 
 /**

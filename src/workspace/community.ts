@@ -113,6 +113,11 @@ export interface Volunteer {
   building: string;
 }
 
+/** The file's owner, if Google reveals one (a file in a shared drive has none). */
+export function spreadsheetOwner(book: Book): string {
+  return book.ss.getOwner()?.getEmail() ?? '';
+}
+
 export function readVolunteers(book: Book): Volunteer[] {
   return book.rows('volunteers').map((r) => ({
     email: cellText(get('volunteers', r, 'email')),

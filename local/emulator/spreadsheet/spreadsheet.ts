@@ -7,6 +7,7 @@ type Members =
   | 'getName'
   | 'rename'
   | 'getUrl'
+  | 'getOwner'
   | 'getSheets'
   | 'getSheetByName'
   | 'insertSheet'
@@ -84,6 +85,13 @@ export class EmuSpreadsheet implements Pick<GoogleAppsScript.Spreadsheet.Spreads
   rename(newName: string) {
     this.call('rename');
     this.name = newName;
+  }
+
+  /** The file's owner (https://developers.google.com/apps-script/reference/spreadsheet/spreadsheet#getOwner()). */
+  getOwner() {
+    this.call('getOwner');
+    const email = this.owner;
+    return { getEmail: () => email } as unknown as GoogleAppsScript.Base.User;
   }
 
   getUrl() {

@@ -351,6 +351,16 @@ export const en = {
   'correction.why.reallocated': 'the goods were shared out again',
   'correction.why.deliveryShare': 'your share of the delivery changed because others get less or more',
   'correction.why.feeShare': 'your share of the organiser fee changed with your goods',
+  // — access —
+  'access.unknownUser':
+    'Google did not tell the add-on who you are. Sign in with the account the coordinator added to the Volunteers sheet, and only that account in this browser.',
+  'access.stranger': "Your account {email} is not in this community's Volunteers sheet. Ask a coordinator to add you.",
+  'access.notYourBuilding': 'You can do this only for the building you cover ({buildings}).',
+  'access.needs.manageRounds': 'Only a coordinator can do this.',
+  'access.needs.enterOrders': 'Only a coordinator or a building volunteer can enter orders.',
+  'access.needs.handOut': 'Only coordinators, the treasurer and building volunteers can do this.',
+  'access.needs.recordPayments': 'Only coordinators, the treasurer and building volunteers can record payments.',
+  'access.needs.manageMoney': 'Only a coordinator or the treasurer can do this.',
 } satisfies Record<string, Message>;
 
 export type MessageKey = keyof typeof en;

@@ -343,4 +343,13 @@ export const zh: Catalog<MessageKey> = {
   'correction.why.reallocated': '商品重新分配了',
   'correction.why.deliveryShare': '其他人的到货数量有变，您分摊的运费随之变化',
   'correction.why.feeShare': '团长服务费随商品金额重新计算',
+  // — access —
+  'access.unknownUser': 'Google 没有告知插件您的身份。请登录团长在“志愿者”表中登记的账号，并且在此浏览器中只登录这一个账号。',
+  'access.stranger': '您的账号{email}不在本社区的“志愿者”表中。请联系团长添加。',
+  'access.notYourBuilding': '您只能为自己负责的楼组操作：{buildings}。',
+  'access.needs.manageRounds': '只有团长可以进行此操作。',
+  'access.needs.enterOrders': '只有团长和楼组志愿者可以代录订单。',
+  'access.needs.handOut': '只有团长、财务和楼组志愿者可以进行此操作。',
+  'access.needs.recordPayments': '只有团长、财务和楼组志愿者可以登记收款。',
+  'access.needs.manageMoney': '只有团长或财务可以进行此操作。',
 };
