@@ -10,3 +10,7 @@ export { saveState, loadState } from './state';
 export type { WorkspaceState } from './state';
 export { STRICT, LEGACY_ALLOWANCES } from './fidelity';
 export type { Fidelity } from './fidelity';
+export type { CellAddress, EditResult } from './userEdit';
+export { INVALID_INPUT_ERROR } from './userEdit';
+export { PROTECTED_CELL_ERROR } from './spreadsheet/protection';
+export { FORM_NO_ACCESS_ERROR, UNPUBLISHED_FORM_MESSAGE, SIGN_IN_REQUIRED_MESSAGE } from './forms';

@@ -14,6 +14,7 @@ import { EmuUi } from './spreadsheet/ui';
 import { EmuUtilities } from './utilities';
 import { ChartsService } from './spreadsheet/chart';
 import { Fidelity, STRICT } from './fidelity';
+import { CellAddress, EditResult, userEdit } from './userEdit';
 
 export interface WorkspaceOptions {
   now?: Date | number;
@@ -82,6 +83,7 @@ export class Workspace {
       this.owner,
       timeZone,
       options.locale ?? 'ru_RU',
+      this.fidelity,
     );
     this.ui = new EmuUi(this.runtime);
     this.spreadsheetApp = new EmuSpreadsheetApp(this.runtime, this.spreadsheet, this.ui);
@@ -94,7 +96,7 @@ export class Workspace {
     this.html = new EmuHtmlService(this.runtime, options.htmlFiles ?? {}, () => this.requireScript());
     this.session = new EmuSession(this.runtime, timeZone);
     this.utilities = new EmuUtilities(this.runtime);
-    this.forms = new EmuFormApp(this.runtime, this.spreadsheet);
+    this.forms = new EmuFormApp(this.runtime, this.spreadsheet, this.fidelity);
   }
 
   get calls() {
@@ -234,5 +236,22 @@ export class Workspace {
     }
     if (until > this.clock.now()) this.clock.set(until);
     return fired;
+  }
+
+  // ---- people editing the spreadsheet (Sheets UI, Sheets mobile app): see userEdit.ts ----
+
+  /** A global function of the attached script, if it defines one (e.g. a simple `onEdit`). */
+  scriptFunction(name: string): ((...args: unknown[]) => unknown) | undefined {
+    return this.script?.fn(name);
+  }
+
+  /** `user` types `value` into one cell, as in the Sheets UI; edit triggers fire. */
+  edit(user: string, sheetName: string, cell: CellAddress, value: unknown): EditResult {
+    return userEdit(this, user, sheetName, cell, [[value]]);
+  }
+
+  /** `user` pastes a block of values starting at `topLeft`; edit triggers fire once for the block. */
+  paste(user: string, sheetName: string, topLeft: CellAddress, values: unknown[][]): EditResult {
+    return userEdit(this, user, sheetName, topLeft, values);
   }
 }
