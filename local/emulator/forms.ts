@@ -1,7 +1,26 @@
+import { Fidelity, STRICT } from './fidelity';
 import { guarded, isDate } from './guard';
 import { Runtime } from './runtime';
+import { userObject } from './spreadsheet/protection';
 import { EmuRange } from './spreadsheet/range';
 import { EmuSpreadsheet } from './spreadsheet/spreadsheet';
+
+/**
+ * FormApp.openById for a form the user may not open: Apps Script's wording, as users report it
+ * (e.g. github.com/boilermaker-ben/Google-Sheets-NFL-Pick-Ems-and-Survivor-Pool/issues/30).
+ */
+export const FORM_NO_ACCESS_ERROR =
+  'No item with the given ID could be found. Possibly because you have not edited this item or you do not have permission to access it.';
+/**
+ * What a resident is told on an unpublished form's link. Google has not published the page's wording; the
+ * fact is documented: unpublished forms "won't receive responses"
+ * (developers.google.com/workspace/forms/api/guides/api-changes-to-google-forms).
+ */
+export const UNPUBLISHED_FORM_MESSAGE = 'This form is not published yet, so it cannot take responses.';
+/** A VERIFIED form needs a Google account; a resident without one cannot get past the sign-in page. */
+export const SIGN_IN_REQUIRED_MESSAGE = 'Sign in to Google to continue to this form.';
+
+export type EmailCollectionType = 'DO_NOT_COLLECT' | 'VERIFIED' | 'RESPONDER_INPUT';
 
 export type ItemKind = 'TEXT' | 'PARAGRAPH_TEXT' | 'LIST' | 'MULTIPLE_CHOICE' | 'SECTION_HEADER';
 
@@ -22,7 +41,8 @@ type ItemMembers =
   | 'asParagraphTextItem'
   | 'asListItem'
   | 'asMultipleChoiceItem'
-  | 'asSectionHeaderItem';
+  | 'asSectionHeaderItem'
+  | 'getType';
 
 /** One question of a form; the same class answers for each item type, as Item.asTextItem() etc. return views. */
 export class EmuItem implements Pick<GoogleAppsScript.Forms.Item, ItemMembers> {
@@ -49,6 +69,8 @@ export class EmuItem implements Pick<GoogleAppsScript.Forms.Item, ItemMembers> {
   }
   setTitle(title: string) {
     this.title = title;
+    // Forms renames the question's column in the linked sheet.
+    this.form.syncHeader();
     return this.proxy;
   }
   getHelpText() {
@@ -66,7 +88,7 @@ export class EmuItem implements Pick<GoogleAppsScript.Forms.Item, ItemMembers> {
     return this.proxy;
   }
   getType() {
-    return this.kind;
+    return this.kind as unknown as GoogleAppsScript.Forms.ItemType;
   }
   getIndex() {
     return this.form.items.indexOf(this);
@@ -162,9 +184,19 @@ export interface StoredResponse {
   id: string;
   timestamp: number;
   email: string;
+  /** Answers by question title, as submitted (the playground's edit page fills the form from these). */
   answers: Record<string, string>;
+  /** Answers by item id: what FormResponse.getItemResponses() reads; survives a question's renaming. */
+  byItem?: Record<string, string>;
   row: number;
 }
+
+/** What a column of the response sheet holds: the timestamp, the email, or one question (by item id). */
+export type ColumnKey = 'timestamp' | 'email' | `item:${number}` | `gone:${number}`;
+
+const TIMESTAMP_HEADER = 'Timestamp';
+const EMAIL_HEADER = 'Email Address';
+const itemKey = (id: number): ColumnKey => `item:${id}`;
 
 type FormMembers =
   | 'getId'
@@ -178,6 +210,7 @@ type FormMembers =
   | 'addMultipleChoiceItem'
   | 'addSectionHeaderItem'
   | 'getItems'
+  | 'getItemById'
   | 'deleteItem'
   | 'setDestination'
   | 'getDestinationId'
@@ -186,6 +219,7 @@ type FormMembers =
   | 'setCustomClosedFormMessage'
   | 'getCustomClosedFormMessage'
   | 'setConfirmationMessage'
+  | 'getConfirmationMessage'
   | 'setCollectEmail'
   | 'collectsEmail'
   | 'setAllowResponseEdits'
@@ -194,28 +228,50 @@ type FormMembers =
   | 'getPublishedUrl'
   | 'getEditUrl'
   | 'getResponses'
-  | 'getResponse';
+  | 'getResponse'
+  | 'addEditor'
+  | 'addEditors'
+  | 'removeEditor'
+  | 'getEditors';
 
+/**
+ * One Google Form, after https://developers.google.com/apps-script/reference/forms/form: its questions (with
+ * stable item ids), its owner and editors, whether it is published and accepting responses, how it collects
+ * email addresses, and the response sheet it writes to, column by column.
+ */
 export class EmuForm implements Partial<Pick<GoogleAppsScript.Forms.Form, FormMembers>> {
   readonly proxy: GoogleAppsScript.Forms.Form;
   title = '';
   description = '';
   items: EmuItem[] = [];
+  /** setAcceptingResponses' own flag; an unpublished form accepts nothing whatever it says. */
   accepting = true;
+  /** "Whether the form is published and visible to others" (PublishState.isPublished). */
+  published = true;
   closedMessage = '';
   confirmation = '';
-  collectEmail = false;
+  emailCollection: EmailCollectionType = 'DO_NOT_COLLECT';
   allowEdits = false;
+  /** The creator: a form belongs to the user who created it (FormApp.create). */
+  owner = '';
+  editors: string[] = [];
   /** The response sheet, by id: a coordinator may rename it and Forms keeps writing to it. */
   destinationSheetId: number | null = null;
+  /** What each column of the response sheet holds, left to right. */
+  columnKeys: ColumnKey[] = [];
   responses: StoredResponse[] = [];
-  private nextItemId = 1000;
+  nextItemId = 1000;
 
   constructor(
     private app: EmuFormApp,
     readonly id: string,
   ) {
     this.proxy = guarded(this, 'Form');
+  }
+
+  /** The deprecated boolean view of emailCollection (kept for the playground's form page). */
+  get collectEmail(): boolean {
+    return this.emailCollection !== 'DO_NOT_COLLECT';
   }
 
   private call(method: string) {
@@ -225,6 +281,7 @@ export class EmuForm implements Partial<Pick<GoogleAppsScript.Forms.Form, FormMe
     this.call(`add${kind}`);
     const item = new EmuItem(this, this.nextItemId++, kind);
     this.items.push(item);
+    // Its column in a linked response sheet appears once it has a title (EmuItem.setTitle) or at the next response.
     return item.proxy;
   }
 
@@ -262,15 +319,22 @@ export class EmuForm implements Partial<Pick<GoogleAppsScript.Forms.Form, FormMe
   addSectionHeaderItem() {
     return this.add('SECTION_HEADER');
   }
-  getItems() {
+  getItems(itemType?: GoogleAppsScript.Forms.ItemType) {
     this.call('getItems');
-    return this.items.map((i) => i.proxy);
+    return this.items.filter((i) => itemType === undefined || i.kind === String(itemType)).map((i) => i.proxy);
+  }
+  /** "Gets the item with a given ID", or null: ids stay the same for the life of a question. */
+  getItemById(id: number) {
+    this.call('getItemById');
+    return this.items.find((i) => i.id === Number(id))?.proxy ?? null;
   }
   deleteItem(item: any) {
     this.call('deleteItem');
     const index = typeof item === 'number' ? item : this.items.findIndex((i) => i.proxy === item || i.id === item?.getId?.());
     if (index < 0 || index >= this.items.length) throw new Error('Invalid argument: item');
-    this.items.splice(index, 1);
+    const [gone] = this.items.splice(index, 1);
+    // Its column stays in the response sheet, holding the old answers, under its old title.
+    this.columnKeys = this.columnKeys.map((k) => (k === itemKey(gone.id) ? (`gone:${gone.id}` as ColumnKey) : k));
   }
 
   /** Like Forms: linking a spreadsheet adds a response sheet ("Form Responses N") with a header row. */
@@ -280,8 +344,9 @@ export class EmuForm implements Partial<Pick<GoogleAppsScript.Forms.Form, FormMe
     if (id !== ss.id) throw new Error("not emulated: a destination other than the add-on's spreadsheet");
     if (this.destinationSheetId === null) {
       let n = 1;
-      while (ss.sheet(`Form Responses ${n}`)) n++;
-      this.destinationSheetId = ss.addSheet(`Form Responses ${n}`, 0).id;
+      while (ss.nameTaken(`Form Responses ${n}`)) n++;
+      this.destinationSheetId = ss.addSheetWithinLimit(`Form Responses ${n}`, 0).id;
+      this.columnKeys = [];
     }
     this.syncHeader();
     return this.proxy;
@@ -296,13 +361,32 @@ export class EmuForm implements Partial<Pick<GoogleAppsScript.Forms.Form, FormMe
       ? undefined
       : this.app.spreadsheet.sheets.find((s) => s.id === this.destinationSheetId);
   }
+
   setAcceptingResponses(enabled: boolean) {
     this.call('setAcceptingResponses');
     this.accepting = enabled;
     return this.proxy;
   }
+  /** "If is_published is set to false, this field is forced to false" (Forms API PublishState). */
   isAcceptingResponses() {
-    return this.accepting;
+    return this.published && this.accepting;
+  }
+  /**
+   * https://developers.google.com/workspace/forms/api/guides/publish-form (Apps Script sample):
+   * "Publish the form. This also enables accepting responses."
+   */
+  setPublished(enabled: boolean) {
+    this.call('setPublished');
+    this.published = enabled;
+    this.accepting = enabled;
+    return this.proxy;
+  }
+  isPublished() {
+    return this.published;
+  }
+  /** Every form the emulator makes is a new-style form that supports publishing. */
+  supportsAdvancedResponderPermissions() {
+    return true;
   }
   setCustomClosedFormMessage(message: string) {
     this.closedMessage = message;
@@ -315,13 +399,27 @@ export class EmuForm implements Partial<Pick<GoogleAppsScript.Forms.Form, FormMe
     this.confirmation = message;
     return this.proxy;
   }
+  getConfirmationMessage() {
+    return this.confirmation;
+  }
+  /** Deprecated in favour of setEmailCollectionType; which type `true` means is Fidelity.collectEmailMeans. */
   setCollectEmail(collect: boolean) {
-    this.collectEmail = collect;
-    this.syncHeader();
-    return this.proxy;
+    return this.setEmailCollectionType((collect ? this.app.fidelity.collectEmailMeans : 'DO_NOT_COLLECT') as never);
   }
   collectsEmail() {
     return this.collectEmail;
+  }
+  setEmailCollectionType(type: unknown) {
+    this.call('setEmailCollectionType');
+    const value = String(type) as EmailCollectionType;
+    if (!['DO_NOT_COLLECT', 'VERIFIED', 'RESPONDER_INPUT'].includes(value))
+      throw new Error(`Invalid argument: type (${value}). Use FormApp.EmailCollectionType.`);
+    this.emailCollection = value;
+    this.syncHeader();
+    return this.proxy;
+  }
+  getEmailCollectionType() {
+    return this.emailCollection;
   }
   setAllowResponseEdits(enabled: boolean) {
     this.allowEdits = enabled;
@@ -340,6 +438,35 @@ export class EmuForm implements Partial<Pick<GoogleAppsScript.Forms.Form, FormMe
     return `https://docs.google.com/forms/d/${this.id}/edit`;
   }
 
+  // ---- who may open it ----
+  /** "Adds the given user to the list of editors for the Form." */
+  addEditor(emailAddress: string | GoogleAppsScript.Base.User) {
+    this.call('addEditor');
+    const email = String((emailAddress as GoogleAppsScript.Base.User)?.getEmail?.() ?? emailAddress);
+    if (email !== this.owner && !this.editors.includes(email)) this.editors.push(email);
+    return this.proxy;
+  }
+  addEditors(emailAddresses: string[]) {
+    for (const e of emailAddresses) this.addEditor(e);
+    return this.proxy;
+  }
+  /** The owner stays: Drive does not let anyone remove a file's owner from its editors. */
+  removeEditor(emailAddress: string | GoogleAppsScript.Base.User) {
+    this.call('removeEditor');
+    const email = String((emailAddress as GoogleAppsScript.Base.User)?.getEmail?.() ?? emailAddress);
+    this.editors = this.editors.filter((e) => e !== email);
+    return this.proxy;
+  }
+  /** The owner first, then the editors added. */
+  getEditors() {
+    this.call('getEditors');
+    return [this.owner, ...this.editors].filter(Boolean).map((e) => userObject(e));
+  }
+  canOpen(user: string): boolean {
+    return this.app.fidelity.formAccess === 'anyone' || user === this.owner || this.editors.includes(user);
+  }
+
+  // ---- responses ----
   getResponses(timestamp?: GoogleAppsScript.Base.Date) {
     this.call('getResponses');
     const since = timestamp && isDate(timestamp) ? timestamp.getTime() : -Infinity;
@@ -360,48 +487,108 @@ export class EmuForm implements Partial<Pick<GoogleAppsScript.Forms.Form, FormMe
     return `https://docs.google.com/forms/d/e/${this.id}/viewform?edit2=${r.id}`;
   }
 
+  /** A response's answers by item id (responses saved before ids were kept are matched by title). */
+  answersOf(r: StoredResponse): Record<string, string> {
+    if (r.byItem) return r.byItem;
+    const out: Record<string, string> = {};
+    for (const i of this.items) if (r.answers[i.title] !== undefined) out[String(i.id)] = r.answers[i.title];
+    return out;
+  }
+
+  private itemResponse(item: EmuItem, answer: string) {
+    return guarded<GoogleAppsScript.Forms.ItemResponse>(
+      { getItem: () => item.proxy, getResponse: () => answer, getScore: () => null, getFeedback: () => null },
+      'ItemResponse',
+    );
+  }
+
+  /**
+   * FormResponse (https://developers.google.com/apps-script/reference/forms/form-response): one
+   * ItemResponse per answered question that still exists, in the form's order; each knows its Item, so a
+   * script can read answers by item id rather than by a title a coordinator may change.
+   */
   private responseView(r: StoredResponse): GoogleAppsScript.Forms.FormResponse {
     const rt = this.app.runtime;
+    const answered = () => {
+      const byItem = this.answersOf(r);
+      return this.items.filter((i) => i.kind !== 'SECTION_HEADER' && (byItem[String(i.id)] ?? '') !== '');
+    };
     return guarded(
       {
         getId: () => r.id,
         getTimestamp: () => rt.newDate(r.timestamp),
-        getRespondentEmail: () => r.email,
+        getRespondentEmail: () => (this.collectEmail ? r.email : ''),
         getEditResponseUrl: () => this.editUrlOf(r),
-        getItemResponses: () =>
-          this.items
-            .filter((i) => r.answers[i.title] !== undefined && r.answers[i.title] !== '')
-            .map((i) => guarded({ getItem: () => i.proxy, getResponse: () => r.answers[i.title] }, 'ItemResponse')),
+        getItemResponses: () => answered().map((i) => this.itemResponse(i, this.answersOf(r)[String(i.id)])),
+        getResponseForItem: (item: GoogleAppsScript.Forms.Item) => {
+          const found = answered().find((i) => i.id === item.getId());
+          return found ? this.itemResponse(found, this.answersOf(r)[String(found.id)]) : null;
+        },
       },
       'FormResponse',
     );
   }
 
-  /** Header: Timestamp, [Email Address], then question titles; new questions get new columns at the end. */
+  // ---- the response sheet ----
+  /** The response sheet's header row, as it stands. */
   columns(): string[] {
     const sheet = this.destination();
     if (!sheet) return [];
     const header: string[] = [];
     for (let c = 1; c <= sheet.maxColumns; c++) {
       const v = sheet.read(1, c);
-      if (v === '') break;
+      if (v === '' && c > this.columnKeys.length) break;
       header.push(String(v));
     }
     return header;
   }
 
+  /** Keys for a sheet linked before the emulator kept them (old saved states): matched by header text. */
+  private deriveKeys(header: string[]): ColumnKey[] {
+    return header.map((h, i) => {
+      if (h === TIMESTAMP_HEADER) return 'timestamp';
+      if (h === EMAIL_HEADER) return 'email';
+      const item = this.items.find((x) => x.title === h);
+      return item ? itemKey(item.id) : (`gone:${-1 - i}` as ColumnKey);
+    });
+  }
+
+  private titleOf(key: ColumnKey, current: string): string {
+    if (key === 'timestamp') return TIMESTAMP_HEADER;
+    if (key === 'email') return EMAIL_HEADER;
+    const item = key.startsWith('item:') ? this.items.find((i) => itemKey(i.id) === key) : undefined;
+    return item ? item.title : current;
+  }
+
+  /**
+   * Forms' columns: Timestamp, Email Address (while emails are collected), then one column per question
+   * in the order they were added. A deleted question's column stays; a question added again is a new
+   * question with a new column, even under the same title (see Fidelity.rebuiltItemColumns).
+   */
   syncHeader(): void {
     const sheet = this.destination();
     if (!sheet) return;
     const header = this.columns();
-    const wanted = [
-      'Timestamp',
-      ...(this.collectEmail ? ['Email Address'] : []),
-      ...this.items.filter((i) => i.kind !== 'SECTION_HEADER').map((i) => i.title),
+    if (this.columnKeys.length < header.length) this.columnKeys = this.deriveKeys(header);
+    const wanted: ColumnKey[] = [
+      'timestamp',
+      ...(this.collectEmail ? (['email'] as ColumnKey[]) : []),
+      ...this.items.filter((i) => i.kind !== 'SECTION_HEADER').map((i) => itemKey(i.id)),
     ];
-    for (const title of wanted) if (!header.includes(title)) header.push(title);
-    if (header.length > sheet.maxColumns) sheet.maxColumns = header.length;
-    header.forEach((h, i) => sheet.put(1, i + 1, `'${h}`));
+    for (const key of wanted) {
+      if (this.columnKeys.includes(key)) continue;
+      const title = this.titleOf(key, '');
+      const reuse =
+        this.app.fidelity.rebuiltItemColumns === 'reuse' &&
+        this.columnKeys.findIndex((k, i) => k.startsWith('gone:') && header[i] === title);
+      if (typeof reuse === 'number' && reuse >= 0) this.columnKeys[reuse] = key;
+      else this.columnKeys.push(key);
+    }
+    if (this.columnKeys.length > sheet.maxColumns) sheet.maxColumns = this.columnKeys.length;
+    this.columnKeys.forEach((k, i) => {
+      const title = this.titleOf(k, header[i] ?? '');
+      if (header[i] !== title) sheet.put(1, i + 1, `'${title}`);
+    });
   }
 }
 
@@ -418,32 +605,40 @@ export class EmuFormApp implements Pick<GoogleAppsScript.Forms.FormApp, AppMembe
     MULTIPLE_CHOICE: 'MULTIPLE_CHOICE',
     SECTION_HEADER: 'SECTION_HEADER',
   } as unknown as typeof GoogleAppsScript.Forms.ItemType;
+  /** FormApp.EmailCollectionType: DO_NOT_COLLECT, VERIFIED (Google sign-in), RESPONDER_INPUT (typed). */
+  readonly EmailCollectionType = { DO_NOT_COLLECT: 'DO_NOT_COLLECT', VERIFIED: 'VERIFIED', RESPONDER_INPUT: 'RESPONDER_INPUT' };
   readonly forms: EmuForm[] = [];
 
   constructor(
     readonly runtime: Runtime,
     readonly spreadsheet: EmuSpreadsheet,
+    readonly fidelity: Fidelity = STRICT,
   ) {
     this.proxy = guarded(this, 'FormApp');
   }
 
+  /**
+   * A new form owned by the user running the script. Forms created after the date in
+   * Fidelity.unpublishedFormsFrom start unpublished: "You must publish the forms before they can accept
+   * responses" (developers.google.com/workspace/forms/api/guides/api-changes-to-google-forms).
+   */
   create(title: string) {
     this.runtime.call('form', 'FormApp.create');
     this.runtime.requireAuth('FormApp.create');
     const form = new EmuForm(this, `form-${this.runtime.random.id(24)}`);
     form.title = title;
+    form.owner = this.runtime.user;
+    form.published = this.runtime.clock.now() < this.fidelity.unpublishedFormsFrom;
     this.forms.push(form);
     return form.proxy;
   }
 
+  /** Only the form's owner and editors may open it; anyone else gets Apps Script's "No item…" refusal. */
   openById(id: string) {
     this.runtime.call('form', 'FormApp.openById');
     this.runtime.requireAuth('FormApp.openById');
     const form = this.byId(id);
-    if (!form)
-      throw new Error(
-        `No item with the given ID could be found. Possibly because you have not edited this item or you do not have permission to access it.`,
-      );
+    if (!form || !form.canOpen(this.runtime.user)) throw new Error(FORM_NO_ACCESS_ERROR);
     return form.proxy;
   }
 
@@ -464,7 +659,12 @@ export class EmuFormApp implements Pick<GoogleAppsScript.Forms.FormApp, AppMembe
 export interface Submission {
   /** Answers by question title, as the resident typed or picked them. */
   answers: Record<string, string>;
+  /** Answers by item id; they win over `answers` for the same question. */
+  answersByItem?: Record<number, string>;
+  /** The resident's Google account (VERIFIED forms) or what they type in the email field (RESPONDER_INPUT). */
   email?: string;
+  /** Whether the resident is signed in to a Google account (default true); a VERIFIED form requires one. */
+  googleAccount?: boolean;
   /** Edit the response with this id instead of creating a new one. */
   editResponseId?: string;
   /** As if a coordinator had removed the form's validation in the Forms editor: answers go through as typed. */
@@ -473,7 +673,7 @@ export interface Submission {
 
 export type SubmitResult =
   | { ok: true; responseId: string; row: number; editUrl: string; event: FormSubmitEvent }
-  | { ok: false; closed?: string; errors: Record<string, string> };
+  | { ok: false; closed?: string; reason?: 'unpublished' | 'closed' | 'signIn'; errors: Record<string, string> };
 
 export interface FormSubmitEvent {
   range: GoogleAppsScript.Spreadsheet.Range;
@@ -481,73 +681,107 @@ export interface FormSubmitEvent {
   namedValues: Record<string, string[]>;
 }
 
+const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
+
+function answersFor(form: EmuForm, s: Submission): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const item of form.items) {
+    if (item.kind === 'SECTION_HEADER') continue;
+    out[String(item.id)] = String(s.answersByItem?.[item.id] ?? s.answers[item.title] ?? '');
+  }
+  return out;
+}
+
+/** Why a resident cannot respond at all, before any answer is looked at. */
+function refusal(form: EmuForm, s: Submission): SubmitResult | null {
+  if (!form.published) return { ok: false, reason: 'unpublished', closed: UNPUBLISHED_FORM_MESSAGE, errors: {} };
+  if (!form.accepting)
+    return {
+      ok: false,
+      reason: 'closed',
+      closed: form.closedMessage || 'This form is no longer accepting responses',
+      errors: {},
+    };
+  if (form.emailCollection === 'VERIFIED' && s.googleAccount === false)
+    return { ok: false, reason: 'signIn', closed: SIGN_IN_REQUIRED_MESSAGE, errors: {} };
+  return null;
+}
+
 /**
  * What happens when a resident presses Submit: the form checks each answer as its UI does, then the
  * response is written to its sheet (an edit rewrites the same row with a new timestamp) and a
- * form-submit event is built the way Apps Script builds it.
+ * form-submit event is built the way Apps Script builds it
+ * (https://developers.google.com/apps-script/guides/triggers/events#form-submit): `values` holds every
+ * column of the row, `namedValues` maps each column title to the values of all columns with that title.
  */
 export function submitResponse(app: EmuFormApp, form: EmuForm, s: Submission): SubmitResult {
-  if (!form.accepting)
-    return { ok: false, closed: form.closedMessage || 'This form is no longer accepting responses', errors: {} };
+  const refused = refusal(form, s);
+  if (refused) return refused;
+  const answers = answersFor(form, s);
   const errors: Record<string, string> = {};
   for (const item of form.items) {
     if (item.kind === 'SECTION_HEADER' || s.bypassValidation) continue;
-    const why = item.reject(String(s.answers[item.title] ?? ''));
+    const why = item.reject(answers[String(item.id)] ?? '');
     if (why) errors[item.title] = why;
   }
-  if (form.collectEmail && !/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(s.email ?? ''))
-    errors['Email Address'] = 'Must be a valid email address';
+  if (form.collectEmail && !EMAIL.test(s.email ?? '')) errors[EMAIL_HEADER] = 'Must be a valid email address';
   if (Object.keys(errors).length) return { ok: false, errors };
 
-  const ss = app.spreadsheet;
-  const sheet = form.destination();
   const now = app.runtime.clock.now();
   let response = s.editResponseId ? form.responses.find((r) => r.id === s.editResponseId) : undefined;
   if (s.editResponseId && (!response || !form.allowEdits)) return { ok: false, errors: { '': 'This response cannot be edited' } };
+  const before = response ? { ...form.answersOf(response) } : null;
+  const byTitle = Object.fromEntries(form.items.map((i) => [i.title, answers[String(i.id)] ?? '']));
   if (response) {
-    response.timestamp = now;
-    response.answers = { ...s.answers };
+    Object.assign(response, { timestamp: now, answers: byTitle, byItem: { ...answers } });
   } else {
+    const email = form.collectEmail ? (s.email ?? '') : '';
     response = {
       id: `resp-${app.runtime.random.id(20)}`,
       timestamp: now,
-      email: s.email ?? '',
-      answers: { ...s.answers },
+      email,
+      answers: byTitle,
+      byItem: { ...answers },
       row: 0,
     };
     form.responses.push(response);
   }
+  const editUrl = form.editUrlOf(response);
+  const sheet = form.destination();
   if (!sheet)
-    return {
-      ok: true,
-      responseId: response.id,
-      row: 0,
-      editUrl: form.editUrlOf(response),
-      event: { range: null as never, values: [], namedValues: {} },
-    };
+    return { ok: true, responseId: response.id, row: 0, editUrl, event: { range: null as never, values: [], namedValues: {} } };
 
   form.syncHeader();
-  const header = form.columns();
   if (!response.row) {
     response.row = sheet.dataExtent().rows + 1;
     if (response.row > sheet.maxRows) sheet.maxRows = response.row;
   }
-  const row = header.map((title) =>
-    title === 'Timestamp' ? app.runtime.newDate(now) : title === 'Email Address' ? response!.email : (s.answers[title] ?? ''),
-  );
-  // Forms writes answers as typed text, but Sheets still parses numbers in them.
-  row.forEach((v, i) => sheet.put(response!.row, i + 1, typeof v === 'string' && v.startsWith('=') ? `'${v}` : v));
-  const display = new EmuRange(sheet, response.row, 1, 1, header.length).proxy;
-  const values = header.map((title, i) => (title === 'Timestamp' ? formatTimestamp(now, ss.zone) : String(row[i])));
-  const namedValues: Record<string, string[]> = {};
-  header.forEach((title, i) => (namedValues[title] = [values[i]]));
-  return {
-    ok: true,
-    responseId: response.id,
-    row: response.row,
-    editUrl: form.editUrlOf(response),
-    event: { range: display, values, namedValues },
+  const row = response.row;
+  const cellOf = (key: ColumnKey): unknown => {
+    if (key === 'timestamp') return app.runtime.newDate(now);
+    if (key === 'email') return response!.email;
+    return key.startsWith('item:') ? (answers[key.slice(5)] ?? '') : undefined;
   };
+  // Forms writes answers as typed text, and Sheets still parses numbers and dates in them; a column of a
+  // deleted question keeps what it had.
+  form.columnKeys.forEach((key, i) => {
+    const v = cellOf(key);
+    if (v !== undefined) sheet.put(row, i + 1, typeof v === 'string' && v.startsWith('=') ? `'${v}` : v);
+  });
+  const header = form.columns();
+  const blankUnchanged = before !== null && app.fidelity.editedResponseEvent === 'blanks';
+  const values = form.columnKeys.map((key) => {
+    if (key === 'timestamp') return formatTimestamp(now, app.spreadsheet.zone);
+    if (key === 'email') return response!.email;
+    if (!key.startsWith('item:')) return '';
+    const id = key.slice(5);
+    const answer = answers[id] ?? '';
+    return blankUnchanged && (before[id] ?? '') === answer ? '' : answer;
+  });
+  const namedValues: Record<string, string[]> = {};
+  header.forEach((title, i) => (namedValues[title] ??= []).push(values[i] ?? ''));
+  const range = new EmuRange(sheet, row, 1, 1, form.columnKeys.length).proxy;
+  return { ok: true, responseId: response.id, row, editUrl, event: { range, values, namedValues } };
 }
 
 function formatTimestamp(ms: number, zone: string): string {

@@ -18,3 +18,8 @@ export { FaultInjector, SERVER_ERROR, serviceErrorText } from './faults';
 export type { FaultKind } from './faults';
 export { OPEN_BY_ID_ERROR } from './activeDocument';
 export { TOO_MANY_TRIGGERS_ERROR, ADDON_HOURLY_ERROR, addOnOnePerTypeError } from './script';
+// emu-sheets: forms, protections, user edits
+export type { CellAddress, EditResult } from './userEdit';
+export { INVALID_INPUT_ERROR } from './userEdit';
+export { PROTECTED_CELL_ERROR } from './spreadsheet/protection';
+export { FORM_NO_ACCESS_ERROR, UNPUBLISHED_FORM_MESSAGE, SIGN_IN_REQUIRED_MESSAGE } from './forms';

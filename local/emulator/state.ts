@@ -1,7 +1,8 @@
 import { isDate } from './guard';
-import { EmuForm, EmuItem, StoredResponse, TextRule } from './forms';
+import { ColumnKey, EmailCollectionType, EmuForm, EmuItem, StoredResponse, TextRule } from './forms';
 import { TriggerRecord } from './script';
 import { EmuProtection } from './spreadsheet/protection';
+import type { GridBox } from './spreadsheet/a1';
 import { StoredCell } from './spreadsheet/values';
 import { ValidationRule } from './spreadsheet/validation';
 import { RecordedChart } from './spreadsheet/chart';
@@ -26,10 +27,12 @@ export interface WorkspaceState {
       maxColumns: number;
       frozenRows: number;
       hidden: boolean;
-      cells: [number, number, unknown, string?][];
+      /** [row, column, value, formula, kind of a typed date] */
+      cells: [number, number, unknown, string?, StoredCell['kind']?][];
       formats: [string, string][];
       validations: [string, ValidationRule][];
-      protection: { description: string; warningOnly: boolean; editors: string[] } | null;
+      protection: SavedProtection | null;
+      rangeProtections?: (SavedProtection & { box: GridBox })[];
       charts: RecordedChart[];
     }[];
     toasts: { message: string; title: string; at: number }[];
@@ -44,6 +47,11 @@ export interface WorkspaceState {
     closedMessage: string;
     confirmation: string;
     collectEmail: boolean;
+    emailCollection?: EmailCollectionType;
+    owner?: string;
+    editors?: string[];
+    published?: boolean;
+    columnKeys?: ColumnKey[];
     allowEdits: boolean;
     destinationSheetId: number | null;
     responses: StoredResponse[];
@@ -62,6 +70,20 @@ export interface WorkspaceState {
   /** emu-auth: the project's daily trigger runtime per user and who has not authorized (absent in older files). */
   project?: { triggerRuntime: [string, { start: number; usedMs: number }][]; unauthorized: string[] };
 }
+
+interface SavedProtection {
+  description: string;
+  warningOnly: boolean;
+  editors: string[];
+  domainEdit?: boolean;
+}
+
+const saveProtection = (p: EmuProtection): SavedProtection => ({
+  description: p.description,
+  warningOnly: p.warningOnly,
+  editors: p.editors,
+  domainEdit: p.domainEdit,
+});
 
 const encode = (v: unknown): unknown => (isDate(v) ? { $date: v.getTime() } : v);
 
@@ -87,21 +109,23 @@ export function saveState(ws: Workspace): WorkspaceState {
           (row ?? []).flatMap((cell, c) =>
             cell
               ? [
-                  [r + 1, c + 1, encode(cell.value), ...(cell.formula ? [cell.formula] : [])] as [
-                    number,
-                    number,
-                    unknown,
-                    string?,
-                  ],
+                  [
+                    r + 1,
+                    c + 1,
+                    encode(cell.value),
+                    ...(cell.formula || cell.kind ? [cell.formula ?? ''] : []),
+                    ...(cell.kind ? [cell.kind] : []),
+                  ] as [number, number, unknown, string?, StoredCell['kind']?],
                 ]
               : [],
           ),
         ),
         formats: [...s.formats],
         validations: [...s.validations],
-        protection: s.protection
-          ? { description: s.protection.description, warningOnly: s.protection.warningOnly, editors: s.protection.editors }
-          : null,
+        protection: s.protection && !s.protection.removed ? saveProtection(s.protection) : null,
+        rangeProtections: s.rangeProtections
+          .filter((p) => !p.removed && p.box)
+          .map((p) => ({ ...saveProtection(p), box: p.box as GridBox })),
         charts: s.charts,
       })),
     },
@@ -119,6 +143,11 @@ export function saveState(ws: Workspace): WorkspaceState {
       closedMessage: f.closedMessage,
       confirmation: f.confirmation,
       collectEmail: f.collectEmail,
+      emailCollection: f.emailCollection,
+      owner: f.owner,
+      editors: f.editors,
+      published: f.published,
+      columnKeys: f.columnKeys,
       allowEdits: f.allowEdits,
       destinationSheetId: f.destinationSheetId,
       responses: f.responses,
@@ -162,16 +191,20 @@ export function loadState(ws: Workspace, state: WorkspaceState): void {
     });
     sheet.formats = new Map(s.formats);
     sheet.validations = new Map(s.validations);
-    for (const [r, c, v, formula] of s.cells) {
+    for (const [r, c, v, formula, kind] of s.cells) {
       const value =
         v && typeof v === 'object' && '$date' in (v as object) ? ws.runtime.newDate((v as { $date: number }).$date) : v;
-      const cell: StoredCell = { value: value as StoredCell['value'], ...(formula ? { formula } : {}) };
+      const cell: StoredCell = {
+        value: value as StoredCell['value'],
+        ...(formula ? { formula } : {}),
+        ...(kind ? { kind } : {}),
+      };
       (sheet.cells[r - 1] ??= [])[c - 1] = cell;
     }
-    if (s.protection) {
-      sheet.protection = new EmuProtection(ws.owner);
-      Object.assign(sheet.protection, s.protection);
-    }
+    if (s.protection) sheet.protection = Object.assign(new EmuProtection(sheet.protectionHost, 'SHEET'), s.protection);
+    sheet.rangeProtections = (s.rangeProtections ?? []).map(({ box, ...p }) =>
+      Object.assign(new EmuProtection(sheet.protectionHost, 'RANGE', box), p),
+    );
   }
   (ss as unknown as { nextSheetId: number }).nextSheetId = Math.max(0, ...ss.sheets.map((s) => s.id)) + 1;
   const fill = (store: { data: Map<string, string> }, entries: [string, string][]) => {
@@ -198,7 +231,11 @@ export function loadState(ws: Workspace, state: WorkspaceState): void {
       accepting: f.accepting,
       closedMessage: f.closedMessage,
       confirmation: f.confirmation,
-      collectEmail: f.collectEmail,
+      emailCollection: f.emailCollection ?? (f.collectEmail ? ws.fidelity.collectEmailMeans : 'DO_NOT_COLLECT'),
+      owner: f.owner ?? ws.owner,
+      editors: f.editors ?? [],
+      published: f.published ?? true,
+      columnKeys: f.columnKeys ?? [],
       allowEdits: f.allowEdits,
       destinationSheetId: f.destinationSheetId,
       responses: f.responses,
@@ -212,7 +249,9 @@ export function loadState(ws: Workspace, state: WorkspaceState): void {
         validation: i.validation,
       }),
     );
-    (form as unknown as { nextItemId: number }).nextItemId = Math.max(1000, ...f.items.map((i) => i.id)) + 1;
+    // Item ids are never reused, also for questions deleted before the save.
+    const seen = [...f.items.map((i) => i.id), ...(f.columnKeys ?? []).map((k) => Number(k.split(':')[1]) || 0)];
+    form.nextItemId = Math.max(1000, ...seen) + 1;
     ws.forms.forms.push(form);
   }
   ws.mail.sent.length = 0;

@@ -14,6 +14,7 @@ import { EmuUi } from './spreadsheet/ui';
 import { EmuUtilities } from './utilities';
 import { ChartsService } from './spreadsheet/chart';
 import { Fidelity } from './fidelity';
+import { CellAddress, EditResult, userEdit } from './userEdit';
 // emu-auth: the script project behind the file, authorization, fault injection
 import { spreadsheetAppFacade } from './activeDocument';
 import { AUTHORIZATION_REQUIRED_ERROR } from './authorization';
@@ -118,6 +119,7 @@ export class Workspace {
       this.owner,
       timeZone,
       options.locale ?? 'ru_RU',
+      this.fidelity,
     );
     this.ui = new EmuUi(this.runtime);
     this.spreadsheetApp = new EmuSpreadsheetApp(this.runtime, this.spreadsheet, this.ui);
@@ -141,7 +143,7 @@ export class Workspace {
     this.html = new EmuHtmlService(this.runtime, options.htmlFiles ?? {}, () => this.requireScript());
     this.session = new EmuSession(this.runtime, timeZone);
     this.utilities = new EmuUtilities(this.runtime);
-    this.forms = new EmuFormApp(this.runtime, this.spreadsheet);
+    this.forms = new EmuFormApp(this.runtime, this.spreadsheet, this.fidelity);
     this.spreadsheetGlobal = spreadsheetAppFacade({
       runtime: this.runtime,
       spreadsheetApp: this.spreadsheetApp,
@@ -361,5 +363,22 @@ export class Workspace {
     }
     if (until > this.clock.now()) this.clock.set(until);
     return fired;
+  }
+
+  // ---- people editing the spreadsheet (Sheets UI, Sheets mobile app): see userEdit.ts ----
+
+  /** A global function of the attached script, if it defines one (e.g. a simple `onEdit`). */
+  scriptFunction(name: string): ((...args: unknown[]) => unknown) | undefined {
+    return this.script?.fn(name);
+  }
+
+  /** `user` types `value` into one cell, as in the Sheets UI; edit triggers fire. */
+  edit(user: string, sheetName: string, cell: CellAddress, value: unknown): EditResult {
+    return userEdit(this, user, sheetName, cell, [[value]]);
+  }
+
+  /** `user` pastes a block of values starting at `topLeft`; edit triggers fire once for the block. */
+  paste(user: string, sheetName: string, topLeft: CellAddress, values: unknown[][]): EditResult {
+    return userEdit(this, user, sheetName, topLeft, values);
   }
 }

@@ -1,4 +1,4 @@
-import type { EmuForm } from '../emulator/forms';
+import { UNPUBLISHED_FORM_MESSAGE, type EmuForm } from '../emulator/forms';
 import { escapeHtml } from '../emulator/html';
 
 /**
@@ -65,10 +65,12 @@ export function renderForm(
     })
     .join('');
   const body =
-    !form.accepting && !options.notice
-      ? `<p class="closed">${e(form.closedMessage || 'This form is no longer accepting responses')}</p>`
-      : (options.notice ??
-        `<form method="post">
+    !form.published && !options.notice
+      ? `<p class="closed">${e(UNPUBLISHED_FORM_MESSAGE)}</p>`
+      : !form.accepting && !options.notice
+        ? `<p class="closed">${e(form.closedMessage || 'This form is no longer accepting responses')}</p>`
+        : (options.notice ??
+          `<form method="post">
         ${options.editId ? `<input type="hidden" name="edit" value="${e(options.editId)}">` : ''}
         ${form.collectEmail ? field('Email', `<input type="email" name="email" value="${e(options.email ?? '')}" aria-label="Email">`, '', true) : ''}
         ${questions}

@@ -1,5 +1,6 @@
 import { guarded } from '../guard';
 import { toA1 } from './a1';
+import { EmuProtection } from './protection';
 import type { EmuSheet } from './sheet';
 import { ruleOf } from './validation';
 import { displayValue } from './values';
@@ -29,7 +30,8 @@ type Members =
   | 'setDataValidation'
   | 'getDataValidation'
   | 'createTextFinder'
-  | 'offset';
+  | 'offset'
+  | 'protect';
 
 /** Apps Script's texts for a setValues whose data does not fit the range. */
 export function dimensionError(what: 'rows' | 'columns', data: number, range: number): Error {
@@ -84,6 +86,7 @@ export class EmuRange implements Pick<GoogleAppsScript.Spreadsheet.Range, Member
   setValues(values: any[][]) {
     this.call('setValues');
     this.checkShape(values);
+    this.sheet.checkWritable(this);
     values.forEach((line, r) => line.forEach((v, c) => this.sheet.put(this.row + r, this.column + c, v)));
     return this.proxy;
   }
@@ -106,9 +109,11 @@ export class EmuRange implements Pick<GoogleAppsScript.Spreadsheet.Range, Member
     return this.sheet.read(this.row, this.column);
   }
 
+  /** "Sets the value of the range": every cell of a larger range gets it, as Sheets does. */
   setValue(value: any) {
     this.call('setValue');
-    this.sheet.put(this.row, this.column, value);
+    this.sheet.checkWritable(this);
+    this.map((r, c) => this.sheet.put(r, c, value));
     return this.proxy;
   }
 
@@ -146,6 +151,7 @@ export class EmuRange implements Pick<GoogleAppsScript.Spreadsheet.Range, Member
 
   clear() {
     this.call('clear');
+    this.sheet.checkWritable(this);
     this.map((r, c) => {
       this.sheet.put(r, c, '');
       this.sheet.formats.delete(this.sheet.key(r, c));
@@ -156,6 +162,7 @@ export class EmuRange implements Pick<GoogleAppsScript.Spreadsheet.Range, Member
 
   clearContent() {
     this.call('clearContent');
+    this.sheet.checkWritable(this);
     this.map((r, c) => this.sheet.put(r, c, ''));
     return this.proxy;
   }
@@ -214,6 +221,18 @@ export class EmuRange implements Pick<GoogleAppsScript.Spreadsheet.Range, Member
     const box = { numRows: numRows ?? this.numRows, numColumns: numColumns ?? this.numColumns };
     this.sheet.checkBounds(r, c, box.numRows, box.numColumns);
     return new EmuRange(this.sheet, r, c, box.numRows, box.numColumns).proxy;
+  }
+
+  /**
+   * Protects these cells (https://developers.google.com/apps-script/reference/spreadsheet/range#protect()):
+   * the spreadsheet owner and the person protecting are its editors until more are added.
+   */
+  protect(): GoogleAppsScript.Spreadsheet.Protection {
+    this.call('protect');
+    const box = { row: this.row, column: this.column, numRows: this.numRows, numColumns: this.numColumns };
+    const protection = new EmuProtection(this.sheet.protectionHost, 'RANGE', box);
+    this.sheet.rangeProtections.push(protection);
+    return protection.proxy;
   }
 
   /** Server-side search, so a script finds its rows without reading the whole sheet. */

@@ -1,7 +1,8 @@
+import type { Fidelity } from '../fidelity';
 import { guarded } from '../guard';
 import { Runtime } from '../runtime';
-import { columnNumber, parseA1 } from './a1';
-import { EmuProtection } from './protection';
+import { GridBox, columnNumber, parseA1 } from './a1';
+import { EmuProtection, PROTECTED_CELL_ERROR, ProtectionHost } from './protection';
 import { EmuRange } from './range';
 import { EmuChartBuilder, RecordedChart } from './chart';
 import { CellValue, StoredCell, readValue, storeValue } from './values';
@@ -13,6 +14,11 @@ export const CELL_LIMIT_ERROR =
   'This action would increase the number of cells in the workbook above the limit of 10000000 cells.';
 export const OUT_OF_BOUNDS_ERROR = 'The coordinates of the range are outside the dimensions of the sheet.';
 
+/** Sheets' refusal of a sheet name already in use; names compare without regard to case. */
+export function sheetNameTakenError(name: string): Error {
+  return new Error(`A sheet with the name "${name}" already exists. Please enter another name.`);
+}
+
 export interface SheetHost {
   runtime: Runtime;
   timeZone(): string;
@@ -20,6 +26,9 @@ export interface SheetHost {
   owner: string;
   totalCells(): number;
   proxy: GoogleAppsScript.Spreadsheet.Spreadsheet;
+  fidelity: Fidelity;
+  /** Whether another sheet already has this name, compared case-insensitively. */
+  nameTaken(name: string, except?: EmuSheet): boolean;
 }
 
 type Members =
@@ -44,6 +53,7 @@ type Members =
   | 'clear'
   | 'clearContents'
   | 'getProtections'
+  | 'getSheetName'
   | 'isSheetHidden'
   | 'hideSheet'
   | 'showSheet'
@@ -61,7 +71,10 @@ export class EmuSheet implements Pick<GoogleAppsScript.Spreadsheet.Sheet, Member
   frozenRows = 0;
   hidden = false;
   protection: EmuProtection | null = null;
+  /** Range.protect() on this sheet's cells. */
+  rangeProtections: EmuProtection[] = [];
   charts: RecordedChart[] = [];
+  readonly protectionHost: ProtectionHost;
 
   constructor(
     readonly host: SheetHost,
@@ -71,6 +84,14 @@ export class EmuSheet implements Pick<GoogleAppsScript.Spreadsheet.Sheet, Member
     public maxColumns = 26,
   ) {
     this.proxy = guarded(this, 'Sheet');
+    this.protectionHost = {
+      owner: host.owner,
+      currentUser: () => host.runtime.user,
+      rangeOf: (p) =>
+        p.box
+          ? new EmuRange(this, p.box.row, p.box.column, p.box.numRows, p.box.numColumns).proxy
+          : new EmuRange(this, 1, 1, this.maxRows, this.maxColumns).proxy,
+    };
   }
 
   private call(method: string) {
@@ -87,10 +108,15 @@ export class EmuSheet implements Pick<GoogleAppsScript.Spreadsheet.Sheet, Member
   }
 
   put(row: number, column: number, value: unknown): void {
+    const fidelity = this.host.fidelity;
     const stored = storeValue(value, {
       numberFormat: this.formats.get(this.key(row, column)),
       timeZone: this.host.timeZone(),
+      locale: this.host.locale(),
+      now: () => this.host.runtime.clock.now(),
       newDate: (ms) => this.host.runtime.newDate(ms),
+      apostropheInPlainText: fidelity.apostropheInPlainText,
+      typedInputLocale: fidelity.typedInputLocale,
     });
     const r = (this.cells[row - 1] ??= []);
     r[column - 1] = stored.value === '' && !stored.formula ? undefined : stored;
@@ -116,6 +142,16 @@ export class EmuSheet implements Pick<GoogleAppsScript.Spreadsheet.Sheet, Member
     return { rows, columns };
   }
 
+  /** Protections (sheet and range) that cover any of these cells. */
+  protectionsOver(box: GridBox): EmuProtection[] {
+    return [...(this.protection ? [this.protection] : []), ...this.rangeProtections].filter((p) => p.covers(box));
+  }
+
+  /** A write by `user` into protected cells they may not edit is refused, as Sheets refuses it. */
+  checkWritable(box: GridBox, user = this.host.runtime.user): void {
+    if (this.protectionsOver(box).some((p) => !p.allows(user))) throw new Error(PROTECTED_CELL_ERROR);
+  }
+
   checkBounds(row: number, column: number, numRows: number, numColumns: number): void {
     if (row < 1 || column < 1 || numRows < 1 || numColumns < 1) throw new Error(OUT_OF_BOUNDS_ERROR);
     if (row + numRows - 1 > this.maxRows || column + numColumns - 1 > this.maxColumns) throw new Error(OUT_OF_BOUNDS_ERROR);
@@ -135,10 +171,17 @@ export class EmuSheet implements Pick<GoogleAppsScript.Spreadsheet.Sheet, Member
     return this.name;
   }
 
+  /** https://developers.google.com/apps-script/reference/spreadsheet/sheet#setName(String): names are unique, whatever their case. */
   setName(name: string) {
     this.call('setName');
+    if (this.host.nameTaken(name, this)) throw sheetNameTakenError(name);
     this.name = name;
     return this.proxy;
+  }
+
+  getSheetName() {
+    this.call('getSheetName');
+    return this.name;
   }
 
   getSheetId() {
@@ -209,7 +252,13 @@ export class EmuSheet implements Pick<GoogleAppsScript.Spreadsheet.Sheet, Member
   insertRowsAfter(afterPosition: number, howMany: number) {
     this.call('insertRowsAfter');
     this.grow(howMany, 0);
-    this.cells.splice(afterPosition, 0, ...new Array(howMany).fill(undefined).map(() => []));
+    // No spread into splice: a sheet may grow by hundreds of thousands of rows at once.
+    if (afterPosition < this.cells.length)
+      this.cells = [
+        ...this.cells.slice(0, afterPosition),
+        ...new Array<StoredCell[]>(howMany),
+        ...this.cells.slice(afterPosition),
+      ];
     return this.proxy;
   }
 
@@ -230,6 +279,7 @@ export class EmuSheet implements Pick<GoogleAppsScript.Spreadsheet.Sheet, Member
   appendRow(rowContents: unknown[]) {
     this.call('appendRow');
     const row = this.dataExtent().rows + 1;
+    this.checkWritable({ row, column: 1, numRows: 1, numColumns: Math.max(rowContents.length, 1) });
     if (row > this.maxRows) this.grow(row - this.maxRows, 0);
     if (rowContents.length > this.maxColumns) this.grow(0, rowContents.length - this.maxColumns);
     rowContents.forEach((v, i) => this.put(row, i + 1, v));
@@ -248,17 +298,20 @@ export class EmuSheet implements Pick<GoogleAppsScript.Spreadsheet.Sheet, Member
 
   protect() {
     this.call('protect');
-    this.protection ??= new EmuProtection(this.host.owner);
+    if (!this.protection || this.protection.removed) this.protection = new EmuProtection(this.protectionHost, 'SHEET');
     return this.protection.proxy;
   }
 
-  getProtections(_type: GoogleAppsScript.Spreadsheet.ProtectionType) {
+  /** SHEET: this sheet's own protection; RANGE: the protected ranges on it. */
+  getProtections(type: GoogleAppsScript.Spreadsheet.ProtectionType) {
     this.call('getProtections');
+    if (String(type) === 'RANGE') return this.rangeProtections.filter((p) => !p.removed).map((p) => p.proxy);
     return this.protection && !this.protection.removed ? [this.protection.proxy] : [];
   }
 
   clear() {
     this.call('clear');
+    this.checkWritable({ row: 1, column: 1, numRows: this.maxRows, numColumns: this.maxColumns });
     this.cells = [];
     this.formats.clear();
     this.validations.clear();
@@ -268,6 +321,7 @@ export class EmuSheet implements Pick<GoogleAppsScript.Spreadsheet.Sheet, Member
 
   clearContents() {
     this.call('clearContents');
+    this.checkWritable({ row: 1, column: 1, numRows: this.maxRows, numColumns: this.maxColumns });
     this.cells = [];
     return this.proxy;
   }

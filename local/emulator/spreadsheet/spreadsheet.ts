@@ -1,6 +1,7 @@
+import { Fidelity, STRICT } from '../fidelity';
 import { guarded } from '../guard';
 import { Runtime } from '../runtime';
-import { EmuSheet, SheetHost } from './sheet';
+import { CELL_LIMIT, CELL_LIMIT_ERROR, EmuSheet, SheetHost, sheetNameTakenError } from './sheet';
 
 type Members =
   | 'getId'
@@ -17,6 +18,7 @@ type Members =
   | 'getSpreadsheetLocale'
   | 'setSpreadsheetLocale'
   | 'toast'
+  | 'getProtections'
   | 'getActiveSheet'
   | 'setActiveSheet';
 
@@ -39,6 +41,7 @@ export class EmuSpreadsheet implements Pick<GoogleAppsScript.Spreadsheet.Spreads
     readonly owner: string,
     public zone: string,
     public localeName: string,
+    readonly fidelity: Fidelity = STRICT,
   ) {
     this.proxy = guarded(this, 'Spreadsheet');
     this.addSheet('Sheet1');
@@ -58,6 +61,20 @@ export class EmuSpreadsheet implements Pick<GoogleAppsScript.Spreadsheet.Spreads
 
   totalCells() {
     return this.sheets.reduce((sum, s) => sum + s.maxRows * s.maxColumns, 0);
+  }
+
+  nameTaken(name: string, except?: EmuSheet): boolean {
+    const wanted = name.toLowerCase();
+    return this.sheets.some((s) => s !== except && s.name.toLowerCase() === wanted);
+  }
+
+  /**
+   * A new 1000 × 26 sheet, refused like every other growth past 10 million cells
+   * (https://support.google.com/drive/answer/37603: "Up to 10 million cells").
+   */
+  addSheetWithinLimit(name: string, index?: number): EmuSheet {
+    if (this.totalCells() + 1000 * 26 > CELL_LIMIT) throw new Error(CELL_LIMIT_ERROR);
+    return this.addSheet(name, index);
   }
 
   /** Direct access for tests and the playground (not a counted service call). */
@@ -127,11 +144,10 @@ export class EmuSpreadsheet implements Pick<GoogleAppsScript.Spreadsheet.Spreads
     if (typeof a === 'object' || typeof b === 'object') throw new Error('not emulated: Spreadsheet.insertSheet(options)');
     const sheetName: string | undefined = typeof a === 'string' ? a : undefined;
     const sheetIndex: number | undefined = typeof a === 'number' ? a : b;
-    const name = sheetName ?? `Sheet${this.sheets.length + 1}`;
-    if (this.sheet(name)) {
-      throw new Error(`A sheet with the name "${name}" already exists. Please enter another name.`);
-    }
-    return this.addSheet(name, sheetIndex).proxy;
+    let name = sheetName;
+    for (let n = this.sheets.length + 1; name === undefined; n++) if (!this.nameTaken(`Sheet${n}`)) name = `Sheet${n}`;
+    if (this.nameTaken(name)) throw sheetNameTakenError(name);
+    return this.addSheetWithinLimit(name, sheetIndex).proxy;
   }
 
   deleteSheet(sheet: GoogleAppsScript.Spreadsheet.Sheet) {
@@ -158,6 +174,15 @@ export class EmuSpreadsheet implements Pick<GoogleAppsScript.Spreadsheet.Spreads
   setSpreadsheetLocale(locale: string) {
     this.call('setSpreadsheetLocale');
     this.localeName = locale;
+  }
+
+  getProtections(type: GoogleAppsScript.Spreadsheet.ProtectionType) {
+    this.call('getProtections');
+    return this.sheets.flatMap((s) =>
+      (String(type) === 'RANGE' ? s.rangeProtections : s.protection ? [s.protection] : [])
+        .filter((p) => !p.removed)
+        .map((p) => p.proxy),
+    );
   }
 
   toast(msg: string, title?: string, _timeoutSeconds?: number | null) {

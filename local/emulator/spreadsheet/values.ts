@@ -1,5 +1,6 @@
 import { isDate } from '../guard';
-import { fromWallTime, wallTime } from '../timezone';
+import { wallTime } from '../timezone';
+import { localeRules, parseInvariant, parseTyped } from './locale';
 
 export type CellValue = string | number | boolean | Date;
 
@@ -9,23 +10,31 @@ export const FORMULA_NOT_EVALUATED = '#NOT_EVALUATED';
 export interface StoredCell {
   value: CellValue;
   formula?: string;
+  /**
+   * A date, time or date-time that was typed: Sheets then shows it with the locale's date (or time)
+   * format, not as a full date-time. Absent for values written as JS Dates.
+   */
+  kind?: 'date' | 'time' | 'datetime';
 }
 
 export interface WriteContext {
   numberFormat: string | undefined;
   timeZone: string;
+  locale: string;
+  /** The virtual clock, for the year of a date typed without one. */
+  now(): number;
   newDate(ms: number): Date;
+  apostropheInPlainText: 'kept' | 'stripped';
+  typedInputLocale: 'spreadsheet' | 'invariant';
 }
 
-const NUMBER = /^[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?$/;
-const PERCENT = /^[+-]?(\d+(\.\d*)?|\.\d+)%$/;
-const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})(?:[ T](\d{1,2}):(\d{2})(?::(\d{2}))?)?$/;
-
 /**
- * What Sheets stores when a script writes `value` into a cell. Like Sheets: a string that starts with
- * "=" becomes a formula; one that starts with "'" is kept as text without the apostrophe; text that
- * looks like a number, a boolean or an ISO date is parsed into one unless the cell is formatted as
- * plain text ("@"). This is why a phone "+79001234567" written naively comes back as a number.
+ * What Sheets stores when a script writes `value` into a cell (setValue(s) behaves as typed input). Like
+ * Sheets: a string that starts with "=" becomes a formula; one that starts with "'" is kept as text
+ * (without the apostrophe in a General cell; in a plain-text cell see Fidelity.apostropheInPlainText);
+ * text that reads as a number, a boolean, a date or a time in the spreadsheet's locale is parsed into one
+ * unless the cell is formatted as plain text ("@"). This is why a phone "+79001234567" written naively
+ * comes back as a number, and "1.5" in a Russian spreadsheet comes back as the 1st of May.
  */
 export function storeValue(value: unknown, ctx: WriteContext): StoredCell {
   if (value === null || value === undefined) return { value: '' };
@@ -33,20 +42,19 @@ export function storeValue(value: unknown, ctx: WriteContext): StoredCell {
   if (typeof value === 'boolean') return { value };
   if (isDate(value)) return { value: ctx.newDate(value.getTime()) };
   const text = typeof value === 'string' ? value : String(value);
-  if (text.startsWith("'")) return { value: text.slice(1) };
+  if (text.startsWith("'")) {
+    const keep = ctx.numberFormat === '@' && ctx.apostropheInPlainText === 'kept';
+    return { value: keep ? text : text.slice(1) };
+  }
   if (text.length > 1 && text.startsWith('=')) return { value: FORMULA_NOT_EVALUATED, formula: text };
   if (ctx.numberFormat === '@') return { value: text };
-  const trimmed = text.trim();
-  if (NUMBER.test(trimmed)) return { value: Number(trimmed) };
-  if (PERCENT.test(trimmed)) return { value: Number(trimmed.slice(0, -1)) / 100 };
-  if (/^(true|false)$/i.test(trimmed)) return { value: trimmed.toLowerCase() === 'true' };
-  const iso = ISO_DATE.exec(trimmed);
-  if (iso) {
-    const [, y, mo, d, h = '0', mi = '0', s = '0'] = iso;
-    const ms = fromWallTime(ctx.timeZone, +y, +mo, +d, +h, +mi, +s);
-    return { value: ctx.newDate(ms) };
-  }
-  return { value: text };
+  const parsed =
+    ctx.typedInputLocale === 'spreadsheet'
+      ? parseTyped(text, ctx.locale, ctx.timeZone, ctx.now())
+      : parseInvariant(text, ctx.timeZone);
+  if (!parsed) return { value: text };
+  if (parsed.kind === 'number' || parsed.kind === 'boolean') return { value: parsed.value };
+  return { value: ctx.newDate(parsed.ms), kind: parsed.kind };
 }
 
 /** Hands out a fresh copy so a caller mutating the result does not change the sheet. */
@@ -58,17 +66,11 @@ export function readValue(cell: StoredCell | undefined, newDate: (ms: number) =>
 interface LocaleNumbers {
   decimal: string;
   group: string;
-  dateTime: string;
-  date: string;
 }
 
 function localeNumbers(locale: string): LocaleNumbers {
-  const lang = locale.toLowerCase();
-  if (lang.startsWith('ru') || lang.startsWith('uk') || lang.startsWith('kk')) {
-    return { decimal: ',', group: '\u00a0', dateTime: 'dd.MM.yyyy H:mm:ss', date: 'dd.MM.yyyy' };
-  }
-  if (lang.startsWith('zh')) return { decimal: '.', group: ',', dateTime: 'yyyy-MM-dd H:mm:ss', date: 'yyyy-MM-dd' };
-  return { decimal: '.', group: ',', dateTime: 'M/d/yyyy H:mm:ss', date: 'M/d/yyyy' };
+  const rules = localeRules(locale);
+  return { decimal: rules.decimal, group: rules.group[rules.group.length - 1] };
 }
 
 /** What a person sees in the cell (getDisplayValues), for the number formats this add-on uses. */
@@ -84,7 +86,7 @@ export function displayValue(
   if (typeof v === 'boolean') return v ? 'TRUE' : 'FALSE';
   if (typeof v === 'string') return v;
   const format = numberFormat && numberFormat !== 'General' ? numberFormat : undefined;
-  if (isDate(v)) return formatSheetDate(v.getTime(), format ? sheetsDatePattern(format) : nums.dateTime, timeZone);
+  if (isDate(v)) return formatSheetDate(v.getTime(), format ? sheetsDatePattern(format) : typedPattern(cell, locale), timeZone);
   if (!format || format === '@') return formatGeneral(v, nums);
   if (isDatePattern(format)) {
     // Sheets' serial numbers count days from 1899-12-30.
@@ -92,6 +94,14 @@ export function displayValue(
     return formatSheetDate(ms, sheetsDatePattern(format), 'UTC');
   }
   return formatNumberPattern(v, format, nums);
+}
+
+/** A typed date shows with the locale's date format, a typed time with its time format. */
+function typedPattern(cell: StoredCell, locale: string): string {
+  const rules = localeRules(locale);
+  if (cell.kind === 'date') return rules.datePattern;
+  if (cell.kind === 'time') return rules.timePattern;
+  return rules.dateTimePattern;
 }
 
 function formatGeneral(n: number, nums: LocaleNumbers): string {
