@@ -455,6 +455,7 @@ function unknownItemFor(c: Cursor, s: Amount, fragments: Fragment[]): { typed: s
     const last = f.words[f.words.length - 1];
     if (last && last.end <= s.start && gap(last.end, s.start)) {
       f.words.pop();
+      f.end = f.words.length ? f.words[f.words.length - 1].end : f.start;
       return { typed: c.slice(last.start, last.end), start: last.start, end: last.end };
     }
   }
@@ -462,6 +463,7 @@ function unknownItemFor(c: Cursor, s: Amount, fragments: Fragment[]): { typed: s
     const first = f.words[0];
     if (first && s.unit && first.start >= s.end && gap(s.end, first.start)) {
       f.words.shift();
+      f.start = f.words.length ? f.words[0].start : f.end;
       return { typed: c.slice(first.start, first.end), start: first.start, end: first.end };
     }
   }
@@ -511,7 +513,9 @@ function classify(c: Cursor, base: Base, p: Prepared, found: Found, kept: Bindin
       const why: ChatReason[] = left.unknown.length
         ? left.unknown.map((u) => ({ key: 'chat.reason.itemUnknown', value: u.typed, span: c.span(u.start, u.end) }))
         : [{ key: 'chat.reason.itemMissing' }];
-      return line(base, 'order', 'notUnderstood', [...why, ...reasons]);
+      // Who it is and what was read still help the person who types the rest.
+      const mode = base.entry !== null ? 'whole' : 'partial';
+      return line(base, 'order', 'notUnderstood', [...why, ...reasons], { person, mode, items });
     }
     return line(base, 'chatter', 'sure', [{ key: 'chat.reason.notAnOrder' }]);
   }

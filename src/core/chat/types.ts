@@ -127,7 +127,7 @@ export interface ChatLine {
   kind: ChatLineKind;
   confidence: Confidence;
   reasons: ChatReason[];
-  /** For order, edit and cancel lines. */
+  /** For order, edit and cancel lines, also when not understood (what was read helps whoever types the rest). */
   order: ProposedOrder | null;
   /** Who wrote it, when the paste carries message headers (Telegram, WhatsApp, WeChat). */
   sender: string;
