@@ -1,7 +1,8 @@
 import { indexBuildings } from './address';
 import { comparePeople, identityOf } from './identity';
 import { buildLexicon } from './items';
-import { LineState, Prepared, readLine } from './line';
+import { Prepared } from './cursor';
+import { LineState, readLine } from './line';
 import { ChatContext, ChatLine, ChatReading, ProposedOrder } from './types';
 
 export interface ReadOptions {

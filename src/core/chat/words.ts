@@ -22,8 +22,9 @@ export const HEADERS = {
   timeOnly: /^\s*(?:\d{4}[-/.]\d{1,2}[-/.]\d{1,2}\s+)?\d{1,2}:\d{2}(?::\d{2})?\s*$/u,
 };
 
-/** Words that make "Стоп в 18:00" a sentence rather than a sender's name and time. */
-export const NOT_A_SENDER = /(?<![\p{L}])(?:в|до|к|с|по|at|by|until|till|from|on)(?![\p{L}])|截止|前|后|到|晚|早|点/u;
+/** Words that make "Стоп в 18:00" or "好的 18:00" a sentence rather than a sender's name and time. */
+export const NOT_A_SENDER =
+  /(?<![\p{L}])(?:в|до|к|с|по|at|by|until|till|from|on|ok|okay|yes|no|sure|thanks|да|нет|ок|хорошо|ладно|спасибо|сегодня|завтра|today|tomorrow)(?![\p{L}])|截止|前|后|到|晚|早|点|好的|收到|谢谢|明天|今天|嗯/u;
 
 /** WeChat's 接龙 marker, on the list's first line. */
 export const JIELONG = /^\s*#?\s*接龙\s*$/u;

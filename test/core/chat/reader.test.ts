@@ -53,6 +53,43 @@ describe('what a line was read from', () => {
     expect(lines[1].order!.person).toMatchObject({ name: 'Анна Петрова', nameFrom: 'sender', nameSpan: null });
   });
 
+  test('"各2", "по 2 кг": one amount for each item listed before it', () => {
+    const items = (line: string, ctx: typeof zh) => readChat(line, ctx).lines[0].order!.items.map((i) => [i.itemId, i.steps]);
+    expect(items('3号楼502 王阿姨 大米、鸡蛋各2', zh)).toEqual([
+      ['RICE', 2],
+      ['EGGS', 2],
+    ]);
+    expect(items('Иванова д.1 кв.45 — рис и гречка по 2 кг', ru)).toEqual([
+      ['RICE', 2],
+      ['BUCK', 4],
+    ]);
+    // Rice comes in packs, so "2 кг" of it is kept as 2 and put to a person.
+    const [line] = readChat('Иванова д.1 кв.45 — рис и гречка по 2 кг', ru).lines;
+    expect([line.confidence, line.reasons.map((r) => [r.key, r.itemId])]).toEqual([
+      'check',
+      [['chat.reason.unitMismatch', 'RICE']],
+    ]);
+  });
+
+  test('in one building’s group, a bare number opening the line is the flat', () => {
+    const [line] = readChat('502 王阿姨 大米2', { ...zh, defaultBuilding: '3号楼' }).lines;
+    expect([line.confidence, line.order!.person.building, line.order!.person.flat, line.order!.person.name]).toEqual([
+      'sure',
+      '3号楼',
+      '502',
+      '王阿姨',
+    ]);
+  });
+
+  test('"好的 18:00" is a reply, not a sender header whose name later lines would borrow', () => {
+    const lines = readChat('好的 18:00\n3号楼502 大米2', zh).lines;
+    expect(lines.map((l) => [l.kind, l.sender])).toEqual([
+      ['chatter', ''],
+      ['order', ''],
+    ]);
+    expect(lines[1].order!.person.name).toBe('');
+  });
+
   test('WeChat 接龙 heading lines are headings, not orders, even when they name items', () => {
     const lines = readChat('#接龙\n天山三村 本周团购：大米、鸡蛋\n例 3号楼502 王阿姨 大米×2\n\n1. 3号楼301 李 大米1', zh).lines;
     expect(lines.map((l) => l.kind)).toEqual(['header', 'header', 'header', 'order']);
