@@ -27,6 +27,8 @@ export interface AddressReading {
   literal: string | null;
   /** What the address was read from, in line offsets. */
   spans: { start: number; end: number; role: 'building' | 'flat' | 'other' }[];
+  /** A second, different building or flat in the same line: likely two households' orders on one line. */
+  another: boolean;
 }
 
 export interface BuildingIndex {
@@ -133,8 +135,10 @@ function literalNames(text: string, free: Free, index: BuildingIndex, out: Addre
     const at = findWhole(text, e.folded, free);
     if (at < 0) continue;
     const end = at + e.folded.length;
+    if (out.literal && out.literal !== e.name) out.another = true;
     out.literal ??= e.name;
     out.buildingAt ??= { start: at, end };
+    out.parts.push(...e.parts);
     out.spans.push({ start: at, end, role: 'building' });
     // "Tower A 1203", "3号楼 502": a flat number straight after the building's name.
     const flat = /^\s*[,-]?\s*(\d{2,5}[a-zа-я]?|\d(?=\s*室))(?:\s*室)?(?![\d.,a-zа-я])/u.exec(text.slice(end));
@@ -169,7 +173,7 @@ export function readAddress(
   consume: (from: number, to: number) => void,
   index: BuildingIndex,
 ): AddressReading {
-  const out: AddressReading = { parts: [], flat: '', buildingAt: null, literal: null, spans: [] };
+  const out: AddressReading = { parts: [], flat: '', buildingAt: null, literal: null, spans: [], another: false };
   literalNames(text, free, index, out);
   for (const s of out.spans) consume(s.start, s.end);
   for (const [re, read] of PATTERNS) {
@@ -194,10 +198,13 @@ export function readAddress(
 }
 
 function take(out: AddressReading, found: Found, start: number, end: number): void {
+  const flat = found.flat ? (found.entranceInFlat ? `${found.entranceInFlat}-` : '') + id(found.flat) : '';
+  const clash = found.parts.some((p) => out.parts.some((q) => q.kind === p.kind && q.id !== p.id));
+  if (clash || (flat && out.flat && flat !== out.flat)) out.another = true;
   out.parts.push(...found.parts);
   if (found.parts.some((p) => p.kind !== 'entrance') && !out.buildingAt)
     out.buildingAt = { start, end: found.buildingEnd ?? end };
-  if (found.flat && !out.flat) out.flat = (found.entranceInFlat ? `${found.entranceInFlat}-` : '') + id(found.flat);
+  if (flat && !out.flat) out.flat = flat;
   out.spans.push({ start, end, role: found.role });
 }
 

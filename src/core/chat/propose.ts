@@ -38,6 +38,7 @@ export function readPerson(
     reasons.push({ key: 'chat.reason.buildingUnknown', value: typed, span: c.span(a.buildingAt!.start, a.buildingAt!.end) });
   if (match.kind === 'ambiguous')
     reasons.push({ key: 'chat.reason.buildingAmbiguous', value: typed, candidates: match.candidates });
+  if (a.another) reasons.push({ key: 'chat.reason.severalPeople' });
   if (match.kind === 'none' && a.flat) {
     if (p.ctx.defaultBuilding) building = p.ctx.defaultBuilding;
     else if (p.index.entries.length === 1) building = p.index.entries[0].name;

@@ -44,6 +44,7 @@ export type ChatReasonKey =
   | 'chat.reason.buildingAmbiguous'
   | 'chat.reason.noBuilding'
   | 'chat.reason.noPerson'
+  | 'chat.reason.severalPeople'
   | 'chat.reason.nameFromSender'
   | 'chat.reason.addOrSet'
   | 'chat.reason.repeated'

@@ -100,7 +100,7 @@ export const FILLER_WORDS = new Set(
     'хочу хотела хотел хотим мне нам меня заказ заказываю закажу закажем пожалуиста пжл плиз пж и также спасибо ' +
     'возьму беру берем буду прошу нужно нужен нужна надо запишите запишу записать добрыи день вечер утро доброе привет ' +
     'здравствуите итого от для по с на а в тоже всем можно мою мои наш наша нашу моя ' +
-    'ои ах ох ага упс извините простите ' +
+    'ои ах ох ага упс извините простите тел телефон моб сот ' +
     'раз этот эту сегодня завтра снова опять оплачено оплатила оплатил мама маме мамы папа папы бабушка бабушке бабушки соседке соседки соседа ' +
     "please pls plz i i'd id want would like order me my for and thanks thank you need take of the to get could can " +
     "hi hello hey in from is are it it's will we us our some just here this time again today paid " +
@@ -111,6 +111,12 @@ export const FILLER_WORDS = new Set(
 /** Chinese filler at the edge of a name: "帮…订", "我要", "的". Longest first. */
 export const CN_FILLERS = [
   '不好意思',
+  '电话',
+  '手机',
+  '哎呀',
+  '哦',
+  '嗯',
+  '啊',
   '我们家',
   '已转账',
   '已付款',
@@ -152,4 +158,4 @@ export const CN_FILLERS = [
   '请',
   '另',
   '各',
-];
+].sort((a, b) => b.length - a.length);

@@ -326,6 +326,7 @@ export const en = {
   'chat.reason.buildingAmbiguous': '"{value}" could be: {candidates}.',
   'chat.reason.noBuilding': 'Flat {value}, but in which building?',
   'chat.reason.noPerson': 'Who is ordering is not said.',
+  'chat.reason.severalPeople': "Two buildings or flats in one line: perhaps two neighbours' orders. Split it into one line each.",
   'chat.reason.nameFromSender': "The name is the sender's: {value}.",
   'chat.reason.addOrSet': '"More": in addition to the earlier order, or instead of it?',
   'chat.reason.repeated': 'Same as line {line}.',

@@ -339,6 +339,8 @@ export const ru: Catalog<MessageKey> = {
   'chat.reason.buildingAmbiguous': '«{value}» может означать: {candidates}.',
   'chat.reason.noBuilding': 'Квартира {value}, но в каком доме?',
   'chat.reason.noPerson': 'Не сказано, кто заказывает.',
+  'chat.reason.severalPeople':
+    'В одной строке два дома или две квартиры — возможно, это заказы двух соседей. Разделите их на две строки.',
   'chat.reason.nameFromSender': 'Имя взято у автора сообщения: {value}.',
   'chat.reason.addOrSet': '«Ещё» — в дополнение к прежнему заказу или вместо него?',
   'chat.reason.repeated': 'То же, что в строке {line}.',

@@ -324,6 +324,7 @@ export const zh: Catalog<MessageKey> = {
   'chat.reason.buildingAmbiguous': '“{value}”可能是：{candidates}。',
   'chat.reason.noBuilding': '只写了{value}室，是哪栋楼？',
   'chat.reason.noPerson': '没写是谁下单。',
+  'chat.reason.severalPeople': '一行里有两个楼号或房号，可能是两户的订单，请分成两行。',
   'chat.reason.nameFromSender': '姓名取自发消息的人：{value}。',
   'chat.reason.addOrSet': '“再加”：是在原来的基础上加，还是改成这个数？',
   'chat.reason.repeated': '与第{line}行相同。',

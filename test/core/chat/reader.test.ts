@@ -118,6 +118,35 @@ describe('nothing dropped, nothing guessed silently', () => {
     expect(confirmedOrderOf(lines[2])).toBeNull();
   });
 
+  test('two households on one line are not merged into one order', () => {
+    const [line] = readChat('3号楼502 大米 2 3号楼503 鸡蛋 1', zh).lines;
+    expect([line.confidence, line.reasons.map((r) => r.key)]).toEqual(['check', ['chat.reason.severalPeople']]);
+    const [houses] = readChat('Иванова дом 1 кв 4, Петрова дом 3 кв 5: рис 2', ru).lines;
+    expect(houses.reasons.map((r) => r.key)).toContain('chat.reason.severalPeople');
+  });
+
+  test('"ой", "哎呀" are not names: the sender is', () => {
+    const names = [
+      readChat('Ирина Соколова, [20.11.2026 10:15]\nой, рис не 2, а 3', ru),
+      readChat('王阿姨 10:32\n哎呀，大米改成3', zh),
+    ].map((r) => [r.lines[1].order!.person.name, r.lines[1].order!.person.nameFrom]);
+    expect(names).toEqual([
+      ['Ирина Соколова', 'sender'],
+      ['王阿姨', 'sender'],
+    ]);
+  });
+
+  test('"тел.", "电话" before a phone are not part of the name', () => {
+    expect(readChat('Иванова д.1 кв.4 тел. 8-916-123-45-67 рис 2', ru).lines[0].order!.person).toMatchObject({
+      name: 'Иванова',
+      phone: '89161234567',
+    });
+    expect(readChat('王阿姨 大米2 3号楼502 电话13812345678', zh).lines[0]).toMatchObject({
+      confidence: 'sure',
+      order: { person: { name: '王阿姨', phone: '13812345678' } },
+    });
+  });
+
   test('an ambiguous item offers its candidates and cannot be imported until someone chooses', () => {
     const oil = lines[3];
     expect(oil.order!.items.map((i) => [i.itemId, i.candidates, i.steps])).toEqual([[null, ['OIL', 'BUTTER'], null]]);
