@@ -8,7 +8,8 @@
  * 1. Read the paste.
  *      const reading = readChat(pastedText, { items, buildings, defaultBuilding? });
  *    `items` are the round's catalog items with their aliases column (`ChatItem`: id, names per language,
- *    unit, stepMilli, aliases); `buildings` the Buildings sheet's names as typed. Call `prepare(ctx)` once
+ *    unit, stepMilli, aliases — a core `CatalogItem` is one once given its aliases: `{ ...item, aliases }`);
+ *    `buildings` the Buildings sheet's names as typed. Call `prepare(ctx)` once
  *    and pass its result instead of ctx when reading many pastes. readChat never throws.
  *    `reading.lines` holds every non-blank line, in order (none is dropped), each with:
  *      kind        order | edit | cancel | chatter | header

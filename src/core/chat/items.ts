@@ -86,8 +86,9 @@ export function buildLexicon(items: readonly ChatItem[]): Lexicon {
     }
   };
   for (const item of items) {
-    const names = [item.name.default, item.name.ru, item.name['zh-CN'], item.name.en, ...item.aliases].filter(
-      (n): n is string => !!n && !!String(n).trim(),
+    // A name or alias with no letter ("5", "-") would turn every such number into this item.
+    const names = [item.name.default, item.name.ru, item.name['zh-CN'], item.name.en, ...(item.aliases ?? [])].filter(
+      (n): n is string => !!n && /\p{L}/u.test(String(n)),
     );
     for (const n of names) add(item.id, String(n), 2);
     for (const n of names) {

@@ -1,13 +1,22 @@
-import { ChatLine, ChatReason, confirmedOrderOf, describeReason, readChat, sureOrders } from '../../../src/core/chat';
+import { ChatItem, ChatLine, ChatReason, confirmedOrderOf, describeReason, readChat, sureOrders } from '../../../src/core/chat';
 import { en } from '../../../src/core/i18n/en';
 import { LANGS, Lang } from '../../../src/core/i18n/lang';
 import { catalogs } from '../../../src/core/i18n/translate';
 import { BUILDINGS, chatCatalog } from '../chat-corpus/catalog';
+import { item } from '../fixtures';
 
 const zh = { items: chatCatalog('zh-CN'), buildings: BUILDINGS['zh-CN'] };
 const ru = { items: chatCatalog('ru'), buildings: BUILDINGS.ru };
 const enCtx = { items: chatCatalog('en'), buildings: BUILDINGS.en };
 const slice = (paste: string, span: { start: number; end: number } | null) => (span ? paste.slice(span.start, span.end) : null);
+
+describe('the catalog as the reader takes it', () => {
+  test('a catalog item with its aliases column is a chat item; an alias without letters is ignored', () => {
+    const rice: ChatItem = { ...item('RICE', { name: { default: 'Рис' } }), aliases: ['5', 'рисик'] };
+    const [line] = readChat('Иванова д.1 кв.4 рисик 5', { items: [rice], buildings: ['Дом 1'] }).lines;
+    expect([line.confidence, line.order!.items.map((i) => [i.itemId, i.steps])]).toEqual(['sure', [['RICE', 5]]]);
+  });
+});
 
 describe('what a line was read from', () => {
   test('a 接龙 entry: every part points at the characters it came from', () => {
