@@ -46,7 +46,8 @@ function importsOf(code: string): Import[] {
   const out: Import[] = [];
   const from = /\b(?:import|export)\s+(type\s+)?[\w*\s{},$]*?\bfrom\s*['"]([^'"]+)['"]/g;
   for (const m of code.matchAll(from)) out.push({ spec: m[2], typeOnly: !!m[1] });
-  for (const m of code.matchAll(/\bimport\s*['"]([^'"]+)['"]/g)) out.push({ spec: m[1], typeOnly: false });
+  // A side-effect import starts a statement; anchoring keeps a path like './import' from looking like one.
+  for (const m of code.matchAll(/^\s*import\s*['"]([^'"]+)['"]/gm)) out.push({ spec: m[1], typeOnly: false });
   for (const m of code.matchAll(/\b(?:import|require)\s*\(\s*['"]([^'"]+)['"]\s*\)/g)) out.push({ spec: m[1], typeOnly: false });
   return out;
 }
