@@ -87,21 +87,27 @@ export function deadlineWithZone(ms: number, timeZone: string, lang: Lang): stri
 const join = (lang: Lang, parts: string[]) => parts.join(lang === 'zh-CN' ? '；' : '; ');
 const amount = (steps: number, item: CatalogItem, lang: Lang) => formatNumber(unitsOf(steps, item.stepMilli), lang);
 
-/** One item of the announcement: price per unit, then step, box, per-person limit and minimum where they apply. */
-function itemLine(item: CatalogItem, currency: string, lang: Lang): string {
+/** What the announcement and a paper slip say about an item: price per unit, then step, box, limit and minimum where they apply. */
+export function itemDetails(item: CatalogItem, currency: string, lang: Lang): { price: string; details: string[] } {
   const unit = (steps: number) => unitIn(item.unit, lang, unitsOf(steps, item.stepMilli));
-  const details = [t(lang, 'post.price', { price: formatMoney(item.priceMinor, currency, lang), unit: unitIn(item.unit, lang) })];
+  const price = t(lang, 'post.price', { price: formatMoney(item.priceMinor, currency, lang), unit: unitIn(item.unit, lang) });
+  const details: string[] = [];
   if (item.stepMilli !== 1000) details.push(t(lang, 'post.step', { step: amount(1, item, lang), unit: unit(1) }));
   if (item.boxSteps > 1) details.push(t(lang, 'post.box', { box: amount(item.boxSteps, item, lang), unit: unit(item.boxSteps) }));
   if (item.limitSteps !== null)
     details.push(t(lang, 'post.limit', { limit: amount(item.limitSteps, item, lang), unit: unit(item.limitSteps) }));
   if (item.minimumSteps > 0)
     details.push(t(lang, 'post.minimum', { minimum: amount(item.minimumSteps, item, lang), unit: unit(item.minimumSteps) }));
-  return BULLET + t(lang, 'post.item', { item: itemName(item, lang), price: join(lang, details) });
+  return { price, details };
+}
+
+function itemLine(item: CatalogItem, currency: string, lang: Lang): string {
+  const { price, details } = itemDetails(item, currency, lang);
+  return BULLET + t(lang, 'post.item', { item: itemName(item, lang), price: join(lang, [price, ...details]) });
 }
 
 /** "суббота 10:00–12:00 — Двор у дома 2, Школа №5", or whichever half is known; '' when neither is. */
-function pickupText(round: PostRound, lang: Lang): string {
+export function pickupText(round: PostRound, lang: Lang): string {
   const places = round.pickupPoints.filter(Boolean).join(lang === 'zh-CN' ? '、' : ', ');
   return [round.pickupTime.trim(), places].filter(Boolean).join(lang === 'zh-CN' ? '，' : ' — ');
 }
