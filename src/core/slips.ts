@@ -33,7 +33,8 @@ export function orderSlip(round: PostRound, items: readonly CatalogItem[], lang:
     deadline: deadlineWithZone(round.deadline, round.timeZone, lang),
     pickup: pickupText(round, lang),
     items: items.map((item) => {
-      const { price, details } = itemDetails(item, round.currency, lang);
+      // What the person filling it in must respect: the step and the limit (boxes and minimums are the coordinator's).
+      const { price, details } = itemDetails({ ...item, boxSteps: 1, minimumSteps: 0 }, round.currency, lang);
       return {
         id: item.id,
         name: itemName(item, lang),
@@ -47,7 +48,8 @@ export function orderSlip(round: PostRound, items: readonly CatalogItem[], lang:
 
 /**
  * How many slips share an A4 page (1 to 4): items stand in two columns of about 10 mm a row, under about
- * 45 mm of heading and name lines, so a round of 15 items prints two slips a page and one of 4 items four.
+ * 45 mm of heading and name lines and above a 10 mm note, so a round of 15 items prints two slips a page,
+ * one of 6 items three, and one of 2 items four.
  */
 export function slipsPerPage(itemCount: number): number {
   const rows = Math.ceil(Math.max(1, itemCount) / 2);

@@ -398,7 +398,7 @@ describe('messages to paste into the chats', () => {
 });
 
 describe('paper slips', () => {
-  test("a slip in the volunteer's language, with every item's price and unit and the volunteer's building printed", () => {
+  test("a slip in the volunteer's language, with every item's price, unit, step and limit, and the volunteer's building printed", () => {
     const c = chatCommunity();
     c.ws.session.locales.set('olga@example.org', 'zh_CN');
     const slips = c.run<OrderSlips>('orderSlips', [c.roundId], 'olga@example.org');
@@ -408,10 +408,10 @@ describe('paper slips', () => {
       pickup: 'суббота 10–12，Двор у дома 2',
       buildings: ['Дом 1'],
       items: [
-        { id: 'RICE', name: '大米', unit: '公斤', price: '₽95.50/公斤', hint: '每份0.5公斤；每箱25公斤；每人限购10公斤' },
+        { id: 'RICE', name: '大米', unit: '公斤', price: '₽95.50/公斤', hint: '每份0.5公斤；每人限购10公斤' },
         { id: 'BUCK', name: '荞麦', unit: '公斤', price: '₽88.00/公斤', hint: '每份0.5公斤' },
         { id: 'MILLET', name: '小米', unit: '公斤', price: '₽60.00/公斤', hint: '' },
-        { id: 'OIL', name: '葵花籽油', unit: '瓶', price: '₽180.00/瓶', hint: '每箱6瓶' },
+        { id: 'OIL', name: '葵花籽油', unit: '瓶', price: '₽180.00/瓶', hint: '' },
         { id: 'EGGS', name: '鸡蛋', unit: '打', price: '₽110.00/打', hint: '每人限购3打' },
       ],
     });

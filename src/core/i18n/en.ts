@@ -519,6 +519,8 @@ export const en = {
   'slip.phone': 'Phone',
   'slip.note': 'Write how many in the box. Your volunteer enters the order and tells you what to pay.',
   'slip.entered': 'Entered',
+  'ui.chat.typeQuantity': '{item}: type the quantity',
+  'ui.chat.quietLine': 'Line {line} · {kind}:',
 } satisfies Record<string, Message>;
 
 export type MessageKey = keyof typeof en;

@@ -550,4 +550,6 @@ export const ru: Catalog<MessageKey> = {
   'slip.phone': 'Телефон',
   'slip.note': 'Впишите количество в клетку. Волонтёр внесёт заказ и скажет, сколько оплатить.',
   'slip.entered': 'Внесено',
+  'ui.chat.typeQuantity': '{item}: впишите количество',
+  'ui.chat.quietLine': 'Строка {line} · {kind}:',
 };

@@ -506,4 +506,6 @@ export const zh: Catalog<MessageKey> = {
   'slip.phone': '电话',
   'slip.note': '请在方框里填写数量。志愿者会代为下单，并告诉您应付金额。',
   'slip.entered': '已录入',
+  'ui.chat.typeQuantity': '{item}：请填写数量',
+  'ui.chat.quietLine': '第{line}行 · {kind}：',
 };
