@@ -311,6 +311,7 @@ describe('paper slips: printed for a door-to-door round, typed back in at typing
     expect(await side.getByLabel('Имя', { exact: true }).inputValue()).toBe('');
     expect(await side.getByLabel('Дом / подъезд').inputValue()).toBe('Дом 1');
     expect(await side.getByLabel('Рис длиннозёрный, кг').inputValue()).toBe('');
+    await side.getByRole('button', { name: 'Сохранить заказ' }).scrollIntoViewIfNeeded();
     await shot(s.page, 'paper-slip-typed-ru-1366');
 
     await s.page.keyboard.type('Нина Петровна');
