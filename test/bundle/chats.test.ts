@@ -434,3 +434,23 @@ describe('paper slips', () => {
     ]);
   });
 });
+
+describe('the chat screens stay cheap as a round grows', () => {
+  test.each([[5], [300]])('with %i orders: a paste is read and the messages load in a few sheet calls', (n) => {
+    const c = chatCommunity();
+    const lines = Array.from({ length: n }, (_, i) => `${i + 1}. Дом ${1 + (i % 3)}, кв. ${i + 1}, Анна: яйца 1`);
+    const review = c.run<ChatReview>('readChatPaste', [c.roundId, lines.join('\n')]);
+    c.run('importChatOrders', [{ roundId: c.roundId, lines: ticked(review).map((no) => asConfirmed(review, no)) }]);
+    const cost = (fn: string, args: unknown[]) => {
+      c.ws.calls.reset();
+      c.run(fn, args);
+      return c.ws.calls.roundTrips('spreadsheet');
+    };
+    // The same few calls whatever the size: the Catalog's aliases, the round's block of Orders, the Volunteers.
+    expect([
+      cost('readChatPaste', [c.roundId, PASTE]),
+      cost('chatMessagesScreen', [c.roundId, { lang: 'zh-CN' }]),
+      cost('orderSlips', [c.roundId]),
+    ]).toEqual([3, 5, 1]);
+  });
+});

@@ -14,8 +14,7 @@ import { LANGS, Lang, resolveLang } from '../../core/i18n/lang';
 import { MessageKey, t } from '../../core/i18n/translate';
 import { boxesAlmostFull } from '../../core/reminders';
 import { isTallied } from '../../core/round';
-import { ActionContext, reading, requireAccess } from '../action';
-import { chatItemsOf } from '../chatImport';
+import { reading, requireAccess } from '../action';
 import { RoundData, loadRound } from '../roundData';
 
 /** The messages a coordinator pastes into the round's chats, and the 接龙 list to paste back. */
@@ -85,8 +84,9 @@ function debtors(data: RoundData, inScope: (building: string) => boolean): Debto
 }
 
 /** The 接龙 list of the round's orders (whoever took them: form, volunteer, chat or slip), grouped by building. */
-function jielong(ctx: ActionContext, data: RoundData, lang: Lang, inScope: (building: string) => boolean): string {
-  const items = chatItemsOf(ctx, data.snapshot.items);
+function jielong(data: RoundData, lang: Lang, inScope: (building: string) => boolean): string {
+  // Aliases only help reading a chat; the list is written with the items' names.
+  const items = data.snapshot.items.map((i) => ({ ...i, aliases: [] }));
   // Each neighbour's items in the order the announcement listed them, not by their codes.
   const place = new Map(items.map((i, n) => [i.id, n]));
   const inCatalogOrder = (a: { itemId: string }, b: { itemId: string }) =>
@@ -144,7 +144,7 @@ export function chatMessagesScreen(roundId: string, options: ChatMessagesOptions
     const unpaid = isTallied(state) ? unpaidPost(round, debtors(data, inScope), facts, o) : null;
     messages.push(
       message('unpaid', unpaid, isTallied(state) ? 'ui.messages.allPaid' : 'ui.messages.notClosed'),
-      message('jielong', jielong(ctx, data, lang, inScope) || null, 'ui.messages.noOrders'),
+      message('jielong', jielong(data, lang, inScope) || null, 'ui.messages.noOrders'),
     );
     return {
       round: { id: data.record.id, title: data.record.title, state },
