@@ -8,11 +8,14 @@ import { showDistributionLists, showFormLink, showNewRound, showSettings, showSi
 import { distributionLists, sendVolunteerLists } from './handOut';
 import { onFormSubmit_ } from './intake';
 import { onInstall, onOpen, showHelp } from './menu';
+import { importChatOrders } from './chatImport';
 import { cancelOfflineOrder, saveOfflineOrder } from './offline';
 import { recordPayment, recordRefund, recordSupplierPayment, setPickedUp } from './payments';
 import { purgePersonalData } from './purge';
 import { recordReceipt, supplierOrder } from './receive';
 import { cancelRound, createRound, extendDeadline, openRound } from './rounds';
+import { readChatPaste } from './screens/chatImport';
+import { chatMessagesScreen } from './screens/chatMessages';
 import { emailsScreen } from './screens/emails';
 import { offlineScreen } from './screens/offline';
 import { participantsScreen } from './screens/participants';
@@ -21,6 +24,7 @@ import { saveSettings, settingsScreen } from './screens/settings';
 import { tallyScreen } from './screens/tally';
 import { resolveStuckEmails, sendQueuedEmails } from './sendEmails';
 import { settleRound } from './settle';
+import { orderSlips, showOrderSlips } from './slips';
 import { setUpCommunity } from './setup';
 import { onTick_ } from './tick';
 
@@ -70,4 +74,10 @@ export const entryPoints = {
   emailsScreen,
   sendQueuedEmails,
   resolveStuckEmails,
+  // chats and paper (issue 17)
+  readChatPaste,
+  importChatOrders,
+  chatMessagesScreen,
+  orderSlips,
+  showOrderSlips,
 };

@@ -26,6 +26,8 @@ export interface OfflineOrderInput {
   quantities: Record<string, string | number>;
   extras?: Record<string, string | number>;
   requestId?: string;
+  /** 'paper' when typed in from a printed order slip; a volunteer's own entry otherwise. */
+  source?: 'offline' | 'paper';
 }
 
 export interface OfflineOrderResult {
@@ -66,7 +68,7 @@ export function saveOfflineOrder(input: OfflineOrderInput): OfflineOrderResult {
       round,
       previous,
       orderKey,
-      source: 'offline',
+      source: input.source === 'paper' ? 'paper' : (previous?.order.source ?? 'offline'),
       checked,
       submittedAt: at.getTime(),
       responseAt: at.toISOString(),

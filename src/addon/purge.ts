@@ -1,5 +1,6 @@
 import { handOutBlocks } from '../core/ladder';
 import { t } from '../core/i18n/translate';
+import { forgetChatImport } from '../workspace/chatImports';
 import { purgeRoundRows } from '../workspace/personalData';
 import { writeDistribution, writeRoundResults } from '../workspace/results';
 import { fail, locked } from './action';
@@ -16,6 +17,8 @@ export function purgePersonalData(roundId: string): { rows: number } {
     const index = new Map(data.tally.participants.map((p, i) => [p.order.key, i]));
     const pseudonym = (orderKey: string) => t(ctx.lang, 'purge.participant', { n: (index.get(orderKey) ?? 0) + 1 });
     const rows = purgeRoundRows(ctx.book, data.record.id, pseudonym);
+    // What chat imports recorded holds names, flats and phones too (folded): it goes with them.
+    forgetChatImport(ctx.store, data.record.id);
     // Result sheets are rebuilt from the purged data.
     const purged = loadRound(ctx, data.record.id);
     purged.record = data.record;

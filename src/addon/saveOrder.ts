@@ -44,7 +44,14 @@ export interface OrderToSave {
 
 /** Writes an order's new revision (its fairness queues revised by the core) and returns it. */
 export function saveOrder(o: OrderToSave): Order {
-  const { snapshot, items, book, store } = o.round;
+  const { order, rows } = revisedOrder(o);
+  writeOrder(o.round.book, o.round.store, o.previous, rows, o.round.snapshot.round.id);
+  return order;
+}
+
+/** An order's new revision and its Orders rows, for writing alone (saveOrder) or with many others (a chat import). */
+export function revisedOrder(o: OrderToSave): { order: Order; rows: unknown[][] } {
+  const { snapshot, items } = o.round;
   const order = reviseOrder(o.previous?.order, {
     key: o.orderKey,
     source: o.source,
@@ -54,9 +61,7 @@ export function saveOrder(o: OrderToSave): Order {
     revision: (o.previous?.order.revision ?? 0) + 1,
     comment: o.checked.comment,
   });
-  const rows = orderRows(order, snapshot.round.id, o.responseAt, o.editUrl, items, snapshot.defaultLang);
-  writeOrder(book, store, o.previous, rows, snapshot.round.id);
-  return order;
+  return { order, rows: orderRows(order, snapshot.round.id, o.responseAt, o.editUrl, items, snapshot.defaultLang) };
 }
 
 const typed = (v: unknown) => (v === null || v === undefined ? '' : String(v).trim());

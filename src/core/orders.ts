@@ -30,10 +30,14 @@ export interface OrderLine {
   extraTranches: Tranche[];
 }
 
-export type OrderSource = 'form' | 'offline';
+/**
+ * How an order came in: the resident's form; a volunteer's entry at the sidebar; a chat list pasted by
+ * the coordinator or a volunteer (chat import); a paper slip typed in after a door-to-door round.
+ */
+export type OrderSource = 'form' | 'offline' | 'chat' | 'paper';
 
 export interface Order {
-  /** Stable identity of the order: "form:<response id>" or "offline:<id>"; edits keep it. */
+  /** Stable identity of the order: "form:<response id>", "offline:<id>" or "chat:<round>:<person>"; edits keep it. */
   key: string;
   source: OrderSource;
   participant: Participant;

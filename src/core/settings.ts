@@ -15,6 +15,9 @@ export const SETTING_KEYS = [
   'rounding',
   'paymentInstructions',
   'replyTo',
+  'chatRules',
+  'chatEmoji',
+  'unpaidShows',
 ] as const;
 export type SettingKey = (typeof SETTING_KEYS)[number];
 
@@ -28,6 +31,9 @@ export const DEFAULT_SETTINGS: Record<SettingKey, string> = {
   rounding: 'halfUp',
   paymentInstructions: '',
   replyTo: '',
+  chatRules: '',
+  chatEmoji: 'yes',
+  unpaidShows: 'flats',
 };
 
 /** The note beside a setting in the Settings sheet, from the message catalogs. */
@@ -46,6 +52,12 @@ export interface CommunitySettings {
   rounding: RoundingRule;
   paymentInstructions: string;
   replyTo: string;
+  /** The community's rules, pasted under a round's announcement in the chats. */
+  chatRules: string;
+  /** Emoji at the start of the chat messages' lines. */
+  chatEmoji: boolean;
+  /** Whether the unpaid list posted in a chat names flats (the default: the chat does not learn who owes) or names. */
+  unpaidShows: 'flats' | 'names';
 }
 
 /** Reads the Settings sheet's key/value rows; anything unreadable falls back to the default. */
@@ -69,5 +81,8 @@ export function parseSettings(rows: readonly (readonly unknown[])[]): CommunityS
     rounding: ['halfUp', 'halfEven', 'up'].includes(rounding) ? rounding : 'halfUp',
     paymentInstructions: raw.paymentInstructions,
     replyTo: raw.replyTo,
+    chatRules: raw.chatRules,
+    chatEmoji: !/^(no|n|false|0|нет|否|不)$/i.test(String(raw.chatEmoji).trim()),
+    unpaidShows: /^(names?|имена|имя|姓名|名字)$/i.test(String(raw.unpaidShows).trim()) ? 'names' : 'flats',
   };
 }

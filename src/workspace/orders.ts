@@ -168,19 +168,37 @@ export function writeOrder(
   rows: unknown[][],
   roundId: string,
 ): void {
+  writeOrders(book, store, [{ previous, rows }], roundId);
+}
+
+/**
+ * Several orders of one round at once (a chat import of 400 lines): each that fits where it stood is
+ * written in place, and all the others are appended together in one write.
+ */
+export function writeOrders(
+  book: Book,
+  store: DocumentStore,
+  writes: readonly { previous: StoredOrder | null; rows: unknown[][] }[],
+  roundId: string,
+): void {
   const sheet = book.sheet('orders');
   const cols = width('orders');
-  const old = previous?.rows ?? [];
-  const contiguous = old.length > 0 && old[old.length - 1] - old[0] + 1 === old.length;
-  if (contiguous && rows.length <= old.length) {
-    const blank = new Array(cols).fill('');
-    sheet.getRange(old[0], 1, old.length, cols).setValues([...rows, ...new Array(old.length - rows.length).fill(blank)]);
-    return;
+  const appended: unknown[][] = [];
+  for (const { previous, rows } of writes) {
+    const old = previous?.rows ?? [];
+    const contiguous = old.length > 0 && old[old.length - 1] - old[0] + 1 === old.length;
+    if (contiguous && rows.length <= old.length) {
+      const blank = new Array(cols).fill('');
+      sheet.getRange(old[0], 1, old.length, cols).setValues([...rows, ...new Array(old.length - rows.length).fill(blank)]);
+      continue;
+    }
+    if (contiguous) sheet.getRange(old[0], 1, old.length, cols).clearContent();
+    else for (const r of old) sheet.getRange(r, 1, 1, cols).clearContent();
+    appended.push(...rows);
   }
-  if (contiguous) sheet.getRange(old[0], 1, old.length, cols).clearContent();
-  else for (const r of old) sheet.getRange(r, 1, 1, cols).clearContent();
-  const at = appendAtCounter(sheet, 'orders', store, rows);
-  widenSpan(store, roundId, at, at + rows.length - 1);
+  if (!appended.length) return;
+  const at = appendAtCounter(sheet, 'orders', store, appended);
+  widenSpan(store, roundId, at, at + appended.length - 1);
 }
 
 /**

@@ -74,7 +74,8 @@ export function readLine(raw: string, offset: number, lineNo: number, p: Prepare
     base.entry = Number(entry[1]);
     c.take(start, start + entry[0].length);
     state.inHeading = false;
-  } else if (state.inHeading || W.EXAMPLE.test(body)) return line(base, 'header', 'sure', [{ key: 'chat.reason.heading' }]);
+  } else if (state.inHeading || W.EXAMPLE.test(body) || W.LABEL.test(body))
+    return line(base, 'header', 'sure', [{ key: 'chat.reason.heading' }]);
   if (!entry && W.PLUS_ONE.test(body)) return line(base, 'chatter', 'check', [{ key: 'chat.reason.plusOne' }]);
   return readOrderLine(c, base, start, p);
 }

@@ -35,6 +35,42 @@ export const EXAMPLE = new RegExp(
   'u',
 );
 
+/**
+ * A labelled line of a coordinator's announcement ("Стоп: пт, 20 ноября, 18:00", "Выдача: суббота — двор
+ * у дома 2", "自提：3号楼门口"): the round's facts, never an order, however many numbers they hold. The
+ * labels are those of the add-on's own chat messages (core/chatMessages.ts) and their usual variants.
+ */
+export const LABEL = new RegExp(
+  `^[\\s\\p{Extended_Pictographic}\\uFE0F\\u200D]*(?:${[
+    'стоп',
+    'выдача',
+    'забрать',
+    'оплата',
+    'правила',
+    'заказ через форму',
+    'дозаказать',
+    'orders close',
+    'deadline',
+    'pickup',
+    'pick up',
+    'how to pay',
+    'rules',
+    'order with the form',
+    'add to your order',
+    '截单时间',
+    '截单',
+    '截止时间',
+    '自提',
+    '请到这里自提',
+    '取货',
+    '付款方式',
+    '群规',
+    '表单下单',
+    '补单',
+  ].join('|')})\\s*[:：]`,
+  'iu',
+);
+
 /** A 接龙 or hand-numbered entry: "12. ", "12、", "12)", the keycap "1️⃣". Not "1.5 кг". */
 export const ENTRY = /^\s*(\d{1,4})\s*(?:\.(?!\d)|、|\)|\uFE0F?\u20E3)\s*/u;
 
@@ -80,7 +116,7 @@ export const QUESTION = /[?？]|(?:吗|么|呢)\s*[。!！~]*\s*$/u;
 export const PRICE =
   /(?:[¥$£€₽]\s*\d+(?:[.,]\d+)?|\d+(?:[.,]\d+)?\s*(?:元|块钱?|₽|\$|£|€|¥|(?<![\p{L}])(?:руб(?:лей|ля|ль)?\.?|р\.|rub|rmb|yuan|usd|eur|gbp|pounds?|dollars?|euros?)(?![\p{L}])))(?:\s*\/\s*[\p{L}]+)?/gu;
 
-/** Times and dates in a message: "18:00", "6pm", "8点", "20.11.2026", "11月20日", "20 ноября". */
+/** Times and dates in a message: "18:00", "6pm", "8点", "20.11.2026", "11月20日", "2026年11月20日", "20 ноября". */
 export const TIME_OR_DATE = new RegExp(
   [
     '(?<![\\d])\\d{1,2}:\\d{2}(?::\\d{2})?(?:\\s*[ap]\\.?m\\.?)?(?![\\d])',
@@ -88,7 +124,7 @@ export const TIME_OR_DATE = new RegExp(
     '\\d{1,2}\\s*点(?:半|\\d{1,2}分?)?',
     '(?<![\\d])\\d{1,2}[./]\\d{1,2}[./]\\d{2,4}(?![\\d])',
     '(?<![\\d])\\d{4}-\\d{1,2}-\\d{1,2}(?![\\d])',
-    '\\d{1,2}\\s*月\\s*\\d{1,2}\\s*[日号]?',
+    '(?:\\d{4}\\s*年\\s*)?\\d{1,2}\\s*月\\s*\\d{1,2}\\s*[日号]?',
     '(?<![\\d])\\d{1,2}\\s+(?:января|февраля|марта|апреля|мая|июня|июля|августа|сентября|октября|ноября|декабря|jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:tember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)(?![\\p{L}])',
   ].join('|'),
   'gu',

@@ -1,4 +1,5 @@
 import type { Steps } from '../../core/quantity';
+import type { StoredChatImport } from '../chatImports';
 import type { CloseSummary } from '../../core/round';
 import type { CommunitySettings } from '../../core/settings';
 import type { LedgerLine } from '../ledgerSheet';
@@ -87,4 +88,9 @@ export const KEYS = {
   createdRound: family('request:', json<string>()),
   /** A sidebar click already done (its request id → the offline order it saved). */
   savedOfflineOrder: family('request:', json<{ orderKey: string; enteredBy: string; notes: string[] }>()),
+  /**
+   * What chat imports into a round recorded, person by person (see workspace/chatImports.ts): read in the
+   * one getProperties every execution makes, chunked past 9 KB; a 400-line 接龙 takes about 25 KB.
+   */
+  chatImport: family<string, StoredChatImport>('chatImport:', json<StoredChatImport>()),
 };

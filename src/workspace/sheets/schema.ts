@@ -77,6 +77,8 @@ export const SHEETS = {
     retail: money(['Цена в магазине', '零售价', 'Retail price']),
     supplier: text(['Поставщик', '供应商', 'Supplier']),
     supplierCode: text(['Артикул поставщика', '供应商编号', 'Supplier code'], PLAIN),
+    /** Short words residents use in chats ("греча, гречка", "米", "tp"), comma-separated, for the chat import. */
+    aliases: text(['Как пишут в чатах', '群里的叫法', 'Chat aliases'], PLAIN),
   }),
   rounds: sheet(
     ['Закупки', '团购期数', 'Rounds'],

@@ -9,6 +9,8 @@ import { offlineScreen } from './screens/offline';
 import { participantsScreen } from './screens/participants';
 import { emailsScreen } from './screens/emails';
 import { settingsScreen } from './screens/settings';
+import { chatImportScreen } from './screens/chatImport';
+import { chatMessagesScreen } from './screens/chatMessages';
 
 const lang = resolveLang(document.body.dataset.lang);
 setServerLang(lang);
@@ -18,11 +20,13 @@ const screens: Record<string, Screen> = {
   rounds: roundsScreen,
   tally: tallyScreen,
   offline: offlineScreen,
+  chat: chatImportScreen,
+  messages: chatMessagesScreen,
   participants: participantsScreen,
   emails: emailsScreen,
   settings: settingsScreen,
 };
-const needsRound = new Set(['tally', 'offline', 'participants', 'emails']);
+const needsRound = new Set(['tally', 'offline', 'chat', 'messages', 'participants', 'emails']);
 
 const tabs = document.getElementById('tabs') as HTMLElement;
 const picker = document.getElementById('round-picker') as HTMLElement;

@@ -1,11 +1,20 @@
 import { actionButton, append, clear, el, field, requestId, select, statusLine } from '../../../shared/dom';
 import { Screen } from './context';
 
-/** A volunteer enters, edits or cancels the order of a neighbour without a smartphone. */
+/** Typing in paper slips: kept while the sidebar is open, so a stack of slips goes in one after another. */
+const paper = { on: false };
+
+/**
+ * A volunteer enters, edits or cancels the order of a neighbour without a smartphone, or types in a paper
+ * slip: the fields run in the slip's order (name, building, flat, phone, then the items), Enter saves and
+ * starts the next slip with the building kept, and the result shows beside the button.
+ */
 export const offlineScreen: Screen = async (ctx) => {
   const { tr } = ctx;
   const data = await ctx.call('offlineScreen', ctx.roundId());
   const status = statusLine();
+  // The result shows right under the Save button, where the eyes of someone typing a stack of slips are.
+  status.element.classList.add('beside');
   const report = status.show;
   const pickExisting = select([
     { value: '', label: tr('ui.offline.newResident') },
@@ -30,6 +39,11 @@ export const offlineScreen: Screen = async (ctx) => {
     ],
     ctx.lang,
   );
+  const fromSlip = el('input', { type: 'checkbox', checked: paper.on });
+  fromSlip.addEventListener('change', () => {
+    paper.on = fromSlip.checked;
+    for (const e of extra.values()) e.tabIndex = paper.on ? -1 : 0;
+  });
   const enteredBy = el('div', { className: 'muted' });
   const qty = new Map<string, HTMLInputElement>();
   const extra = new Map<string, HTMLInputElement>();
@@ -49,6 +63,8 @@ export const offlineScreen: Screen = async (ctx) => {
         placeholder: '+',
         'aria-label': `${i.name}: ${tr('ui.offline.extra')}`,
       });
+      // A slip has no "extra" box: Tab goes from one quantity to the next.
+      if (paper.on) e.tabIndex = -1;
       extra.set(i.id, e);
       cells.push(el('td', {}, e));
     }
@@ -72,10 +88,22 @@ export const offlineScreen: Screen = async (ctx) => {
   pickExisting.addEventListener('change', () => fill(pickExisting.value));
   const values = (m: Map<string, HTMLInputElement>) =>
     Object.fromEntries([...m].filter(([, i]) => i.value.trim()).map(([id, i]) => [id, i.value.trim()]));
+  /** After a new order: the next slip starts empty, the building stays, the cursor is on the name. */
+  const next = (saved: { orderKey: string }) => {
+    const kept = building.value;
+    pickExisting.appendChild(
+      el('option', { value: saved.orderKey }, `${name.value}${kept ? `, ${kept}` : ''}${flat.value ? ` ${flat.value}` : ''}`),
+    );
+    fill('');
+    building.value = kept;
+    name.focus();
+  };
   const save = actionButton(
     tr('ui.offline.save'),
     async () => {
       try {
+        const editing = !!pickExisting.value;
+        const who = name.value;
         const result = await ctx.call('saveOfflineOrder', {
           roundId: ctx.roundId(),
           orderKey: pickExisting.value || undefined,
@@ -89,9 +117,12 @@ export const offlineScreen: Screen = async (ctx) => {
           extras: values(extra),
           requestId: request,
           lang: emailLang.value,
+          source: paper.on ? 'paper' : 'offline',
         });
         request = requestId();
-        report('ok', [tr('ui.offline.saved'), ...result.notes].join('\n'));
+        if (!editing) next(result);
+        const said = paper.on && !editing ? tr('ui.offline.savedNext', { name: who }) : tr('ui.offline.saved');
+        report('ok', [said, ...result.notes].join('\n'));
       } catch (err) {
         report('error', (err as Error).message);
       }
@@ -113,21 +144,43 @@ export const offlineScreen: Screen = async (ctx) => {
     'secondary',
     ctx.tr('ui.working'),
   );
+  const printSlips = actionButton(
+    tr('ui.offline.printSlips'),
+    async () => {
+      try {
+        await ctx.call('showOrderSlips', ctx.roundId());
+      } catch (err) {
+        report('error', (err as Error).message);
+      }
+    },
+    'secondary',
+    ctx.tr('ui.working'),
+  );
+  // Enter in any field saves, as a volunteer with a stack of slips expects; buttons and lists keep their own Enter.
+  const onKey = (e: KeyboardEvent) => {
+    const target = e.target as HTMLElement;
+    if (e.key !== 'Enter' || e.isComposing || target.tagName !== 'INPUT' || (target as HTMLInputElement).type === 'checkbox')
+      return;
+    e.preventDefault();
+    save.click();
+  };
   return el(
     'form',
-    { 'aria-label': tr('ui.tab.offline'), onsubmit: (e: Event) => e.preventDefault() },
-    status.element,
+    { 'aria-label': tr('ui.tab.offline'), onsubmit: (e: Event) => e.preventDefault(), onkeydown: onKey as (e: Event) => void },
     field(tr('ui.offline.resident'), pickExisting),
+    el('label', { className: 'tick' }, fromSlip, tr('ui.offline.fromSlip')),
     enteredBy,
     field(tr('ui.offline.name'), name),
     field(tr('ui.offline.building'), building),
     field(tr('ui.offline.flat'), flat),
     field(tr('ui.offline.phone'), phone),
+    el('h2', {}, tr('ui.offline.quantities')),
+    table,
     field(tr('ui.offline.email'), email),
     field(tr('ui.offline.lang'), emailLang),
     pickup ? field(tr('ui.offline.pickup'), pickup) : null,
-    el('h2', {}, tr('ui.offline.quantities')),
-    table,
-    el('div', { className: 'row' }, save, cancel),
+    el('div', { className: 'row' }, save, status.element, cancel),
+    el('div', { className: 'muted' }, tr('ui.offline.enterSaves')),
+    el('div', { className: 'row' }, printSlips),
   );
 };
