@@ -9,11 +9,20 @@ import { distributionLists, sendVolunteerLists } from './handOut';
 import { onFormSubmit_ } from './intake';
 import { onInstall, onOpen, showHelp } from './menu';
 import { cancelOfflineOrder, saveOfflineOrder } from './offline';
-import { recordPayment, recordRefund, recordSupplierPayment, setPickedUp } from './payments';
+import {
+  recordDeliveryPayment,
+  recordFeePayout,
+  recordPayment,
+  recordRefund,
+  recordSupplierPayment,
+  setPickedUp,
+} from './payments';
 import { purgePersonalData } from './purge';
 import { recordReceipt, supplierOrder } from './receive';
 import { cancelRound, createRound, extendDeadline, openRound } from './rounds';
 import { emailsScreen } from './screens/emails';
+import { moneyScreen } from './screens/money';
+import { receivingScreen } from './screens/receiving';
 import { offlineScreen } from './screens/offline';
 import { participantsScreen } from './screens/participants';
 import { listRounds, roundsScreen } from './screens/rounds';
@@ -21,6 +30,8 @@ import { saveSettings, settingsScreen } from './screens/settings';
 import { tallyScreen } from './screens/tally';
 import { resolveStuckEmails, sendQueuedEmails } from './sendEmails';
 import { settleRound } from './settle';
+import { matchStatementLines, recordStatementPayments } from './statement';
+import { sendThankYou, thankYouScreen } from './thanks';
 import { setUpCommunity } from './setup';
 import { onTick_ } from './tick';
 
@@ -66,6 +77,15 @@ export const entryPoints = {
   recordSupplierPayment,
   settleRound,
   purgePersonalData,
+  // money screens (issue 14): receiving, payments out, statements, thanks
+  receivingScreen,
+  moneyScreen,
+  recordDeliveryPayment,
+  recordFeePayout,
+  matchStatementLines,
+  recordStatementPayments,
+  thankYouScreen,
+  sendThankYou,
   // emails
   emailsScreen,
   sendQueuedEmails,

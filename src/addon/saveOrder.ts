@@ -1,9 +1,11 @@
+import { RoundSoFar, orderWeight } from '../core/billing';
 import { describeProblem } from '../core/describe';
 import { t } from '../core/i18n/translate';
 import { Order, OrderSource, reviseOrder } from '../core/orders';
 import { acceptsOrdersAt } from '../core/round';
 import { Problem, RawOrderInput, ValidatedOrder, validateOrder } from '../core/validation';
 import { logEntry } from '../workspace/log';
+import { KEYS } from '../workspace/properties/keys';
 import { StoredOrder, orderRows, writeOrder } from '../workspace/orders';
 import { OpenRound } from './roundData';
 
@@ -56,7 +58,27 @@ export function saveOrder(o: OrderToSave): Order {
   });
   const rows = orderRows(order, snapshot.round.id, o.responseAt, o.editUrl, items, snapshot.defaultLang);
   writeOrder(book, store, o.previous, rows, snapshot.round.id);
+  if (order !== o.previous?.order) keepRoundSoFar(o.round, o.previous?.order ?? null, order);
   return order;
+}
+
+/**
+ * The round's orders so far, as running totals a receipt's estimate reads (billing.estimateShare): the
+ * order's previous weight comes out, its new weight goes in — one property, no sheet read.
+ */
+function keepRoundSoFar(round: OpenRound, before: Order | null, after: Order): void {
+  const { snapshot, items, store } = round;
+  const key = KEYS.roundSoFar(snapshot.round.id);
+  const totals: RoundSoFar = store.get(key) ?? { participants: 0, goodsMinor: 0, quantityMilli: 0 };
+  const weigh = (o: Order | null) =>
+    o ? orderWeight(o.lines, items, snapshot.round.rounding) : { goodsMinor: 0, quantityMilli: 0 };
+  const counts = (w: { goodsMinor: number; quantityMilli: number }) => (w.goodsMinor > 0 || w.quantityMilli > 0 ? 1 : 0);
+  const [was, now] = [weigh(before), weigh(after)];
+  store.set(key, {
+    participants: Math.max(0, totals.participants - counts(was) + counts(now)),
+    goodsMinor: Math.max(0, totals.goodsMinor - was.goodsMinor + now.goodsMinor),
+    quantityMilli: Math.max(0, totals.quantityMilli - was.quantityMilli + now.quantityMilli),
+  });
 }
 
 const typed = (v: unknown) => (v === null || v === undefined ? '' : String(v).trim());
