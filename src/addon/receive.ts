@@ -43,8 +43,10 @@ export function supplierOrder(roundId: string): SupplierOrder {
     writeSupplierOrder(ctx.book, ctx.store, data.record, lines);
     moveRound(ctx, data, 'ordered');
     updateLedger(ctx, data);
+    // The sheet speaks the community's language; the file the coordinator's, names included.
+    const own = ctx.lang === ctx.book.lang ? lines : supplierLines(data.tally, data.items, ctx.lang);
     return {
-      csv: supplierOrderCsv(lines, ctx.lang, data.record.currency),
+      csv: supplierOrderCsv(own, ctx.lang, data.record.currency),
       fileName: `${data.record.id}-${t(ctx.lang, 'ui.supplier.fileName')}.csv`,
       lines,
       totalMinor: lines.reduce((s, l) => s + l.totalMinor, 0),
@@ -223,14 +225,12 @@ export function recordReceipt(roundId: string, input: ReceiptInput = {}): Receip
     if (input.confirmed !== true) return plan;
 
     ctx.store.set(KEYS.received(before.record.id), received);
-    before.record = { ...before.record, shortfallRule: rule };
+    // "Goods arrived", and the rule on the round's row, in one write (checked above: ordered or arrived already).
+    saveRound(ctx.book, ctx.store, { ...before.record, shortfallRule: rule, state: 'arrived' }, ctx.now);
     const after = loadRound(ctx, before.record.id);
-    after.record = before.record;
     writeRoundResults(ctx.book, ctx.store, after.record, after);
     const emails = deliveryEmails(ctx, after, changes, occasionOf(received, rule));
     const queued = queueEmails(ctx.book, ctx.store, emails, ctx.now);
-    // "Goods arrived", and the rule on the round's row, in one write (checked above: ordered or arrived already).
-    after.record = saveRound(ctx.book, ctx.store, { ...after.record, state: 'arrived' }, ctx.now);
     updateLedger(ctx, after);
     return { ...plan, done: true, queued };
   });

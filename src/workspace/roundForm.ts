@@ -50,7 +50,7 @@ function itemTitle(item: CatalogItem, input: FormInput, taken: Set<string>): str
 }
 
 function itemHelp(item: CatalogItem, lang: Lang): string {
-  const units = (steps: number) => `${formatNumber(unitsOf(steps, item.stepMilli), lang)} ${item.unit}`;
+  const units = (steps: number) => `${formatNumber(unitsOf(steps, item.stepMilli), lang)}\u00a0${item.unit}`;
   const parts: string[] = [];
   if (item.stepMilli !== 1000) parts.push(t(lang, 'form.help.step', { step: units(1) }));
   if (item.boxSteps > 1) parts.push(t(lang, 'form.help.box', { box: units(item.boxSteps) }));
