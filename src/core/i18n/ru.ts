@@ -451,7 +451,7 @@ export const ru: Catalog<MessageKey> = {
   'ui.receive.title': 'Что привёз поставщик',
   'ui.receive.notYet': 'Сначала сформируйте заказ поставщику — приёмка идёт после него.',
   'ui.receive.arrived': '{item}: привезли, {unit}',
-  'ui.receive.bought': 'заказано: {quantity}\u00a0{unit}',
+  'ui.receive.bought': 'закуплено: {quantity}\u00a0{unit}',
   'ui.receive.rule': 'Если привезли меньше, чем заказано',
   'ui.receive.ruleLatestHint': 'меньше получат те, кто заказал позже всех; ранние заказы сохраняются',
   'ui.receive.ruleProportionalHint': 'сначала снимается допуск, затем всем меньше — пропорционально заказу',

@@ -417,7 +417,7 @@ export const zh: Catalog<MessageKey> = {
   'ui.receive.done': { other: '已登记到货，{count}封邮件待发送。' },
   'ui.receive.changed': '您做了修改，请重新查看后再确认。',
   'ui.supplier.sheetNote': '如果下载没有开始（有些浏览器禁止从插件面板下载），同一订单也在“{sheet}”表中：文件 ▸ 下载 ▸ CSV。',
-  'ui.money.title': '{round}收支',
+  'ui.money.title': '收支：{round}',
   'ui.ledger.deliveryPaid': '已付运费',
   'ui.ledger.feePaid': '已付团长服务费',
   'ui.ledger.creditIn': '以往余额抵扣',

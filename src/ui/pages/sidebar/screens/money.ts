@@ -1,7 +1,6 @@
 import type { MoneyScreen } from '../../../../addon/screens/money';
-import { formatMoney, formatNumber } from '../../../../core/i18n/format';
+import { formatMoney } from '../../../../core/i18n/format';
 import { MessageKey } from '../../../../core/i18n/translate';
-import { currency } from '../../../../core/money';
 import { actionButton, append, clear, el, field, notice, requestId, select, statusLine } from '../../../shared/dom';
 import { Screen, ScreenContext } from './context';
 
@@ -59,11 +58,9 @@ export const moneyScreen: Screen = async (ctx) => {
   return root;
 };
 
-/** The amount as the volunteer would type it in their language, for prefilling a field. */
+/** The amount as the add-on shows it in the volunteer's language ("5 103,00 ₽", "₽5,103.00"): the box reads it back. */
 function typedAmount(ctx: ScreenContext, minor: number, code: string): string {
-  if (minor <= 0) return '';
-  const exponent = currency(code)?.exponent ?? 2;
-  return formatNumber(minor / 10 ** exponent, ctx.lang, exponent);
+  return minor > 0 ? formatMoney(minor, code, ctx.lang) : '';
 }
 
 const PAY_OUT = {

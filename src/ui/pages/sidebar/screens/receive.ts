@@ -1,5 +1,6 @@
 import { formatMoney, formatNumber } from '../../../../core/i18n/format';
 import type { ReceiptPlan, SupplierOrder } from '../../../../addon/receive';
+import type { ReceivingScreen } from '../../../../addon/screens/receiving';
 import { actionButton, append, clear, el, notice, statusLine } from '../../../shared/dom';
 import { Screen, ScreenContext } from './context';
 
@@ -11,12 +12,21 @@ import { Screen, ScreenContext } from './context';
 export const receiveScreen: Screen = async (ctx) => {
   const { tr } = ctx;
   const data = await ctx.call('receivingScreen', ctx.roundId());
-  const root = el('section', { 'aria-label': tr('ui.tab.receive') });
-  append(root, supplierBlock(ctx, data.state === 'closed' || data.state === 'ordered'));
+  const body = el('div');
+  // Making the supplier order moves the round on: the receiving part below it is drawn again, the file link stays.
+  const again = async () => receivingForm(ctx, body, await ctx.call('receivingScreen', data.roundId));
+  const supplier = supplierBlock(ctx, data.state === 'closed' || data.state === 'ordered', again);
+  receivingForm(ctx, body, data);
+  return el('section', { 'aria-label': tr('ui.tab.receive') }, supplier, body);
+};
+
+function receivingForm(ctx: ScreenContext, root: HTMLElement, data: ReceivingScreen): void {
+  const { tr } = ctx;
+  clear(root);
   append(root, el('h1', {}, tr('ui.receive.title')));
   if (!data.canReceive) {
     append(root, notice('info', tr('ui.receive.notYet')));
-    return root;
+    return;
   }
   const inputs = new Map<string, HTMLInputElement>();
   const form = el('form', { className: 'receive', onsubmit: (e: Event) => e.preventDefault() });
@@ -104,8 +114,7 @@ export const receiveScreen: Screen = async (ctx) => {
   );
   append(form, el('div', { className: 'row' }, check), status.element, planBox, el('div', { 'data-flash': 'receive' }));
   append(root, form);
-  return root;
-};
+}
 
 /** What the server says will happen, and the confirm button that does it. */
 function showPlan(ctx: ScreenContext, box: HTMLElement, plan: ReceiptPlan, confirm: () => Promise<void>): void {
@@ -157,7 +166,7 @@ function showPlan(ctx: ScreenContext, box: HTMLElement, plan: ReceiptPlan, confi
 }
 
 /** The supplier order: makes the sheet and offers the CSV file, with the sheet as the way round a blocked download. */
-function supplierBlock(ctx: ScreenContext, show: boolean): HTMLElement | null {
+function supplierBlock(ctx: ScreenContext, show: boolean, made: () => Promise<void>): HTMLElement | null {
   if (!show) return null;
   const { tr } = ctx;
   const status = statusLine();
@@ -177,6 +186,7 @@ function supplierBlock(ctx: ScreenContext, show: boolean): HTMLElement | null {
           el('a', { href, download: order.fileName, className: 'download' }, `${tr('ui.supplier.download')}: ${order.fileName}`),
           el('p', { className: 'muted' }, tr('ui.supplier.sheetNote', { sheet: order.sheetName })),
         );
+        await made();
       } catch (err) {
         status.show('error', (err as Error).message);
       }
