@@ -5,7 +5,8 @@ import { RoundState, stateLabel } from '../core/round';
 import { KEYS } from './properties/keys';
 import { DocumentStore, entry } from './properties/store';
 import { Book } from './sheets/book';
-import { columnNumber, numberFormatRow, row, width } from './sheets/schema';
+import { columnNumber, header, numberFormatRow, row, width } from './sheets/schema';
+import { textCell } from './sheets/text';
 
 /** One round's line of the community Ledger. */
 export interface LedgerLine extends RoundLedger {
@@ -94,11 +95,18 @@ export function writeLedgerLine(book: Book, store: DocumentStore, line: LedgerLi
   store.setAll(entry(KEYS.ledgerRounds, ids), entry(KEYS.ledgerLine(line.roundId), line));
   const community = communityLedger(lines);
   const code = line.currency;
-  const rows = [...lines.map((l) => roundRow(l, lang)), row('ledger', {}), communityRow(community, lines, lang, code)];
-  const range = book.sheet('ledger').getRange(2, 1, rows.length, width('ledger'));
+  // The header goes with the data: a Ledger made before columns were appended gets their headers too.
+  const rows = [
+    header('ledger', book.lang).map(textCell),
+    ...lines.map((l) => roundRow(l, lang)),
+    row('ledger', {}),
+    communityRow(community, lines, lang, code),
+  ];
+  const range = book.sheet('ledger').getRange(1, 1, rows.length, width('ledger'));
   range.setValues(rows);
   if (added)
     range.setNumberFormats([
+      numberFormatRow('ledger', code).map(() => 'General'),
       ...lines.map((l) => numberFormatRow('ledger', l.currency)),
       numberFormatRow('ledger', code),
       numberFormatRow('ledger', code),

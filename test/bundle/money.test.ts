@@ -172,6 +172,13 @@ describe('the payment QR code in the bill, as an inline image', () => {
     expect(() => c.ws.run('saveSettings', [{ settings: { ...PAYEE, payeeAccount: '40702810000000011693' } }])).toThrow(
       /^Расчётный счёт получателя \(20 цифр\): /,
     );
+    // Saved right, each new setting has its row and its note in the Settings sheet, the account exact.
+    c.ws.run('saveSettings', [{ settings: PAYEE }]);
+    const bic = rowWhere(c.ws, 'Настройки', 'settings', 'key', 'payeeBic');
+    expect([cell('settings', bic, 'value'), cell('settings', bic, 'note')]).toEqual(['044525823', 'БИК банка (9 цифр)']);
+    expect(cell('settings', rowWhere(c.ws, 'Настройки', 'settings', 'key', 'payeeAccount'), 'value')).toBe(
+      '40702810000000011692',
+    );
   });
 });
 
