@@ -86,6 +86,18 @@ export interface Fidelity {
    * ('anyone', the old emulator).
    */
   readonly formAccess: 'shared' | 'anyone';
+
+  // --- Utilities (money-ui) ---
+
+  /**
+   * What Utilities.parseCsv does with a line break inside a quoted field. The reference shows only
+   * simple rows ("a,b,c\nd,e,f" → [[a, b, c], [d, e, f]]:
+   * https://developers.google.com/apps-script/reference/utilities/utilities#parseCsv(String)) and says
+   * nothing of quotes; scripts in the wild replace such line breaks before calling it (the "parseCsv"
+   * gists that sanitize quoted newlines), which suggests it splits the row there. 'splitsRow' (strict):
+   * the line break ends the row even inside quotes; 'keepsInField': RFC 4180, the field keeps it.
+   */
+  readonly parseCsvQuotedNewline: 'splitsRow' | 'keepsInField';
 }
 
 /** The default: the stricter reading of everything Google leaves open. */
@@ -102,6 +114,7 @@ export const STRICT: Fidelity = {
   editEventUser: 'empty',
   typedInputLocale: 'spreadsheet',
   formAccess: 'shared',
+  parseCsvQuotedNewline: 'splitsRow',
 };
 
 /**

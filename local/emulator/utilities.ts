@@ -1,14 +1,22 @@
+import { Fidelity } from './fidelity';
 import { guarded, isDate } from './guard';
 import { Runtime } from './runtime';
 import { formatSheetDate } from './spreadsheet/values';
 
-type BlobMembers = 'getDataAsString' | 'getBytes' | 'getContentType' | 'getName' | 'setName' | 'setContentType';
+type BlobMembers = 'getDataAsString' | 'getBytes' | 'getContentType' | 'getName' | 'setName' | 'setContentType' | 'getBlob';
 
+/** Apps Script's text when a byte array holds something that is not a Java byte. */
+export const NOT_A_BYTE = "The parameters (number[],String,String) don't match the method signature for Utilities.newBlob.";
+
+/**
+ * A Blob holds bytes (its data as a string is their UTF-8 reading), a content type and a name: what
+ * MailApp reads from an inline image. https://developers.google.com/apps-script/reference/base/blob
+ */
 export class EmuBlob implements Pick<GoogleAppsScript.Base.Blob, BlobMembers> {
   readonly proxy: GoogleAppsScript.Base.Blob;
 
   constructor(
-    private data: string,
+    private data: Buffer,
     private contentType: string | null,
     private name: string | null,
   ) {
@@ -16,12 +24,17 @@ export class EmuBlob implements Pick<GoogleAppsScript.Base.Blob, BlobMembers> {
   }
 
   getDataAsString() {
-    return this.data;
+    return this.data.toString('utf8');
   }
 
   getBytes() {
     // Apps Script bytes are signed Java bytes.
-    return [...Buffer.from(this.data, 'utf8')].map((b) => (b > 127 ? b - 256 : b));
+    return [...this.data].map((b) => (b > 127 ? b - 256 : b));
+  }
+
+  /** The unsigned bytes, for the emulator's own records (not an Apps Script method). */
+  rawBytes(): number[] {
+    return [...this.data];
   }
 
   getContentType() {
@@ -41,14 +54,97 @@ export class EmuBlob implements Pick<GoogleAppsScript.Base.Blob, BlobMembers> {
     this.contentType = contentType;
     return this.proxy;
   }
+
+  /** A Blob is its own BlobSource. https://developers.google.com/apps-script/reference/base/blob#getBlob() */
+  getBlob() {
+    return this.proxy;
+  }
 }
 
-type Members = 'formatDate' | 'sleep' | 'newBlob' | 'getUuid' | 'base64Encode' | 'base64Decode';
+/** The emulated Blob behind a proxy Apps Script code holds, or null for anything else. */
+export function blobOf(value: unknown): EmuBlob | null {
+  if (!value || typeof value !== 'object') return null;
+  try {
+    const source = value as { getBlob?: () => unknown };
+    const blob = typeof source.getBlob === 'function' ? source.getBlob() : value;
+    return BLOBS.get(blob as object) ?? null;
+  } catch {
+    return null;
+  }
+}
+
+const BLOBS = new WeakMap<object, EmuBlob>();
+
+function newEmuBlob(data: Buffer, contentType: string | null, name: string | null): GoogleAppsScript.Base.Blob {
+  const blob = new EmuBlob(data, contentType, name);
+  BLOBS.set(blob.proxy as object, blob);
+  return blob.proxy;
+}
+
+/**
+ * Bytes as Apps Script takes them: a Byte[] is Java's, each -128…127. The reference types the argument
+ * Byte[] (https://developers.google.com/apps-script/reference/utilities/utilities#newBlob(Byte)) and says
+ * nothing of 128…255; the stricter reading refuses them, so the add-on hands signed bytes.
+ */
+function toBuffer(data: unknown): Buffer {
+  if (typeof data === 'string') return Buffer.from(data, 'utf8');
+  const list = Array.from(data as ArrayLike<number>);
+  if (list.some((b) => !Number.isInteger(b) || b < -128 || b > 127)) throw new Error(NOT_A_BYTE);
+  return Buffer.from(list.map((b) => b & 255));
+}
+
+/** One line of a CSV text split into fields, quotes and doubled quotes as RFC 4180 writes them. */
+function csvRows(text: string, delimiter: string, keepNewlineInQuotes: boolean): string[][] {
+  const rows: string[][] = [];
+  let row: string[] = [];
+  let field = '';
+  let quoted = false;
+  let wasQuoted = false;
+  const endField = () => {
+    row.push(field);
+    field = '';
+    wasQuoted = false;
+  };
+  const endRow = () => {
+    endField();
+    rows.push(row);
+    row = [];
+  };
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (quoted) {
+      if (c === '"' && text[i + 1] === '"') {
+        field += '"';
+        i++;
+      } else if (c === '"') quoted = false;
+      else if ((c === '\n' || c === '\r') && !keepNewlineInQuotes) {
+        // The row ends here all the same (see Fidelity.parseCsvQuotedNewline).
+        quoted = false;
+        if (c === '\r' && text[i + 1] === '\n') i++;
+        endRow();
+      } else field += c;
+    } else if (c === '"' && field === '' && !wasQuoted) {
+      quoted = true;
+      wasQuoted = true;
+    } else if (c === delimiter) endField();
+    else if (c === '\n' || c === '\r') {
+      if (c === '\r' && text[i + 1] === '\n') i++;
+      endRow();
+    } else field += c;
+  }
+  if (field !== '' || row.length > 0 || wasQuoted) endRow();
+  return rows;
+}
+
+type Members = 'formatDate' | 'sleep' | 'newBlob' | 'getUuid' | 'base64Encode' | 'base64Decode' | 'parseCsv';
 
 export class EmuUtilities implements Pick<GoogleAppsScript.Utilities.Utilities, Members> {
   readonly proxy: GoogleAppsScript.Utilities.Utilities;
 
-  constructor(private runtime: Runtime) {
+  constructor(
+    private runtime: Runtime,
+    private fidelity: () => Pick<Fidelity, 'parseCsvQuotedNewline'> = () => ({ parseCsvQuotedNewline: 'splitsRow' }),
+  ) {
     this.proxy = guarded(this, 'Utilities');
   }
 
@@ -69,8 +165,7 @@ export class EmuUtilities implements Pick<GoogleAppsScript.Utilities.Utilities, 
 
   newBlob(data: any, contentType?: string, name?: string): GoogleAppsScript.Base.Blob {
     this.runtime.call('utilities', 'Utilities.newBlob');
-    const text = typeof data === 'string' ? data : Buffer.from((data as number[]).map((b) => b & 255)).toString('utf8');
-    return new EmuBlob(text, contentType ?? null, name ?? null).proxy;
+    return newEmuBlob(toBuffer(data), contentType ?? null, name ?? null);
   }
 
   getUuid() {
@@ -86,5 +181,19 @@ export class EmuUtilities implements Pick<GoogleAppsScript.Utilities.Utilities, 
 
   base64Decode(encoded: string): GoogleAppsScript.Byte[] {
     return [...Buffer.from(encoded, 'base64')].map((b) => (b > 127 ? b - 256 : b));
+  }
+
+  /**
+   * "Returns a tabular 2D array representation of a CSV string" (',' by default, or the delimiter given):
+   * https://developers.google.com/apps-script/reference/utilities/utilities#parseCsv(String,Char).
+   * Every cell is a string; a trailing line break adds no empty row.
+   */
+  parseCsv(csv: string, delimiter?: GoogleAppsScript.Char): string[][] {
+    this.runtime.call('utilities', 'Utilities.parseCsv');
+    if (typeof csv !== 'string')
+      throw new Error("The parameters (number) don't match the method signature for Utilities.parseCsv.");
+    const mark = delimiter === undefined ? ',' : String(delimiter);
+    if (mark.length !== 1) throw new Error(`Invalid argument: delimiter`);
+    return csvRows(csv, mark, this.fidelity().parseCsvQuotedNewline === 'keepsInField');
   }
 }

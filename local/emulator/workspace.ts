@@ -142,7 +142,7 @@ export class Workspace {
     });
     this.html = new EmuHtmlService(this.runtime, options.htmlFiles ?? {}, () => this.requireScript());
     this.session = new EmuSession(this.runtime, timeZone);
-    this.utilities = new EmuUtilities(this.runtime);
+    this.utilities = new EmuUtilities(this.runtime, () => project.fidelity);
     this.forms = new EmuFormApp(this.runtime, this.spreadsheet, this.fidelity);
     this.spreadsheetGlobal = spreadsheetAppFacade({
       runtime: this.runtime,

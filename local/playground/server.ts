@@ -259,10 +259,16 @@ export function startServer(p: Playground, o: PlaygroundOptions): http.Server {
         const m = ws.mail.sent[Number(mail[1])];
         if (!m) return json(res, 404, { error: 'no such email' });
         if (mail[2]) return void res.writeHead(200, { 'content-type': 'text/plain; charset=utf-8' }).end(m.body);
-        // An email's HTML is shown as a mail client would: no scripts may run in it.
+        // An email's HTML is shown as a mail client would: no scripts may run in it, and an inline image
+        // (cid:key) is the part MailApp attached under that key.
+        const inline = (body: string) =>
+          body.replace(/cid:([\w-]+)/g, (all, key: string) => {
+            const image = m.inlineImages?.[key];
+            return image ? `data:${image.contentType ?? 'image/gif'};base64,${Buffer.from(image.bytes).toString('base64')}` : all;
+          });
         return html(
           res,
-          m.htmlBody ?? `<pre>${escapeHtml(m.body)}</pre>`,
+          m.htmlBody ? inline(m.htmlBody) : `<pre>${escapeHtml(m.body)}</pre>`,
           "default-src 'none'; style-src 'unsafe-inline'; img-src data:",
         );
       }

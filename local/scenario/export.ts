@@ -59,6 +59,13 @@ export async function emlOf(m: Workspace['mail']['sent'][number]): Promise<Buffe
     html: m.htmlBody,
     date: new Date(m.sentAt),
     textEncoding: 'base64',
+    // Inline images as a mail client receives them: related parts named by Content-ID (cid:key).
+    attachments: Object.entries(m.inlineImages ?? {}).map(([cid, image]) => ({
+      cid,
+      filename: image.name ?? cid,
+      contentType: image.contentType ?? 'application/octet-stream',
+      content: Buffer.from(image.bytes),
+    })),
   });
   return composer.compile().build();
 }

@@ -21,7 +21,26 @@ export type Step =
       note?: string;
     }
   | { do: 'advance'; hours?: number; minutes?: number; note?: string }
-  | { do: 'quota'; recipients: number; note?: string };
+  | { do: 'quota'; recipients: number; note?: string }
+  | Expectation;
+
+/**
+ * What a coordinator would check, so a scenario fails when the round goes otherwise:
+ * - `saved` + `equals`: a value an earlier step returned ("plan.emailed");
+ * - `sheet` + `row` + `column` + `equals`: a cell, found by the value in its row's first column and by the
+ *   column's header as the sheet shows it;
+ * - `email` (to, includes): an email was sent to that address whose subject and text contain each string.
+ */
+export interface Expectation {
+  do: 'expect';
+  note?: string;
+  saved?: string;
+  sheet?: string;
+  row?: unknown;
+  column?: string;
+  equals?: unknown;
+  email?: { to: string; includes: string[] };
+}
 
 export interface Scenario {
   title: string;
@@ -125,8 +144,41 @@ export function runSteps(ws: Workspace, steps: Step[], log: StepLog, saved: Save
       case 'quota':
         ws.mail.dailyQuota = step.recipients;
         break;
+      case 'expect':
+        check(ws, step, saved, label);
+        break;
     }
     log.line(`${label}: ok`);
   });
   return saved;
+}
+
+const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
+
+function check(ws: Workspace, e: Expectation, saved: Saved, label: string): void {
+  const fail = (what: string) => {
+    throw new Error(`${label}: ${what}`);
+  };
+  if (e.saved !== undefined) {
+    const value = lookup(saved, e.saved);
+    if (!same(value, e.equals)) fail(`${e.saved} is ${JSON.stringify(value)}, expected ${JSON.stringify(e.equals)}`);
+  }
+  if (e.sheet !== undefined) {
+    const sheet = sheetNamed(ws, e.sheet);
+    const { rows, columns } = sheet.dataExtent();
+    const header = Array.from({ length: columns }, (_, c) => String(sheet.read(1, c + 1)));
+    const col = header.indexOf(String(e.column)) + 1;
+    if (!col) fail(`no column "${e.column}" in ${e.sheet}`);
+    let found = 0;
+    for (let r = 2; r <= rows && !found; r++) if (same(sheet.read(r, 1), e.row)) found = r;
+    if (!found) fail(`no row "${String(e.row)}" in ${e.sheet}`);
+    const value = sheet.read(found, col);
+    if (!same(value, e.equals))
+      fail(`${e.sheet} ${String(e.row)} / ${e.column} is ${JSON.stringify(value)}, expected ${JSON.stringify(e.equals)}`);
+  }
+  if (e.email) {
+    const { to, includes } = e.email;
+    const hit = ws.mail.sent.some((m) => m.to === to && includes.every((x) => `${m.subject}\n${m.body}`.includes(x)));
+    if (!hit) fail(`no email to ${to} containing ${JSON.stringify(includes)}`);
+  }
 }

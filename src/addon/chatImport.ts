@@ -26,7 +26,7 @@ import { StoredOrder, readRoundOrders, writeOrders } from '../workspace/orders';
 import { snapshotOf } from '../workspace/rounds';
 import { ActionContext, UserError, fail, locked, requireAccess } from './action';
 import { OpenRound, openRoundOf } from './roundData';
-import { checkOrder, revisedOrder } from './saveOrder';
+import { checkOrder, keepRoundSoFar, revisedOrder } from './saveOrder';
 
 /**
  * Chat import (issue 17): orders pasted from a WeChat 接龙 or a Telegram chat, read by the core
@@ -291,6 +291,10 @@ export function importChatOrders(input: ChatImportInput): ChatImportResult {
     refuseOtherBuildings(ctx, plan.changes, existing, roundId);
     const { out, notes } = revisions(ctx, round, plan, existing);
     writeOrders(ctx.book, ctx.store, out, roundId);
+    keepRoundSoFar(
+      round,
+      out.map((o) => ({ before: o.previous?.order ?? null, after: o.order })),
+    );
     pruneChatImports(ctx.store);
     writeChatImport(ctx.store, roundId, applyImport(records, plan));
     const count = (kind: PersonChange['kind']) => plan.changes.filter((c) => c.kind === kind).length;

@@ -1,5 +1,9 @@
 import { billLines } from '../core/emailContent';
-import { OutgoingEmail, renderEmail } from '../core/emails';
+import { OutgoingEmail, PAYMENT_QR_CID, PaymentBlock, renderEmail } from '../core/emails';
+import { Lang } from '../core/i18n/lang';
+import { t } from '../core/i18n/translate';
+import { paymentCode } from '../core/payment/instructions';
+import { paymentMethodOf } from '../core/settings';
 import { availableCredit, identityOf } from '../core/ledger';
 import { outgoingEmail } from '../core/outgoing';
 import { CloseSummary, canReach } from '../core/round';
@@ -12,7 +16,7 @@ import { saveRound } from '../workspace/rounds';
 import { ActionContext, locked } from './action';
 import { journalEntryFor } from './payments';
 import { updateLedger } from './refreshLedger';
-import { RoundData, factsOf, loadRound } from './roundData';
+import { RoundData, assignReferences, factsOf, loadRound } from './roundData';
 
 /** Applies credit people carry from earlier rounds to this round's bills (once per person and round). */
 function applyCredits(ctx: ActionContext, data: RoundData): void {
@@ -44,6 +48,28 @@ function applyCredits(ctx: ActionContext, data: RoundData): void {
   }
 }
 
+/**
+ * How one bill asks to be paid, in the reader's language: the reference, and — when the coordinator set
+ * bank details (roubles) or a receive code — the QR payload with the lines to print beside it. Details
+ * with a problem give no code (the Settings screen names the problem): never a code a bank app refuses.
+ */
+export function paymentFor(
+  ctx: ActionContext,
+  data: RoundData,
+  orderKey: string,
+  dueMinor: number,
+  lang: Lang,
+): { block: PaymentBlock | null; qr?: string } {
+  const reference = data.references.get(orderKey);
+  if (!reference) return { block: null };
+  const method = paymentMethodOf(ctx.settings, data.record.currency);
+  const code = method
+    ? paymentCode(method, { reference, amountMinor: dueMinor, currency: data.record.currency, purpose: data.record.title }, lang)
+    : null;
+  if (!code || !code.ok) return { block: { reference, lines: [t(lang, 'payment.reference', { reference })], qrImage: null } };
+  return { block: { reference, lines: code.lines, qrImage: PAYMENT_QR_CID }, qr: code.payload };
+}
+
 /** Everyone's final bill; a person who gets nothing is told so instead. `close` counts the round's closes. */
 function billEmails(ctx: ActionContext, data: RoundData, close: number): OutgoingEmail[] {
   return data.tally.participants.map((p) => {
@@ -52,6 +78,8 @@ function billEmails(ctx: ActionContext, data: RoundData, close: number): Outgoin
     const acc = data.accounts.get(p.order.key);
     const lines = billLines(data, p.order.key, who.lang);
     const nothing = p.totalMinor === 0;
+    const dueMinor = Math.max(0, acc?.balanceMinor ?? p.totalMinor);
+    const payment = nothing ? { block: null } : paymentFor(ctx, data, p.order.key, dueMinor, who.lang);
     const rendered = nothing
       ? renderEmail({ kind: 'cancelled', name: who.name, reason: '', items: lines.map((l) => l.item) }, facts, who.lang)
       : renderEmail(
@@ -63,7 +91,8 @@ function billEmails(ctx: ActionContext, data: RoundData, close: number): Outgoin
             deliveryMinor: p.deliveryMinor,
             feeMinor: p.feeMinor,
             creditMinor: acc?.creditInMinor ?? 0,
-            dueMinor: Math.max(0, acc?.balanceMinor ?? p.totalMinor),
+            dueMinor,
+            payment: payment.block,
           },
           facts,
           who.lang,
@@ -73,6 +102,7 @@ function billEmails(ctx: ActionContext, data: RoundData, close: number): Outgoin
       { kind: nothing ? 'cancelled' : 'finalBill', orderKey: p.order.key, close },
       { orderKey: p.order.key, to: who.email ?? '', lang: who.lang },
       rendered,
+      dueMinor > 0 ? payment.qr : undefined,
     );
   });
 }
@@ -100,6 +130,7 @@ export function closeRoundNow(ctx: ActionContext, roundId: string): CloseSummary
   if (!canReach(data.record.state, 'closed')) return summaryOf(data, 0, true);
   if (data.record.state === 'open') setFormAccepting(data.record.formId, false, ctx.settings.defaultLang);
   applyCredits(ctx, data);
+  assignReferences(ctx, data);
   writeRoundResults(ctx.book, ctx.store, data.record, data);
   const close = (ctx.store.get(KEYS.closes(roundId)) ?? 0) + 1;
   const queued = queueEmails(ctx.book, ctx.store, billEmails(ctx, data, close), ctx.now, new Set());

@@ -10,13 +10,22 @@ import { onFormSubmit_ } from './intake';
 import { onInstall, onOpen, showHelp } from './menu';
 import { importChatOrders } from './chatImport';
 import { cancelOfflineOrder, saveOfflineOrder } from './offline';
-import { recordPayment, recordRefund, recordSupplierPayment, setPickedUp } from './payments';
+import {
+  recordDeliveryPayment,
+  recordFeePayout,
+  recordPayment,
+  recordRefund,
+  recordSupplierPayment,
+  setPickedUp,
+} from './payments';
 import { purgePersonalData } from './purge';
 import { recordReceipt, supplierOrder } from './receive';
 import { cancelRound, createRound, extendDeadline, openRound } from './rounds';
 import { readChatPaste } from './screens/chatImport';
 import { chatMessagesScreen } from './screens/chatMessages';
 import { emailsScreen } from './screens/emails';
+import { moneyScreen } from './screens/money';
+import { receivingScreen } from './screens/receiving';
 import { offlineScreen } from './screens/offline';
 import { participantsScreen } from './screens/participants';
 import { listRounds, roundsScreen } from './screens/rounds';
@@ -25,6 +34,8 @@ import { tallyScreen } from './screens/tally';
 import { resolveStuckEmails, sendQueuedEmails } from './sendEmails';
 import { settleRound } from './settle';
 import { orderSlips, showOrderSlips } from './slips';
+import { matchStatementLines, recordStatementPayments } from './statement';
+import { sendThankYou, thankYouScreen } from './thanks';
 import { setUpCommunity } from './setup';
 import { onTick_ } from './tick';
 
@@ -70,6 +81,15 @@ export const entryPoints = {
   recordSupplierPayment,
   settleRound,
   purgePersonalData,
+  // money screens (issue 14): receiving, payments out, statements, thanks
+  receivingScreen,
+  moneyScreen,
+  recordDeliveryPayment,
+  recordFeePayout,
+  matchStatementLines,
+  recordStatementPayments,
+  thankYouScreen,
+  sendThankYou,
   // emails
   emailsScreen,
   sendQueuedEmails,

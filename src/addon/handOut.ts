@@ -42,6 +42,7 @@ export function sendVolunteerLists(roundId: string): { queued: number; withoutVo
         dueMinor: Math.max(0, l.balanceMinor),
         paid: l.balanceMinor <= 0,
         hasEmail: !!l.email,
+        reference: l.reference,
       }));
       return mine.map((v) => {
         const list = { kind: 'volunteerList' as const, name: v.name || v.email, place: b.place, residents };

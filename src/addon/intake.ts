@@ -8,7 +8,7 @@ import { ResponseAt, ResponseSource, parkedResponse, rowEmail, rowTimestamp, sub
 import { findResponse, orderAnswers } from '../workspace/roundForm';
 import { snapshotForSheet } from '../workspace/rounds';
 import { Book } from '../workspace/sheets/book';
-import { receiptEmail, sendReceipt } from './receipt';
+import { receiptEmail, sendReceipt, withdrawnEmail } from './receipt';
 import { openRoundOf } from './roundData';
 import { checkOrder, logOrderProblems, saveOrder } from './saveOrder';
 
@@ -40,7 +40,7 @@ export function drainPendingSubmissions(store: DocumentStore, book: Book): numbe
   return n;
 }
 
-type RecordOutcome = 'recorded' | 'duplicate' | 'stale' | 'rejected' | 'unknownForm';
+type RecordOutcome = 'recorded' | 'duplicate' | 'stale' | 'rejected' | 'unknownForm' | 'notAnOrder';
 
 /** Turns one response row into the order it stands for: validated, deduplicated, written in one go. */
 function recordResponse(store: DocumentStore, { sheetId, row }: ResponseAt, source: ResponseSource): RecordOutcome {
@@ -70,13 +70,18 @@ function recordResponse(store: DocumentStore, { sheetId, row }: ResponseAt, sour
     logOrderProblems(round, orderKey, raw, checked.problems);
     return 'rejected';
   }
+  // A blank response is not an order: no receipt. An edit to blank withdraws the order, with a short note.
+  if (checked.outcome === 'notAnOrder' && !previous?.order.lines.length) return 'notAnOrder';
   const editUrl = fromForm?.editUrl ?? previous?.editUrl ?? '';
   const submittedAt = timestamp.getTime();
   const order = saveOrder({ round, previous, orderKey, source: 'form', checked, submittedAt, responseAt, editUrl });
-  if (checked.problems.length) logOrderProblems(round, orderKey, raw, checked.problems);
+  if (checked.problems.length && checked.outcome !== 'notAnOrder') logOrderProblems(round, orderKey, raw, checked.problems);
   // The few settings a receipt needs, cached with the round so intake reads no Settings sheet.
   const settings = store.get(KEYS.mailSettings) ?? { paymentInstructions: '', replyTo: '' };
-  const email = receiptEmail(round, order, editUrl, settings.paymentInstructions);
+  const email =
+    checked.outcome === 'notAnOrder'
+      ? withdrawnEmail(round, order, editUrl, settings.paymentInstructions)
+      : receiptEmail(round, order, editUrl, settings.paymentInstructions, checked.problems);
   sendReceipt(round, email, settings.replyTo, t(snapshot.defaultLang, 'app.name'));
   return 'recorded';
 }

@@ -75,7 +75,7 @@ export function saveOfflineOrder(input: OfflineOrderInput): OfflineOrderResult {
       editUrl: '',
     });
     if (checked.problems.length) logOrderProblems(round, orderKey, raw, checked.problems);
-    const email = receiptEmail(round, order, '', ctx.settings.paymentInstructions);
+    const email = receiptEmail(round, order, '', ctx.settings.paymentInstructions, checked.problems);
     sendReceipt(round, email, ctx.settings.replyTo, senderName(ctx));
     const result = { orderKey, enteredBy: ctx.me, notes };
     if (request) ctx.store.set(request, result);

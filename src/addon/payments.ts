@@ -1,9 +1,11 @@
+import { Capability } from '../core/access';
 import { JournalEntry, JournalKind, RoundLedger, account, identityOf } from '../core/ledger';
-import { currency, parseAmount } from '../core/money';
+import { readAmount } from '../core/money';
+import { describeAmountProblem } from '../core/moneyText';
 import { ParticipantResult } from '../core/tally';
 import { appendJournal } from '../workspace/journal';
 import { refreshBillAccount } from '../workspace/results';
-import { ActionContext, fail, locked } from './action';
+import { ActionContext, UserError, fail, locked, requireAccess } from './action';
 import { updateLedger } from './refreshLedger';
 import { RoundData, loadRound } from './roundData';
 
@@ -44,11 +46,16 @@ export function journalEntryFor(
   };
 }
 
-/** The amount a volunteer typed, in minor units; refused in their words unless it is a positive sum. */
-function typedAmount(ctx: ActionContext, data: RoundData, typed: JournalInput['amount']): number {
-  const parsed = parseAmount(typed, currency(data.record.currency)?.exponent ?? 2);
-  if (parsed === undefined || parsed <= 0) fail(ctx.lang, 'payment.amountInvalid', { value: String(typed ?? '') });
-  return parsed;
+/**
+ * The amount a volunteer typed, as people type it and as the add-on shows it ("2,862.17", "662,57 ₽",
+ * "¥100"), in minor units; refused in their words — why it could not be read, or that it must be more
+ * than zero.
+ */
+export function typedAmount(ctx: ActionContext, currencyCode: string, typed: unknown): number {
+  const read = readAmount(typed, currencyCode);
+  if (!read.ok) throw new UserError(describeAmountProblem(read, ctx.lang, currencyCode));
+  if (read.minor <= 0) fail(ctx.lang, 'payment.amountInvalid', { value: String(typed ?? '') });
+  return read.minor;
 }
 
 /** Appends to the journal once per request id; then refreshes the Bills sheet and the Ledger. */
@@ -57,15 +64,17 @@ function journalAction(
   kind: JournalKind,
   needsOrder: boolean,
   needsAmount: boolean,
+  capability?: Capability,
 ): { balanceMinor: number; ledger: RoundLedger } {
   return locked((ctx) => {
+    if (capability) requireAccess(ctx, capability);
     const data = loadRound(ctx, String(input.roundId));
     const requestId = String(input.requestId ?? '');
     if (!requestId) fail(ctx.lang, 'error.generic', { detail: 'requestId' });
     const already = data.journal.some((e) => e.requestId === requestId);
     const p = input.orderKey ? data.tally.participants.find((x) => x.order.key === input.orderKey) : undefined;
     if (needsOrder && !p) fail(ctx.lang, 'offline.notFound');
-    const amountMinor = needsAmount ? typedAmount(ctx, data, input.amount) : 0;
+    const amountMinor = needsAmount ? typedAmount(ctx, data.record.currency, input.amount) : 0;
     if (!already) {
       const entry = journalEntryFor(ctx, data, p, {
         kind,
@@ -106,4 +115,14 @@ export function setPickedUp(input: JournalInput & { pickedUp: boolean }) {
 /** The finance volunteer records money paid to the supplier. */
 export function recordSupplierPayment(input: JournalInput) {
   return journalAction(input, 'supplierPayment', false, true);
+}
+
+/** The finance volunteer records the delivery paid to whoever brought the goods (the cost people were billed). */
+export function recordDeliveryPayment(input: JournalInput) {
+  return journalAction(input, 'deliveryPayment', false, true, 'manageMoney');
+}
+
+/** The finance volunteer records the organiser fee (оргсбор / 团长服务费) handed to the organiser. */
+export function recordFeePayout(input: JournalInput) {
+  return journalAction(input, 'feePayout', false, true, 'manageMoney');
 }

@@ -2,28 +2,55 @@ import { handOutBlocks } from '../core/ladder';
 import { t } from '../core/i18n/translate';
 import { forgetChatImport } from '../workspace/chatImports';
 import { purgeRoundRows } from '../workspace/personalData';
+import { KEYS } from '../workspace/properties/keys';
 import { writeDistribution, writeRoundResults } from '../workspace/results';
-import { fail, locked } from './action';
+import { fail, locked, requireAccess } from './action';
 import { loadRound } from './roundData';
 
+export interface PurgePlan {
+  roundId: string;
+  title: string;
+  /** How many people's data will be erased. */
+  people: number;
+  /** How many of them have an email address on file. */
+  withEmail: number;
+  done: boolean;
+  /** Orders rows purged (once done). */
+  rows: number;
+}
+
 /**
- * Removes names, emails, phones and flats of a settled round from every sheet that holds them, keeping
- * the money and quantities (and so the ledger) intact.
+ * Removes names, emails, phones, flats, comments, edit links, email texts and payment references of a
+ * settled round from every sheet that holds them, keeping the money and quantities (and so the ledger)
+ * intact. The first call says what will be erased and for how many people; the second, with
+ * `confirmed`, erases it — it cannot be undone.
  */
-export function purgePersonalData(roundId: string): { rows: number } {
+export function purgePersonalData(roundId: string, options: { confirmed?: boolean } = {}): PurgePlan {
   return locked((ctx) => {
+    requireAccess(ctx, 'manageRounds');
     const data = loadRound(ctx, String(roundId));
     if (data.record.state !== 'settled') fail(ctx.lang, 'purge.notSettled');
+    const plan: PurgePlan = {
+      roundId: data.record.id,
+      title: data.record.title,
+      people: data.tally.participants.length,
+      withEmail: data.tally.participants.filter((p) => p.order.participant.email).length,
+      done: false,
+      rows: 0,
+    };
+    if (options.confirmed !== true) return plan;
     const index = new Map(data.tally.participants.map((p, i) => [p.order.key, i]));
     const pseudonym = (orderKey: string) => t(ctx.lang, 'purge.participant', { n: (index.get(orderKey) ?? 0) + 1 });
     const rows = purgeRoundRows(ctx.book, data.record.id, pseudonym);
     // What chat imports recorded holds names, flats and phones too (folded): it goes with them.
     forgetChatImport(ctx.store, data.record.id);
+    // A reference spells the building and flat ("R3-2-15"): it goes with them.
+    ctx.store.delete(KEYS.paymentRefs(data.record.id));
     // Result sheets are rebuilt from the purged data.
     const purged = loadRound(ctx, data.record.id);
     purged.record = data.record;
     writeRoundResults(ctx.book, ctx.store, purged.record, purged);
     writeDistribution(ctx.book, ctx.store, purged.record, handOutBlocks(purged));
-    return { rows };
+    return { ...plan, done: true, rows };
   });
 }

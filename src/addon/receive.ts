@@ -1,30 +1,39 @@
+import { ShortfallRule, SHORTFALL_RULES } from '../core/allocation';
 import { itemName } from '../core/catalog';
-import { billLines } from '../core/emailContent';
-import { OutgoingEmail, RoundFacts, renderEmail } from '../core/emails';
+import { ParticipantChange, compareTallies } from '../core/corrections';
+import { supplierOrderCsv } from '../core/csv';
+import { billLines, correctionOf } from '../core/emailContent';
+import { OutgoingEmail, renderEmail } from '../core/emails';
 import { t } from '../core/i18n/translate';
 import { outgoingEmail } from '../core/outgoing';
-import { Steps, parseQuantity, unitsOf } from '../core/quantity';
-import { SupplierLine, supplierCsv, supplierLines } from '../core/supplierOrder';
-import { ParticipantResult } from '../core/tally';
+import { Steps, parseTypedQuantity, unitsOf } from '../core/quantity';
+import { SupplierLine, supplierLines } from '../core/supplierOrder';
+import { RoundTally, tallyRound } from '../core/tally';
 import { queueEmails } from '../workspace/outbox';
 import { KEYS } from '../workspace/properties/keys';
 import { writeRoundResults, writeSupplierOrder } from '../workspace/results';
-import { ActionContext, UserError, locked } from './action';
+import { saveRound } from '../workspace/rounds';
+import { roundSheetName } from '../workspace/sheets/schema';
+import { ActionContext, UserError, locked, requireAccess } from './action';
 import { updateLedger } from './refreshLedger';
 import { RoundData, factsOf, loadRound, moveRound, requireReach } from './roundData';
 
-/** After the stop: the consolidated order goes to the supplier, then the goods arrive (sometimes fewer). */
+/** After the stop: the consolidated order goes to the supplier, then the goods arrive (less, or more). */
 
 export interface SupplierOrder {
   csv: string;
   fileName: string;
   lines: SupplierLine[];
   totalMinor: number;
+  currency: string;
+  /** The round's Supplier order sheet, which holds the same order (for File ▸ Download when a download is blocked). */
+  sheetName: string;
 }
 
 /**
- * The consolidated order for the supplier(s): a sheet grouped by supplier and the same as CSV for the
- * sidebar to download. The round moves to "ordered".
+ * The consolidated order for the supplier(s): a sheet grouped by supplier, and the same as a CSV file in
+ * the coordinator's conventions (core/csv.ts: Russian ';' and a decimal comma, English ',' and a dot).
+ * The round moves to "ordered".
  */
 export function supplierOrder(roundId: string): SupplierOrder {
   return locked((ctx) => {
@@ -34,84 +43,137 @@ export function supplierOrder(roundId: string): SupplierOrder {
     writeSupplierOrder(ctx.book, ctx.store, data.record, lines);
     moveRound(ctx, data, 'ordered');
     updateLedger(ctx, data);
+    // The sheet speaks the community's language; the file the coordinator's, names included.
+    const own = ctx.lang === ctx.book.lang ? lines : supplierLines(data.tally, data.items, ctx.lang);
     return {
-      csv: supplierCsv(lines, data.record.currency),
-      fileName: `${data.record.id}-supplier-order.csv`,
+      csv: supplierOrderCsv(own, ctx.lang, data.record.currency),
+      fileName: `${data.record.id}-${t(ctx.lang, 'ui.supplier.fileName')}.csv`,
       lines,
       totalMinor: lines.reduce((s, l) => s + l.totalMinor, 0),
+      currency: data.record.currency,
+      sheetName: roundSheetName(data.record.id, 'supplier', ctx.book.lang),
     };
   });
 }
 
-export interface ReceiptSummary {
-  shortfallItems: string[];
-  corrections: number;
-  arrivedQueued: number;
+/** What the coordinator types on the receiving screen. */
+export interface ReceiptInput {
+  /** Item id → the quantity that arrived, as typed in their language; blank or missing: as bought. */
+  received?: Record<string, string | number>;
+  rule?: ShortfallRule;
+  /** The second call, after the screen showed what will change and how many people will be emailed. */
+  confirmed?: boolean;
 }
 
-/** What fell short, item id → steps received, from quantities as the coordinator typed them. */
-function shortfalls(ctx: ActionContext, round: RoundData, receivedUnits: Record<string, string | number>): Record<string, Steps> {
+export interface ReceivedItem {
+  itemId: string;
+  name: string;
+  unit: string;
+  bought: number;
+  received: number;
+  /** Less than bought (a shortfall) … */
+  short: number;
+  /** … or more: what went to extras, and the leftover stock nobody asked for. */
+  toExtras: number;
+  leftover: number;
+}
+
+export interface ReceiptPlan {
+  roundId: string;
+  rule: ShortfallRule;
+  items: ReceivedItem[];
+  /** People whose bill changes (their items, or only their delivery or fee share). */
+  corrections: number;
+  /** Of those, people whose own items are the same but whose share of delivery or fee moved. */
+  shareOnly: number;
+  /** People who will be emailed (a correction, "goods arrived", or both: counted once). */
+  emailed: number;
+  /** People who get something but have no email address: their building volunteer tells them. */
+  withoutEmail: number;
+  done: boolean;
+  queued: number;
+}
+
+/** What arrived, item id → steps where it differs from what was bought, from quantities as typed. */
+function arrivedSteps(ctx: ActionContext, round: RoundData, typed: ReceiptInput['received']): Record<string, Steps> {
   const received: Record<string, Steps> = {};
   const problems: string[] = [];
-  for (const [itemId, typed] of Object.entries(receivedUnits ?? {})) {
+  for (const [itemId, value] of Object.entries(typed ?? {})) {
     const item = round.items.get(itemId);
     if (!item) {
       problems.push(t(ctx.lang, 'problem.unknownItem', { value: itemId }));
       continue;
     }
-    const q = parseQuantity(typed, item.stepMilli);
-    if (!q.ok) problems.push(`${itemName(item, ctx.lang)}: ${t(ctx.lang, 'receive.notQuantity', { value: String(typed) })}`);
+    if (String(value ?? '').trim() === '') continue;
+    const q = parseTypedQuantity(value, ctx.lang, item.stepMilli);
+    if (!q.ok) problems.push(`${itemName(item, ctx.lang)}: ${t(ctx.lang, 'receive.notQuantity', { value: String(value) })}`);
     else {
       const bought = round.tally.items.find((a) => a.itemId === itemId)?.boughtSteps ?? 0;
-      if (q.steps < bought) received[itemId] = q.steps;
+      if (q.steps !== bought) received[itemId] = q.steps;
     }
   }
   if (problems.length) throw new UserError(problems.join('\n'));
   return received;
 }
 
-/** "You get less than your bill said": the items whose share changed, before and after. */
-function correction(after: RoundData, p: ParticipantResult, old: ParticipantResult, facts: RoundFacts) {
-  const who = p.order.participant;
-  const changed = Object.entries(p.items).filter(([id, v]) => v.allocatedSteps !== old.items[id]?.allocatedSteps);
-  if (!changed.length) return null;
-  const lines = changed.map(([id, v]) => {
-    const item = after.items.get(id);
-    const milli = item?.stepMilli ?? 1000;
-    return {
-      item: item ? itemName(item, who.lang) : id,
-      unit: item?.unit ?? '',
-      before: unitsOf(old.items[id].allocatedSteps, milli),
-      after: unitsOf(v.allocatedSteps, milli),
-    };
-  });
-  return renderEmail(
-    { kind: 'correction', name: who.name, lines, beforeMinor: old.totalMinor, afterMinor: p.totalMinor },
-    facts,
-    who.lang,
-  );
+function itemsOf(ctx: ActionContext, round: RoundData, after: RoundTally): ReceivedItem[] {
+  return after.items
+    .filter((a) => a.boughtSteps > 0 || (a.receivedSteps ?? 0) > 0)
+    .map((a) => {
+      const item = round.items.get(a.itemId)!;
+      const u = (s: number) => unitsOf(s, item.stepMilli);
+      const received = a.receivedSteps ?? a.boughtSteps;
+      return {
+        itemId: a.itemId,
+        name: itemName(item, ctx.lang),
+        unit: item.unit,
+        bought: u(a.boughtSteps),
+        received: u(received),
+        short: u(Math.max(0, a.boughtSteps - received)),
+        toExtras: u(Math.max(0, received - a.boughtSteps - a.surplusSteps)),
+        leftover: u(a.surplusSteps),
+      };
+    });
 }
 
-/** Corrections to those whose share changed, then "goods arrived" to everyone who gets something. */
-function deliveryEmails(ctx: ActionContext, before: RoundData, after: RoundData, delivery: string): OutgoingEmail[] {
+/** Each recording is its own occasion: the same delivery typed twice corrects once, a different one again. */
+function occasionOf(received: Record<string, Steps>, rule: ShortfallRule): string {
+  const parts = Object.entries(received)
+    .sort(([a], [b]) => (a < b ? -1 : 1))
+    .map(([k, v]) => `${k}${v}`);
+  return parts.length ? `r${parts.join('')}${rule === 'proportional' ? 'p' : ''}` : 'full';
+}
+
+/** Corrections to those whose bill changed (and why), then "goods arrived" to everyone who gets something. */
+function deliveryEmails(ctx: ActionContext, after: RoundData, changes: ParticipantChange[], occasion: string): OutgoingEmail[] {
   const emails: OutgoingEmail[] = [];
+  const changed = new Map(changes.map((c) => [c.orderKey, c]));
   for (const p of after.tally.participants) {
-    const old = before.tally.participants.find((x) => x.order.key === p.order.key);
-    if (!old) continue;
     const who = p.order.participant;
     const to = { orderKey: p.order.key, to: who.email ?? '', lang: who.lang };
     const facts = factsOf(ctx, after, who.pickupPoint);
-    const corrected = correction(after, p, old, facts);
-    if (corrected)
-      emails.push(outgoingEmail(after.record.id, { kind: 'correction', orderKey: p.order.key, delivery }, to, corrected));
-    if (p.totalMinor <= 0) continue;
     const acc = after.accounts.get(p.order.key);
+    const dueMinor = Math.max(0, acc?.balanceMinor ?? p.totalMinor);
+    const change = changed.get(p.order.key);
+    if (change) {
+      const data = correctionOf(change, after.items, who, after.record.currency, dueMinor);
+      emails.push(
+        outgoingEmail(
+          after.record.id,
+          { kind: 'correction', orderKey: p.order.key, delivery: occasion },
+          to,
+          renderEmail(data, facts, who.lang),
+        ),
+      );
+    }
+    if (p.totalMinor <= 0) continue;
     const arrived = renderEmail(
       {
         kind: 'arrived',
         name: who.name,
         lines: billLines(after, p.order.key, who.lang).filter((l) => (l.allocated ?? 0) > 0),
-        dueMinor: Math.max(0, acc?.balanceMinor ?? p.totalMinor),
+        dueMinor,
+        reference: after.references.get(p.order.key),
       },
       facts,
       who.lang,
@@ -122,27 +184,54 @@ function deliveryEmails(ctx: ActionContext, before: RoundData, after: RoundData,
 }
 
 /**
- * Records what the supplier delivered (item id → quantity in the item's unit; items not given arrived
- * in full). A shortfall re-allocates with the core (latest orders lose first), rewrites the result
- * sheets and queues a correction to each person whose share changed; then everyone gets "goods arrived".
+ * Records what the supplier delivered. The first call only says what will happen — per item what fell
+ * short or came extra (extras first, then leftover stock), how many bills change and how many people
+ * will be emailed; the second, with `confirmed`, does it: stores what arrived and the shortfall rule on
+ * the round, rewrites the result sheets, queues a correction (what changed and why) to each person
+ * whose bill changed, then "goods arrived" to everyone who gets something.
  */
-export function recordReceipt(roundId: string, receivedUnits: Record<string, string | number> = {}): ReceiptSummary {
+export function recordReceipt(roundId: string, input: ReceiptInput = {}): ReceiptPlan {
   return locked((ctx) => {
+    requireAccess(ctx, 'manageRounds');
     const before = loadRound(ctx, String(roundId));
     requireReach(ctx, before.record.state, 'arrived');
-    const received = shortfalls(ctx, before, receivedUnits);
+    const rule = SHORTFALL_RULES.includes(input.rule as ShortfallRule) ? (input.rule as ShortfallRule) : 'latestLoseFirst';
+    const received = arrivedSteps(ctx, before, input.received);
+    const tally = tallyRound(
+      before.record,
+      before.items,
+      before.tally.participants.map((p) => p.order),
+      received,
+      {
+        shortfallRule: rule,
+      },
+    );
+    const changes = compareTallies(before.tally, tally);
+    const receiving = new Set(tally.participants.filter((p) => p.totalMinor > 0).map((p) => p.order.key));
+    const touched = tally.participants.filter(
+      (p) => receiving.has(p.order.key) || changes.some((c) => c.orderKey === p.order.key),
+    );
+    const plan: ReceiptPlan = {
+      roundId: before.record.id,
+      rule,
+      items: itemsOf(ctx, before, tally),
+      corrections: changes.length,
+      shareOnly: changes.filter((c) => !c.reasons.includes('items')).length,
+      emailed: touched.filter((p) => p.order.participant.email).length,
+      withoutEmail: touched.filter((p) => !p.order.participant.email).length,
+      done: false,
+      queued: 0,
+    };
+    if (input.confirmed !== true) return plan;
+
     ctx.store.set(KEYS.received(before.record.id), received);
+    // "Goods arrived", and the rule on the round's row, in one write (checked above: ordered or arrived already).
+    saveRound(ctx.book, ctx.store, { ...before.record, shortfallRule: rule, state: 'arrived' }, ctx.now);
     const after = loadRound(ctx, before.record.id);
-    after.record = before.record;
     writeRoundResults(ctx.book, ctx.store, after.record, after);
-    // Each delivery recorded is its own occasion: the same shortfall typed twice corrects once.
-    const short = Object.entries(received);
-    const delivery = short.length ? `r${short.map(([k, v]) => `${k}${v}`).join('')}` : 'full';
-    const emails = deliveryEmails(ctx, before, after, delivery);
-    const corrections = emails.filter((e) => e.kind === 'correction').length;
+    const emails = deliveryEmails(ctx, after, changes, occasionOf(received, rule));
     const queued = queueEmails(ctx.book, ctx.store, emails, ctx.now);
-    moveRound(ctx, after, 'arrived');
     updateLedger(ctx, after);
-    return { shortfallItems: Object.keys(received), corrections, arrivedQueued: Math.max(0, queued - corrections) };
+    return { ...plan, done: true, queued };
   });
 }

@@ -2,6 +2,7 @@ import { CatalogItem } from '../core/catalog';
 import { RoundFacts } from '../core/emails';
 import { roundFacts } from '../core/emailContent';
 import { JournalEntry, ParticipantAccount, account } from '../core/ledger';
+import { keepReferences } from '../core/payment/reference';
 import { Steps } from '../core/quantity';
 import { RoundState, canReach, stateLabel } from '../core/round';
 import { RoundTally, tallyRound } from '../core/tally';
@@ -40,6 +41,8 @@ export interface RoundData {
   received: Record<string, Steps>;
   tally: RoundTally;
   accounts: Map<string, ParticipantAccount>;
+  /** Payment references assigned so far (order key → reference): none before the round closes. */
+  references: Map<string, string>;
 }
 
 export function loadRound(ctx: ActionContext, roundId: string): RoundData {
@@ -56,10 +59,29 @@ export function loadRound(ctx: ActionContext, roundId: string): RoundData {
     items,
     orders.map((o) => o.order),
     received,
+    { shortfallRule: record.shortfallRule },
   );
   const roundJournal = journal.filter((e) => e.roundId === roundId);
   const accounts = new Map(tally.participants.map((p) => [p.order.key, account(p.order.key, p.totalMinor, roundJournal)]));
-  return { record, snapshot, items, orders, journal, received, tally, accounts };
+  const references = new Map(Object.entries(ctx.store.get(KEYS.paymentRefs(roundId)) ?? {}));
+  return { record, snapshot, items, orders, journal, received, tally, accounts, references };
+}
+
+/**
+ * Gives every participant of the round a payment reference (reference.ts), keeping those already
+ * printed: what a bill said stays true when a later order comes in or the round closes again.
+ */
+export function assignReferences(ctx: ActionContext, data: RoundData): void {
+  const holders = data.tally.participants.map((p) => ({
+    orderKey: p.order.key,
+    building: p.order.participant.building,
+    flat: p.order.participant.flat,
+    firstSubmittedAt: p.order.firstSubmittedAt,
+  }));
+  const refs = keepReferences(data.record.id, holders, data.references);
+  if (refs.size === data.references.size) return;
+  data.references = refs;
+  ctx.store.set(KEYS.paymentRefs(data.record.id), Object.fromEntries(refs));
 }
 
 /** The round as its emails describe it; `pickupPlace` narrows "where" to the reader's own pickup point. */

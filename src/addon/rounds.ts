@@ -2,7 +2,8 @@ import { CatalogItem } from '../core/catalog';
 import { roundFacts } from '../core/emailContent';
 import { OutgoingEmail, renderEmail } from '../core/emails';
 import { t } from '../core/i18n/translate';
-import { currency, parseAmount } from '../core/money';
+import { readAmount } from '../core/money';
+import { describeAmountProblem } from '../core/moneyText';
 import { outgoingEmail } from '../core/outgoing';
 import { DeliverySplit, RoundState, canMoveDeadline, canOpen, canTransition, stateLabel } from '../core/round';
 import { CatalogReading, readCatalog, readPlaces } from '../workspace/community';
@@ -95,9 +96,12 @@ function checkNewRound(ctx: ActionContext, input: NewRoundInput): Omit<RoundReco
   const itemIds = [...new Set((input.itemIds ?? []).map(String))];
   if (itemIds.length === 0) problems.push(t(lang, 'round.noItems'));
   problems.push(...itemProblems(ctx, itemIds, readCatalog(ctx.book, settings, lang)));
-  const exponent = currency(settings.currency)?.exponent ?? 2;
-  const deliveryMinor = input.delivery === undefined || input.delivery === '' ? 0 : parseAmount(input.delivery, exponent);
-  if (deliveryMinor === undefined || deliveryMinor < 0)
+  // The delivery cost as the coordinator types it ("1 500,50 ₽", "¥300", "2,862.17").
+  const typed =
+    input.delivery === undefined || String(input.delivery).trim() === '' ? null : readAmount(input.delivery, settings.currency);
+  const deliveryMinor = typed === null ? 0 : typed.ok ? typed.minor : undefined;
+  if (typed && !typed.ok) problems.push(describeAmountProblem(typed, lang, settings.currency));
+  else if (deliveryMinor === undefined || deliveryMinor < 0)
     problems.push(t(lang, 'round.deliveryInvalid', { value: String(input.delivery) }));
   const fee =
     input.feePercent === undefined || input.feePercent === ''

@@ -1,9 +1,11 @@
+import { RoundSoFar, orderWeight } from '../core/billing';
 import { describeProblem } from '../core/describe';
 import { t } from '../core/i18n/translate';
 import { Order, OrderSource, reviseOrder } from '../core/orders';
 import { acceptsOrdersAt } from '../core/round';
 import { Problem, RawOrderInput, ValidatedOrder, validateOrder } from '../core/validation';
 import { logEntry } from '../workspace/log';
+import { KEYS } from '../workspace/properties/keys';
 import { StoredOrder, orderRows, writeOrder } from '../workspace/orders';
 import { OpenRound } from './roundData';
 
@@ -46,6 +48,7 @@ export interface OrderToSave {
 export function saveOrder(o: OrderToSave): Order {
   const { order, rows } = revisedOrder(o);
   writeOrder(o.round.book, o.round.store, o.previous, rows, o.round.snapshot.round.id);
+  keepRoundSoFar(o.round, [{ before: o.previous?.order ?? null, after: order }]);
   return order;
 }
 
@@ -62,6 +65,30 @@ export function revisedOrder(o: OrderToSave): { order: Order; rows: unknown[][] 
     comment: o.checked.comment,
   });
   return { order, rows: orderRows(order, snapshot.round.id, o.responseAt, o.editUrl, items, snapshot.defaultLang) };
+}
+
+/**
+ * The round's orders so far, as running totals a receipt's estimate reads (billing.estimateShare): the
+ * order's previous weight comes out, its new weight goes in — one property, no sheet read.
+ */
+export function keepRoundSoFar(round: OpenRound, changes: readonly { before: Order | null; after: Order }[]): void {
+  const { snapshot, items, store } = round;
+  const key = KEYS.roundSoFar(snapshot.round.id);
+  const weigh = (o: Order | null) =>
+    o ? orderWeight(o.lines, items, snapshot.round.rounding) : { goodsMinor: 0, quantityMilli: 0 };
+  const counts = (w: { goodsMinor: number; quantityMilli: number }) => (w.goodsMinor > 0 || w.quantityMilli > 0 ? 1 : 0);
+  const totals: RoundSoFar = { participants: 0, goodsMinor: 0, quantityMilli: 0, ...(store.get(key) ?? {}) };
+  let changed = false;
+  for (const { before, after } of changes) {
+    if (after === before) continue;
+    const [was, now] = [weigh(before), weigh(after)];
+    totals.participants = Math.max(0, totals.participants - counts(was) + counts(now));
+    totals.goodsMinor = Math.max(0, totals.goodsMinor - was.goodsMinor + now.goodsMinor);
+    totals.quantityMilli = Math.max(0, totals.quantityMilli - was.quantityMilli + now.quantityMilli);
+    changed = true;
+  }
+  // One property write however many orders changed (a chat import saves hundreds at once).
+  if (changed) store.set(key, totals);
 }
 
 const typed = (v: unknown) => (v === null || v === undefined ? '' : String(v).trim());

@@ -1,33 +1,70 @@
-import { RoundLedger } from '../core/ledger';
+import { RoundLedger, creditToCarry } from '../core/ledger';
 import { RoundState } from '../core/round';
 import { appendJournal } from '../workspace/journal';
 import { saveRound } from '../workspace/rounds';
-import { locked } from './action';
+import { fail, locked, requireAccess } from './action';
 import { journalEntryFor } from './payments';
-import { updateLedger } from './refreshLedger';
-import { loadRound, requireReach } from './roundData';
+import { ledgerOf, updateLedger } from './refreshLedger';
+import { RoundData, loadRound, requireReach } from './roundData';
 
-/** Settles a round: overpayments become credit that follows each person to their next round. */
-export function settleRound(roundId: string): RoundLedger {
+/** What settling a round will do, shown before it is done. */
+export interface SettlePlan {
+  roundId: string;
+  /** Overpayments that become credit for each person's next round. */
+  creditPeople: number;
+  creditMinor: number;
+  /** Still owed by participants: settling does not forgive it, it stays in the ledger. */
+  outstandingMinor: number;
+  /** Money the round still holds after the credit is carried out (0 when everything is paid). */
+  balanceAfterMinor: number;
+  alreadySettled: boolean;
+  done: boolean;
+  ledger: RoundLedger;
+}
+
+function planOf(data: RoundData): Omit<SettlePlan, 'done'> {
+  const roundEntries = data.journal.filter((e) => e.roundId === data.record.id);
+  const carry = creditToCarry(data.record.id, [...data.accounts.values()], roundEntries);
+  const ledger = ledgerOf(data);
+  const creditMinor = carry.reduce((s, c) => s + c.amountMinor, 0);
+  return {
+    roundId: data.record.id,
+    creditPeople: carry.length,
+    creditMinor,
+    outstandingMinor: ledger.outstandingMinor,
+    balanceAfterMinor: ledger.balanceMinor - creditMinor,
+    alreadySettled: data.record.state === 'settled',
+    ledger,
+  };
+}
+
+/**
+ * Settles a round: overpayments become credit that follows each person to their next round. The first
+ * call says what will be carried as credit (and what is still owed); the second, with `confirmed`, does
+ * it — a settled round is final. Settling twice writes nothing twice (creditToCarry's request ids).
+ */
+export function settleRound(roundId: string, options: { confirmed?: boolean } = {}): SettlePlan {
   return locked((ctx) => {
+    requireAccess(ctx, 'manageMoney');
     const data = loadRound(ctx, String(roundId));
-    if (data.record.state !== 'settled') {
-      // Handed out, then settled: both steps are checked, the round is written once.
-      let state: RoundState = data.record.state;
-      for (const step of ['distributed', 'settled'] as const) {
-        requireReach(ctx, state, step);
-        state = step;
-      }
-      const entries = data.tally.participants.flatMap((p) => {
-        const acc = data.accounts.get(p.order.key);
-        if (!acc || acc.balanceMinor >= 0) return [];
-        const requestId = `settle:${data.record.id}:${p.order.key}`;
-        return [journalEntryFor(ctx, data, p, { kind: 'creditEarned', amountMinor: -acc.balanceMinor, requestId })];
-      });
-      if (entries.length) appendJournal(ctx.book, entries, data.record.currency);
-      data.journal.push(...entries);
-      data.record = saveRound(ctx.book, ctx.store, { ...data.record, state }, ctx.now);
+    if (data.record.state !== 'settled') requireReach(ctx, data.record.state, 'distributed');
+    const plan = planOf(data);
+    if (options.confirmed !== true || plan.alreadySettled) return { ...plan, done: plan.alreadySettled };
+    // Handed out, then settled: both steps are checked, the round is written once.
+    let state: RoundState = data.record.state;
+    for (const step of ['distributed', 'settled'] as const) {
+      requireReach(ctx, state, step);
+      state = step;
     }
-    return updateLedger(ctx, data);
+    const roundEntries = data.journal.filter((e) => e.roundId === data.record.id);
+    const entries = creditToCarry(data.record.id, [...data.accounts.values()], roundEntries).map((c) => {
+      const p = data.tally.participants.find((x) => x.order.key === c.orderKey);
+      if (!p) fail(ctx.lang, 'offline.notFound');
+      return journalEntryFor(ctx, data, p, { kind: 'creditEarned', amountMinor: c.amountMinor, requestId: c.requestId });
+    });
+    if (entries.length) appendJournal(ctx.book, entries, data.record.currency);
+    data.journal.push(...entries);
+    data.record = saveRound(ctx.book, ctx.store, { ...data.record, state }, ctx.now);
+    return { ...plan, alreadySettled: false, done: true, ledger: updateLedger(ctx, data) };
   });
 }

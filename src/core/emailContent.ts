@@ -1,4 +1,7 @@
 import { ItemAllocation } from './allocation';
+import { ParticipantChange } from './corrections';
+import { formatMoney } from './i18n/format';
+import { t } from './i18n/translate';
 import { lineTotal } from './billing';
 import { CatalogItem, itemName } from './catalog';
 import { EmailData, EmailLine, RoundFacts } from './emails';
@@ -93,4 +96,44 @@ export function billLines(
       reason: reasonFor(a, v.orderedSteps, v.allocatedSteps),
     };
   });
+}
+
+/**
+ * The correction email of one person after receiving: each item that changed with why, and the money
+ * line by line — also when only their share of the delivery or the organiser fee moved (others got
+ * less, so each share is larger). `dueMinor` is what they still owe after the change.
+ */
+export function correctionOf(
+  change: ParticipantChange,
+  items: ReadonlyMap<string, CatalogItem>,
+  who: { name: string; lang: Lang },
+  currencyCode: string,
+  dueMinor: number,
+): Extract<EmailData, { kind: 'correction' }> {
+  const lang = who.lang;
+  const money = (m: number) => formatMoney(m, currencyCode, lang);
+  const lines = change.items.map((c) => {
+    const item = items.get(c.itemId);
+    const milli = item?.stepMilli ?? 1000;
+    return {
+      item: item ? itemName(item, lang) : c.itemId,
+      unit: item?.unit ?? '',
+      before: unitsOf(c.beforeSteps, milli),
+      after: unitsOf(c.afterSteps, milli),
+      why: t(lang, `correction.why.${c.reason}`),
+    };
+  });
+  const reasons: string[] = [];
+  if (change.reasons.includes('deliveryShare'))
+    reasons.push(
+      t(lang, 'email.correction.deliveryShare', {
+        before: money(change.before.deliveryMinor),
+        after: money(change.after.deliveryMinor),
+      }),
+    );
+  if (change.reasons.includes('feeShare'))
+    reasons.push(
+      t(lang, 'email.correction.feeShare', { before: money(change.before.feeMinor), after: money(change.after.feeMinor) }),
+    );
+  return { kind: 'correction', name: who.name, lines, reasons, before: change.before, after: change.after, dueMinor };
 }

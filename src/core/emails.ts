@@ -27,7 +27,15 @@ export interface OutgoingEmail {
   subject: string;
   body: string;
   html: string;
+  /**
+   * What the payment QR code in the HTML encodes (`<img src="cid:payqr">`); the outbox keeps this text,
+   * not the image, and draws the image when it sends.
+   */
+  qr?: string;
 }
+
+/** The cid: key under which a bill's payment QR image travels inline. */
+export const PAYMENT_QR_CID = 'payqr';
 
 export interface RoundFacts {
   title: string;
@@ -50,8 +58,45 @@ export interface EmailLine {
   reason?: 'boxNotFilled' | 'belowMinimum' | 'queue' | 'shortfall';
 }
 
+/** How a bill asks to be paid: the reference, the lines beside the code, and the inline image's key if there is one. */
+export interface PaymentBlock {
+  reference: string;
+  lines: string[];
+  /** The cid: key of the QR image MailApp attaches inline (see workspace/outbox.ts); null without a code. */
+  qrImage: string | null;
+}
+
+/** Money before and after a correction, line by line. */
+export interface MoneyBreakdown {
+  goodsMinor: number;
+  deliveryMinor: number;
+  feeMinor: number;
+  totalMinor: number;
+}
+
+/** The round's figures the thank-you gives. */
+export interface ThanksFigures {
+  participants: number;
+  parcels: number;
+  savingMinor: number;
+  pickups: { who: string; parcels: number }[];
+}
+
 export type EmailData =
-  | { kind: 'receipt'; name: string; lines: EmailLine[]; provisionalMinor: number; editUrl: string; boxesNotFull: boolean }
+  | {
+      kind: 'receipt';
+      name: string;
+      lines: EmailLine[];
+      provisionalMinor: number;
+      editUrl: string;
+      boxesNotFull: boolean;
+      /** Sentences saying what was kept and why (a limit kept what fits), in the reader's language. */
+      notes?: string[];
+      /** The final bill as it looks with the orders so far: always shown as an estimate. */
+      estimate?: { goodsMinor: number; deliveryMinor: number; feeMinor: number; totalMinor: number } | null;
+    }
+  | { kind: 'withdrawn'; name: string; editUrl: string }
+  | { kind: 'thankYou'; name: string; figures: ThanksFigures; feedbackUrl: string }
   | {
       kind: 'reminder';
       name: string;
@@ -68,15 +113,20 @@ export type EmailData =
       feeMinor: number;
       creditMinor: number;
       dueMinor: number;
+      payment?: PaymentBlock | null;
     }
   | { kind: 'cancelled'; name: string; reason: string; items: string[] }
-  | { kind: 'arrived'; name: string; lines: EmailLine[]; dueMinor: number }
+  | { kind: 'arrived'; name: string; lines: EmailLine[]; dueMinor: number; reference?: string }
   | {
       kind: 'correction';
       name: string;
-      lines: { item: string; unit: string; before: number; after: number }[];
-      beforeMinor: number;
-      afterMinor: number;
+      /** Each item that changed, with why ("less arrived than was ordered"). */
+      lines: { item: string; unit: string; before: number; after: number; why: string }[];
+      /** Why the money changed besides the items (a delivery or fee share), as sentences. */
+      reasons: string[];
+      before: MoneyBreakdown;
+      after: MoneyBreakdown;
+      dueMinor: number;
     }
   | {
       kind: 'volunteerList';
@@ -90,6 +140,7 @@ export type EmailData =
         dueMinor: number;
         paid: boolean;
         hasEmail: boolean;
+        reference?: string;
       }[];
     };
 
@@ -110,6 +161,14 @@ class Body {
       safe
         ? `<p style="margin:0 0 12px"><a href="${escapeHtml(safe)}" style="color:#1a73e8">${escapeHtml(label)}</a></p>`
         : `<p>${escapeHtml(label)}: ${escapeHtml(url)}</p>`,
+    );
+    return this;
+  }
+
+  /** An inline image MailApp attaches under `cid` (the text part says nothing: the lines beside it do). */
+  image(cid: string, alt: string): this {
+    this.html.push(
+      `<p style="margin:0 0 12px"><img src="cid:${escapeHtml(cid)}" alt="${escapeHtml(alt)}" width="232" height="232" style="display:block"></p>`,
     );
     return this;
   }
@@ -152,6 +211,16 @@ export function renderEmail(data: EmailData, round: RoundFacts, lang: Lang): Ren
         data.lines.map((l) => [l.item, qty(l.ordered, l.unit), l.extra ? qty(l.extra, l.unit) : '', money(l.lineMinor ?? 0)]),
         [tr('email.provisional'), '', '', money(data.provisionalMinor)],
       );
+      for (const note of data.notes ?? []) b.para(note);
+      if (data.estimate)
+        b.para(
+          tr('bill.estimate', {
+            total: money(data.estimate.totalMinor),
+            goods: money(data.estimate.goodsMinor),
+            delivery: money(data.estimate.deliveryMinor),
+            fee: money(data.estimate.feeMinor),
+          }),
+        );
       if (data.boxesNotFull) b.para(tr('email.receipt.boxesNotFull'));
       b.para(tr('email.receipt.deadline', { deadline }));
       if (data.editUrl) b.link(tr('email.receipt.edit'), data.editUrl);
@@ -187,6 +256,10 @@ export function renderEmail(data: EmailData, round: RoundFacts, lang: Lang): Ren
       ];
       if (data.creditMinor) rows.push([tr('email.bill.credit'), `−${money(data.creditMinor)}`]);
       b.table([tr('email.bill.breakdown'), ''], rows, [tr('email.bill.due'), money(data.dueMinor)]);
+      if (data.payment && data.dueMinor > 0) {
+        if (data.payment.qrImage) b.image(data.payment.qrImage, tr('email.bill.qrAlt'));
+        b.para(data.payment.lines.join('\n'));
+      } else if (data.payment) b.para(tr('payment.reference', { reference: data.payment.reference }));
       if (round.paymentInstructions) b.para(tr('email.bill.howToPay', { how: round.paymentInstructions }));
       if (pickup) b.para(tr('email.pickup', { pickup }));
       return b.done(tr('email.bill.subject', { due: money(data.dueMinor) }), lang);
@@ -205,16 +278,41 @@ export function renderEmail(data: EmailData, round: RoundFacts, lang: Lang): Ren
         data.lines.map((l) => [l.item, qty(l.allocated ?? 0, l.unit)]),
       );
       if (data.dueMinor > 0) b.para(tr('email.arrived.due', { due: money(data.dueMinor) }));
+      if (data.dueMinor > 0 && data.reference) b.para(tr('payment.reference', { reference: data.reference }));
       return b.done(tr('email.arrived.subject'), lang);
     }
     case 'correction': {
-      b.para(tr('email.correction.intro'));
+      b.para(tr('email.correction.why'));
+      if (data.lines.length)
+        b.table(
+          [tr('email.col.item'), tr('email.col.before'), tr('email.col.after'), tr('email.col.why')],
+          data.lines.map((l) => [l.item, qty(l.before, l.unit), qty(l.after, l.unit), l.why]),
+        );
+      else b.para(tr('email.correction.sameItems'));
+      for (const reason of data.reasons) b.para(reason);
+      const line = (key: MessageKey, f: (m: MoneyBreakdown) => number) => [tr(key), money(f(data.before)), money(f(data.after))];
       b.table(
-        [tr('email.col.item'), tr('email.col.before'), tr('email.col.after')],
-        data.lines.map((l) => [l.item, qty(l.before, l.unit), qty(l.after, l.unit)]),
-        [tr('email.col.sum'), money(data.beforeMinor), money(data.afterMinor)],
+        [tr('email.bill.breakdown'), tr('email.col.before'), tr('email.col.after')],
+        [
+          line('email.bill.goods', (m) => m.goodsMinor),
+          line('email.bill.delivery', (m) => m.deliveryMinor),
+          line('email.bill.fee', (m) => m.feeMinor),
+        ],
+        [tr('email.col.sum'), money(data.before.totalMinor), money(data.after.totalMinor)],
       );
+      b.para(data.dueMinor > 0 ? tr('email.correction.due', { due: money(data.dueMinor) }) : tr('email.correction.nothingDue'));
       return b.done(tr('email.correction.subject'), lang);
+    }
+    case 'withdrawn': {
+      b.para(tr('email.withdrawn.intro'));
+      if (data.editUrl) b.link(tr('email.withdrawn.again'), data.editUrl);
+      return b.done(tr('email.withdrawn.subject'), lang);
+    }
+    case 'thankYou': {
+      b.para(tr('email.thanks.intro'));
+      b.para(thanksLines(data.figures, (m) => money(m), tr).join('\n'));
+      if (data.feedbackUrl) b.link(tr('email.thanks.feedback'), data.feedbackUrl);
+      return b.done(tr('email.thanks.subject'), lang);
     }
     case 'volunteerList': {
       b.para(tr('email.volunteer.intro', { place: data.place, count: data.residents.length }));
@@ -226,6 +324,7 @@ export function renderEmail(data: EmailData, round: RoundFacts, lang: Lang): Ren
           tr('email.col.items'),
           tr('email.col.due'),
           tr('email.col.paid'),
+          tr('email.col.reference'),
         ],
         data.residents.map((r) => [
           r.name + (r.hasEmail ? '' : ' ✉✕'),
@@ -234,10 +333,26 @@ export function renderEmail(data: EmailData, round: RoundFacts, lang: Lang): Ren
           r.items,
           money(r.dueMinor),
           r.paid ? '✓' : '',
+          r.reference ?? '',
         ]),
       );
       if (data.residents.some((r) => !r.hasEmail)) b.para(tr('email.volunteer.noEmail'));
       return b.done(tr('email.volunteer.subject', { place: data.place }), lang);
     }
   }
+}
+
+/**
+ * The round's figures as lines a neighbour reads, in the chat or an email: how many took part, how many
+ * parcels went out, what everyone saved against the shop, and who handed out how many.
+ */
+export function thanksLines(
+  f: ThanksFigures,
+  money: (minor: number) => string,
+  tr: (key: MessageKey, params?: Record<string, string | number>) => string,
+): string[] {
+  const lines = [tr('thanks.participants', { count: f.participants }), tr('thanks.parcels', { count: f.parcels })];
+  if (f.savingMinor > 0) lines.push(tr('thanks.saved', { saved: money(f.savingMinor) }));
+  for (const p of f.pickups) lines.push(tr('thanks.pickups', { who: p.who, count: p.parcels }));
+  return lines;
 }

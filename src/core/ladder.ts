@@ -15,6 +15,8 @@ export interface TalliedRound {
   tally: RoundTally;
   items: ReadonlyMap<string, CatalogItem>;
   accounts: ReadonlyMap<string, ParticipantAccount>;
+  /** Each participant's payment reference (order key → reference), once the round has them. */
+  references?: ReadonlyMap<string, string>;
 }
 
 /** One resident in a building's list, in the reader's language. */
@@ -30,6 +32,8 @@ export interface HandOutLine {
   paidMinor: number;
   balanceMinor: number;
   pickedUp: boolean;
+  /** What they write in the payment's purpose ('' before the round closes). */
+  reference: string;
 }
 
 export interface HandOutBlock {
@@ -73,6 +77,7 @@ export function handOutLine(round: TalliedRound, p: ParticipantResult, lang: Lan
     paidMinor: acc.paidMinor + acc.creditInMinor,
     balanceMinor: acc.balanceMinor,
     pickedUp: acc.pickedUp,
+    reference: round.references?.get(p.order.key) ?? '',
   };
 }
 

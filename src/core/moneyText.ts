@@ -38,7 +38,8 @@ export function describeMatch(
     amount: formatMoney(m.entry.amountMinor, currencyCode, lang),
     due: formatMoney(dueOf.get(m.orderKey) ?? 0, currencyCode, lang),
   };
-  return `${why} ${t(lang, 'statement.amountDiffers', amounts)}`;
+  // Chinese sentences follow one another without a space.
+  return `${why}${lang === 'zh-CN' ? '' : ' '}${t(lang, 'statement.amountDiffers', amounts)}`;
 }
 
 /** Why a person's bill changed after receiving, for the correction email. */

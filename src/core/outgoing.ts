@@ -18,6 +18,10 @@ export type EmailOccasion =
   /** Each recorded delivery ('full', or what fell short) corrects once. */
   | { kind: 'correction'; orderKey: string; delivery: string }
   | { kind: 'arrived'; orderKey: string }
+  /** An edit that left the order blank withdraws it: one note per such revision. */
+  | { kind: 'withdrawn'; orderKey: string; revision: number }
+  /** The thank-you after the round is settled, once per person. */
+  | { kind: 'thankYou'; orderKey: string }
   /** A building's list, at most once an hour. */
   | { kind: 'volunteerList'; email: string; place: string; hour: string };
 
@@ -36,6 +40,10 @@ export function emailKey(roundId: string, o: EmailOccasion): string {
       return key(o.orderKey, o.delivery);
     case 'arrived':
       return key(o.orderKey, 1);
+    case 'withdrawn':
+      return key(o.orderKey, o.revision);
+    case 'thankYou':
+      return key(o.orderKey, 1);
     case 'volunteerList':
       return key(o.email, o.place, o.hour);
   }
@@ -50,7 +58,13 @@ export interface Recipient {
 }
 
 /** A rendered email addressed and keyed for the outbox. */
-export function outgoingEmail(roundId: string, occasion: EmailOccasion, who: Recipient, rendered: RenderedEmail): OutgoingEmail {
+export function outgoingEmail(
+  roundId: string,
+  occasion: EmailOccasion,
+  who: Recipient,
+  rendered: RenderedEmail,
+  qr?: string,
+): OutgoingEmail {
   const kind: EmailKind = occasion.kind;
   return {
     key: emailKey(roundId, occasion),
@@ -62,5 +76,6 @@ export function outgoingEmail(roundId: string, occasion: EmailOccasion, who: Rec
     subject: rendered.subject,
     body: rendered.text,
     html: rendered.html,
+    ...(qr ? { qr } : {}),
   };
 }

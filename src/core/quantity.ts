@@ -55,3 +55,15 @@ export function parseQuantity(input: unknown, milliPerStep: number): ParsedQuant
 export function unitsOf(steps: Steps, milliPerStep: number): number {
   return (steps * milliPerStep) / MILLI;
 }
+
+/**
+ * A quantity as a coordinator types it in their language, as the add-on shows it: "1,250" or "1,250.5"
+ * in English and Chinese group thousands with commas (read as 1250), "1 250,5" in Russian groups with
+ * spaces; otherwise the same rules as parseQuantity (a lone comma is a decimal mark in Russian).
+ */
+export function parseTypedQuantity(input: unknown, lang: string, milliPerStep: number): ParsedQuantity {
+  if (typeof input !== 'string' || lang === 'ru') return parseQuantity(input, milliPerStep);
+  const text = input.trim().replace(/[\s\u00a0\u202f]/g, '');
+  const grouped = /^\d{1,3}(?:,\d{3})+(?:\.\d+)?$/.test(text);
+  return parseQuantity(grouped ? text.replace(/,/g, '') : input, milliPerStep);
+}

@@ -3,6 +3,8 @@ import { t } from './i18n/translate';
 import { currency } from './money';
 import { DeliverySplit } from './round';
 import { RoundingRule } from './money';
+import { Payee } from './payment/gost';
+import { PaymentMethod } from './payment/instructions';
 
 /** The Settings sheet: one row per key; values typed by the coordinator. */
 export const SETTING_KEYS = [
@@ -18,6 +20,16 @@ export const SETTING_KEYS = [
   'chatRules',
   'chatEmoji',
   'unpaidShows',
+  // Appended: an existing Settings sheet keeps its rows; these are added below them.
+  'payeeName',
+  'payeeAccount',
+  'payeeBankName',
+  'payeeBic',
+  'payeeCorrespAccount',
+  'payeeInn',
+  'payeeKpp',
+  'receiveCode',
+  'feedbackUrl',
 ] as const;
 export type SettingKey = (typeof SETTING_KEYS)[number];
 
@@ -34,6 +46,26 @@ export const DEFAULT_SETTINGS: Record<SettingKey, string> = {
   chatRules: '',
   chatEmoji: 'yes',
   unpaidShows: 'flats',
+  payeeName: '',
+  payeeAccount: '',
+  payeeBankName: '',
+  payeeBic: '',
+  payeeCorrespAccount: '',
+  payeeInn: '',
+  payeeKpp: '',
+  receiveCode: '',
+  feedbackUrl: '',
+};
+
+/** The Settings keys of the bank details a rouble bill's QR code is made from, by the payee field they fill. */
+export const PAYEE_SETTINGS: Record<keyof Payee, SettingKey> = {
+  name: 'payeeName',
+  personalAcc: 'payeeAccount',
+  bankName: 'payeeBankName',
+  bic: 'payeeBic',
+  correspAcc: 'payeeCorrespAccount',
+  payeeInn: 'payeeInn',
+  kpp: 'payeeKpp',
 };
 
 /** The note beside a setting in the Settings sheet, from the message catalogs. */
@@ -58,6 +90,34 @@ export interface CommunitySettings {
   chatEmoji: boolean;
   /** Whether the unpaid list posted in a chat names flats (the default: the chat does not learn who owes) or names. */
   unpaidShows: 'flats' | 'names';
+  /** The bank details for the ГОСТ Р 56042-2014 code, or null when none were typed. */
+  payee: Payee | null;
+  /** The coordinator's own WeChat Pay / Alipay receive code (the text inside it) or payment link. */
+  receiveCode: string;
+  /** An optional one-question feedback link sent with the thank-you after settlement. */
+  feedbackUrl: string;
+}
+
+/** The payee fields as typed, or null when every one is blank. */
+export function payeeOf(raw: Readonly<Record<string, string>>): Payee | null {
+  const payee = Object.fromEntries(
+    Object.entries(PAYEE_SETTINGS).map(([field, key]) => [field, String(raw[key] ?? '').trim()]),
+  ) as unknown as Payee;
+  return Object.values(payee).some(Boolean) ? payee : null;
+}
+
+/**
+ * How a bill in `currencyCode` asks to be paid: roubles by the bank-transfer code when bank details are
+ * set; any currency by the coordinator's receive code when one is set; otherwise no code (the payment
+ * instructions text only).
+ */
+export function paymentMethodOf(
+  settings: Pick<CommunitySettings, 'payee' | 'receiveCode'>,
+  currencyCode: string,
+): PaymentMethod | null {
+  if (currencyCode === 'RUB' && settings.payee) return { kind: 'bankTransfer', payee: settings.payee };
+  if (settings.receiveCode.trim()) return { kind: 'receiveCode', payload: settings.receiveCode.trim() };
+  return null;
 }
 
 /** Reads the Settings sheet's key/value rows; anything unreadable falls back to the default. */
@@ -84,5 +144,8 @@ export function parseSettings(rows: readonly (readonly unknown[])[]): CommunityS
     chatRules: raw.chatRules,
     chatEmoji: !/^(no|n|false|0|нет|否|不)$/i.test(String(raw.chatEmoji).trim()),
     unpaidShows: /^(names?|имена|имя|姓名|名字)$/i.test(String(raw.unpaidShows).trim()) ? 'names' : 'flats',
+    payee: payeeOf(raw),
+    receiveCode: raw.receiveCode,
+    feedbackUrl: raw.feedbackUrl,
   };
 }

@@ -3,7 +3,7 @@ import { describeCatalogProblem } from '../core/describe';
 import { Lang, resolveLang } from '../core/i18n/lang';
 import { PlaceKind, Role, parsePlaceKind, parseRole, placeKindLabel, roleLabel } from '../core/i18n/labels';
 import { currency } from '../core/money';
-import { CommunitySettings, SETTING_KEYS, SettingKey, parseSettings } from '../core/settings';
+import { CommunitySettings, SETTING_KEYS, SettingKey, parseSettings, settingNote } from '../core/settings';
 import { Book } from './sheets/book';
 import { cellText } from './sheets/cells';
 import { ColumnOf, cellAddress, get, row, span, width } from './sheets/schema';
@@ -76,13 +76,16 @@ export function readSettingTexts(book: Book): Record<string, string> {
   return out;
 }
 
-/** Writes every setting's value (the notes beside them stay) in one call. */
+/**
+ * Writes every setting's value with its note in one call: a Settings sheet made before a setting existed
+ * gets its row and its explanation too.
+ */
 export function writeSettings(book: Book, values: Record<SettingKey, string>): void {
-  const pair = span('settings', ['key', 'value']);
+  const cells = span('settings', ['key', 'value', 'note']);
   book
     .sheet('settings')
-    .getRange(2, pair.column, SETTING_KEYS.length, pair.width)
-    .setValues(SETTING_KEYS.map((k) => pair.cells({ key: k, value: values[k] })));
+    .getRange(2, cells.column, SETTING_KEYS.length, cells.width)
+    .setValues(SETTING_KEYS.map((k) => cells.cells({ key: k, value: values[k], note: settingNote(k, book.lang) })));
 }
 
 export interface Place {

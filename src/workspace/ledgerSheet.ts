@@ -1,10 +1,12 @@
 import { Lang } from '../core/i18n/lang';
-import { RoundLedger } from '../core/ledger';
+import { t } from '../core/i18n/translate';
+import { CommunityLedger, RoundLedger, communityLedger } from '../core/ledger';
 import { RoundState, stateLabel } from '../core/round';
 import { KEYS } from './properties/keys';
 import { DocumentStore, entry } from './properties/store';
 import { Book } from './sheets/book';
-import { columnNumber, row, width } from './sheets/schema';
+import { columnNumber, header, numberFormatRow, row, width } from './sheets/schema';
+import { textCell } from './sheets/text';
 
 /** One round's line of the community Ledger. */
 export interface LedgerLine extends RoundLedger {
@@ -15,41 +17,101 @@ export interface LedgerLine extends RoundLedger {
   updatedAt: number;
 }
 
+function roundRow(l: LedgerLine, lang: Lang): unknown[] {
+  return row(
+    'ledger',
+    {
+      round: l.roundId,
+      title: l.title,
+      state: stateLabel(l.state, lang),
+      goods: l.goodsMinor,
+      delivery: l.deliveryMinor,
+      fee: l.feeMinor,
+      billed: l.billedMinor,
+      collected: l.collectedMinor,
+      credit: l.creditInMinor,
+      supplier: l.paidToSupplierMinor,
+      balance: l.balanceMinor,
+      outstanding: l.outstandingMinor,
+      rounding: l.roundingMinor,
+      saving: l.savingMinor,
+      updatedAt: l.updatedAt,
+      creditOut: l.creditOutMinor ?? 0,
+      deliveryPaid: l.deliveryPaidMinor ?? 0,
+      feePaid: l.feePaidOutMinor ?? 0,
+    },
+    l.currency,
+  );
+}
+
 /**
- * Rewrites the community Ledger sheet (one row per round, the chart beside it reads the same range)
- * from per-round figures kept in document properties: one write, however many rounds there are.
+ * The community's line under the rounds: money collected and paid out over every round, and the cash
+ * the finance volunteer should hold (collected − supplier − delivery − fee). It equals the rounds'
+ * balances added up plus the credit still held for people: the check against the cash box.
  */
-export function writeLedgerLine(book: Book, store: DocumentStore, line: LedgerLine, lang: Lang): void {
+function communityRow(c: CommunityLedger, lines: readonly LedgerLine[], lang: Lang, currencyCode: string): unknown[] {
+  const sum = (f: (l: LedgerLine) => number) => lines.reduce((s, l) => s + f(l), 0);
+  return row(
+    'ledger',
+    {
+      title: t(lang, 'ledger.community'),
+      goods: sum((l) => l.goodsMinor),
+      delivery: sum((l) => l.deliveryMinor),
+      fee: sum((l) => l.feeMinor),
+      collected: c.collectedMinor,
+      credit: sum((l) => l.creditInMinor),
+      supplier: c.paidToSupplierMinor,
+      balance: c.roundsBalanceMinor,
+      outstanding: c.outstandingMinor,
+      rounding: sum((l) => l.roundingMinor),
+      creditOut: sum((l) => l.creditOutMinor ?? 0),
+      deliveryPaid: c.deliveryPaidMinor,
+      feePaid: c.feePaidOutMinor,
+      cash: c.cashOnHandMinor,
+    },
+    currencyCode,
+  );
+}
+
+/**
+ * Rewrites the community Ledger sheet — one row per round, a blank row, then the community's line —
+ * from per-round figures kept in document properties: one write, however many rounds there are, and
+ * the money formats (in each round's currency) once more whenever a round is added.
+ */
+export function writeLedgerLine(book: Book, store: DocumentStore, line: LedgerLine, lang: Lang): CommunityLedger {
   const ids = store.get(KEYS.ledgerRounds) ?? [];
-  if (!ids.includes(line.roundId)) ids.push(line.roundId);
+  const added = !ids.includes(line.roundId);
+  if (added) ids.push(line.roundId);
   const lines = ids
     .map((id) => (id === line.roundId ? line : store.get(KEYS.ledgerLine(id))))
-    .filter((l): l is LedgerLine => !!l);
+    .filter((l): l is LedgerLine => !!l)
+    // Lines stored before delivery and fee payouts existed read as none paid.
+    .map((l) => ({
+      ...l,
+      creditOutMinor: l.creditOutMinor ?? 0,
+      deliveryPaidMinor: l.deliveryPaidMinor ?? 0,
+      feePaidOutMinor: l.feePaidOutMinor ?? 0,
+    }));
   store.setAll(entry(KEYS.ledgerRounds, ids), entry(KEYS.ledgerLine(line.roundId), line));
-  const rows = lines.map((l) =>
-    row(
-      'ledger',
-      {
-        round: l.roundId,
-        title: l.title,
-        state: stateLabel(l.state, lang),
-        goods: l.goodsMinor,
-        delivery: l.deliveryMinor,
-        fee: l.feeMinor,
-        billed: l.billedMinor,
-        collected: l.collectedMinor,
-        credit: l.creditUsedMinor,
-        supplier: l.paidToSupplierMinor,
-        balance: l.balanceMinor,
-        outstanding: l.outstandingMinor,
-        rounding: l.roundingMinor,
-        saving: l.savingMinor,
-        updatedAt: l.updatedAt,
-      },
-      l.currency,
-    ),
-  );
-  book.sheet('ledger').getRange(2, 1, rows.length, rows[0].length).setValues(rows);
+  const community = communityLedger(lines);
+  const code = line.currency;
+  // The header goes with the data: a Ledger made before columns were appended gets their headers too.
+  const rows = [
+    header('ledger', book.lang).map(textCell),
+    ...lines.map((l) => roundRow(l, lang)),
+    row('ledger', {}),
+    communityRow(community, lines, lang, code),
+  ];
+  const range = book.sheet('ledger').getRange(1, 1, rows.length, width('ledger'));
+  range.setValues(rows);
+  if (added)
+    range.setNumberFormats([
+      numberFormatRow('ledger', code).map(() => 'General'),
+      ...lines.map((l) => numberFormatRow('ledger', l.currency)),
+      numberFormatRow('ledger', code),
+      numberFormatRow('ledger', code),
+    ]);
+  return community;
 }
 
 /** The rounds the chart shows: enough for a community's first years; later rows are still in the sheet. */

@@ -1,4 +1,5 @@
-import { EmailKind, OutgoingEmail } from '../core/emails';
+import { EmailKind, OutgoingEmail, PAYMENT_QR_CID } from '../core/emails';
+import { qrGif } from '../core/payment/qr';
 import { Book } from './sheets/book';
 import { appendAtCounter } from './sheets/append';
 import { cellNumber, cellText } from './sheets/cells';
@@ -39,6 +40,7 @@ function outboxRow(e: OutgoingEmail, state: OutboxState, now: Date): unknown[] {
     error: '',
     body: e.body.slice(0, CELL_LIMIT),
     html: e.html.length > CELL_LIMIT ? '' : e.html,
+    qr: e.qr ?? '',
   });
 }
 
@@ -67,7 +69,18 @@ export function queueEmails(book: Book, store: DocumentStore, emails: OutgoingEm
   return fresh.length;
 }
 
-function send(e: Pick<OutgoingEmail, 'to' | 'subject' | 'body' | 'html'>, replyTo: string, senderName: string): void {
+/**
+ * The payment QR image, drawn now from the text the outbox kept: MailApp attaches it inline under its
+ * cid key (https://developers.google.com/apps-script/reference/mail/mail-app#sendEmail(Object)), so no
+ * mail client fetches anything from a server. Apps Script bytes are signed Java bytes.
+ */
+function qrImage(payload: string): GoogleAppsScript.Base.Blob {
+  const { gif } = qrGif(payload);
+  const bytes = Array.from(gif, (b) => (b > 127 ? b - 256 : b));
+  return Utilities.newBlob(bytes, 'image/gif', 'payment-qr.gif');
+}
+
+function send(e: Pick<OutgoingEmail, 'to' | 'subject' | 'body' | 'html' | 'qr'>, replyTo: string, senderName: string): void {
   const message: GoogleAppsScript.Mail.MailAdvancedParameters & { to: string; subject: string; body: string } = {
     to: e.to,
     subject: e.subject,
@@ -75,6 +88,7 @@ function send(e: Pick<OutgoingEmail, 'to' | 'subject' | 'body' | 'html'>, replyT
     name: senderName,
   };
   if (e.html) message.htmlBody = e.html;
+  if (e.html && e.qr) message.inlineImages = { [PAYMENT_QR_CID]: qrImage(e.qr) };
   if (replyTo) message.replyTo = replyTo;
   MailApp.sendEmail(message);
 }
@@ -199,6 +213,7 @@ export function drainOutbox(
             subject: cellText(get('outbox', v, 'subject')),
             body: cellText(get('outbox', v, 'body')),
             html: cellText(get('outbox', v, 'html')),
+            qr: cellText(get('outbox', v, 'qr')),
           },
           options.replyTo,
           options.senderName,

@@ -3,13 +3,12 @@ import { itemName } from '../core/catalog';
 import { HandOutBlock, TalliedRound, itemsText } from '../core/ladder';
 import { t } from '../core/i18n/translate';
 import { ParticipantAccount } from '../core/ledger';
-import { currency } from '../core/money';
 import { unitsOf } from '../core/quantity';
 import { SupplierLine } from '../core/supplierOrder';
 import { KEYS } from './properties/keys';
 import { DocumentStore } from './properties/store';
 import { Book } from './sheets/book';
-import { RoundSheetKey, columnSpecs, header, roundSheetName, row, span, wholeColumn, width } from './sheets/schema';
+import { RoundSheetKey, columnSpecs, header, moneyFormat, roundSheetName, row, span, wholeColumn, width } from './sheets/schema';
 import { PLAIN_TEXT_FORMAT, formatsAsPlainText, textCell } from './sheets/text';
 
 /**
@@ -21,12 +20,6 @@ import { PLAIN_TEXT_FORMAT, formatsAsPlainText, textCell } from './sheets/text';
 export interface ResultRound {
   id: string;
   currency: string;
-}
-
-function moneyFormat(currencyCode: string): string {
-  const info = currency(currencyCode);
-  const decimals = info?.exponent ? `.${'0'.repeat(info.exponent)}` : '';
-  return `#,##0${decimals} "${info?.symbol ?? currencyCode}"`;
 }
 
 /** Runs of adjacent columns the schema gives one format, so each run costs one call. */
@@ -80,14 +73,15 @@ function writeResultSheet(book: Book, store: DocumentStore, round: ResultRound, 
   const cols = width(key);
   const sizeKey = KEYS.resultSize({ roundId: round.id, sheet: key });
   const size = store.get(sizeKey) ?? { rows: 0, capacity: 1000 };
-  const block = [...rows];
-  while (block.length < size.rows) block.push(new Array(cols).fill(''));
-  if (block.length + 1 > size.capacity) {
-    const more = block.length + 1 - size.capacity + 200;
+  // The header goes with the data, in the same write: a sheet made before a column was added gets it.
+  const block = [header(key, book.lang).map(textCell), ...rows];
+  while (block.length < size.rows + 1) block.push(new Array(cols).fill(''));
+  if (block.length > size.capacity) {
+    const more = block.length - size.capacity + 200;
     sheet.insertRowsAfter(size.capacity, more);
     size.capacity += more;
   }
-  if (block.length) sheet.getRange(2, 1, block.length, cols).setValues(block);
+  sheet.getRange(1, 1, block.length, cols).setValues(block);
   store.set(sizeKey, { rows: rows.length, capacity: size.capacity });
 }
 
@@ -121,13 +115,14 @@ function tallyRows(book: Book, round: ResultRound, { tally, items }: TalliedRoun
         toComplete: a.toCompleteBoxSteps ? u(a.toCompleteBoxSteps) : null,
         price: item?.priceMinor ?? 0,
         total: Math.round(((item?.priceMinor ?? 0) * a.unitsSteps * milli) / 1000),
+        surplus: a.surplusSteps ? u(a.surplusSteps) : null,
       },
       round.currency,
     );
   });
 }
 
-function participantRows(book: Book, round: ResultRound, { tally, items, accounts }: TalliedRound) {
+function participantRows(book: Book, round: ResultRound, { tally, items, accounts, references }: TalliedRound) {
   const lang = book.lang;
   const code = round.currency;
   const allocation: unknown[][] = [];
@@ -177,6 +172,7 @@ function participantRows(book: Book, round: ResultRound, { tally, items, account
           paid: acc?.paidMinor ?? 0,
           balance: acc?.balanceMinor ?? p.totalMinor,
           pickedUp: acc?.pickedUp ?? false,
+          reference: references?.get(p.order.key) ?? '',
         },
         code,
       ),
@@ -247,6 +243,7 @@ export function writeDistribution(book: Book, store: DocumentStore, round: Resul
             due: l.dueMinor,
             paid: l.paidMinor,
             pickedUp: l.pickedUp,
+            reference: l.reference,
           },
           round.currency,
         ),

@@ -50,13 +50,20 @@ function itemTitle(item: CatalogItem, input: FormInput, taken: Set<string>): str
 }
 
 function itemHelp(item: CatalogItem, lang: Lang): string {
-  const units = (steps: number) => `${formatNumber(unitsOf(steps, item.stepMilli), lang)} ${item.unit}`;
+  const units = (steps: number) => `${formatNumber(unitsOf(steps, item.stepMilli), lang)}\u00a0${item.unit}`;
   const parts: string[] = [];
   if (item.stepMilli !== 1000) parts.push(t(lang, 'form.help.step', { step: units(1) }));
   if (item.boxSteps > 1) parts.push(t(lang, 'form.help.box', { box: units(item.boxSteps) }));
   if (item.minimumSteps > 0) parts.push(t(lang, 'form.help.minimum', { minimum: units(item.minimumSteps) }));
-  if (item.limitSteps !== null) parts.push(t(lang, 'form.help.limit', { limit: units(item.limitSteps) }));
+  // With an "I'd take more" question the limit counts both answers together (validation keeps what fits).
+  if (item.limitSteps !== null)
+    parts.push(t(lang, takesExtra(item) ? 'form.help.limitWithExtra' : 'form.help.limit', { limit: units(item.limitSteps) }));
   return parts.join(' · ');
+}
+
+/** Boxed items, and loose items with a minimum total, ask "how much more would you take" (extras fill them). */
+function takesExtra(item: CatalogItem): boolean {
+  return item.boxSteps > 1 || item.minimumSteps > 0;
 }
 
 /**
@@ -125,18 +132,21 @@ export function buildRoundForm(input: FormInput, existingFormId: string): BuiltF
       .build();
     form.addTextItem().setTitle(title).setHelpText(itemHelp(item, lang)).setValidation(rule);
     let extra: string | null = null;
-    if (item.boxSteps > 1) {
-      extra = t(lang, 'form.extraTitle', { item: itemName(item, lang) });
+    if (takesExtra(item)) {
+      const boxed = item.boxSteps > 1;
+      extra = t(lang, boxed ? 'form.extraTitle' : 'form.extraTitleMinimum', { item: itemName(item, lang) });
       if (taken.has(extra)) extra = `${extra} [${item.id}]`;
       taken.add(extra);
+      // More than a box less one (or than the minimum less one) never helps anyone.
+      const most = boxed ? item.boxSteps - 1 : Math.max(1, item.minimumSteps - 1);
       form
         .addTextItem()
         .setTitle(extra)
-        .setHelpText(t(lang, 'form.extraHelp'))
+        .setHelpText(t(lang, boxed ? 'form.extraHelp' : 'form.extraHelpMinimum'))
         .setValidation(
           FormApp.createTextValidation()
-            .requireTextMatchesPattern(quantityPattern(item, item.boxSteps - 1))
-            .setHelpText(t(lang, 'form.extraInvalid'))
+            .requireTextMatchesPattern(quantityPattern(item, most))
+            .setHelpText(t(lang, boxed ? 'form.extraInvalid' : 'form.extraInvalidMinimum'))
             .build(),
         );
     }

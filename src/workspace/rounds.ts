@@ -7,6 +7,7 @@ import { get, row } from './sheets/schema';
 import { KEYS } from './properties/keys';
 import { DocumentStore, entry } from './properties/store';
 import { currency, RoundingRule } from '../core/money';
+import { SHORTFALL_RULES, ShortfallRule } from '../core/allocation';
 
 /** Which form question holds which answer, by question title (the key of e.namedValues). */
 export interface FormQuestions {
@@ -43,6 +44,8 @@ export interface RoundRecord extends Round {
   formEditUrl: string;
   responseSheetId: number | null;
   createdBy: string;
+  /** Who loses when less arrives than was bought (chosen when receiving; the default until then). */
+  shortfallRule?: ShortfallRule;
   /** 1-based row in the Rounds sheet. */
   sheetRow: number;
 }
@@ -76,10 +79,15 @@ export function readRounds(book: Book): RoundRecord[] {
       formEditUrl: cellText(get('rounds', r, 'formEditUrl')),
       responseSheetId: cellText(get('rounds', r, 'responseSheet')) ? cellNumber(get('rounds', r, 'responseSheet')) : null,
       createdBy: cellText(get('rounds', r, 'createdBy')),
+      shortfallRule: shortfallRuleOf(cellText(get('rounds', r, 'shortfallRule'))),
       sheetRow: i + 1,
     });
   });
   return out;
+}
+
+function shortfallRuleOf(text: string): ShortfallRule {
+  return (SHORTFALL_RULES as readonly string[]).includes(text) ? (text as ShortfallRule) : 'latestLoseFirst';
 }
 
 function roundRow(r: RoundRecord, now: Date): unknown[] {
@@ -104,6 +112,7 @@ function roundRow(r: RoundRecord, now: Date): unknown[] {
       responseSheet: r.responseSheetId,
       createdBy: r.createdBy,
       updatedAt: now,
+      shortfallRule: r.shortfallRule ?? 'latestLoseFirst',
     },
     r.currency,
   );

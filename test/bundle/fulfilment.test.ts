@@ -88,12 +88,14 @@ describe('a full round: close, supplier, shortfall, hand-out, money, settle, pur
     expect(sheetValues(c, 'Письма')).toHaveLength(outbox);
   });
 
-  test('the supplier order groups by supplier and downloads as CSV', () => {
+  test("the supplier order groups by supplier and downloads as CSV in the coordinator's conventions", () => {
     const order = c.ws.run<{ csv: string; lines: { supplier: string }[]; totalMinor: number }>('supplierOrder', [c.roundId]);
     expect(order.lines.map((l) => l.supplier)).toEqual(
       [...order.lines.map((l) => l.supplier)].sort((a, b) => a.localeCompare(b)),
     );
-    expect(order.csv.split('\r\n')[0]).toBe('supplier,code,item,unit,boxes,quantity,price,total');
+    // Russian: a byte order mark, ';' between fields, Russian headers, a decimal comma.
+    expect(order.csv.split('\r\n')[0]).toBe('\ufeffПоставщик;Артикул;Товар;Ед. изм.;Коробок;Количество;Цена;Сумма');
+    expect(order.csv).toMatch(/;95,50;/);
     expect(sheetValues(c, 'R1 · Заказ поставщику').at(-1)?.[2]).toBe('Итого');
     expect(c.ws.run<{ state: string }[]>('listRounds')[0].state).toBe('ordered');
   });
@@ -101,15 +103,22 @@ describe('a full round: close, supplier, shortfall, hand-out, money, settle, pur
   test('a shortfall re-allocates (latest orders lose first) and only those affected get a correction', () => {
     const before = c.ws.run<Screen>('participantsScreen', [c.roundId]);
     const bought = sheetValues(c, 'R1 · Итоги').find((r) => r[0] === 'RICE')![7] as number;
-    const result = c.ws.run<{ corrections: number; shortfallItems: string[] }>('recordReceipt', [
+    const input = { received: { RICE: String(bought - 5) } };
+    const plan = c.ws.run<{ corrections: number; done: boolean }>('recordReceipt', [c.roundId, input]);
+    expect(plan.done).toBe(false);
+    expect(c.ws.run<Screen>('participantsScreen', [c.roundId]).participants).toEqual(before.participants);
+    const result = c.ws.run<{ corrections: number; done: boolean; items: { itemId: string; short: number }[] }>('recordReceipt', [
       c.roundId,
-      { RICE: String(bought - 5) },
+      { ...input, confirmed: true },
     ]);
-    expect(result.shortfallItems).toEqual(['RICE']);
+    expect(result.done).toBe(true);
+    expect(result.corrections).toBe(plan.corrections);
+    expect(result.items.filter((i) => i.short > 0).map((i) => [i.itemId, i.short])).toEqual([['RICE', 5]]);
     const after = c.ws.run<Screen>('participantsScreen', [c.roundId]);
     const changed = after.participants.filter(
       (p) => p.dueMinor !== before.participants.find((b) => b.orderKey === p.orderKey)!.dueMinor,
     );
+    // Everyone whose bill moved gets a correction: less rice, or only a larger share of the delivery.
     expect(changed.length).toBe(result.corrections);
     expect(result.corrections).toBeGreaterThan(0);
     // The earliest resident is untouched; the losers are the latest to ask.
@@ -164,7 +173,8 @@ describe('a full round: close, supplier, shortfall, hand-out, money, settle, pur
     expect(l.balanceMinor).toBe(l.collectedMinor - l.paidToSupplierMinor);
     const journal = sheetValues(c, 'Касса');
     expect(journal.filter((r) => r[10] === 'pay-first')).toHaveLength(1);
-    const settled = c.ws.run<Record<string, number>>('settleRound', [c.roundId]);
+    c.ws.run('recordReceipt', [c.roundId, { received: {}, confirmed: true }]);
+    const settled = c.ws.run<{ ledger: Record<string, number> }>('settleRound', [c.roundId, { confirmed: true }]).ledger;
     // Settling carries the 50.00 overpaid out of this round as credit: counted once, in the next round (issue 14).
     expect(settled.creditOutMinor).toBe(50_00);
     expect(settled.balanceMinor).toBe(l.balanceMinor - 50_00);
@@ -174,7 +184,7 @@ describe('a full round: close, supplier, shortfall, hand-out, money, settle, pur
 
   test('purge keeps the totals and removes names, emails, phones and flats', () => {
     const before = c.ws.run<Screen>('participantsScreen', [c.roundId]).ledger;
-    c.ws.run('purgePersonalData', [c.roundId]);
+    c.ws.run('purgePersonalData', [c.roundId, { confirmed: true }]);
     const after = c.ws.run<Screen>('participantsScreen', [c.roundId]).ledger;
     expect(after).toEqual(before);
     const everything = ['Заказы', 'Касса', 'Письма', 'R1 · Счета', 'R1 · Распределение', 'R1 · Выдача']
@@ -265,8 +275,8 @@ describe('credit carries to the next round', () => {
       { roundId: c.roundId, orderKey: anna.orderKey, amount: (anna.dueMinor / 100 + 100).toFixed(2), requestId: 'p1' },
     ]);
     c.ws.run('supplierOrder', [c.roundId]);
-    c.ws.run('recordReceipt', [c.roundId, {}]);
-    c.ws.run('settleRound', [c.roundId]);
+    c.ws.run('recordReceipt', [c.roundId, { confirmed: true }]);
+    c.ws.run('settleRound', [c.roundId, { confirmed: true }]);
     const next = c.ws.run<{ id: string }>('createRound', [
       { title: 'Декабрь', deadline: new Date(c.ws.clock.now() + 24 * HOUR).toISOString(), itemIds: ['EGGS'] },
     ]);

@@ -142,7 +142,7 @@ describe('screens', () => {
     const [after] = c.ws.run<{ participants: { paidMinor: number }[] }>('participantsScreen', [c.roundId]).participants;
     expect(after.paidMinor).toBe(100_00);
     expect(again.balanceMinor).toBe(2 * 110_00 + Math.round(900_00) - 100_00);
-    expect(() => c.ws.run('recordPayment', [{ ...input, requestId: 'x', amount: 'много' }])).toThrow('«много» — не сумма денег.');
+    expect(() => c.ws.run('recordPayment', [{ ...input, requestId: 'x', amount: 'много' }])).toThrow('«много» — не сумма.');
   });
 
   test('an action while another holds the lock says so instead of failing obscurely', () => {

@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { formatMoney, formatNumber } from '../../src/core/i18n/format';
 import { LANGS } from '../../src/core/i18n/lang';
 import { CURRENCIES, readAmount } from '../../src/core/money';
+import { parseTypedQuantity } from '../../src/core/quantity';
 
 const minor = (text: unknown, code: string) => {
   const r = readAmount(text, code);
@@ -82,5 +83,16 @@ describe('amounts as people type them (issue 14: the payment box refused what th
       ),
       { numRuns: 2000 },
     );
+  });
+});
+
+describe('quantities the coordinator types when receiving', () => {
+  test('grouped thousands in English and Chinese, a decimal comma and spaces in Russian', () => {
+    expect(parseTypedQuantity('1,250', 'en', 1000)).toEqual({ ok: true, steps: 1250 });
+    expect(parseTypedQuantity('1,250.5', 'zh-CN', 500)).toEqual({ ok: true, steps: 2501 });
+    expect(parseTypedQuantity('12,5', 'ru', 500)).toEqual({ ok: true, steps: 25 });
+    expect(parseTypedQuantity('1 250,5', 'ru', 500)).toEqual({ ok: true, steps: 2501 });
+    expect(parseTypedQuantity('12,5', 'en', 500)).toEqual({ ok: true, steps: 25 });
+    expect(parseTypedQuantity('десять', 'ru', 1000)).toEqual({ ok: false, reason: 'notANumber' });
   });
 });

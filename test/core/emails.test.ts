@@ -44,9 +44,18 @@ const samples: EmailData[] = [
   {
     kind: 'correction',
     name: evil,
-    lines: [{ item: 'Рис', unit: 'кг', before: 2.5, after: 2 }],
-    beforeMinor: 23875,
-    afterMinor: 19100,
+    lines: [{ item: 'Рис', unit: 'кг', before: 2.5, after: 2, why: 'меньше привезли' }],
+    reasons: [],
+    before: { goodsMinor: 23875, deliveryMinor: 1500, feeMinor: 955, totalMinor: 26330 },
+    after: { goodsMinor: 19100, deliveryMinor: 1500, feeMinor: 955, totalMinor: 21555 },
+    dueMinor: 21555,
+  },
+  { kind: 'withdrawn', name: evil, editUrl: 'https://docs.google.com/forms/d/e/x/viewform?edit2=y' },
+  {
+    kind: 'thankYou',
+    name: evil,
+    figures: { participants: 12, parcels: 11, savingMinor: 4_300_00, pickups: [{ who: evil, parcels: 7 }] },
+    feedbackUrl: 'https://forms.gle/abc',
   },
   {
     kind: 'volunteerList',

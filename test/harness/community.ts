@@ -1,4 +1,4 @@
-import { LoadedAddOn, Workspace } from '../../local/emulator';
+import { LoadedAddOn, Workspace, WorkspaceOptions } from '../../local/emulator';
 import type { RoundSnapshot } from '../../src/workspace/rounds';
 import { loadAddOn } from './bundle';
 import { columnNames, sheetName, width } from '../../src/workspace/sheets/schema';
@@ -37,12 +37,16 @@ export const documentSnapshot = roundSnapshot;
  * A Russian-speaking community with the catalog above, 3 buildings, 2 pickup points, set up by its
  * coordinator, and one open round closing in 48 hours.
  */
-export function openCommunity(options: { deadlineInHours?: number } = {}): Community {
-  const loaded = loadAddOn({ now: NOW });
+export function openCommunity(
+  options: { deadlineInHours?: number; settings?: Record<string, string>; fidelity?: WorkspaceOptions['fidelity'] } = {},
+): Community {
+  const loaded = loadAddOn({ now: NOW, ...(options.fidelity ? { fidelity: options.fidelity } : {}) });
   const ws = loaded.workspace;
   ws.session.locales.set(ws.owner, 'ru_RU');
   ws.run('setUpCommunity');
   typeRows(ws, 'Каталог', CATALOG);
+  // Settings as the coordinator saves them from the sidebar (currency, payee details…), before the round.
+  if (options.settings) ws.run('saveSettings', [{ settings: options.settings }]);
   typeRows(ws, 'Дома и пункты выдачи', [
     ['дом / подъезд', 'Дом 1'],
     ['дом / подъезд', 'Дом 2'],

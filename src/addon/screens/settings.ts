@@ -1,6 +1,17 @@
 import { ROLES, Role } from '../../core/i18n/labels';
 import { t } from '../../core/i18n/translate';
-import { DEFAULT_SETTINGS, SETTING_KEYS, SettingKey, parseSettings } from '../../core/settings';
+import { safeUrl } from '../../core/html';
+import { Lang } from '../../core/i18n/lang';
+import { describePayeeProblem } from '../../core/moneyText';
+import { validatePayee } from '../../core/payment/gost';
+import {
+  CommunitySettings,
+  DEFAULT_SETTINGS,
+  PAYEE_SETTINGS,
+  SETTING_KEYS,
+  SettingKey,
+  parseSettings,
+} from '../../core/settings';
 import {
   readPlaceRows,
   readSettingTexts,
@@ -10,6 +21,20 @@ import {
   writeVolunteers,
 } from '../../workspace/community';
 import { UserError, locked } from '../action';
+
+/**
+ * The bank details are checked as the ГОСТ code needs them (validatePayee), each problem named by its
+ * field as the Settings screen labels it; a feedback link must be an https link.
+ */
+function paymentProblems(lang: Lang, checked: CommunitySettings): string[] {
+  const out: string[] = [];
+  if (checked.payee)
+    for (const p of validatePayee(checked.payee))
+      out.push(`${t(lang, `setting.${PAYEE_SETTINGS[p.field]}`)}: ${describePayeeProblem(p, lang)}`);
+  if (checked.feedbackUrl.trim() && !safeUrl(checked.feedbackUrl.trim()))
+    out.push(`${t(lang, 'setting.feedbackUrl')}: ${t(lang, 'settings.linkInvalid', { value: checked.feedbackUrl })}`);
+  return out;
+}
 
 export interface SettingsScreen {
   settings: Record<SettingKey, string>;
@@ -46,6 +71,7 @@ export function saveSettings(input: Partial<SettingsScreen>): SettingsScreen {
         problems.push(t(ctx.lang, 'settings.currencyInvalid', { value: values.currency }));
       if (!checked.reminderOffsetsHours.length && String(values.reminderOffsetsHours).trim())
         problems.push(t(ctx.lang, 'settings.offsetsInvalid', { value: values.reminderOffsetsHours }));
+      problems.push(...paymentProblems(ctx.lang, checked));
       if (problems.length) throw new UserError(problems.join('\n'));
       writeSettings(
         ctx.book,

@@ -148,3 +148,34 @@ export function mentionsReference(text: string, reference: string): boolean {
   }
   return false;
 }
+
+/**
+ * References once printed on a bill never change: `kept` (order key → reference already assigned) stays
+ * as it is, and only orders without one get a new reference, by the same rule as paymentReferences,
+ * told apart from every kept one (a suffix, as for two orders from one flat).
+ */
+export function keepReferences(
+  roundId: string,
+  holders: readonly ReferenceHolder[],
+  kept: ReadonlyMap<string, string>,
+): Map<string, string> {
+  const out = new Map<string, string>();
+  const used = new Set<string>();
+  for (const h of holders) {
+    const ref = kept.get(h.orderKey);
+    if (ref) {
+      out.set(h.orderKey, ref);
+      used.add(ref);
+    }
+  }
+  const fresh = paymentReferences(roundId, holders);
+  for (const h of holders) {
+    if (out.has(h.orderKey)) continue;
+    const base = fresh.get(h.orderKey)!;
+    let ref = base;
+    for (let n = 1; used.has(ref); n++) ref = base + suffix(n);
+    used.add(ref);
+    out.set(h.orderKey, ref);
+  }
+  return out;
+}

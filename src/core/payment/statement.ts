@@ -298,3 +298,19 @@ export function matchStatement(
 
 /** The journal request id for a confirmed statement line: the same line is recorded once. */
 export const statementRequestId = (entry: Pick<StatementEntry, 'fingerprint'>) => `stmt:${entry.fingerprint}`;
+
+/**
+ * Whether a pasted text is a CSV export and with which delimiter: some line among the first 30, split
+ * by it, is a header naming an amount and a date, payer or purpose (Russian banks export with ';',
+ * WeChat and Alipay with ',', spreadsheets copy with tabs). null: notification lines, read as text —
+ * splitting "1 500,00 ₽" at its comma would break the amount.
+ */
+export function csvDelimiterOf(text: string): ',' | ';' | '\t' | null {
+  const lines = String(text)
+    .split(/\r?\n/)
+    .filter((l) => l.trim())
+    .slice(0, 30);
+  for (const d of ['\t', ';', ','] as const)
+    if (lines.some((l) => l.includes(d) && readHeader(l.split(d).map((c) => c.replace(/^"|"$/g, ''))))) return d;
+  return null;
+}

@@ -52,12 +52,14 @@ export function select(options: { value: string; label: string }[], value = ''):
  * A button that shows it is busy and cannot be pressed twice while its action runs (no double submit).
  */
 export function actionButton(
-  label: string,
+  label: string | (() => string),
   action: () => Promise<unknown>,
   kind: 'primary' | 'secondary' = 'primary',
   busyLabel = '…',
 ): HTMLButtonElement {
-  const b = el('button', { type: 'button', className: kind === 'primary' ? 'action' : 'secondary' }, label);
+  // A label may follow the screen's state ("Record 3 payments"): it is read again after each run.
+  const text = () => (typeof label === 'string' ? label : label());
+  const b = el('button', { type: 'button', className: kind === 'primary' ? 'action' : 'secondary' }, text());
   b.addEventListener('click', async () => {
     if (b.disabled) return;
     b.disabled = true;
@@ -68,7 +70,7 @@ export function actionButton(
     } finally {
       b.disabled = false;
       b.removeAttribute('aria-busy');
-      b.textContent = label;
+      b.textContent = text();
     }
   });
   return b;

@@ -1,3 +1,4 @@
+import type { RoundSoFar } from '../../core/billing';
 import type { Steps } from '../../core/quantity';
 import type { StoredChatImport } from '../chatImports';
 import type { CloseSummary } from '../../core/round';
@@ -82,8 +83,12 @@ export const KEYS = {
   closed: family('closed:', json<CloseSummary>()),
   /** How many times a round has been closed: each close after a reopening bills under a new revision. */
   closes: family('closes:', int),
-  /** What the supplier delivered short (item id → steps). */
+  /** What the supplier delivered, where it differs from what was bought (item id → steps, less or more). */
   received: family('received:', json<Record<string, Steps>>()),
+  /** Each participant's payment reference in a round (order key → reference): once printed, kept. */
+  paymentRefs: family('refs:', json<Record<string, string>>()),
+  /** An open round's orders so far as running totals, for the estimate on each receipt. */
+  roundSoFar: family('soFar:', json<RoundSoFar>()),
   /** A sidebar click already done (its request id → the round it created), so a double click does one thing. */
   createdRound: family('request:', json<string>()),
   /** A sidebar click already done (its request id → the offline order it saved). */

@@ -101,6 +101,7 @@ export const SHEETS = {
       responseSheet: number(['Лист ответов', '回复表', 'Response sheet']),
       createdBy: text(['Создал', '创建人', 'Created by']),
       updatedAt: date(['Изменено', '更新时间', 'Updated']),
+      shortfallRule: label(['Если привезли меньше', '缺货时', 'If less arrives']),
     },
     { computed: true },
   ),
@@ -156,7 +157,7 @@ export const SHEETS = {
     ['Настройки', '设置', 'Settings'],
     {
       key: label(['Параметр', '参数', 'Setting']),
-      value: text(['Значение', '值', 'Value']),
+      value: text(['Значение', '值', 'Value'], PLAIN),
       note: text(['Пояснение', '说明', 'Note']),
     },
     { starts: (lang) => SETTING_KEYS.map((k) => ({ key: k, value: DEFAULT_SETTINGS[k], note: settingNote(k, lang) })) },
@@ -190,6 +191,8 @@ export const SHEETS = {
       error: text(['Ошибка', '错误', 'Error']),
       body: text(['Текст', '正文', 'Text'], BLANKED),
       html: text(['HTML', 'HTML', 'HTML'], BLANKED),
+      /** What the bill's payment QR code encodes; the image is drawn from it when the email is sent. */
+      qr: text(['QR-код оплаты', '付款二维码', 'Payment QR'], BLANKED),
     },
     { computed: true, appending: { rows: 1000 } },
   ),
@@ -211,6 +214,10 @@ export const SHEETS = {
       rounding: money(['Округление', '舍入差', 'Rounding']),
       saving: money(['Экономия против магазина', '比零售节省', 'Saved vs retail']),
       updatedAt: date(['Изменено', '更新时间', 'Updated']),
+      creditOut: money(['Перенесено переплат', '结转余额', 'Credit carried out']),
+      deliveryPaid: money(['Оплачена доставка', '已付运费', 'Delivery paid']),
+      feePaid: money(['Выплачен оргсбор', '已付服务费', 'Fee paid out']),
+      cash: money(['В кассе', '现金结余', 'Cash on hand']),
     },
     { computed: true },
   ),
@@ -247,6 +254,7 @@ export const ROUND_SHEETS = {
     toComplete: number(['До полной коробки', '凑满一箱还差', 'To complete a box']),
     price: money(['Цена', '单价', 'Price']),
     total: money(['Сумма', '金额', 'Total']),
+    surplus: number(['Лишнее: продать или отдать', '多到的余货', 'Leftover stock']),
   }),
   allocation: sheet(['Распределение', '分配', 'Allocation'], {
     orderKey: text(['Код заказа', '订单编号', 'Order key']),
@@ -275,6 +283,7 @@ export const ROUND_SHEETS = {
     paid: money(['Оплачено', '已付', 'Paid']),
     balance: money(['К оплате', '待付', 'Balance']),
     pickedUp: checkbox(['Выдано', '已领取', 'Picked up']),
+    reference: text(['Назначение платежа', '付款备注码', 'Payment reference'], PLAIN),
   }),
   supplier: sheet(['Заказ поставщику', '供应商订单', 'Supplier order'], {
     supplier: text(['Поставщик', '供应商', 'Supplier']),
@@ -295,6 +304,7 @@ export const ROUND_SHEETS = {
     due: money(['К оплате', '待付', 'Due']),
     paid: money(['Оплачено', '已付', 'Paid']),
     pickedUp: checkbox(['Выдано', '已领取', 'Picked up']),
+    reference: text(['Назначение платежа', '付款备注码', 'Payment reference'], PLAIN),
   }),
 };
 
@@ -451,6 +461,18 @@ export function span<K extends AnySheetKey, C extends ColumnOf<K>>(key: K, colum
     cells: (values, currencyCode) =>
       columns.map((c, i) => cellValue(specs[i], (values as Record<string, unknown>)[c], currencyCode)),
   };
+}
+
+/** A money cell as Sheets should show it in `currencyCode`: "#,##0.00 "₽"" (no decimals for yen). */
+export function moneyFormat(currencyCode: string): string {
+  const info = currency(currencyCode);
+  const decimals = info?.exponent ? `.${'0'.repeat(info.exponent)}` : '';
+  return `#,##0${decimals} "${info?.symbol ?? currencyCode}"`;
+}
+
+/** One row of number formats for `key`: its money columns as money in `currencyCode`, the rest automatic. */
+export function numberFormatRow(key: AnySheetKey, currencyCode: string): string[] {
+  return columnsOf(key).map((c) => (c.kind === 'money' ? moneyFormat(currencyCode) : 'General'));
 }
 
 /** The rows set-up writes below the header of `key`, if any. */

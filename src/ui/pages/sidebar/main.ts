@@ -11,6 +11,9 @@ import { emailsScreen } from './screens/emails';
 import { settingsScreen } from './screens/settings';
 import { chatImportScreen } from './screens/chatImport';
 import { chatMessagesScreen } from './screens/chatMessages';
+import { receiveScreen } from './screens/receive';
+import { moneyScreen } from './screens/money';
+import { statementScreen } from './screens/statement';
 
 const lang = resolveLang(document.body.dataset.lang);
 setServerLang(lang);
@@ -23,10 +26,13 @@ const screens: Record<string, Screen> = {
   chat: chatImportScreen,
   messages: chatMessagesScreen,
   participants: participantsScreen,
+  receive: receiveScreen,
+  money: moneyScreen,
+  statement: statementScreen,
   emails: emailsScreen,
   settings: settingsScreen,
 };
-const needsRound = new Set(['tally', 'offline', 'chat', 'messages', 'participants', 'emails']);
+const needsRound = new Set(['tally', 'offline', 'chat', 'messages', 'participants', 'receive', 'money', 'emails']);
 
 const tabs = document.getElementById('tabs') as HTMLElement;
 const picker = document.getElementById('round-picker') as HTMLElement;
@@ -50,11 +56,20 @@ const ctx: ScreenContext = {
     void show();
   },
   newRound: document.body.dataset.screen === 'newRound',
-  flash(kind, text) {
-    flashed = { kind, text };
+  flash(kind, text, anchor) {
+    flashed = { kind, text, anchor };
   },
 };
-let flashed: { kind: 'ok' | 'error'; text: string } | null = null;
+let flashed: { kind: 'ok' | 'error'; text: string; anchor?: string } | null = null;
+
+/** The flashed message next to the button that caused it (found by its data-flash mark), else on top. */
+function showFlash(node: HTMLElement): void {
+  if (!flashed) return;
+  const slot = flashed.anchor ? node.querySelector(`[data-flash="${CSS.escape(flashed.anchor)}"]`) : null;
+  if (slot) append(slot, notice(flashed.kind, flashed.text));
+  else main.insertBefore(notice(flashed.kind, flashed.text), main.firstChild);
+  flashed = null;
+}
 
 function renderTabs(): void {
   clear(tabs);
@@ -109,9 +124,8 @@ async function show(): Promise<void> {
     const node = await screens[current](ctx);
     if (mine !== shown) return;
     clear(main);
-    if (flashed) append(main, notice(flashed.kind, flashed.text));
-    flashed = null;
     append(main, node);
+    showFlash(node);
   } catch (err) {
     if (mine !== shown) return;
     clear(main);

@@ -9,8 +9,11 @@ export interface ScreenContext {
   roundId(): string;
   setRounds(rounds: { id: string; title: string; state: string }[]): void;
   go(screen: string, roundId?: string): void;
-  /** A message shown on top of the next screen rendered (an action's result survives the refresh). */
-  flash(kind: 'ok' | 'error', text: string): void;
+  /**
+   * A message shown on the next screen rendered (an action's result survives the refresh): next to the
+   * element marked `data-flash="<anchor>"` (the button's own place), else on top.
+   */
+  flash(kind: 'ok' | 'error', text: string, anchor?: string): void;
   newRound: boolean;
 }
 

@@ -100,24 +100,6 @@ export const emailsScreen: Screen = async (ctx) => {
     }
   };
   const roundId = ctx.roundId();
-  let csvLink: HTMLElement = el('span');
-  const supplier = actionButton(
-    tr('ui.supplier.make'),
-    async () => {
-      try {
-        const order = await ctx.call('supplierOrder', roundId);
-        const blob = new Blob([order.csv], { type: 'text/csv;charset=utf-8' });
-        const link = el('a', { href: URL.createObjectURL(blob), download: order.fileName }, tr('ui.supplier.download'));
-        csvLink.replaceWith(link);
-        csvLink = link;
-        report('ok', tr('ui.supplier.ready'));
-      } catch (err) {
-        report('error', (err as Error).message);
-      }
-    },
-    'secondary',
-    tr('ui.working'),
-  );
   return el(
     'section',
     { 'aria-label': tr('ui.tab.emails') },
@@ -146,16 +128,11 @@ export const emailsScreen: Screen = async (ctx) => {
         tr('ui.working'),
       ),
     ),
-    el('div', { className: 'row' }, supplier, csvLink),
+    // The supplier order and "goods arrived" live on the Receiving screen: what arrived decides the emails.
     el(
       'div',
       { className: 'row' },
-      actionButton(
-        tr('ui.emails.arrived'),
-        mailing(() => ctx.call('recordReceipt', roundId, {}), tr('ui.emails.done')),
-        'secondary',
-        tr('ui.working'),
-      ),
+      el('button', { type: 'button', className: 'secondary', onclick: () => ctx.go('receive') }, tr('ui.emails.arrived')),
     ),
     el(
       'div',

@@ -88,6 +88,7 @@ export const participantsScreen: Screen = async (ctx) => {
           el('span', { className: 'money' }, balance),
           el('div', { className: 'title' }, p.name, p.flat ? ` · ${p.flat}` : ''),
           el('div', { className: 'muted' }, [p.building, p.pickupPoint].filter(Boolean).join(' · ')),
+          p.reference ? el('div', { className: 'reference' }, `${tr('ui.participants.reference')}: ${p.reference}`) : null,
           el('div', { className: 'muted' }, `${tr('ui.participants.ordered')}: ${p.orderedSummary}`),
           el(
             'div',
