@@ -27,6 +27,7 @@ export interface WorkspaceState {
       maxColumns: number;
       frozenRows: number;
       hidden: boolean;
+      hiddenColumns?: number[];
       /** [row, column, value, formula, kind of a typed date] */
       cells: [number, number, unknown, string?, StoredCell['kind']?][];
       formats: [string, string][];
@@ -105,6 +106,7 @@ export function saveState(ws: Workspace): WorkspaceState {
         maxColumns: s.maxColumns,
         frozenRows: s.frozenRows,
         hidden: s.hidden,
+        ...(s.hiddenColumns.size ? { hiddenColumns: [...s.hiddenColumns] } : {}),
         cells: s.cells.flatMap((row, r) =>
           (row ?? []).flatMap((cell, c) =>
             cell
@@ -187,6 +189,7 @@ export function loadState(ws: Workspace, state: WorkspaceState): void {
       maxColumns: s.maxColumns,
       frozenRows: s.frozenRows,
       hidden: s.hidden,
+      hiddenColumns: new Set(s.hiddenColumns ?? []),
       charts: s.charts,
     });
     sheet.formats = new Map(s.formats);

@@ -1,5 +1,6 @@
 import { SHEETS, SheetKey, sheetNames } from '../../src/workspace/sheets/schema';
 import { Workspace } from '../emulator';
+import { runConfirmed } from './confirm';
 import { Resident, submitAsResident } from './resident';
 
 /**
@@ -82,7 +83,11 @@ export function runSteps(ws: Workspace, steps: Step[], log: StepLog, saved: Save
       case 'menu':
       case 'call': {
         try {
-          const result = ws.run(step.fn, step.args ?? [], { user: step.as });
+          // A step that does what cannot be undone answers "yes" to its question, which the log keeps.
+          const result = runConfirmed(ws, step.fn, step.args ?? [], {
+            user: step.as,
+            onQuestion: (q) => log.line(`${label}: asked "${q}" → yes`),
+          });
           if (step.save) saved[step.save] = result;
           log.line(`${label}: ok${result === undefined ? '' : ` → ${JSON.stringify(result).slice(0, 300)}`}`);
         } catch (err) {
@@ -94,8 +99,12 @@ export function runSteps(ws: Workspace, steps: Step[], log: StepLog, saved: Save
         return;
       }
       case 'type': {
+        // The coordinator types through Sheets: protections apply and edit triggers fire.
         const sheet = sheetNamed(ws, step.sheet);
-        step.rows.forEach((r, dr) => r.forEach((v, dc) => sheet.put((step.row ?? 2) + dr, (step.column ?? 1) + dc, v)));
+        const wide = Math.max(...step.rows.map((r) => r.length));
+        const block = step.rows.map((r) => [...r, ...Array<unknown>(wide - r.length).fill('')]);
+        const done = ws.paste(ws.owner, sheet.name, [step.row ?? 2, step.column ?? 1], block);
+        if (!done.ok) throw new Error(`${label}: ${done.error}`);
         break;
       }
       case 'submit': {

@@ -23,6 +23,9 @@ import { resolveStuckEmails, sendQueuedEmails } from './sendEmails';
 import { settleRound } from './settle';
 import { setUpCommunity } from './setup';
 import { onTick_ } from './tick';
+import { refreshBuildingTabs } from './buildingTabs';
+import { onSheetEdit_ } from './phone';
+import { myBuildingScreen } from './volunteer';
 
 export const entryPoints = {
   // simple triggers and menu
@@ -70,4 +73,8 @@ export const entryPoints = {
   emailsScreen,
   sendQueuedEmails,
   resolveStuckEmails,
+  // — volunteers —
+  onSheetEdit_,
+  myBuildingScreen,
+  refreshBuildingTabs,
 };

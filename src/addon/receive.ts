@@ -1,4 +1,7 @@
 import { itemName } from '../core/catalog';
+import { Confirmation, asks, confirmationToken } from '../core/confirm';
+import { account } from '../core/ledger';
+import { tallyRound } from '../core/tally';
 import { billLines } from '../core/emailContent';
 import { OutgoingEmail, RoundFacts, renderEmail } from '../core/emails';
 import { t } from '../core/i18n/translate';
@@ -9,7 +12,8 @@ import { ParticipantResult } from '../core/tally';
 import { queueEmails } from '../workspace/outbox';
 import { KEYS } from '../workspace/properties/keys';
 import { writeRoundResults, writeSupplierOrder } from '../workspace/results';
-import { ActionContext, UserError, locked } from './action';
+import { ActionContext, UserError, locked, requireAccess } from './action';
+import { markTabsStale } from './buildingTabs';
 import { updateLedger } from './refreshLedger';
 import { RoundData, factsOf, loadRound, moveRound, requireReach } from './roundData';
 
@@ -28,6 +32,7 @@ export interface SupplierOrder {
  */
 export function supplierOrder(roundId: string): SupplierOrder {
   return locked((ctx) => {
+    requireAccess(ctx, 'manageRounds');
     const data = loadRound(ctx, String(roundId));
     requireReach(ctx, data.record.state, 'ordered');
     const lines = supplierLines(data.tally, data.items, ctx.book.lang);
@@ -121,28 +126,54 @@ function deliveryEmails(ctx: ActionContext, before: RoundData, after: RoundData,
   return emails;
 }
 
+/** The round as it stands once these quantities arrived: re-allocated by the core, accounts re-billed. */
+function afterDelivery(before: RoundData, received: Record<string, Steps>): RoundData {
+  const tally = tallyRound(
+    before.record,
+    before.items,
+    before.orders.map((o) => o.order),
+    received,
+  );
+  const entries = before.journal.filter((e) => e.roundId === before.record.id);
+  const accounts = new Map(tally.participants.map((p) => [p.order.key, account(p.order.key, p.totalMinor, entries)]));
+  return { ...before, received, tally, accounts };
+}
+
 /**
  * Records what the supplier delivered (item id → quantity in the item's unit; items not given arrived
  * in full). A shortfall re-allocates with the core (latest orders lose first), rewrites the result
  * sheets and queues a correction to each person whose share changed; then everyone gets "goods arrived".
+ * Emails cannot be called back, so it asks first, saying how many people will be told.
  */
-export function recordReceipt(roundId: string, receivedUnits: Record<string, string | number> = {}): ReceiptSummary {
+export function recordReceipt(
+  roundId: string,
+  receivedUnits: Record<string, string | number> = {},
+  confirm?: string,
+): ReceiptSummary | Confirmation {
   return locked((ctx) => {
+    requireAccess(ctx, 'manageRounds');
     const before = loadRound(ctx, String(roundId));
     requireReach(ctx, before.record.state, 'arrived');
     const received = shortfalls(ctx, before, receivedUnits);
-    ctx.store.set(KEYS.received(before.record.id), received);
-    const after = loadRound(ctx, before.record.id);
-    after.record = before.record;
-    writeRoundResults(ctx.book, ctx.store, after.record, after);
+    const after = afterDelivery(before, received);
     // Each delivery recorded is its own occasion: the same shortfall typed twice corrects once.
     const short = Object.entries(received);
     const delivery = short.length ? `r${short.map(([k, v]) => `${k}${v}`).join('')}` : 'full';
     const emails = deliveryEmails(ctx, before, after, delivery);
     const corrections = emails.filter((e) => e.kind === 'correction').length;
+    const arrived = emails.length - corrections;
+    const token = confirmationToken('arrived', before.record.id, [arrived, corrections, delivery]);
+    if (confirm !== token) {
+      const question = [t(ctx.lang, 'confirm.arrived', { count: arrived })];
+      if (corrections) question.push(t(ctx.lang, 'confirm.corrections', { count: corrections }));
+      return asks(question.join(' '), token);
+    }
+    ctx.store.set(KEYS.received(before.record.id), received);
+    writeRoundResults(ctx.book, ctx.store, after.record, after);
     const queued = queueEmails(ctx.book, ctx.store, emails, ctx.now);
     moveRound(ctx, after, 'arrived');
     updateLedger(ctx, after);
+    markTabsStale(ctx);
     return { shortfallItems: Object.keys(received), corrections, arrivedQueued: Math.max(0, queued - corrections) };
   });
 }

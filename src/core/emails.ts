@@ -86,7 +86,8 @@ export type EmailData =
         name: string;
         flat: string;
         phone: string;
-        items: string;
+        /** Each item with its quantity, named in the volunteer's language ("大米 2.5公斤"). */
+        items: string[];
         dueMinor: number;
         paid: boolean;
         hasEmail: boolean;
@@ -126,6 +127,27 @@ class Body {
       ...rows.map((r) => `<tr>${r.map((v, i) => cell('td', v, i)).join('')}</tr>`),
       footer ? `<tr>${footer.map((v, i) => cell('th', v, i)).join('')}</tr>` : '',
       '</table>',
+    );
+    return this;
+  }
+
+  /**
+   * One card per resident, stacked: a volunteer reads the list on a phone at the door, where a table of
+   * six columns would be wider than the screen (390 px). Each line of a card is a label and its value.
+   */
+  card(title: string, lines: [label: string, value: string][], aside = ''): this {
+    this.text.push(
+      `• ${title}${aside ? ` — ${aside}` : ''}`,
+      ...lines.map(([l, v]) => `  ${l}: ${v.replace(/\n/g, '\n    ')}`),
+      '',
+    );
+    const row = ([l, v]: [string, string]) =>
+      `<div style="margin:2px 0"><span style="color:#5f6368">${escapeHtml(l)}:</span> ${escapeHtml(v).replace(/\n/g, '<br>')}</div>`;
+    this.html.push(
+      '<div style="max-width:340px;border:1px solid #dadce0;border-radius:8px;padding:8px 12px;margin:0 0 8px">',
+      `<div style="font-weight:bold">${escapeHtml(title)}${aside ? ` <span style="float:right">${escapeHtml(aside)}</span>` : ''}</div>`,
+      ...lines.map(row),
+      '</div>',
     );
     return this;
   }
@@ -218,24 +240,15 @@ export function renderEmail(data: EmailData, round: RoundFacts, lang: Lang): Ren
     }
     case 'volunteerList': {
       b.para(tr('email.volunteer.intro', { place: data.place, count: data.residents.length }));
-      b.table(
-        [
-          tr('email.col.resident'),
-          tr('email.col.flat'),
-          tr('email.col.phone'),
-          tr('email.col.items'),
-          tr('email.col.due'),
-          tr('email.col.paid'),
-        ],
-        data.residents.map((r) => [
-          r.name + (r.hasEmail ? '' : ' ✉✕'),
-          r.flat,
-          r.phone,
-          r.items,
-          money(r.dueMinor),
-          r.paid ? '✓' : '',
-        ]),
-      );
+      if (pickup) b.para(tr('email.pickup', { pickup }));
+      for (const r of data.residents) {
+        const lines: [string, string][] = [];
+        if (r.flat) lines.push([tr('email.col.flat'), r.flat]);
+        if (r.phone) lines.push([tr('email.col.phone'), r.phone]);
+        lines.push([tr('email.col.items'), r.items.join('\n')]);
+        lines.push([tr('email.col.due'), r.paid ? tr('email.volunteer.paid') : money(r.dueMinor)]);
+        b.card(r.name + (r.hasEmail ? '' : ' ✉✕'), lines, r.paid ? '✓' : money(r.dueMinor));
+      }
       if (data.residents.some((r) => !r.hasEmail)) b.para(tr('email.volunteer.noEmail'));
       return b.done(tr('email.volunteer.subject', { place: data.place }), lang);
     }

@@ -57,6 +57,8 @@ type Members =
   | 'isSheetHidden'
   | 'hideSheet'
   | 'showSheet'
+  | 'hideColumns'
+  | 'isColumnHiddenByUser'
   | 'newChart'
   | 'insertChart'
   | 'getCharts';
@@ -70,6 +72,8 @@ export class EmuSheet implements Pick<GoogleAppsScript.Spreadsheet.Sheet, Member
   styles = new Map<string, Record<string, string>>();
   frozenRows = 0;
   hidden = false;
+  /** 1-based columns hidden with hideColumns: still there for scripts, not shown to people. */
+  hiddenColumns = new Set<number>();
   protection: EmuProtection | null = null;
   /** Range.protect() on this sheet's cells. */
   rangeProtections: EmuProtection[] = [];
@@ -356,5 +360,17 @@ export class EmuSheet implements Pick<GoogleAppsScript.Spreadsheet.Sheet, Member
     this.call('showSheet');
     this.hidden = false;
     return this.proxy;
+  }
+
+  /** https://developers.google.com/apps-script/reference/spreadsheet/sheet#hidecolumnscolumnindex,-numcolumns */
+  hideColumns(columnIndex: number, numColumns = 1) {
+    this.call('hideColumns');
+    this.checkBounds(1, columnIndex, 1, numColumns);
+    for (let c = columnIndex; c < columnIndex + numColumns; c++) this.hiddenColumns.add(c);
+  }
+
+  isColumnHiddenByUser(columnPosition: number) {
+    this.call('isColumnHiddenByUser');
+    return this.hiddenColumns.has(columnPosition);
   }
 }

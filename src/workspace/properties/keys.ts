@@ -9,6 +9,16 @@ import type { SheetIds } from '../sheets/book';
 import type { RoundSheetKey } from '../sheets/schema';
 import { family, int, json, key, text } from './store';
 
+/** Where a person edited a building's tab, and who Google said they were ('' when it did not say). */
+export interface ParkedTabEdit {
+  building: string;
+  row: number;
+  rows: number;
+  column: number;
+  columns: number;
+  editor: string;
+}
+
 /** Sheets appended at a remembered next row (see sheets/append.ts). */
 export type AppendingSheet = 'orders' | 'outbox';
 
@@ -87,4 +97,13 @@ export const KEYS = {
   createdRound: family('request:', json<string>()),
   /** A sidebar click already done (its request id → the offline order it saved). */
   savedOfflineOrder: family('request:', json<{ orderKey: string; enteredBy: string; notes: string[] }>()),
+  // — volunteers —
+  /** Each building's tab for its volunteers (building as typed → sheet id), see buildingTabs.ts. */
+  buildingTabs: key('buildingTabs', json<Record<string, number>>()),
+  /** Set when rounds changed and the buildings' tabs must be rewritten; cleared when they are. */
+  tabsStale: key('tabsStale', int),
+  /** Tab edits made while the lock was busy: the next run (edit trigger or tick) brings the books in line. */
+  tabsToCheck: key('tabsToCheck', json<ParkedTabEdit[]>()),
+  /** Who may edit which sheet, as last applied (see sheets/setup.ts): protections change only when it does. */
+  protections: key('protections', text),
 };

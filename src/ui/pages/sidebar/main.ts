@@ -9,25 +9,39 @@ import { offlineScreen } from './screens/offline';
 import { participantsScreen } from './screens/participants';
 import { emailsScreen } from './screens/emails';
 import { settingsScreen } from './screens/settings';
+import { buildingScreen } from './screens/building';
 
 const lang = resolveLang(document.body.dataset.lang);
 setServerLang(lang);
 const tr = (key: MessageKey, params?: Record<string, string | number>) => t(lang, key, params);
 
-const screens: Record<string, Screen> = {
+const all: Record<string, Screen> = {
   rounds: roundsScreen,
   tally: tallyScreen,
   offline: offlineScreen,
   participants: participantsScreen,
   emails: emailsScreen,
   settings: settingsScreen,
+  building: buildingScreen,
 };
+/**
+ * Which screens a person sees, by the role the server found (every server call checks it again): the
+ * coordinator everything, the treasurer the money, a building volunteer their building and its orders.
+ */
+const VIEWS: Record<string, string[]> = {
+  coordinator: ['rounds', 'tally', 'offline', 'participants', 'emails', 'settings'],
+  finance: ['participants'],
+  volunteer: ['building', 'offline'],
+};
+const view = VIEWS[document.body.dataset.view ?? ''] ?? VIEWS.coordinator;
+const screens: Record<string, Screen> = Object.fromEntries(view.map((name) => [name, all[name]]));
 const needsRound = new Set(['tally', 'offline', 'participants', 'emails']);
 
 const tabs = document.getElementById('tabs') as HTMLElement;
 const picker = document.getElementById('round-picker') as HTMLElement;
 const main = document.getElementById('screen') as HTMLElement;
-let current = document.body.dataset.screen === 'newRound' ? 'rounds' : document.body.dataset.screen || 'rounds';
+const asked = document.body.dataset.screen === 'newRound' ? 'rounds' : document.body.dataset.screen || view[0];
+let current = view.includes(asked) ? asked : view[0];
 let roundId = '';
 let rounds: { id: string; title: string; state: string }[] = [];
 

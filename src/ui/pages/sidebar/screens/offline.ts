@@ -1,4 +1,5 @@
 import { actionButton, append, clear, el, field, requestId, select, statusLine } from '../../../shared/dom';
+import { confirmed } from './confirm';
 import { Screen } from './context';
 
 /** A volunteer enters, edits or cancels the order of a neighbour without a smartphone. */
@@ -76,22 +77,31 @@ export const offlineScreen: Screen = async (ctx) => {
     tr('ui.offline.save'),
     async () => {
       try {
-        const result = await ctx.call('saveOfflineOrder', {
-          roundId: ctx.roundId(),
-          orderKey: pickExisting.value || undefined,
-          name: name.value,
-          building: building.value,
-          flat: flat.value,
-          phone: phone.value,
-          email: email.value,
-          pickupPoint: pickup?.value,
-          quantities: values(qty),
-          extras: values(extra),
-          requestId: request,
-          lang: emailLang.value,
-        });
-        request = requestId();
-        report('ok', [tr('ui.offline.saved'), ...result.notes].join('\n'));
+        const editing = pickExisting.value;
+        const who = name.value;
+        const result = await confirmed(ctx, status.element, (again) =>
+          ctx.call('saveOfflineOrder', {
+            roundId: ctx.roundId(),
+            orderKey: editing || undefined,
+            name: name.value,
+            building: building.value,
+            flat: flat.value,
+            phone: phone.value,
+            email: email.value,
+            pickupPoint: pickup?.value,
+            quantities: values(qty),
+            extras: values(extra),
+            requestId: request,
+            lang: emailLang.value,
+            again,
+          }),
+        );
+        if (!result) return;
+        if (!editing) pickExisting.appendChild(el('option', { value: result.orderKey }, who));
+        // The form clears for the next neighbour; the result stays next to the button.
+        pickExisting.value = '';
+        fill('');
+        report('ok', [tr('ui.offline.savedFor', { name: who }), ...result.notes].join('\n'));
       } catch (err) {
         report('error', (err as Error).message);
       }
@@ -105,6 +115,8 @@ export const offlineScreen: Screen = async (ctx) => {
       if (!pickExisting.value) return;
       try {
         await ctx.call('cancelOfflineOrder', ctx.roundId(), pickExisting.value);
+        pickExisting.value = '';
+        fill('');
         report('ok', tr('ui.offline.cancelled'));
       } catch (err) {
         report('error', (err as Error).message);
@@ -116,7 +128,6 @@ export const offlineScreen: Screen = async (ctx) => {
   return el(
     'form',
     { 'aria-label': tr('ui.tab.offline'), onsubmit: (e: Event) => e.preventDefault() },
-    status.element,
     field(tr('ui.offline.resident'), pickExisting),
     enteredBy,
     field(tr('ui.offline.name'), name),
@@ -129,5 +140,6 @@ export const offlineScreen: Screen = async (ctx) => {
     el('h2', {}, tr('ui.offline.quantities')),
     table,
     el('div', { className: 'row' }, save, cancel),
+    status.element,
   );
 };

@@ -1,0 +1,111 @@
+import { formatMoney, formatNumber } from '../../../../core/i18n/format';
+import { currency } from '../../../../core/money';
+import type { ParticipantRow } from '../../../../addon/screens/participants';
+import { actionButton, el, requestId, statusLine } from '../../../shared/dom';
+import { confirmed } from './confirm';
+import { ScreenContext } from './context';
+
+/**
+ * One resident's card, as the Participants screen and a volunteer's "My building" show it: what they get,
+ * what they owe, the "picked up" box and a payment. Every message appears on the card itself, next to
+ * the button pressed, not at the top of a long scrolled list.
+ */
+export function personCard(
+  ctx: ScreenContext,
+  round: { roundId: string; currency: string },
+  p: ParticipantRow,
+  detail: 'full' | 'door',
+): HTMLElement {
+  const { tr, lang } = ctx;
+  const money = (m: number) => formatMoney(m, round.currency, lang);
+  const exponent = currency(round.currency)?.exponent ?? 2;
+  const status = statusLine();
+  const owed = () => (p.balanceMinor > 0 ? formatNumber(p.balanceMinor / 10 ** exponent, lang, exponent) : '');
+  const amount = el('input', {
+    type: 'text',
+    inputmode: 'decimal',
+    value: owed(),
+    'aria-label': `${tr('ui.participants.amount')}: ${p.name}`,
+  });
+  const method = el('input', {
+    type: 'text',
+    placeholder: tr('ui.participants.method'),
+    'aria-label': `${tr('ui.participants.method')}: ${p.name}`,
+  });
+  let payRequest = requestId();
+  const picked = el('input', {
+    type: 'checkbox',
+    checked: p.pickedUp,
+    'aria-label': `${tr('ui.participants.pickedUp')}: ${p.name}`,
+  });
+  picked.addEventListener('change', async () => {
+    picked.disabled = true;
+    try {
+      await ctx.call('setPickedUp', {
+        roundId: round.roundId,
+        orderKey: p.orderKey,
+        pickedUp: picked.checked,
+        requestId: requestId(),
+      });
+      p.pickedUp = picked.checked;
+      status.show('ok', tr(p.pickedUp ? 'ui.person.pickedUp' : 'ui.person.notPickedUp', { name: p.name }));
+    } catch (err) {
+      picked.checked = !picked.checked;
+      status.show('error', (err as Error).message);
+    } finally {
+      picked.disabled = false;
+    }
+  });
+  const balance = el('span', {}, money(p.balanceMinor));
+  const pay = actionButton(
+    tr('ui.participants.pay'),
+    async () => {
+      try {
+        const result = await confirmed(ctx, status.element, (again) =>
+          ctx.call('recordPayment', {
+            roundId: round.roundId,
+            orderKey: p.orderKey,
+            amount: amount.value,
+            method: method.value,
+            requestId: payRequest,
+            again,
+          }),
+        );
+        if (!result) return;
+        payRequest = requestId();
+        p.balanceMinor = result.balanceMinor;
+        balance.textContent = money(result.balanceMinor);
+        // The form clears: a second press is a second payment, asked about if it looks like the first.
+        amount.value = owed();
+        method.value = '';
+        status.show('ok', tr('ui.participants.recorded', { name: p.name }));
+      } catch (err) {
+        status.show('error', (err as Error).message);
+      }
+    },
+    'secondary',
+    tr('ui.working'),
+  );
+  return el(
+    'div',
+    { className: 'person', 'data-order': p.orderKey },
+    el('span', { className: 'money' }, balance),
+    el('div', { className: 'title' }, p.name, p.flat ? ` · ${p.flat}` : ''),
+    detail === 'full' ? el('div', { className: 'muted' }, [p.building, p.pickupPoint].filter(Boolean).join(' · ')) : null,
+    detail === 'full' ? el('div', { className: 'muted' }, `${tr('ui.participants.ordered')}: ${p.orderedSummary}`) : null,
+    el(
+      'div',
+      { className: 'muted' },
+      `${tr('ui.participants.gets')}: ${p.items.map((i) => `${i.name} ${i.quantity}`).join(', ') || '—'}`,
+    ),
+    p.phone && detail === 'door' ? el('div', { className: 'muted' }, `${tr('ui.offline.phone')}: ${p.phone}`) : null,
+    el(
+      'div',
+      { className: 'muted' },
+      `${tr('ui.participants.due')}: ${money(p.dueMinor)} · ${tr('ui.participants.paid')}: ${money(p.paidMinor)}`,
+    ),
+    el('label', {}, picked, ` ${tr('ui.participants.pickedUp')}`),
+    el('div', { className: 'pay' }, amount, method, pay),
+    status.element,
+  );
+}
