@@ -47,10 +47,18 @@ export function markTabsStale(ctx: ActionContext): void {
 /** States whose hand-out list a tab shows (and takes ticks in). */
 export const HANDING_OUT: readonly RoundState[] = ['closed', 'ordered', 'arrived', 'distributed'];
 
-/** The rounds a tab shows: open ones (order entry), those being handed out, and the last one settled (read-only). */
+/**
+ * The rounds a tab shows, in the order a volunteer needs them: those being handed out (newest first),
+ * the last one settled (read-only), then the open ones taking neighbours' orders.
+ */
 function roundsOnTabs(rounds: RoundRecord[]): RoundRecord[] {
-  const lastSettled = [...rounds].reverse().find((r) => r.state === 'settled');
-  return [...rounds].reverse().filter((r) => r.state === 'open' || HANDING_OUT.includes(r.state) || r === lastSettled);
+  const newest = [...rounds].reverse();
+  const lastSettled = newest.find((r) => r.state === 'settled');
+  return [
+    ...newest.filter((r) => HANDING_OUT.includes(r.state)),
+    ...(lastSettled ? [lastSettled] : []),
+    ...newest.filter((r) => r.state === 'open'),
+  ];
 }
 
 /** A tab speaks its volunteer's language (the Volunteers sheet's column), else the community's. */

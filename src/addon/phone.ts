@@ -91,7 +91,8 @@ export function checkTab(ctx: ActionContext, edit: ParkedTabEdit): void {
   const lang = tabLang(ctx, building);
   const editor: Editor = edit.editor
     ? { access: accessOf(edit.editor, ctx.sources), name: edit.editor }
-    : { access: null, name: t(lang, 'tab.someVolunteer', { place: building }) };
+    : // The Journal is the community's book: who it names is written in the community's language.
+      { access: null, name: t(ctx.lang, 'tab.someVolunteer', { place: building }) };
   const rows = readTab(sheet);
   const touched = (r: TabRow) => r.row >= edit.row && r.row < edit.row + edit.rows;
   const columns = listColumnsTouched(edit.column, edit.columns);

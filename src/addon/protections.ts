@@ -1,5 +1,6 @@
 import { editorsOf } from '../core/access';
 import { tabBuildings } from '../workspace/buildingTabs';
+import { roundSnapshots } from '../workspace/rounds';
 import { protectSheets } from '../workspace/sheets/setup';
 import type { ActionContext } from './action';
 
@@ -12,9 +13,14 @@ import type { ActionContext } from './action';
 export function protectCommunity(ctx: ActionContext): void {
   const sources = ctx.sources;
   const tabs = Object.fromEntries(tabBuildings(ctx.store).map((b) => [b, editorsOf({ building: b }, sources)]));
+  // Forms writes responses whatever the protection; people should not.
+  const responses = roundSnapshots(ctx.store)
+    .map((s) => s.responseSheetId)
+    .filter((id): id is number => id !== null);
   protectSheets(ctx.book, ctx.store, {
     coordinators: editorsOf('coordinators', sources),
     team: editorsOf('team', sources),
     tabs,
+    responses,
   });
 }

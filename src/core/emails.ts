@@ -135,14 +135,13 @@ class Body {
    * One card per resident, stacked: a volunteer reads the list on a phone at the door, where a table of
    * six columns would be wider than the screen (390 px). Each line of a card is a label and its value.
    */
-  card(title: string, lines: [label: string, value: string][], aside = ''): this {
-    this.text.push(
-      `• ${title}${aside ? ` — ${aside}` : ''}`,
-      ...lines.map(([l, v]) => `  ${l}: ${v.replace(/\n/g, '\n    ')}`),
-      '',
-    );
+  card(title: string, lines: [label: string, value: string][], aside: string, lang: Lang): this {
+    // Chinese labels take a full-width colon with no space after it.
+    const colon = lang === 'zh-CN' ? '：' : ': ';
+    const indent = (v: string) => v.replace(/\n/g, '\n    ');
+    this.text.push(`• ${title}${aside ? ` — ${aside}` : ''}`, ...lines.map(([l, v]) => `  ${l}${colon}${indent(v)}`), '');
     const row = ([l, v]: [string, string]) =>
-      `<div style="margin:2px 0"><span style="color:#5f6368">${escapeHtml(l)}:</span> ${escapeHtml(v).replace(/\n/g, '<br>')}</div>`;
+      `<div style="margin:2px 0"><span style="color:#5f6368">${escapeHtml(l + colon.trim())}</span> ${escapeHtml(v).replace(/\n/g, '<br>')}</div>`;
     this.html.push(
       '<div style="max-width:340px;border:1px solid #dadce0;border-radius:8px;padding:8px 12px;margin:0 0 8px">',
       `<div style="font-weight:bold">${escapeHtml(title)}${aside ? ` <span style="float:right">${escapeHtml(aside)}</span>` : ''}</div>`,
@@ -163,7 +162,7 @@ export function renderEmail(data: EmailData, round: RoundFacts, lang: Lang): Ren
   const money = (m: number) => formatMoney(m, round.currency, lang);
   const qty = (n: number, unit: string) => `${formatNumber(n, lang)} ${unit}`.trim();
   const deadline = formatDateTime(round.deadline, round.timeZone, lang);
-  const pickup = [round.pickupTime, round.pickupPlace].filter(Boolean).join(', ');
+  const pickup = [round.pickupTime, round.pickupPlace].filter(Boolean).join(lang === 'zh-CN' ? '，' : ', ');
   const b = new Body().para(tr('email.greeting', { name: data.name }));
 
   switch (data.kind) {
@@ -247,7 +246,7 @@ export function renderEmail(data: EmailData, round: RoundFacts, lang: Lang): Ren
         if (r.phone) lines.push([tr('email.col.phone'), r.phone]);
         lines.push([tr('email.col.items'), r.items.join('\n')]);
         lines.push([tr('email.col.due'), r.paid ? tr('email.volunteer.paid') : money(r.dueMinor)]);
-        b.card(r.name + (r.hasEmail ? '' : ' ✉✕'), lines, r.paid ? '✓' : money(r.dueMinor));
+        b.card(r.name + (r.hasEmail ? '' : ' ✉✕'), lines, r.paid ? '✓' : money(r.dueMinor), lang);
       }
       if (data.residents.some((r) => !r.hasEmail)) b.para(tr('email.volunteer.noEmail'));
       return b.done(tr('email.volunteer.subject', { place: data.place }), lang);

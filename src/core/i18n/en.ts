@@ -413,8 +413,8 @@ export const en = {
     other: 'Email {count} people that the goods have arrived?',
   },
   'confirm.corrections': {
-    one: '{count} of them also gets a corrected bill: the supplier delivered less.',
-    other: '{count} of them also get a corrected bill: the supplier delivered less.',
+    one: '{count} person also gets a corrected bill: the supplier delivered less.',
+    other: '{count} people also get a corrected bill: the supplier delivered less.',
   },
   'confirm.settle': {
     one: 'Settle "{round}"? The overpayment of {count} person becomes credit for their next round, and nothing more can be recorded in this round.',

@@ -385,7 +385,7 @@ export const zh: Catalog<MessageKey> = {
     other: '重新开放“{round}”至{deadline}吗？已有{count}位居民收到最终账单，再次截单后他们会收到修改后的账单。',
   },
   'confirm.arrived': { other: '给{count}位居民发送“已到货”通知吗？' },
-  'confirm.corrections': { other: '其中{count}位还会收到更正后的账单：供应商送货不足。' },
+  'confirm.corrections': { other: '{count}位居民还会收到更正后的账单：供应商送货不足。' },
   'confirm.settle': { other: '结算“{round}”吗？{count}位居民多付的款项将转为下期抵扣，本期将不能再登记任何收付。' },
   'confirm.purge': { other: '从“{round}”中删除{count}位居民的姓名、邮箱、电话和房号吗？此操作无法撤销。' },
   'round.cancelNeedsReason': '请写明取消原因：所有下单的居民都会看到。',

@@ -87,6 +87,8 @@ export interface SheetEditors {
   team: string[];
   /** Each building's tab: its volunteers, the treasurer and the coordinators. */
   tabs: Record<string, string[]>;
+  /** The rounds' form response sheets (by id): coordinators only. */
+  responses: number[];
 }
 
 /** Sheets only coordinators edit; every other community sheet is written by team members' actions too. */
@@ -142,6 +144,7 @@ export function protectSheets(book: Book, store: DocumentStore, editors: SheetEd
   for (const sheet of sheets) {
     const kind = roundSheetKind(sheet.getName());
     if (kind) apply(sheet, COORDINATORS_ONLY.includes(kind));
+    else if (editors.responses.includes(sheet.getSheetId())) apply(sheet, true);
   }
   for (const [building, who] of Object.entries(editors.tabs)) {
     const tab = findTab(book, store, building);
