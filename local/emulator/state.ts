@@ -28,6 +28,7 @@ export interface WorkspaceState {
       frozenRows: number;
       hidden: boolean;
       hiddenColumns?: number[];
+      columnWidths?: [number, number][];
       /** [row, column, value, formula, kind of a typed date] */
       cells: [number, number, unknown, string?, StoredCell['kind']?][];
       formats: [string, string][];
@@ -107,6 +108,7 @@ export function saveState(ws: Workspace): WorkspaceState {
         frozenRows: s.frozenRows,
         hidden: s.hidden,
         ...(s.hiddenColumns.size ? { hiddenColumns: [...s.hiddenColumns] } : {}),
+        ...(s.columnWidths.size ? { columnWidths: [...s.columnWidths] } : {}),
         cells: s.cells.flatMap((row, r) =>
           (row ?? []).flatMap((cell, c) =>
             cell
@@ -190,6 +192,7 @@ export function loadState(ws: Workspace, state: WorkspaceState): void {
       frozenRows: s.frozenRows,
       hidden: s.hidden,
       hiddenColumns: new Set(s.hiddenColumns ?? []),
+      columnWidths: new Map(s.columnWidths ?? []),
       charts: s.charts,
     });
     sheet.formats = new Map(s.formats);

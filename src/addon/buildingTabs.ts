@@ -3,7 +3,7 @@ import { itemName } from '../core/catalog';
 import { formatDateTime } from '../core/i18n/format';
 import { Lang } from '../core/i18n/lang';
 import { t } from '../core/i18n/translate';
-import { HandOutLine, handOutBlocks, handOutLine, itemsText, samePlace } from '../core/ladder';
+import { HandOutLine, handOutBlocks, handOutLine, itemsLine, samePlace } from '../core/ladder';
 import { ticksOf } from '../core/buildingTab';
 import { RoundState, isTallied } from '../core/round';
 import { ParticipantResult } from '../core/tally';
@@ -82,10 +82,10 @@ const roundName = (r: RoundRecord) => `${r.id} · ${r.title}`;
 
 /** One resident's line in the tab's language, boxes and amount as the books have them. */
 export function tabListLine(data: RoundData, p: ParticipantResult, lang: Lang, note: string): TabListLine {
-  return tabLine(data, handOutLine(data, p, lang), note);
+  return tabLine(data, handOutLine(data, p, lang), note, lang);
 }
 
-function tabLine(data: RoundData, line: HandOutLine, note: string): TabListLine {
+function tabLine(data: RoundData, line: HandOutLine, note: string, lang: Lang): TabListLine {
   const acc = data.accounts.get(line.orderKey);
   const ticks = acc ? ticksOf(acc) : { pickedUp: line.pickedUp, paid: line.balanceMinor <= 0 };
   return {
@@ -96,7 +96,7 @@ function tabLine(data: RoundData, line: HandOutLine, note: string): TabListLine 
     paid: ticks.paid,
     dueMinor: Math.max(0, line.balanceMinor),
     status: '',
-    items: itemsText(line.items, '; '),
+    items: itemsLine(line.items, lang),
     phone: line.phone,
     note,
   };
@@ -120,7 +120,7 @@ function listSection(
     roundId: r.id,
     heading,
     currency: r.currency,
-    lines: (block?.lines ?? []).map((l) => tabLine(data, l, notes.get(`${r.id}|${l.orderKey}`) ?? '')),
+    lines: (block?.lines ?? []).map((l) => tabLine(data, l, notes.get(`${r.id}|${l.orderKey}`) ?? '', lang)),
   };
 }
 
@@ -169,7 +169,9 @@ export function writeBuildingTabs(ctx: ActionContext, only?: string[]): string[]
         if (entry) sections.push(entry);
       }
     }
-    const content: TabContent = { building, lang, title: t(lang, 'tab.title', { place: building }), sections };
+    const title = [t(lang, 'tab.title', { place: building }), t(lang, 'tab.howToTick')];
+    if (sections.some((s) => s.kind === 'entry')) title.push(t(lang, 'tab.howToOrder'));
+    const content: TabContent = { building, lang, title, sections };
     writeTab(ctx.book, ctx.store, content, coordinator ? editorsOf({ building }, ctx.sources) : null);
   }
   if (!only) ctx.store.delete(KEYS.tabsStale);

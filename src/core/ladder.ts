@@ -106,6 +106,11 @@ export function itemsText(items: HandOutLine['items'], separator: string): strin
   return items.map(itemText).join(separator);
 }
 
+/** A person's items on one line, separated the way the reader's language separates a list ("大米 2公斤、鸡蛋 1盒"). */
+export function itemsLine(items: HandOutLine['items'], lang: Lang): string {
+  return itemsText(items, lang === 'zh-CN' ? '、' : ', ');
+}
+
 /** One item with its quantity ("Rice 2,5 kg"). */
 export function itemText(item: HandOutLine['items'][number]): string {
   return `${item.name} ${item.quantity}`;

@@ -46,7 +46,8 @@ export type TabEntryLine = Omit<EntryRow, 'row'> & { status: string };
 export interface TabContent {
   building: string;
   lang: Lang;
-  title: string;
+  /** The tab's first rows: its title and how to use it, a line each (a phone shows one line a row). */
+  title: string[];
   sections: TabSection[];
 }
 
@@ -169,7 +170,7 @@ interface Layout {
 }
 
 function layout(content: TabContent): Layout {
-  const out: Layout = { rows: [line(content.title, keyOf('title'))], bold: [], headings: [], lists: [], entries: [] };
+  const out: Layout = { rows: content.title.map((t) => line(t, keyOf('title'))), bold: [], headings: [], lists: [], entries: [] };
   for (const s of content.sections) {
     out.rows.push(row('tabList', {}));
     out.rows.push(line(s.heading, keyOf(s.kind, s.roundId)));
@@ -206,9 +207,16 @@ function ensureTab(book: Book, store: DocumentStore, building: string): GoogleAp
   const sheet = found ?? book.ss.insertSheet(tabName(building));
   const tabs = store.get(KEYS.buildingTabs) ?? {};
   if (tabs[building] !== sheet.getSheetId()) store.set(KEYS.buildingTabs, { ...tabs, [building]: sheet.getSheetId() });
-  if (!found) sheet.hideColumns(KEY);
+  if (!found) {
+    sheet.hideColumns(KEY);
+    // Narrow enough that a phone (390 px) shows flat, name and both boxes without scrolling sideways.
+    TAB_WIDTHS.forEach((px, i) => sheet.setColumnWidth(i + 1, px));
+  }
   return sheet;
 }
+
+/** Column widths in pixels: flat, name, picked up / item, paid / quantity, due / phone, note, items, phone, note. */
+const TAB_WIDTHS = [44, 120, 84, 64, 76, 170, 220, 120, 160];
 
 /**
  * Rewrites a building's tab: values in one write, then a call or two per section for its checkboxes, item
@@ -237,7 +245,7 @@ export function writeTab(book: Book, store: DocumentStore, content: TabContent, 
     sheet.getRange(e.first, columnNumber('tabEntry', 'item'), e.count, 1).setDataValidation(items);
     sheet.getRange(e.first, 1, e.count, columnNumber('tabEntry', 'phone')).setNumberFormat(PLAIN_TEXT_FORMAT);
   }
-  if (editors) protectTab(sheet, editors, content.title);
+  if (editors) protectTab(sheet, editors, content.title[0] ?? content.building);
 }
 
 /** Only the building's volunteers, the treasurer and the coordinators may edit its tab (see core/access.ts). */

@@ -373,8 +373,10 @@ export const en = {
     one: '{name}: a refund of {amount} was recorded {count} minute ago. Record another one?',
     other: '{name}: a refund of {amount} was recorded {count} minutes ago. Record another one?',
   },
-  'tab.title':
-    '{place}: the volunteers\' list. Handed a parcel over? Tick "Picked up". Took the money? Tick "Paid". A neighbour\'s order goes under "Neighbours\' orders": flat and name, then one item per row.',
+  'tab.title': "{place}: the volunteers' list",
+  'tab.howToTick': 'Handed a parcel over? Tick "Picked up". Took the money? Tick "Paid".',
+  'tab.howToOrder':
+    'A neighbour\'s order goes under "Neighbours\' orders": flat and name, then one item and its quantity per row.',
   'tab.listHeading': '{round}: hand-out, {pickup}',
   'tab.listSettled': '{round}: settled, nothing more can be recorded here',
   'tab.entryHeading': "{round}: neighbours' orders until {deadline}",

@@ -358,8 +358,9 @@ export const zh: Catalog<MessageKey> = {
   'protect.tab': '{place}：只有本楼组的志愿者、财务和团长可以修改此页。',
   'repeat.payment': { other: '{name}：{count}分钟前已登记一笔{amount}的收款。要再登记一笔吗？' },
   'repeat.refund': { other: '{name}：{count}分钟前已登记一笔{amount}的退款。要再登记一笔吗？' },
-  'tab.title':
-    '{place}：志愿者名单。交付后勾选“已领取”，收款后勾选“已付”。邻居的订单写在“代邻居下单”下面：先写房号和姓名，然后每行写一个商品和数量。',
+  'tab.title': '{place}：志愿者名单',
+  'tab.howToTick': '交付后勾选“已领取”，收款后勾选“已付”。',
+  'tab.howToOrder': '邻居的订单写在“代邻居下单”下面：先写房号和姓名，然后每行写一个商品和数量。',
   'tab.listHeading': '{round}：分发，{pickup}',
   'tab.listSettled': '{round}：已结算，此处不能再登记',
   'tab.entryHeading': '{round}：代邻居下单，截至{deadline}',

@@ -1,8 +1,8 @@
 import { formatDateTime, formatMoney } from '../../../../core/i18n/format';
 import { MessageKey } from '../../../../core/i18n/translate';
-import { actionButton, append, el, notice, statusLine } from '../../../shared/dom';
+import { actionButton, append, clear, el, notice, statusLine } from '../../../shared/dom';
 import { Screen } from './context';
-import { personCard } from './person';
+import { labelled, personCard } from './person';
 
 /**
  * A building volunteer's "My building": the round they are working on, who picks up and pays, how to do
@@ -51,7 +51,7 @@ export const buildingScreen: Screen = async (ctx) => {
         ? el(
             'div',
             { className: 'muted' },
-            `${tr('ui.round.deadline')}: ${formatDateTime(Date.parse(round.deadline), data.timeZone, lang)}`,
+            labelled(lang, tr('ui.round.deadline'), formatDateTime(Date.parse(round.deadline), data.timeZone, lang)),
           )
         : null,
       pickup ? el('div', { className: 'muted' }, tr('ui.myBuilding.pickup', { pickup })) : null,
@@ -74,17 +74,24 @@ export const buildingScreen: Screen = async (ctx) => {
   }
   const list = data.list;
   if (!list) return root;
-  const c = data.counts;
-  append(
-    root,
-    el(
-      'div',
-      { className: 'card counts' },
-      el('div', {}, tr('ui.myBuilding.pickedUp', { count: c.pickedUp, total: c.people })),
-      el('div', {}, tr('ui.myBuilding.paid', { count: c.paid, total: c.people })),
-      el('div', {}, `${tr('ui.ledger.outstanding')}: ${money(c.outstandingMinor)}`),
-    ),
-  );
+  // The totals follow each tick and payment made on this screen.
+  const counts = el('div', { className: 'card counts', 'aria-live': 'polite' });
+  const showCounts = () => {
+    const people = list.participants;
+    clear(counts);
+    append(
+      counts,
+      el('div', {}, tr('ui.myBuilding.pickedUp', { count: people.filter((p) => p.pickedUp).length, total: people.length })),
+      el('div', {}, tr('ui.myBuilding.paid', { count: people.filter((p) => p.balanceMinor <= 0).length, total: people.length })),
+      el(
+        'div',
+        {},
+        labelled(lang, tr('ui.ledger.outstanding'), money(people.reduce((sum, p) => sum + Math.max(0, p.balanceMinor), 0))),
+      ),
+    );
+  };
+  showCounts();
+  append(root, counts);
   const mail = statusLine();
   append(
     root,
@@ -108,6 +115,6 @@ export const buildingScreen: Screen = async (ctx) => {
     mail.element,
   );
   if (!list.participants.length) append(root, notice('info', tr('ui.participants.none')));
-  for (const p of list.participants) append(root, personCard(ctx, list, p, 'door'));
+  for (const p of list.participants) append(root, personCard(ctx, list, p, 'door', showCounts));
   return root;
 };

@@ -16,8 +16,10 @@ export const offlineScreen: Screen = async (ctx) => {
     })),
   ]);
   const name = el('input', { type: 'text', autocomplete: 'off' });
+  // A building volunteer is sent their own building(s) only: with one, it is already chosen.
+  const usual = data.buildings.length === 1 ? data.buildings[0] : '';
   const building = data.buildings.length
-    ? select([{ value: '', label: '—' }, ...data.buildings.map((b) => ({ value: b, label: b }))])
+    ? select([{ value: '', label: '—' }, ...data.buildings.map((b) => ({ value: b, label: b }))], usual)
     : el('input', { type: 'text' });
   const flat = el('input', { type: 'text' });
   const phone = el('input', { type: 'tel' });
@@ -59,7 +61,7 @@ export const offlineScreen: Screen = async (ctx) => {
   const fill = (key: string) => {
     const o = data.orders.find((x) => x.orderKey === key);
     name.value = o?.name ?? '';
-    building.value = o?.building ?? '';
+    building.value = o?.building ?? usual;
     flat.value = o?.flat ?? '';
     phone.value = o?.phone ?? '';
     email.value = o?.email ?? '';

@@ -1,4 +1,6 @@
 import { formatMoney, formatNumber } from '../../../../core/i18n/format';
+import { Lang } from '../../../../core/i18n/lang';
+import { itemsLine } from '../../../../core/ladder';
 import { currency } from '../../../../core/money';
 import type { ParticipantRow } from '../../../../addon/screens/participants';
 import { actionButton, el, requestId, statusLine } from '../../../shared/dom';
@@ -15,9 +17,12 @@ export function personCard(
   round: { roundId: string; currency: string },
   p: ParticipantRow,
   detail: 'full' | 'door',
+  /** Called after a pickup or payment changed `p`, so a screen can update its totals. */
+  changed: () => void = () => undefined,
 ): HTMLElement {
   const { tr, lang } = ctx;
   const money = (m: number) => formatMoney(m, round.currency, lang);
+  const said = (label: string, value: string) => labelled(lang, label, value);
   const exponent = currency(round.currency)?.exponent ?? 2;
   const status = statusLine();
   const owed = () => (p.balanceMinor > 0 ? formatNumber(p.balanceMinor / 10 ** exponent, lang, exponent) : '');
@@ -48,6 +53,7 @@ export function personCard(
         requestId: requestId(),
       });
       p.pickedUp = picked.checked;
+      changed();
       status.show('ok', tr(p.pickedUp ? 'ui.person.pickedUp' : 'ui.person.notPickedUp', { name: p.name }));
     } catch (err) {
       picked.checked = !picked.checked;
@@ -57,6 +63,11 @@ export function personCard(
     }
   });
   const balance = el('span', {}, money(p.balanceMinor));
+  // Paid so far (with credit from earlier rounds) is what the bill no longer asks for.
+  const paidLine = el('div', { className: 'muted' });
+  const showPaid = () =>
+    (paidLine.textContent = `${said(tr('ui.participants.due'), money(p.dueMinor))} · ${said(tr('ui.participants.paid'), money(p.dueMinor - p.balanceMinor))}`);
+  showPaid();
   const pay = actionButton(
     tr('ui.participants.pay'),
     async () => {
@@ -75,6 +86,8 @@ export function personCard(
         payRequest = requestId();
         p.balanceMinor = result.balanceMinor;
         balance.textContent = money(result.balanceMinor);
+        showPaid();
+        changed();
         // The form clears: a second press is a second payment, asked about if it looks like the first.
         amount.value = owed();
         method.value = '';
@@ -92,20 +105,17 @@ export function personCard(
     el('span', { className: 'money' }, balance),
     el('div', { className: 'title' }, p.name, p.flat ? ` · ${p.flat}` : ''),
     detail === 'full' ? el('div', { className: 'muted' }, [p.building, p.pickupPoint].filter(Boolean).join(' · ')) : null,
-    detail === 'full' ? el('div', { className: 'muted' }, `${tr('ui.participants.ordered')}: ${p.orderedSummary}`) : null,
-    el(
-      'div',
-      { className: 'muted' },
-      `${tr('ui.participants.gets')}: ${p.items.map((i) => `${i.name} ${i.quantity}`).join(', ') || '—'}`,
-    ),
-    p.phone && detail === 'door' ? el('div', { className: 'muted' }, `${tr('ui.offline.phone')}: ${p.phone}`) : null,
-    el(
-      'div',
-      { className: 'muted' },
-      `${tr('ui.participants.due')}: ${money(p.dueMinor)} · ${tr('ui.participants.paid')}: ${money(p.paidMinor)}`,
-    ),
+    detail === 'full' ? el('div', { className: 'muted' }, said(tr('ui.participants.ordered'), p.orderedSummary)) : null,
+    el('div', { className: 'muted' }, said(tr('ui.participants.gets'), itemsLine(p.items, lang) || '—')),
+    p.phone && detail === 'door' ? el('div', { className: 'muted' }, said(tr('ui.offline.phone'), p.phone)) : null,
+    paidLine,
     el('label', {}, picked, ` ${tr('ui.participants.pickedUp')}`),
     el('div', { className: 'pay' }, amount, method, pay),
     status.element,
   );
+}
+
+/** "Label: value", with the full-width colon Chinese uses ("应付：¥88.50"). */
+export function labelled(lang: Lang, label: string, value: string): string {
+  return lang === 'zh-CN' ? `${label}：${value}` : `${label}: ${value}`;
 }
