@@ -2,6 +2,7 @@ import { formatDateTime, formatMoney, formatNumber } from './i18n/format';
 import { Lang } from './i18n/lang';
 import { MessageKey, t } from './i18n/translate';
 import { escapeHtml, safeUrl } from './html';
+import { quantityText } from './units';
 
 /**
  * Every email the add-on sends, as plain data in and {subject, text, html} out. Texts come from the
@@ -160,7 +161,8 @@ class Body {
 export function renderEmail(data: EmailData, round: RoundFacts, lang: Lang): RenderedEmail {
   const tr = (key: MessageKey, params: Record<string, string | number> = {}) => t(lang, key, { round: round.title, ...params });
   const money = (m: number) => formatMoney(m, round.currency, lang);
-  const qty = (n: number, unit: string) => `${formatNumber(n, lang)} ${unit}`.trim();
+  // Units in the reader's language too: кг reads 公斤 in a Chinese email (core/units.ts).
+  const qty = (n: number, unit: string) => quantityText(n, formatNumber(n, lang), unit, lang);
   const deadline = formatDateTime(round.deadline, round.timeZone, lang);
   const pickup = [round.pickupTime, round.pickupPlace].filter(Boolean).join(lang === 'zh-CN' ? '，' : ', ');
   const b = new Body().para(tr('email.greeting', { name: data.name }));

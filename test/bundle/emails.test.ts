@@ -18,7 +18,8 @@ describe('receipts', () => {
     const [mail] = c.ws.mail.sent;
     expect(mail.to).toBe('li@example.org');
     expect(mail.subject).toBe('Ноябрь：您的订单已记录');
-    expect(mail.body).toContain('大米 — 2.5 кг');
+    // Units in the resident's language as well (core/units.ts).
+    expect(mail.body).toContain('大米 — 2.5公斤');
     expect(mail.body).toContain('预计金额 ¥'.replace('¥', '₽'));
     expect(mail.htmlBody).toContain('viewform?edit2=');
     expect(mail.body).toContain('可能少于订购量');
@@ -97,7 +98,7 @@ describe('final bills', () => {
     }
     // Box of 6: 5 ordered + Anna's 2 extras complete it; Anna gets 5, Boris 1.
     const anna = bills.find((m) => m.to === 'anna@example.org')!.body;
-    expect(anna).toMatch(/Масло подсолнечное — 4 бут\. — 5 бут\./);
+    expect(anna).toMatch(/Масло подсолнечное — 4\u00a0бут\. — 5\u00a0бут\./);
   });
 });
 

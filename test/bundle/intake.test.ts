@@ -339,7 +339,7 @@ describe('offline orders entered by a volunteer', () => {
       [{ roundId: c.roundId, name: 'Li', building: 'Дом 1', quantities: { EGGS: '9', OIL: '1' } }],
       { user: 'v@example.org' },
     );
-    expect(kept.notes).toEqual(['鸡蛋：填写了“9”，每人限购3дес.，已按限购数量记录。']);
+    expect(kept.notes).toEqual(['鸡蛋：填写了“9”，每人限购3盒（10个），已按限购数量记录。']);
     expect(orderRows(c.ws).map((r) => [r.item, r.quantity])).toEqual([
       ['EGGS', 3],
       ['OIL', 1],
