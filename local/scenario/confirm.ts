@@ -1,5 +1,5 @@
 import { Workspace } from '../emulator';
-import type { Confirmation } from '../../src/core/confirm';
+import { Confirmation, isConfirmation } from '../../src/core/confirm';
 
 /**
  * What cannot be undone asks first (src/core/confirm.ts): the call answers with a question and a token,
@@ -14,10 +14,6 @@ export const CONFIRM_ARGUMENT: Readonly<Record<string, number>> = {
   settleRound: 1,
   purgePersonalData: 1,
 };
-
-export function isConfirmation(value: unknown): value is Confirmation {
-  return !!value && typeof value === 'object' && 'confirm' in value;
-}
 
 /**
  * Runs an entry point the way a person who answers "yes" would: when it asks, `onQuestion` hears the

@@ -84,7 +84,7 @@ interface Editor {
 }
 
 /** Brings the books in line with the rows a person edited in a building's tab. */
-export function checkTab(ctx: ActionContext, edit: ParkedTabEdit): void {
+function checkTab(ctx: ActionContext, edit: ParkedTabEdit): void {
   const { building } = edit;
   const sheet = findTab(ctx.book, ctx.store, building);
   if (!sheet) return;

@@ -31,7 +31,7 @@ export interface TickOutcome {
 }
 
 /** Request ids of Journal lines written from a building tab start with this. */
-export const TAB_REQUEST = 'tab:';
+const TAB_REQUEST = 'tab:';
 
 /** The boxes as the books say they should be ticked. */
 export function ticksOf(acc: ParticipantAccount): Ticks {

@@ -78,6 +78,12 @@ describe('a volunteer in Russian', () => {
     await anna.getByText('Анна: оплата записана.').waitFor();
     await side.getByText('Выдано: 1 из 3').waitFor();
     await snapshot(s, 'volunteer-sidebar-ru-1366x768', { width: 1366, height: 768 });
+    // Her printable list holds her building only.
+    await side.getByRole('button', { name: 'Распечатать мой список' }).click();
+    const print = s.page.frameLocator('#dialog-frame');
+    await print.getByText('Анна').first().waitFor();
+    expect(await print.getByText('Борис').count()).toBe(0);
+    await s.page.locator('#dialog-close').click();
   });
 
   test("a neighbour's order from the sidebar: the form clears, and the same order again asks first", async () => {

@@ -453,6 +453,7 @@ export const en = {
     one: '{count} email with your list is on its way.',
     other: '{count} emails with your list are on their way.',
   },
+  'ui.myBuilding.print': 'Print my list',
 } satisfies Record<string, Message>;
 
 export type MessageKey = keyof typeof en;

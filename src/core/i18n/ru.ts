@@ -517,4 +517,5 @@ export const ru: Catalog<MessageKey> = {
     many: '{count} писем со списком уже в пути.',
     other: '{count} письма со списком уже в пути.',
   },
+  'ui.myBuilding.print': 'Распечатать мой список',
 };

@@ -408,4 +408,5 @@ export const zh: Catalog<MessageKey> = {
   'ui.myBuilding.paid': { other: '已付：{count}/{total}' },
   'ui.myBuilding.emailMe': '把名单发到我的邮箱',
   'ui.myBuilding.emailed': { other: '{count}封名单邮件已在发送中。' },
+  'ui.myBuilding.print': '打印我的名单',
 };

@@ -111,6 +111,19 @@ export const buildingScreen: Screen = async (ctx) => {
         'secondary',
         tr('ui.working'),
       ),
+      // The printable list opens as a dialog (one building a page), the same the menu's "distribution lists" opens.
+      actionButton(
+        tr('ui.myBuilding.print'),
+        async () => {
+          try {
+            await ctx.call('showDistributionLists', round.id);
+          } catch (err) {
+            mail.show('error', (err as Error).message);
+          }
+        },
+        'secondary',
+        tr('ui.working'),
+      ),
     ),
     mail.element,
   );

@@ -1,8 +1,6 @@
-import type { Confirmation } from '../../../../core/confirm';
+import { Confirmation, isConfirmation } from '../../../../core/confirm';
 import { append, clear, el } from '../../../shared/dom';
 import { ScreenContext } from './context';
-
-const asksFirst = (value: unknown): value is Confirmation => !!value && typeof value === 'object' && 'confirm' in value;
 
 /**
  * Runs a server call that may answer with a question first ("Close the round now and send 9 final
@@ -15,7 +13,7 @@ export async function confirmed<T>(
   call: (token?: string) => Promise<T | Confirmation>,
 ): Promise<T | null> {
   let result = await call();
-  while (asksFirst(result)) {
+  while (isConfirmation(result)) {
     const { question, token } = result.confirm;
     const yes = await ask(ctx, place, question);
     if (!yes) return null;
