@@ -33,7 +33,7 @@ import { snapshotOf } from '../workspace/rounds';
 import { effectiveUserEmail, newId } from '../workspace/session';
 import { Book } from '../workspace/sheets/book';
 import { ActionContext, triggerContext } from './action';
-import { HANDING_OUT, tabLang, tabListLine } from './buildingTabs';
+import { HANDING_OUT, markTabsStale, tabLang, tabListLine } from './buildingTabs';
 import { protectCommunity } from './protections';
 import { updateLedger } from './refreshLedger';
 import { RoundData, loadRound, openRoundOf } from './roundData';
@@ -66,8 +66,11 @@ export function onSheetEdit_(e: GoogleAppsScript.Events.SheetsOnEdit): void {
     const fresh = DocumentStore.open();
     const book = Book.open(fresh);
     const ctx = triggerContext(fresh, book, readSettings(book), effectiveUserEmail());
-    // The Volunteers sheet changed by hand: who may edit what follows it.
-    if (!building) return protectCommunity(ctx);
+    // The Volunteers sheet changed by hand: who may edit what follows it, and the tabs (their language) soon.
+    if (!building) {
+      protectCommunity(ctx);
+      return markTabsStale(ctx);
+    }
     checkParkedEdits(ctx);
     checkTab(ctx, edit);
   });
