@@ -118,7 +118,16 @@ function addOnSection(orders: number): Op[] {
       return `${ws.mail.sent.length} reminders sent (quota 100)`;
     }),
   );
-  out.push(measure(ws, 'close: tally + result sheets + queue bills', orders, () => void ws.run('closeRound', [c.roundId])));
+  // Closing asks first ("close now and send N final bills?"); the question is not measured, the close is.
+  const asked = ws.run<{ confirm: { token: string } }>('closeRound', [c.roundId]);
+  out.push(
+    measure(
+      ws,
+      'close: tally + result sheets + queue bills',
+      orders,
+      () => void ws.run('closeRound', [c.roundId, asked.confirm.token]),
+    ),
+  );
   out.push(measure(ws, 'supplier order', orders, () => void ws.run('supplierOrder', [c.roundId])));
   out.push(measure(ws, 'distribution lists', orders, () => void ws.run('distributionLists', [c.roundId])));
   // Bills wait while the quota is spent; then one run sends up to 1,000 of them (a Workspace account's day).

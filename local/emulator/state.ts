@@ -27,6 +27,8 @@ export interface WorkspaceState {
       maxColumns: number;
       frozenRows: number;
       hidden: boolean;
+      hiddenColumns?: number[];
+      columnWidths?: [number, number][];
       /** [row, column, value, formula, kind of a typed date] */
       cells: [number, number, unknown, string?, StoredCell['kind']?][];
       formats: [string, string][];
@@ -105,6 +107,8 @@ export function saveState(ws: Workspace): WorkspaceState {
         maxColumns: s.maxColumns,
         frozenRows: s.frozenRows,
         hidden: s.hidden,
+        ...(s.hiddenColumns.size ? { hiddenColumns: [...s.hiddenColumns] } : {}),
+        ...(s.columnWidths.size ? { columnWidths: [...s.columnWidths] } : {}),
         cells: s.cells.flatMap((row, r) =>
           (row ?? []).flatMap((cell, c) =>
             cell
@@ -187,6 +191,8 @@ export function loadState(ws: Workspace, state: WorkspaceState): void {
       maxColumns: s.maxColumns,
       frozenRows: s.frozenRows,
       hidden: s.hidden,
+      hiddenColumns: new Set(s.hiddenColumns ?? []),
+      columnWidths: new Map(s.columnWidths ?? []),
       charts: s.charts,
     });
     sheet.formats = new Map(s.formats);

@@ -191,6 +191,15 @@ export function startServer(p: Playground, o: PlaygroundOptions): http.Server {
           values.push(line);
           formulas.push(fl);
         }
+        // What a phone needs to draw the cells people may tick or pick from (Sheets mobile draws checkboxes
+        // and dropdowns from the cells' data validation) and the columns it hides.
+        const controls: Record<string, { kind: 'checkbox' } | { kind: 'list'; values: string[] }> = {};
+        for (const [key, rule] of sheet.validations) {
+          const [r] = key.split(',').map(Number);
+          if (r > shownRows) continue;
+          if (rule.kind === 'checkbox') controls[key] = { kind: 'checkbox' };
+          else if (rule.kind === 'list') controls[key] = { kind: 'list', values: rule.values.map(String) };
+        }
         return json(res, 200, {
           name: sheet.name,
           rows,
@@ -199,6 +208,27 @@ export function startServer(p: Playground, o: PlaygroundOptions): http.Server {
           formulas,
           frozen: sheet.frozenRows,
           truncated: rows > shownRows,
+          controls,
+          hiddenColumns: [...sheet.hiddenColumns],
+          columnWidths: Object.fromEntries(sheet.columnWidths),
+          protectedFor: sheet.protection && !sheet.protection.allows(p.user) ? p.user : null,
+        });
+      }
+      if (path === '/api/edit' && req.method === 'POST') {
+        // A person edits a cell on their phone (Sheets mobile app): protections, validation and the edit
+        // triggers with the real event object, as local/emulator/userEdit.ts plays them.
+        const { sheet, row, column, value } = JSON.parse(await readBody(req)) as {
+          sheet: string;
+          row: number;
+          column: number;
+          value: unknown;
+        };
+        const result = ws.edit(p.user, sheet, [row, column], value);
+        p.save();
+        return json(res, 200, {
+          ok: result.ok,
+          error: result.error ?? '',
+          runs: result.runs.map((r) => ({ fn: r.functionName, user: r.user, error: r.error ?? '' })),
         });
       }
       if (path === '/api/menu' && req.method === 'POST') {

@@ -1,5 +1,6 @@
 import { SHEETS, SheetKey, sheetNames } from '../../src/workspace/sheets/schema';
 import { Workspace } from '../emulator';
+import { runConfirmed } from './confirm';
 import { Resident, submitAsResident } from './resident';
 
 /**
@@ -8,7 +9,17 @@ import { Resident, submitAsResident } from './resident';
  */
 export type Step =
   | { do: 'locale'; user?: string; locale: string; note?: string }
-  | { do: 'menu' | 'call'; fn: string; args?: unknown[]; as?: string; save?: string; expectError?: boolean; note?: string }
+  | {
+      do: 'menu' | 'call';
+      fn: string;
+      args?: unknown[];
+      as?: string;
+      save?: string;
+      expectError?: boolean;
+      /** Only ask: a step that cannot be undone shows its question (and plan) and is not confirmed. */
+      askOnly?: boolean;
+      note?: string;
+    }
   | { do: 'type'; sheet: string; rows: unknown[][]; row?: number; column?: number; note?: string }
   | {
       do: 'submit';
@@ -101,7 +112,13 @@ export function runSteps(ws: Workspace, steps: Step[], log: StepLog, saved: Save
       case 'menu':
       case 'call': {
         try {
-          const result = ws.run(step.fn, step.args ?? [], { user: step.as });
+          // A step that does what cannot be undone answers "yes" to its question, which the log keeps.
+          const result = step.askOnly
+            ? ws.run(step.fn, step.args ?? [], { user: step.as })
+            : runConfirmed(ws, step.fn, step.args ?? [], {
+                user: step.as,
+                onQuestion: (q) => log.line(`${label}: asked "${q}" → yes`),
+              });
           if (step.save) saved[step.save] = result;
           log.line(`${label}: ok${result === undefined ? '' : ` → ${JSON.stringify(result).slice(0, 300)}`}`);
         } catch (err) {
@@ -113,8 +130,12 @@ export function runSteps(ws: Workspace, steps: Step[], log: StepLog, saved: Save
         return;
       }
       case 'type': {
+        // The coordinator types through Sheets: protections apply and edit triggers fire.
         const sheet = sheetNamed(ws, step.sheet);
-        step.rows.forEach((r, dr) => r.forEach((v, dc) => sheet.put((step.row ?? 2) + dr, (step.column ?? 1) + dc, v)));
+        const wide = Math.max(...step.rows.map((r) => r.length));
+        const block = step.rows.map((r) => [...r, ...Array<unknown>(wide - r.length).fill('')]);
+        const done = ws.paste(ws.owner, sheet.name, [step.row ?? 2, step.column ?? 1], block);
+        if (!done.ok) throw new Error(`${label}: ${done.error}`);
         break;
       }
       case 'submit': {

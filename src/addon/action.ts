@@ -1,8 +1,8 @@
-import { Access, Capability, accessOf, refusal } from '../core/access';
+import { Access, AccessSources, Capability, accessOf, memberRefusal, refusal } from '../core/access';
 import { Lang, resolveLang } from '../core/i18n/lang';
 import { MessageKey, Params, t } from '../core/i18n/translate';
 import { CommunitySettings } from '../core/settings';
-import { readSettings, readVolunteers, spreadsheetOwner } from '../workspace/community';
+import { Volunteer, readSettings, readVolunteers, spreadsheetOwner } from '../workspace/community';
 import { KEYS } from '../workspace/properties/keys';
 import { ACTION_LOCK_WAIT_MS, withScriptLock } from '../workspace/lock';
 import { DocumentStore } from '../workspace/properties/store';
@@ -11,6 +11,7 @@ import { Book } from '../workspace/sheets/book';
 import { SheetKey } from '../workspace/sheets/schema';
 import { ensureSheets } from '../workspace/sheets/setup';
 import { ensureTriggers } from '../workspace/triggers';
+import { protectCommunity } from './protections';
 
 /** What a coordinator's action starts from: who, in which language, on which book, with which settings. */
 export interface ActionContext {
@@ -25,6 +26,10 @@ export interface ActionContext {
   created: SheetKey[];
   /** The caller's role in this community, read the first time it is asked for (see core/access.ts). */
   readonly access: Access;
+  /** Who the community's coordinators and volunteers are, as access was decided from. */
+  readonly sources: AccessSources;
+  /** The Volunteers sheet, read once. */
+  readonly volunteers: Volunteer[];
 }
 
 /** A failure the user caused, carrying a message already in their language. */
@@ -48,7 +53,9 @@ function context(
   created: SheetKey[] = [],
 ): ActionContext {
   let settings = read;
+  let sources: AccessSources | null = null;
   let access: Access | null = null;
+  let volunteers: Volunteer[] | null = null;
   return {
     created,
     lang,
@@ -58,11 +65,17 @@ function context(
     get settings() {
       return (settings ??= readSettings(book));
     },
-    get access() {
-      return (access ??= accessOf(me, {
+    get volunteers() {
+      return (volunteers ??= book.find('volunteers') ? readVolunteers(book) : []);
+    },
+    get sources() {
+      return (sources ??= {
         owners: [spreadsheetOwner(book), store.get(KEYS.triggerOwner) ?? ''].filter(Boolean),
-        volunteers: book.find('volunteers') ? readVolunteers(book) : [],
-      }));
+        volunteers: this.volunteers,
+      });
+    },
+    get access() {
+      return (access ??= accessOf(me, this.sources));
     },
     now: new Date(),
   };
@@ -77,10 +90,17 @@ export function requireAccess(ctx: ActionContext, capability: Capability, buildi
   if (why) fail(ctx.lang, why, { email: ctx.access.email, buildings: ctx.access.buildings.join(', ') });
 }
 
+/** Refuses anyone without a role here: screens every coordinator, treasurer and volunteer may open. */
+export function requireMember(ctx: ActionContext): void {
+  const why = memberRefusal(ctx.access);
+  if (why) fail(ctx.lang, why, { email: ctx.access.email, buildings: '' });
+}
+
 /**
- * Runs a coordinator's action that writes: under the script lock (a busy lock is a clear message, not a
- * stack trace), after setting the community up if it is not yet (idempotent: the owner's visit also
- * re-creates a trigger that has gone missing).
+ * Runs an action that writes: under the script lock (a busy lock is a clear message, not a stack trace),
+ * after setting the community up if it is not yet (idempotent: the owner's visit also re-creates a trigger
+ * that has gone missing). Only a coordinator sets up, or whoever opens the add-on first in a new
+ * spreadsheet (who becomes its coordinator): a volunteer's visit never creates sheets or triggers.
  */
 export function locked<T>(fn: (ctx: ActionContext) => T): T {
   const lang = userLang();
@@ -88,10 +108,15 @@ export function locked<T>(fn: (ctx: ActionContext) => T): T {
     const me = userEmail();
     const store = DocumentStore.open();
     const book = Book.open(store);
+    const first = context(store, book, lang, me);
+    if (book.isSetUp() && first.access.role !== 'coordinator') return fn(first);
     const { created } = ensureSheets(book, store, lang);
     ensureTriggers(store, me);
-    // New sheets: a fresh view of the book, with the ids set-up just recorded.
-    return fn(context(store, created.length ? Book.open(store) : book, lang, me, null, created));
+    if (!created.length) return fn(first);
+    // New sheets: a fresh view of the book, with the ids set-up just recorded, protected for the team.
+    const ctx = context(store, Book.open(store), lang, me, null, created);
+    protectCommunity(ctx);
+    return fn(ctx);
   });
   if (!result.ok) throw new UserError(t(lang, 'error.busy'));
   return result.value;

@@ -1,3 +1,4 @@
+import { Confirmation, asks, confirmationToken } from '../core/confirm';
 import { billLines } from '../core/emailContent';
 import { OutgoingEmail, PAYMENT_QR_CID, PaymentBlock, renderEmail } from '../core/emails';
 import { Lang } from '../core/i18n/lang';
@@ -13,7 +14,8 @@ import { KEYS } from '../workspace/properties/keys';
 import { writeRoundResults } from '../workspace/results';
 import { setFormAccepting } from '../workspace/roundForm';
 import { saveRound } from '../workspace/rounds';
-import { ActionContext, locked } from './action';
+import { ActionContext, locked, requireAccess } from './action';
+import { markTabsStale } from './buildingTabs';
 import { journalEntryFor } from './payments';
 import { updateLedger } from './refreshLedger';
 import { RoundData, assignReferences, factsOf, loadRound } from './roundData';
@@ -123,10 +125,10 @@ function summaryOf(data: RoundData, queuedEmails: number, alreadyClosed: boolean
  * Closes a round: stops its form, tallies it with the core, writes Tally, Allocation and Bills, and
  * queues everyone's final bill. Closing a second time changes nothing.
  */
-export function closeRoundNow(ctx: ActionContext, roundId: string): CloseSummary {
+export function closeRoundNow(ctx: ActionContext, roundId: string, loaded?: RoundData): CloseSummary {
   const previous = ctx.store.get(KEYS.closed(roundId));
   if (previous) return { ...previous, alreadyClosed: true };
-  const data = loadRound(ctx, roundId);
+  const data = loaded ?? loadRound(ctx, roundId);
   if (!canReach(data.record.state, 'closed')) return summaryOf(data, 0, true);
   if (data.record.state === 'open') setFormAccepting(data.record.formId, false, ctx.settings.defaultLang);
   applyCredits(ctx, data);
@@ -139,10 +141,25 @@ export function closeRoundNow(ctx: ActionContext, roundId: string): CloseSummary
   const summary = summaryOf(data, queued, false);
   ctx.store.set(KEYS.closed(roundId), summary);
   ctx.store.set(KEYS.closes(roundId), close);
+  markTabsStale(ctx);
   return summary;
 }
 
-/** Sidebar: "Close now". */
-export function closeRound(roundId: string): CloseSummary {
-  return locked((ctx) => closeRoundNow(ctx, String(roundId)));
+/**
+ * Sidebar: "Close now". Closing early cannot be taken back without re-billing everyone, so it asks
+ * first: "Close the round now and send 9 final bills?" — and closes only with that question's token.
+ */
+export function closeRound(roundId: string, confirm?: string): CloseSummary | Confirmation {
+  return locked((ctx) => {
+    requireAccess(ctx, 'manageRounds');
+    const id = String(roundId);
+    const previous = ctx.store.get(KEYS.closed(id));
+    if (previous) return { ...previous, alreadyClosed: true };
+    const data = loadRound(ctx, id);
+    const bills = data.tally.participants.length;
+    const token = confirmationToken('close', id, [bills]);
+    if (canReach(data.record.state, 'closed') && data.record.state !== 'closed' && confirm !== token)
+      return asks(t(ctx.lang, 'confirm.close', { round: data.record.title, count: bills }), token);
+    return closeRoundNow(ctx, id, data);
+  });
 }

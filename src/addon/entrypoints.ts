@@ -38,6 +38,9 @@ import { matchStatementLines, recordStatementPayments } from './statement';
 import { sendThankYou, thankYouScreen } from './thanks';
 import { setUpCommunity } from './setup';
 import { onTick_ } from './tick';
+import { refreshBuildingTabs } from './buildingTabs';
+import { onSheetEdit_ } from './phone';
+import { myBuildingScreen } from './volunteer';
 
 export const entryPoints = {
   // simple triggers and menu
@@ -100,4 +103,8 @@ export const entryPoints = {
   chatMessagesScreen,
   orderSlips,
   showOrderSlips,
+  // — volunteers —
+  onSheetEdit_,
+  myBuildingScreen,
+  refreshBuildingTabs,
 };

@@ -1,10 +1,11 @@
+import { allows } from '../core/access';
 import { renderEmail } from '../core/emails';
-import { HandOutBlock, handOutBlocks, itemsText } from '../core/ladder';
+import { HandOutBlock, handOutBlocks, itemText, samePlace } from '../core/ladder';
 import { outgoingEmail } from '../core/outgoing';
 import { readVolunteers } from '../workspace/community';
 import { queueEmails } from '../workspace/outbox';
 import { writeDistribution } from '../workspace/results';
-import { locked } from './action';
+import { locked, requireAccess } from './action';
 import { factsOf, loadRound } from './roundData';
 
 /**
@@ -12,39 +13,51 @@ import { factsOf, loadRound } from './roundData';
  * printing, and emailed to each building's volunteer.
  */
 
-/** Writes the round's distribution sheet (one block per building) and returns the blocks for the print view. */
+/**
+ * The round's lists by building for the print view. A coordinator or the treasurer also rewrites the
+ * Distribution sheet; a building volunteer gets their own building's list only.
+ */
 export function distributionLists(roundId: string): HandOutBlock[] {
   return locked((ctx) => {
+    requireAccess(ctx, 'handOut');
     const data = loadRound(ctx, String(roundId));
     const blocks = handOutBlocks(data);
+    if (ctx.access.role === 'volunteer') return blocks.filter((b) => allows(ctx.access, 'handOut', b.place));
     writeDistribution(ctx.book, ctx.store, data.record, blocks);
     return blocks;
   });
 }
 
-/** Emails each building volunteer the list of their building (Volunteers sheet: role volunteer + building). */
+/**
+ * Emails each building volunteer the list of their building (Volunteers sheet: role volunteer +
+ * building), in the volunteer's language, one card per resident so it reads on a phone. A coordinator
+ * sends every list; a volunteer can send themselves their own.
+ */
 export function sendVolunteerLists(roundId: string): { queued: number; withoutVolunteer: string[] } {
   return locked((ctx) => {
+    requireAccess(ctx, 'handOut');
     const data = loadRound(ctx, String(roundId));
-    const volunteers = readVolunteers(ctx.book).filter((v) => v.email && v.building && v.role !== 'finance');
-    const lang = ctx.settings.defaultLang;
+    const mine = (email: string) => ctx.access.role === 'coordinator' || email.toLowerCase() === ctx.access.email;
+    const volunteers = readVolunteers(ctx.book).filter((v) => v.email && v.building && v.role === 'volunteer' && mine(v.email));
     // At most one list per volunteer and building an hour: a second click the same hour adds nothing.
     const hour = ctx.now.toISOString().slice(0, 13);
     const withoutVolunteer: string[] = [];
     const emails = handOutBlocks(data).flatMap((b) => {
-      const mine = volunteers.filter((v) => v.building === b.place);
-      if (!mine.length) withoutVolunteer.push(b.place);
-      const residents = b.lines.map((l) => ({
-        name: l.name,
-        flat: l.flat,
-        phone: l.phone,
-        items: itemsText(l.items, ', '),
-        dueMinor: Math.max(0, l.balanceMinor),
-        paid: l.balanceMinor <= 0,
-        hasEmail: !!l.email,
-        reference: l.reference,
-      }));
-      return mine.map((v) => {
+      const covering = volunteers.filter((v) => samePlace(v.building, b.place));
+      if (!covering.length && ctx.access.role === 'coordinator') withoutVolunteer.push(b.place);
+      return covering.map((v) => {
+        const lang = v.lang ?? ctx.settings.defaultLang;
+        const [inTheirWords] = handOutBlocks(data, lang).filter((x) => x.place === b.place);
+        const residents = inTheirWords.lines.map((l) => ({
+          name: l.name,
+          flat: l.flat,
+          phone: l.phone,
+          items: l.items.map(itemText),
+          dueMinor: Math.max(0, l.balanceMinor),
+          paid: l.balanceMinor <= 0,
+          hasEmail: !!l.email,
+          reference: l.reference,
+        }));
         const list = { kind: 'volunteerList' as const, name: v.name || v.email, place: b.place, residents };
         const rendered = renderEmail(list, factsOf(ctx, data, b.place), lang);
         const occasion = { kind: 'volunteerList' as const, email: v.email, place: b.place, hour };

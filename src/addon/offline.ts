@@ -1,11 +1,15 @@
+import { Confirmation, asks, confirmationToken } from '../core/confirm';
 import { describeProblem } from '../core/describe';
+import { t } from '../core/i18n/translate';
+import { identityOf } from '../core/ledger';
+import { recentTwinOrder } from '../core/repeats';
 import { Participant } from '../core/orders';
 import { RawOrderInput } from '../core/validation';
 import { KEYS } from '../workspace/properties/keys';
-import { findOrder } from '../workspace/orders';
+import { findOrder, readRoundOrders } from '../workspace/orders';
 import { snapshotOf } from '../workspace/rounds';
 import { newId } from '../workspace/session';
-import { ActionContext, UserError, fail, locked } from './action';
+import { ActionContext, UserError, fail, locked, requireAccess } from './action';
 import { receiptEmail, sendReceipt } from './receipt';
 import { OpenRound, openRoundOf } from './roundData';
 import { checkOrder, logOrderProblems, saveOrder } from './saveOrder';
@@ -28,6 +32,8 @@ export interface OfflineOrderInput {
   requestId?: string;
   /** 'paper' when typed in from a printed order slip; a volunteer's own entry otherwise. */
   source?: 'offline' | 'paper';
+  /** The token of "record it again?", when the same order was saved a few minutes ago. */
+  again?: string;
 }
 
 export interface OfflineOrderResult {
@@ -44,16 +50,46 @@ function openRoundFor(ctx: ActionContext, roundId: string): OpenRound {
   return openRoundOf(ctx.book, ctx.store, snapshot);
 }
 
+/** The building (or pickup point) an order is for: what a volunteer's access is checked against. */
+const placeOfInput = (p: { building?: unknown; pickupPoint?: unknown }) =>
+  String(p.building ?? '').trim() || String(p.pickupPoint ?? '').trim();
+
+/**
+ * "Record it again?": the same order for the same person saved a few minutes ago is asked about, not
+ * doubled. The form has cleared after the first save; a second click on the same paper slip is the usual way.
+ */
+function repeatedOrder(
+  ctx: ActionContext,
+  round: OpenRound,
+  checked: ReturnType<typeof checkOrder>,
+  again?: string,
+): Confirmation | null {
+  const orders = readRoundOrders(ctx.book, round.snapshot.round.id, round.items, ctx.store).map((o) => ({
+    key: o.order.key,
+    identity: identityOf(o.order.participant),
+    lines: o.order.lines,
+    submittedAt: o.order.submittedAt,
+  }));
+  const twin = recentTwinOrder({ identity: identityOf(checked.participant), lines: checked.lines }, orders, ctx.now.getTime());
+  if (!twin) return null;
+  const token = confirmationToken('again', round.snapshot.round.id, [twin.key, twin.submittedAt]);
+  if (again === token) return null;
+  const minutes = Math.max(1, Math.round((ctx.now.getTime() - twin.submittedAt) / 60_000));
+  return asks(t(ctx.lang, 'repeat.order', { name: checked.participant.name, count: minutes }), token);
+}
+
 /**
  * A volunteer enters (or edits) an order for a neighbour without a smartphone: same checks and same
  * Orders rows as a form order, marked with who entered it. A refused order is an error message in the
- * volunteer's language listing every problem.
+ * volunteer's language listing every problem. A building volunteer enters orders for their own building.
  */
-export function saveOfflineOrder(input: OfflineOrderInput): OfflineOrderResult {
+export function saveOfflineOrder(input: OfflineOrderInput): OfflineOrderResult | Confirmation {
   return locked((ctx) => {
+    requireAccess(ctx, 'enterOrders');
     const request = input.requestId ? KEYS.savedOfflineOrder(input.requestId) : null;
     const earlier = request ? ctx.store.get(request) : null;
     if (earlier) return earlier;
+    if (ctx.access.role === 'volunteer') requireAccess(ctx, 'enterOrders', placeOfInput(input));
     const round = openRoundFor(ctx, input.roundId);
     const raw: RawOrderInput = { ...input, submittedAt: ctx.now.getTime(), enteredBy: ctx.me || 'volunteer' };
     const checked = checkOrder(raw, round);
@@ -63,6 +99,9 @@ export function saveOfflineOrder(input: OfflineOrderInput): OfflineOrderResult {
     const orderKey = input.orderKey ? String(input.orderKey) : `offline:${round.snapshot.round.id}:${newId()}`;
     const previous = input.orderKey ? findOrder(ctx.book, orderKey, round.items) : null;
     if (input.orderKey && !previous) fail(ctx.lang, 'offline.notFound');
+    if (previous && ctx.access.role === 'volunteer') requireAccess(ctx, 'enterOrders', placeOfInput(previous.order.participant));
+    const ask = previous ? null : repeatedOrder(ctx, round, checked, input.again);
+    if (ask) return ask;
     const at = ctx.now;
     const order = saveOrder({
       round,
@@ -99,9 +138,11 @@ function asTyped(p: Participant): Omit<RawOrderInput, 'quantities' | 'submittedA
 /** Cancels an order entered offline: its rows become an empty order (kept, so the revision is remembered). */
 export function cancelOfflineOrder(roundId: string, orderKey: string): { orderKey: string } {
   return locked((ctx) => {
+    requireAccess(ctx, 'enterOrders');
     const round = openRoundFor(ctx, roundId);
     const previous = findOrder(ctx.book, String(orderKey), round.items);
     if (!previous) fail(ctx.lang, 'offline.notFound');
+    requireAccess(ctx, 'enterOrders', placeOfInput(previous.order.participant));
     const raw = {
       ...asTyped(previous.order.participant),
       quantities: {},

@@ -1,11 +1,16 @@
 import { Capability } from '../core/access';
+import { Confirmation, asks, confirmationToken } from '../core/confirm';
+import { formatMoney } from '../core/i18n/format';
+import { t } from '../core/i18n/translate';
 import { JournalEntry, JournalKind, RoundLedger, account, identityOf } from '../core/ledger';
 import { readAmount } from '../core/money';
 import { describeAmountProblem } from '../core/moneyText';
+import { recentTwinPayment } from '../core/repeats';
 import { ParticipantResult } from '../core/tally';
 import { appendJournal } from '../workspace/journal';
 import { refreshBillAccount } from '../workspace/results';
 import { ActionContext, UserError, fail, locked, requireAccess } from './action';
+import { placeOf, refreshTabRow } from './buildingTabs';
 import { updateLedger } from './refreshLedger';
 import { RoundData, loadRound } from './roundData';
 
@@ -22,7 +27,11 @@ export interface JournalInput {
   method?: string;
   note?: string;
   requestId: string;
+  /** The token of "record it again?", when the same payment was recorded a few minutes ago. */
+  again?: string;
 }
+
+type Recorded = { balanceMinor: number; ledger: RoundLedger };
 
 /** A Journal line this action's user records in the round, about one participant (or none). */
 export function journalEntryFor(
@@ -58,24 +67,59 @@ export function typedAmount(ctx: ActionContext, currencyCode: string, typed: unk
   return read.minor;
 }
 
-/** Appends to the journal once per request id; then refreshes the Bills sheet and the Ledger. */
+/**
+ * "Record it again?": the same amount from the same person a few minutes ago is asked about, not doubled
+ * (a double click is caught by its request id; this is the second, separate click).
+ */
+function repeated(
+  ctx: ActionContext,
+  data: RoundData,
+  p: ParticipantResult | undefined,
+  kind: JournalKind,
+  amountMinor: number,
+  again?: string,
+): Confirmation | null {
+  if (!p || (kind !== 'payment' && kind !== 'refund')) return null;
+  const twin = recentTwinPayment(
+    { roundId: data.record.id, orderKey: p.order.key, kind, amountMinor },
+    data.journal,
+    ctx.now.getTime(),
+  );
+  if (!twin) return null;
+  const token = confirmationToken('again', data.record.id, [p.order.key, kind, amountMinor, twin.at]);
+  if (again === token) return null;
+  const minutes = Math.max(1, Math.round((ctx.now.getTime() - twin.at) / 60_000));
+  const amount = formatMoney(amountMinor, data.record.currency, ctx.lang);
+  return asks(t(ctx.lang, `repeat.${kind}`, { name: p.order.participant.name, amount, count: minutes }), token);
+}
+
+/**
+ * Appends to the journal once per request id; then refreshes the Bills sheet, the Ledger and the
+ * person's row of their building's tab. `capability` is checked for the person's building.
+ */
 function journalAction(
   input: JournalInput,
   kind: JournalKind,
   needsOrder: boolean,
   needsAmount: boolean,
-  capability?: Capability,
-): { balanceMinor: number; ledger: RoundLedger } {
+  capability: Capability,
+): Recorded | Confirmation {
   return locked((ctx) => {
-    if (capability) requireAccess(ctx, capability);
+    requireAccess(ctx, capability);
     const data = loadRound(ctx, String(input.roundId));
     const requestId = String(input.requestId ?? '');
     if (!requestId) fail(ctx.lang, 'error.generic', { detail: 'requestId' });
     const already = data.journal.some((e) => e.requestId === requestId);
     const p = input.orderKey ? data.tally.participants.find((x) => x.order.key === input.orderKey) : undefined;
     if (needsOrder && !p) fail(ctx.lang, 'offline.notFound');
+    if (p) requireAccess(ctx, capability, placeOf(p));
     const amountMinor = needsAmount ? typedAmount(ctx, data.record.currency, input.amount) : 0;
-    if (!already) {
+    const ask = already ? null : repeated(ctx, data, p, kind, amountMinor, input.again);
+    if (ask) return ask;
+    // A pickup mark is a state: ticking what is already ticked records nothing.
+    const unchanged =
+      p && (kind === 'pickup' || kind === 'unpickup') && data.accounts.get(p.order.key)?.pickedUp === (kind === 'pickup');
+    if (!already && !unchanged) {
       const entry = journalEntryFor(ctx, data, p, {
         kind,
         amountMinor,
@@ -93,6 +137,7 @@ function journalAction(
         );
         data.accounts.set(p.order.key, acc);
         refreshBillAccount(ctx.book, data.record, acc);
+        refreshTabRow(ctx, data, p);
       }
     }
     const acc = p ? data.accounts.get(p.order.key) : undefined;
@@ -100,21 +145,23 @@ function journalAction(
   });
 }
 
-export function recordPayment(input: JournalInput) {
-  return journalAction(input, 'payment', true, true);
+/** A payment at the door or by transfer: a building volunteer for their building, the treasurer for anyone. */
+export function recordPayment(input: JournalInput): Recorded | Confirmation {
+  return journalAction(input, 'payment', true, true, 'recordPayments');
 }
 
-export function recordRefund(input: JournalInput) {
-  return journalAction(input, 'refund', true, true);
+/** Money given back: the treasurer's or a coordinator's. */
+export function recordRefund(input: JournalInput): Recorded | Confirmation {
+  return journalAction(input, 'refund', true, true, 'manageMoney');
 }
 
-export function setPickedUp(input: JournalInput & { pickedUp: boolean }) {
-  return journalAction(input, input.pickedUp === false ? 'unpickup' : 'pickup', true, false);
+export function setPickedUp(input: JournalInput & { pickedUp: boolean }): Recorded | Confirmation {
+  return journalAction(input, input.pickedUp === false ? 'unpickup' : 'pickup', true, false, 'handOut');
 }
 
 /** The finance volunteer records money paid to the supplier. */
-export function recordSupplierPayment(input: JournalInput) {
-  return journalAction(input, 'supplierPayment', false, true);
+export function recordSupplierPayment(input: JournalInput): Recorded | Confirmation {
+  return journalAction(input, 'supplierPayment', false, true, 'manageMoney');
 }
 
 /** The finance volunteer records the delivery paid to whoever brought the goods (the cost people were billed). */

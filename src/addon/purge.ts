@@ -1,3 +1,4 @@
+import { Confirmation, asks, confirmationToken } from '../core/confirm';
 import { handOutBlocks } from '../core/ladder';
 import { t } from '../core/i18n/translate';
 import { forgetChatImport } from '../workspace/chatImports';
@@ -5,6 +6,7 @@ import { purgeRoundRows } from '../workspace/personalData';
 import { KEYS } from '../workspace/properties/keys';
 import { writeDistribution, writeRoundResults } from '../workspace/results';
 import { fail, locked, requireAccess } from './action';
+import { markTabsStale } from './buildingTabs';
 import { loadRound } from './roundData';
 
 export interface PurgePlan {
@@ -22,10 +24,10 @@ export interface PurgePlan {
 /**
  * Removes names, emails, phones, flats, comments, edit links, email texts and payment references of a
  * settled round from every sheet that holds them, keeping the money and quantities (and so the ledger)
- * intact. The first call says what will be erased and for how many people; the second, with
- * `confirmed`, erases it — it cannot be undone.
+ * intact. The first call says what will be erased and for how many people, and asks; the second, with
+ * the question's token (src/core/confirm.ts), erases it — it cannot be undone.
  */
-export function purgePersonalData(roundId: string, options: { confirmed?: boolean } = {}): PurgePlan {
+export function purgePersonalData(roundId: string, confirm?: string): PurgePlan | (PurgePlan & Confirmation) {
   return locked((ctx) => {
     requireAccess(ctx, 'manageRounds');
     const data = loadRound(ctx, String(roundId));
@@ -38,7 +40,9 @@ export function purgePersonalData(roundId: string, options: { confirmed?: boolea
       done: false,
       rows: 0,
     };
-    if (options.confirmed !== true) return plan;
+    const token = confirmationToken('purge', plan.roundId, [plan.people]);
+    if (confirm !== token)
+      return { ...plan, ...asks(t(ctx.lang, 'confirm.purge', { round: plan.title, count: plan.people }), token) };
     const index = new Map(data.tally.participants.map((p, i) => [p.order.key, i]));
     const pseudonym = (orderKey: string) => t(ctx.lang, 'purge.participant', { n: (index.get(orderKey) ?? 0) + 1 });
     const rows = purgeRoundRows(ctx.book, data.record.id, pseudonym);
@@ -51,6 +55,7 @@ export function purgePersonalData(roundId: string, options: { confirmed?: boolea
     purged.record = data.record;
     writeRoundResults(ctx.book, ctx.store, purged.record, purged);
     writeDistribution(ctx.book, ctx.store, purged.record, handOutBlocks(purged));
+    markTabsStale(ctx);
     return { ...plan, done: true, rows };
   });
 }

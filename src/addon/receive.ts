@@ -1,5 +1,6 @@
 import { ShortfallRule, SHORTFALL_RULES } from '../core/allocation';
 import { itemName } from '../core/catalog';
+import { Confirmation, asks, confirmationToken } from '../core/confirm';
 import { ParticipantChange, compareTallies } from '../core/corrections';
 import { supplierOrderCsv } from '../core/csv';
 import { billLines, correctionOf } from '../core/emailContent';
@@ -15,6 +16,7 @@ import { writeRoundResults, writeSupplierOrder } from '../workspace/results';
 import { saveRound } from '../workspace/rounds';
 import { roundSheetName } from '../workspace/sheets/schema';
 import { ActionContext, UserError, locked, requireAccess } from './action';
+import { markTabsStale } from './buildingTabs';
 import { updateLedger } from './refreshLedger';
 import { RoundData, factsOf, loadRound, moveRound, requireReach } from './roundData';
 
@@ -37,6 +39,7 @@ export interface SupplierOrder {
  */
 export function supplierOrder(roundId: string): SupplierOrder {
   return locked((ctx) => {
+    requireAccess(ctx, 'manageRounds');
     const data = loadRound(ctx, String(roundId));
     requireReach(ctx, data.record.state, 'ordered');
     const lines = supplierLines(data.tally, data.items, ctx.book.lang);
@@ -62,7 +65,6 @@ export interface ReceiptInput {
   received?: Record<string, string | number>;
   rule?: ShortfallRule;
   /** The second call, after the screen showed what will change and how many people will be emailed. */
-  confirmed?: boolean;
 }
 
 export interface ReceivedItem {
@@ -186,11 +188,16 @@ function deliveryEmails(ctx: ActionContext, after: RoundData, changes: Participa
 /**
  * Records what the supplier delivered. The first call only says what will happen — per item what fell
  * short or came extra (extras first, then leftover stock), how many bills change and how many people
- * will be emailed; the second, with `confirmed`, does it: stores what arrived and the shortfall rule on
- * the round, rewrites the result sheets, queues a correction (what changed and why) to each person
- * whose bill changed, then "goods arrived" to everyone who gets something.
+ * will be emailed — and asks; the second, with the question's token (src/core/confirm.ts), does it:
+ * stores what arrived and the shortfall rule on the round, rewrites the result sheets, queues a
+ * correction (what changed and why) to each person whose bill changed, then "goods arrived" to everyone
+ * who gets something. The token is the plan's figures: an order changed in between asks again.
  */
-export function recordReceipt(roundId: string, input: ReceiptInput = {}): ReceiptPlan {
+export function recordReceipt(
+  roundId: string,
+  input: ReceiptInput = {},
+  confirm?: string,
+): ReceiptPlan | (ReceiptPlan & Confirmation) {
   return locked((ctx) => {
     requireAccess(ctx, 'manageRounds');
     const before = loadRound(ctx, String(roundId));
@@ -222,7 +229,14 @@ export function recordReceipt(roundId: string, input: ReceiptInput = {}): Receip
       done: false,
       queued: 0,
     };
-    if (input.confirmed !== true) return plan;
+    const what = JSON.stringify([received, rule]);
+    const token = confirmationToken('arrived', plan.roundId, [plan.emailed, plan.corrections, what]);
+    if (confirm !== token) {
+      const arriving = tally.participants.filter((p) => p.totalMinor > 0 && p.order.participant.email).length;
+      const question = [t(ctx.lang, 'confirm.arrived', { count: arriving })];
+      if (plan.corrections) question.push(t(ctx.lang, 'confirm.corrections', { count: plan.corrections }));
+      return { ...plan, ...asks(question.join(' '), token) };
+    }
 
     ctx.store.set(KEYS.received(before.record.id), received);
     // "Goods arrived", and the rule on the round's row, in one write (checked above: ordered or arrived already).
@@ -232,6 +246,7 @@ export function recordReceipt(roundId: string, input: ReceiptInput = {}): Receip
     const emails = deliveryEmails(ctx, after, changes, occasionOf(received, rule));
     const queued = queueEmails(ctx.book, ctx.store, emails, ctx.now);
     updateLedger(ctx, after);
+    markTabsStale(ctx);
     return { ...plan, done: true, queued };
   });
 }

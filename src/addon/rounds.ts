@@ -1,4 +1,6 @@
 import { CatalogItem } from '../core/catalog';
+import { Confirmation, asks, confirmationToken } from '../core/confirm';
+import { formatDateTime } from '../core/i18n/format';
 import { roundFacts } from '../core/emailContent';
 import { OutgoingEmail, renderEmail } from '../core/emails';
 import { t } from '../core/i18n/translate';
@@ -14,7 +16,9 @@ import { KEYS } from '../workspace/properties/keys';
 import { createRoundSheets } from '../workspace/results';
 import { buildRoundForm, setFormAccepting } from '../workspace/roundForm';
 import { RoundRecord, RoundSnapshot, cacheSnapshot, readRounds, saveRound, snapshotOf, writeRound } from '../workspace/rounds';
-import { ActionContext, UserError, fail, locked } from './action';
+import { ActionContext, UserError, fail, locked, requireAccess } from './action';
+import { markTabsStale } from './buildingTabs';
+import { protectCommunity } from './protections';
 
 /** The coordinator's steps before and around the stop: create a round, open it, move its stop, cancel it. */
 
@@ -135,6 +139,7 @@ function checkNewRound(ctx: ActionContext, input: NewRoundInput): Omit<RoundReco
 /** Creates a round in draft from catalog items; checks every field and reports all problems at once. */
 export function createRound(input: NewRoundInput): RoundView {
   return locked((ctx) => {
+    requireAccess(ctx, 'manageRounds');
     const request = input.requestId ? KEYS.createdRound(input.requestId) : null;
     const earlier = request ? ctx.store.get(request) : null;
     const rounds = readRounds(ctx.book);
@@ -166,6 +171,7 @@ function roundItems(ctx: ActionContext, record: RoundRecord): CatalogItem[] {
  */
 export function openRound(roundId: string): RoundView {
   return locked((ctx) => {
+    requireAccess(ctx, 'manageRounds');
     const { lang, settings, book } = ctx;
     const record = findRound(ctx, roundId);
     if (!canOpen(record.state)) fail(lang, 'round.cannotOpen', { state: stateLabel(record.state, lang) });
@@ -204,19 +210,34 @@ export function openRound(roundId: string): RoundView {
     cacheSnapshot(ctx.store, snapshot);
     ctx.store.set(KEYS.mailSettings, { paymentInstructions: settings.paymentInstructions, replyTo: settings.replyTo });
     createRoundSheets(book, opened);
+    // The round's new sheets (and its form's response sheet) get their protections like the others.
+    protectCommunity(ctx);
+    markTabsStale(ctx);
     return toView(opened);
   });
 }
 
-/** Moves the stop; a round closed by its deadline reopens and its form takes responses again. */
-export function extendDeadline(roundId: string, deadlineIso: string): RoundView {
+/**
+ * Moves the stop; a round closed by its deadline reopens and its form takes responses again. Reopening
+ * a closed round asks first: everyone billed will get a revised bill when it closes again.
+ */
+export function extendDeadline(roundId: string, deadlineIso: string, confirm?: string): RoundView | Confirmation {
   return locked((ctx) => {
+    requireAccess(ctx, 'manageRounds');
     const { lang } = ctx;
     const record = findRound(ctx, roundId);
     const deadline = Date.parse(String(deadlineIso));
     if (!Number.isFinite(deadline)) fail(lang, 'round.deadlineInvalid');
     if (deadline <= ctx.now.getTime()) fail(lang, 'round.deadlinePast');
     if (!canMoveDeadline(record.state)) fail(lang, 'round.cannotOpen', { state: stateLabel(record.state, lang) });
+    if (record.state === 'closed') {
+      const billed = ctx.store.get(KEYS.closed(roundId))?.participants ?? 0;
+      const token = confirmationToken('reopen', roundId, [billed, deadline]);
+      const until = formatDateTime(deadline, ctx.book.timeZone(), lang);
+      if (confirm !== token)
+        return asks(t(lang, 'confirm.reopen', { round: record.title, deadline: until, count: billed }), token);
+    }
+    markTabsStale(ctx);
     const updated = saveRound(ctx.book, ctx.store, { ...record, deadline, state: 'open' }, ctx.now);
     // Reopened after closing: the next close tallies again and bills under a new revision.
     ctx.store.delete(KEYS.closed(roundId));
@@ -225,16 +246,25 @@ export function extendDeadline(roundId: string, deadlineIso: string): RoundView 
   });
 }
 
-/** Cancels a round: its form stops taking orders, everyone who ordered is told why, the reason goes to the Log. */
-export function cancelRound(roundId: string, reason: string): RoundView {
+/**
+ * Cancels a round: its form stops taking orders, everyone who ordered is told why, the reason goes to the
+ * Log. It cannot be undone, so it needs a reason and asks first, saying how many people will be told.
+ */
+export function cancelRound(roundId: string, reason: string, confirm?: string): RoundView | Confirmation {
   return locked((ctx) => {
+    requireAccess(ctx, 'manageRounds');
     const { lang } = ctx;
     const why = String(reason ?? '').trim();
     const record = findRound(ctx, roundId);
     if (!canTransition(record.state, 'cancelled')) fail(lang, 'round.cannotCancel', { state: stateLabel(record.state, lang) });
-    const updated = saveRound(ctx.book, ctx.store, { ...record, state: 'cancelled' }, ctx.now);
+    if (!why) fail(lang, 'round.cancelNeedsReason');
     const snapshot = snapshotOf(ctx.store, roundId);
-    if (snapshot) queueEmails(ctx.book, ctx.store, cancellationEmails(ctx, snapshot, why), ctx.now);
+    const emails = snapshot ? cancellationEmails(ctx, snapshot, why) : [];
+    const token = confirmationToken('cancel', roundId, [emails.length, why]);
+    if (confirm !== token) return asks(t(lang, 'confirm.cancel', { round: record.title, count: emails.length }), token);
+    const updated = saveRound(ctx.book, ctx.store, { ...record, state: 'cancelled' }, ctx.now);
+    if (emails.length) queueEmails(ctx.book, ctx.store, emails, ctx.now);
+    markTabsStale(ctx);
     setFormAccepting(record.formId, false, ctx.settings.defaultLang);
     const problem = t(lang, 'round.cancelledBecause', { reason: why });
     logEntry(ctx.book, { round: roundId, source: 'sidebar', who: ctx.me, severity: 'info', problem }, ctx.now);

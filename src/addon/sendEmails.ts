@@ -4,7 +4,7 @@ import { DrainResult, drainOutbox, resolveStuck } from '../workspace/outbox';
 import { KEYS } from '../workspace/properties/keys';
 import { DocumentStore } from '../workspace/properties/store';
 import { Book } from '../workspace/sheets/book';
-import { ActionContext, locked } from './action';
+import { ActionContext, locked, requireAccess } from './action';
 
 /** A batch stops here, well inside Apps Script's 6 minutes, and resumes on the next tick or "continue". */
 export const BATCH_MS = 5 * 60 * 1000;
@@ -44,13 +44,17 @@ export function drainFor(ms: number, replyTo: string, sender: string): DrainResu
 
 /** Sidebar: "Send now / continue". */
 export function sendQueuedEmails(): DrainResult {
-  const mail = locked((ctx) => ({ replyTo: ctx.settings.replyTo, sender: senderName(ctx) }));
+  const mail = locked((ctx) => {
+    requireAccess(ctx, 'manageRounds');
+    return { replyTo: ctx.settings.replyTo, sender: senderName(ctx) };
+  });
   return drainFor(BATCH_MS, mail.replyTo, mail.sender);
 }
 
 /** The coordinator decides about emails stuck in SENDING: they did go out, or they should be sent again. */
 export function resolveStuckEmails(keys: string[], action: 'markSent' | 'requeue'): number {
-  return locked((ctx) =>
-    resolveStuck(ctx.book, (keys ?? []).map(String), action === 'requeue' ? 'requeue' : 'markSent', ctx.now),
-  );
+  return locked((ctx) => {
+    requireAccess(ctx, 'manageRounds');
+    return resolveStuck(ctx.book, (keys ?? []).map(String), action === 'requeue' ? 'requeue' : 'markSent', ctx.now);
+  });
 }

@@ -1,3 +1,5 @@
+import { Confirmation, asks, confirmationToken } from '../core/confirm';
+import { t } from '../core/i18n/translate';
 import { renderEmail } from '../core/emails';
 import { outgoingEmail } from '../core/outgoing';
 import { thanksChatText, thanksFigures } from '../core/thanks';
@@ -48,18 +50,22 @@ function planOf(ctx: ActionContext, data: RoundData): ThanksPlan {
 /** The thank-you as the coordinator sees it before sending: the chat text and how many will be emailed. */
 export function thankYouScreen(roundId: string): ThanksPlan {
   return reading((ctx) => {
-    requireAccess(ctx, 'manageMoney');
+    requireAccess(ctx, 'manageRounds');
     return planOf(ctx, loadRound(ctx, String(roundId)));
   });
 }
 
-/** Emails the thank-you to every participant (once each, however often it is pressed), after a confirmation. */
-export function sendThankYou(roundId: string, options: { confirmed?: boolean } = {}): ThanksPlan {
+/**
+ * Emails the thank-you to every participant (once each, however often it is pressed). The first call
+ * asks how many will get it; the second, with the question's token (src/core/confirm.ts), queues them.
+ */
+export function sendThankYou(roundId: string, confirm?: string): ThanksPlan | (ThanksPlan & Confirmation) {
   return locked((ctx) => {
-    requireAccess(ctx, 'manageMoney');
+    requireAccess(ctx, 'manageRounds');
     const data = loadRound(ctx, String(roundId));
     const plan = planOf(ctx, data);
-    if (options.confirmed !== true) return plan;
+    const token = confirmationToken('thanks', data.record.id, [plan.recipients]);
+    if (confirm !== token) return { ...plan, ...asks(t(ctx.lang, 'confirm.thanks', { count: plan.recipients }), token) };
     const emails = data.tally.participants
       .filter((p) => p.order.lines.length)
       .map((p) => {

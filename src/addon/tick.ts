@@ -6,8 +6,11 @@ import { DocumentStore } from '../workspace/properties/store';
 import { readRounds } from '../workspace/rounds';
 import { effectiveUserEmail } from '../workspace/session';
 import { Book } from '../workspace/sheets/book';
-import { triggerContext } from './action';
+import { ActionContext, triggerContext } from './action';
+import { writeBuildingTabs } from './buildingTabs';
 import { closeRoundNow } from './close';
+import { checkParkedEdits } from './phone';
+import { protectCommunity } from './protections';
 import { drainPendingSubmissions } from './intake';
 import { queueDueReminders } from './remind';
 import { BATCH_MS, drainFor, senderName } from './sendEmails';
@@ -34,6 +37,7 @@ export function onTick_(): void {
         console.error(`closing ${round.id} failed: ${(err as Error)?.message ?? err}`);
       }
     }
+    keepTabs(ctx);
     const lastTick = store.get(KEYS.lastTick) || ctx.now.getTime() - 3600_000;
     queueDueReminders(ctx, lastTick);
     store.set(KEYS.lastTick, ctx.now.getTime());
@@ -43,4 +47,18 @@ export function onTick_(): void {
   if (!prepared.ok || !prepared.value) return;
   const mail = prepared.value;
   drainFor(Math.max(0, BATCH_MS - (Date.now() - started)), mail.replyTo, mail.sender);
+}
+
+/**
+ * The volunteers' side of the hour: edits made on a phone while the lock was busy are recorded, the
+ * protections follow the Volunteers sheet, and tabs left stale by a round moving on are rewritten.
+ */
+function keepTabs(ctx: ActionContext): void {
+  try {
+    checkParkedEdits(ctx);
+    protectCommunity(ctx);
+    if (ctx.store.get(KEYS.tabsStale)) writeBuildingTabs(ctx);
+  } catch (err) {
+    console.error(`buildings' tabs: ${(err as Error)?.message ?? err}`);
+  }
 }

@@ -89,3 +89,34 @@ export function refusal(access: Access, capability: Capability, building?: strin
   if (access.role === 'volunteer' && GRANTS.volunteer.includes(capability)) return 'access.notYourBuilding';
   return `access.needs.${capability}`;
 }
+
+/** Refuses anyone without a role in this community (screens every member may open, whatever their role). */
+export function memberRefusal(access: Access): Refusal | null {
+  if (access.role) return null;
+  return access.email ? 'access.stranger' : 'access.unknownUser';
+}
+
+/**
+ * Who may edit a sheet by hand, by tier. An add-on call from the sidebar runs as the person at the
+ * keyboard, so Sheets applies the same protection to the add-on writing for them: every sheet an action
+ * writes must list everyone whose role allows that action.
+ *
+ * - coordinators: Catalog, Settings, Volunteers, Members, places, a round's tally, allocation and supplier
+ *   order — written only by coordinators' actions;
+ * - team: every account with a role — the sheets volunteers' and the treasurer's actions write (orders,
+ *   journal, bills, outbox, ledger, log, rounds when a treasurer settles);
+ * - a building's hand-out tab: its volunteers, the treasurer and the coordinators.
+ */
+export type EditTier = 'coordinators' | 'team' | { building: string };
+
+export function editorsOf(tier: EditTier, sources: AccessSources): string[] {
+  const same = (a: string, b: string) => a.trim().toLowerCase() === b.trim().toLowerCase();
+  const wanted = (v: AccessSources['volunteers'][number]) => {
+    if (!v.role || !norm(v.email)) return false;
+    if (tier === 'team' || v.role === 'coordinator') return true;
+    if (tier === 'coordinators') return false;
+    return v.role === 'finance' || same(v.building, tier.building);
+  };
+  const emails = [...sources.owners, ...sources.volunteers.filter(wanted).map((v) => v.email)].map(norm).filter(Boolean);
+  return [...new Set(emails)].sort();
+}

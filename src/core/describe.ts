@@ -2,6 +2,7 @@ import { CatalogItem, CatalogProblem, itemName } from './catalog';
 import { formatNumber } from './i18n/format';
 import { Lang } from './i18n/lang';
 import { t } from './i18n/translate';
+import { unitName } from './units';
 import { Problem } from './validation';
 
 /** A validation problem as a sentence a volunteer understands, in their language. */
@@ -9,7 +10,7 @@ export function describeProblem(problem: Problem, lang: Lang, items: ReadonlyMap
   const item = problem.itemId ? items.get(problem.itemId) : undefined;
   return t(lang, problem.key, {
     item: item ? itemName(item, lang) : (problem.itemId ?? ''),
-    unit: item?.unit ?? '',
+    unit: item ? unitName(item.unit, lang) : '',
     value: problem.value ?? '',
     bound: problem.bound === undefined ? '' : formatNumber(problem.bound, lang),
   });

@@ -2,6 +2,7 @@ import { formatDateTime, formatMoney, formatNumber } from './i18n/format';
 import { Lang } from './i18n/lang';
 import { MessageKey, t } from './i18n/translate';
 import { escapeHtml, safeUrl } from './html';
+import { quantityText } from './units';
 
 /**
  * Every email the add-on sends, as plain data in and {subject, text, html} out. Texts come from the
@@ -136,7 +137,8 @@ export type EmailData =
         name: string;
         flat: string;
         phone: string;
-        items: string;
+        /** Each item with its quantity, named in the volunteer's language ("大米 2.5公斤"). */
+        items: string[];
         dueMinor: number;
         paid: boolean;
         hasEmail: boolean;
@@ -189,6 +191,26 @@ class Body {
     return this;
   }
 
+  /**
+   * One card per resident, stacked: a volunteer reads the list on a phone at the door, where a table of
+   * six columns would be wider than the screen (390 px). Each line of a card is a label and its value.
+   */
+  card(title: string, lines: [label: string, value: string][], aside: string, lang: Lang): this {
+    // Chinese labels take a full-width colon with no space after it.
+    const colon = lang === 'zh-CN' ? '：' : ': ';
+    const indent = (v: string) => v.replace(/\n/g, '\n    ');
+    this.text.push(`• ${title}${aside ? ` — ${aside}` : ''}`, ...lines.map(([l, v]) => `  ${l}${colon}${indent(v)}`), '');
+    const row = ([l, v]: [string, string]) =>
+      `<div style="margin:2px 0"><span style="color:#5f6368">${escapeHtml(l + colon.trim())}</span> ${escapeHtml(v).replace(/\n/g, '<br>')}</div>`;
+    this.html.push(
+      '<div style="max-width:340px;border:1px solid #dadce0;border-radius:8px;padding:8px 12px;margin:0 0 8px">',
+      `<div style="font-weight:bold">${escapeHtml(title)}${aside ? ` <span style="float:right">${escapeHtml(aside)}</span>` : ''}</div>`,
+      ...lines.map(row),
+      '</div>',
+    );
+    return this;
+  }
+
   done(subject: string, lang: Lang): RenderedEmail {
     const html = `<!DOCTYPE html><html lang="${escapeHtml(lang)}"><body style="font-family:Arial,'PingFang SC','Microsoft YaHei',sans-serif;color:#202124;font-size:14px;line-height:1.5">${this.html.join('')}</body></html>`;
     return { subject, text: this.text.join('\n').trim() + '\n', html };
@@ -198,9 +220,10 @@ class Body {
 export function renderEmail(data: EmailData, round: RoundFacts, lang: Lang): RenderedEmail {
   const tr = (key: MessageKey, params: Record<string, string | number> = {}) => t(lang, key, { round: round.title, ...params });
   const money = (m: number) => formatMoney(m, round.currency, lang);
-  const qty = (n: number, unit: string) => `${formatNumber(n, lang)} ${unit}`.trim();
+  // Units in the reader's language too: кг reads 公斤 in a Chinese email (core/units.ts).
+  const qty = (n: number, unit: string) => quantityText(n, formatNumber(n, lang), unit, lang);
   const deadline = formatDateTime(round.deadline, round.timeZone, lang);
-  const pickup = [round.pickupTime, round.pickupPlace].filter(Boolean).join(', ');
+  const pickup = [round.pickupTime, round.pickupPlace].filter(Boolean).join(lang === 'zh-CN' ? '，' : ', ');
   const b = new Body().para(tr('email.greeting', { name: data.name }));
 
   switch (data.kind) {
@@ -316,26 +339,16 @@ export function renderEmail(data: EmailData, round: RoundFacts, lang: Lang): Ren
     }
     case 'volunteerList': {
       b.para(tr('email.volunteer.intro', { place: data.place, count: data.residents.length }));
-      b.table(
-        [
-          tr('email.col.resident'),
-          tr('email.col.flat'),
-          tr('email.col.phone'),
-          tr('email.col.items'),
-          tr('email.col.due'),
-          tr('email.col.paid'),
-          tr('email.col.reference'),
-        ],
-        data.residents.map((r) => [
-          r.name + (r.hasEmail ? '' : ' ✉✕'),
-          r.flat,
-          r.phone,
-          r.items,
-          money(r.dueMinor),
-          r.paid ? '✓' : '',
-          r.reference ?? '',
-        ]),
-      );
+      if (pickup) b.para(tr('email.pickup', { pickup }));
+      for (const r of data.residents) {
+        const lines: [string, string][] = [];
+        if (r.flat) lines.push([tr('email.col.flat'), r.flat]);
+        if (r.phone) lines.push([tr('email.col.phone'), r.phone]);
+        lines.push([tr('email.col.items'), r.items.join('\n')]);
+        lines.push([tr('email.col.due'), r.paid ? tr('email.volunteer.paid') : money(r.dueMinor)]);
+        if (r.reference && !r.paid) lines.push([tr('email.col.reference'), r.reference]);
+        b.card(r.name + (r.hasEmail ? '' : ' ✉✕'), lines, r.paid ? '✓' : money(r.dueMinor), lang);
+      }
       if (data.residents.some((r) => !r.hasEmail)) b.para(tr('email.volunteer.noEmail'));
       return b.done(tr('email.volunteer.subject', { place: data.place }), lang);
     }

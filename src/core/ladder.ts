@@ -3,6 +3,7 @@ import { formatNumber } from './i18n/format';
 import { Lang } from './i18n/lang';
 import { ParticipantAccount, account } from './ledger';
 import { unitsOf } from './quantity';
+import { quantityText } from './units';
 import { ParticipantResult, RoundTally } from './tally';
 
 /**
@@ -41,7 +42,7 @@ export interface HandOutBlock {
   lines: HandOutLine[];
 }
 
-/** What one person gets, item by item ("Rice 2,5 kg"), in `lang`. */
+/** What one person gets, item by item ("Rice 2,5 kg"), names and units in `lang`. */
 function allocatedItems(round: TalliedRound, orderKey: string, lang: Lang): { name: string; quantity: string }[] {
   const p = round.tally.participants.find((x) => x.order.key === orderKey);
   if (!p) return [];
@@ -49,9 +50,10 @@ function allocatedItems(round: TalliedRound, orderKey: string, lang: Lang): { na
     .filter(([, v]) => v.allocatedSteps > 0)
     .map(([id, v]) => {
       const item = round.items.get(id);
+      const amount = unitsOf(v.allocatedSteps, item?.stepMilli ?? 1000);
       return {
         name: item ? itemName(item, lang) : id,
-        quantity: `${formatNumber(unitsOf(v.allocatedSteps, item?.stepMilli ?? 1000), lang)} ${item?.unit ?? ''}`.trim(),
+        quantity: quantityText(amount, formatNumber(amount, lang), item?.unit ?? '', lang),
       };
     });
 }
@@ -84,14 +86,17 @@ export function handOutLine(round: TalliedRound, p: ParticipantResult, lang: Lan
 const byFlat = (a: HandOutLine, b: HandOutLine) =>
   a.flat.localeCompare(b.flat, undefined, { numeric: true }) || a.name.localeCompare(b.name);
 
-/** The ladder: one block per building (or pickup point), residents sorted for packing by flat. */
-export function handOutBlocks(round: TalliedRound): HandOutBlock[] {
+/**
+ * The ladder: one block per building (or pickup point), residents sorted for packing by flat. Items are
+ * named in each resident's language, or all in `lang` for a list one volunteer reads.
+ */
+export function handOutBlocks(round: TalliedRound, lang?: Lang): HandOutBlock[] {
   const blocks = new Map<string, HandOutLine[]>();
   for (const p of round.tally.participants) {
     if (p.totalMinor === 0 && Object.values(p.items).every((v) => v.allocatedSteps === 0)) continue;
     const who = p.order.participant;
     const place = who.building || who.pickupPoint || '—';
-    const line = handOutLine(round, p, who.lang);
+    const line = handOutLine(round, p, lang ?? who.lang);
     let list = blocks.get(place);
     if (!list) blocks.set(place, (list = []));
     list.push(line);
@@ -103,5 +108,20 @@ export function handOutBlocks(round: TalliedRound): HandOutBlock[] {
 
 /** A block's items as one line of text ("Rice 2 kg; Oil 1 bottle"). */
 export function itemsText(items: HandOutLine['items'], separator: string): string {
-  return items.map((i) => `${i.name} ${i.quantity}`).join(separator);
+  return items.map(itemText).join(separator);
+}
+
+/** A person's items on one line, separated the way the reader's language separates a list ("大米 2公斤、鸡蛋 1盒"). */
+export function itemsLine(items: HandOutLine['items'], lang: Lang): string {
+  return itemsText(items, lang === 'zh-CN' ? '、' : ', ');
+}
+
+/** One item with its quantity ("Rice 2,5 kg"). */
+export function itemText(item: HandOutLine['items'][number]): string {
+  return `${item.name} ${item.quantity}`;
+}
+
+/** A block's place, as residents and volunteers type it, compared loosely ("дом 1" is "Дом 1"). */
+export function samePlace(a: string, b: string): boolean {
+  return a.trim().toLowerCase() === b.trim().toLowerCase();
 }

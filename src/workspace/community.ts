@@ -114,6 +114,8 @@ export interface Volunteer {
   name: string;
   role: Role | null;
   building: string;
+  /** The language of their tab and emailed list; null: the community's. */
+  lang: Lang | null;
 }
 
 /** The file's owner, if Google reveals one (a file in a shared drive has none). */
@@ -127,6 +129,7 @@ export function readVolunteers(book: Book): Volunteer[] {
     name: cellText(get('volunteers', r, 'name')),
     role: parseRole(cellText(get('volunteers', r, 'role'))),
     building: cellText(get('volunteers', r, 'building')),
+    lang: cellText(get('volunteers', r, 'lang')) ? resolveLang(cellText(get('volunteers', r, 'lang'))) : null,
   }));
 }
 
@@ -164,12 +167,21 @@ export function writePlaces(book: Book, places: { kind: PlaceKind; name: string;
   );
 }
 
-export function writeVolunteers(book: Book, volunteers: { email: string; name: string; role: Role; building: string }[]): void {
+export function writeVolunteers(
+  book: Book,
+  volunteers: { email: string; name: string; role: Role; building: string; lang?: Lang | null }[],
+): void {
   replaceRows(
     book,
     'volunteers',
     volunteers.map((v) =>
-      row('volunteers', { email: v.email, name: v.name, role: roleLabel(v.role, book.lang), building: v.building }),
+      row('volunteers', {
+        email: v.email,
+        name: v.name,
+        role: roleLabel(v.role, book.lang),
+        building: v.building,
+        lang: v.lang ?? '',
+      }),
     ),
   );
 }

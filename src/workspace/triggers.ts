@@ -3,6 +3,8 @@ import { DocumentStore } from './properties/store';
 
 const SUBMIT_HANDLER = 'onFormSubmit_';
 const TICK_HANDLER = 'onTick_';
+/** The buildings' tabs: a tick or an order typed on a phone (see addon/phone.ts). */
+const EDIT_HANDLER = 'onSheetEdit_';
 
 /**
  * The add-on's only two triggers, whatever the number of rounds: one spreadsheet form-submit trigger
@@ -20,6 +22,7 @@ export function ensureTriggers(store: DocumentStore, me: string): 'owner' | 'oth
   const has = (handler: string) => mine.some((t) => t.getHandlerFunction() === handler);
   if (!has(SUBMIT_HANDLER)) ScriptApp.newTrigger(SUBMIT_HANDLER).forSpreadsheet(ss).onFormSubmit().create();
   if (!has(TICK_HANDLER)) ScriptApp.newTrigger(TICK_HANDLER).timeBased().everyHours(1).create();
+  if (!has(EDIT_HANDLER)) ScriptApp.newTrigger(EDIT_HANDLER).forSpreadsheet(ss).onEdit().create();
   if (owner !== me) store.set(KEYS.triggerOwner, me);
   return 'owner';
 }

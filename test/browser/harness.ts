@@ -98,3 +98,32 @@ export async function sheet(s: Session, name: string): Promise<{ values: string[
   const r = await fetch(`${s.launched.url}api/sheet?name=${encodeURIComponent(name)}`);
   return (await r.json()) as { values: string[][] };
 }
+
+/** Calls the add-on as the acting user, the way google.script.run would. */
+export async function run<T = unknown>(s: Session, fn: string, args: unknown[] = []): Promise<T> {
+  const r = await fetch(`${s.launched.url}api/run`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ fn, args }),
+  });
+  const body = (await r.json()) as { ok: boolean; value?: T; error?: string };
+  if (!body.ok) throw new Error(`${fn}: ${body.error}`);
+  return body.value as T;
+}
+
+/** Runs an action that asks first, answering "yes" (the token goes where the action takes it). */
+export async function runConfirmed<T = unknown>(s: Session, fn: string, args: unknown[], at: number): Promise<T> {
+  const asked = await run<{ confirm?: { token: string } }>(s, fn, args);
+  if (!asked?.confirm) return asked as T;
+  const again = [...args];
+  again[at] = asked.confirm.token;
+  return run<T>(s, fn, again);
+}
+
+/** A screenshot at a given window size, kept in test-results/ to look at. */
+export async function snapshot(s: Session, name: string, size: { width: number; height: number }): Promise<void> {
+  mkdirSync(RESULTS, { recursive: true });
+  await s.page.setViewportSize(size);
+  await s.page.waitForTimeout(400);
+  await s.page.screenshot({ path: join(RESULTS, `${name}.png`) });
+}

@@ -79,7 +79,9 @@ describe('a volunteer enters an order for a neighbour without a smartphone', () 
     await side.getByLabel('Гречка, кг').fill('2');
     await side.getByLabel('Молоко 3,2%, л').fill('1');
     await side.getByRole('button', { name: 'Сохранить заказ' }).click();
-    await side.getByText('Заказ сохранён.').waitFor();
+    // The message appears next to the button, and the form clears for the next neighbour.
+    await side.getByText('Заказ сохранён: Клавдия Ивановна.').waitFor();
+    expect(await side.getByLabel('Имя', { exact: true }).inputValue()).toBe('');
     const rows = (await sheet(s, 'Заказы')).values.filter((r) => r.includes('Клавдия Ивановна'));
     expect(rows.map((r) => [r[15], r[17], r[14], r[2]])).toEqual([
       ['BUCK', '2', 'olga@example.org', 'offline'],
@@ -123,10 +125,14 @@ describe('the coordinator completes a round through the sidebar', () => {
     await side.getByLabel('Яйца С1, дес.').fill('2');
     await side.getByLabel('Масло подсолнечное, бут.').fill('6');
     await side.getByRole('button', { name: 'Сохранить заказ' }).click();
-    await side.getByText('Заказ сохранён.').waitFor();
+    await side.getByText('Заказ сохранён: 王奶奶.').waitFor();
 
     side = await openSidebarTab(s, 'Закупки');
-    await side.locator('.card', { hasText: 'R2 · Декабрь' }).getByRole('button', { name: 'Стоп сейчас' }).click();
+    const card = side.locator('.card', { hasText: 'R2 · Декабрь' });
+    await card.getByRole('button', { name: 'Стоп сейчас' }).click();
+    // Closing cannot be taken back: the card asks first, saying how many bills go out.
+    await card.getByText('Закрыть закупку «Декабрь» сейчас и разослать 1 итоговый счёт? Приём заказов остановится.').waitFor();
+    await card.getByRole('button', { name: 'Да, сделать' }).click();
     await side.getByText('Стоп: итоговые счета').waitFor();
 
     side = await openSidebarTab(s, 'Итоги');
@@ -182,6 +188,7 @@ describe('a resident named <img src=x onerror=alert(1)>', () => {
     await menu(s, 'Открыть панель организатора');
     let side = await openSidebarTab(s, 'Закупки');
     await side.getByRole('button', { name: 'Стоп сейчас' }).click();
+    await side.getByRole('button', { name: 'Да, сделать' }).click();
     await side.getByText('Стоп: итоговые счета').waitFor();
     side = await openSidebarTab(s, 'Участники');
     await side.getByText(evil).first().waitFor();

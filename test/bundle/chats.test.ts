@@ -4,6 +4,7 @@ import type { ChatMessagesScreen } from '../../src/addon/screens/chatMessages';
 import type { TallyScreen } from '../../src/addon/screens/tally';
 import type { OrderSlips } from '../../src/addon/slips';
 import { Workspace } from '../../local/emulator';
+import { runConfirmed } from '../../local/scenario/confirm';
 import { readStored } from '../../src/workspace/properties/store';
 import { KEYS } from '../../src/workspace/properties/keys';
 import { NOW, orderRows, typeRows } from '../harness/community';
@@ -49,7 +50,7 @@ function chatCommunity(): Chat {
     { title: 'Ноябрь', deadline, itemIds: ['RICE', 'BUCK', 'MILLET', 'OIL', 'EGGS'], pickupTime: 'суббота 10–12' },
   ]);
   ws.run('openRound', [round.id]);
-  return { ws, roundId: round.id, run: (fn, args = [], user) => ws.run(fn, args, { user }) };
+  return { ws, roundId: round.id, run: (fn, args = [], user) => runConfirmed(ws, fn, args, { user }) };
 }
 
 const PASTE = [

@@ -1,8 +1,8 @@
-import { HOUR, NOW, answers, logRows, openCommunity, orderRows, submit, typeRows } from '../harness/community';
+import { HOUR, NOW, answers, logRows, openCommunity, orderRows, submit, typeRows, yes } from '../harness/community';
 import { loadAddOn } from '../harness/bundle';
 
 describe('setting up a community', () => {
-  test('creates every sheet with localized frozen headers, protection on computed sheets, and two triggers', () => {
+  test('creates every sheet with localized frozen headers, protections by who writes them, and three triggers', () => {
     const { workspace: ws } = loadAddOn({ now: NOW });
     ws.session.locales.set(ws.owner, 'zh_CN');
     ws.run('setUpCommunity');
@@ -13,20 +13,25 @@ describe('setting up a community', () => {
     const orders = ws.spreadsheet.sheet('订单')!;
     expect(orders.frozenRows).toBe(1);
     expect(orders.read(1, 8)).toBe('姓名');
-    expect(orders.protection?.warningOnly).toBe(true);
-    expect(ws.spreadsheet.sheet('商品目录')?.protection).toBeNull();
-    expect(ws.triggers.triggers.map((t) => t.handler).sort()).toEqual(['onFormSubmit_', 'onTick_']);
+    // Strict, not warning-only: only the community's team may edit what its actions write, and only
+    // coordinators the catalog (see workspace/sheets/setup.ts protectSheets).
+    expect(orders.protection?.warningOnly).toBe(false);
+    expect(orders.protection?.allows('stranger@example.org')).toBe(false);
+    expect(ws.spreadsheet.sheet('商品目录')?.protection?.warningOnly).toBe(false);
+    expect(ws.spreadsheet.sheet('商品目录')?.protection?.allows(ws.owner)).toBe(true);
+    expect(ws.triggers.triggers.map((t) => t.handler).sort()).toEqual(['onFormSubmit_', 'onSheetEdit_', 'onTick_']);
     expect(ws.spreadsheet.toasts.at(-1)?.message).toBe('社区表格已就绪。');
   });
 
   test('running setup again, or a second coordinator opening it, changes nothing and adds no trigger', () => {
     const { workspace: ws } = loadAddOn({ now: NOW });
     ws.run('setUpCommunity');
+    typeRows(ws, 'Volunteers', [['second@example.org', 'Second', 'coordinator', '']]);
     const before = ws.spreadsheet.sheets.length;
     ws.run('setUpCommunity');
     ws.run('setUpCommunity', [], { user: 'second@example.org' });
     expect(ws.spreadsheet.sheets.length).toBe(before);
-    expect(ws.triggers.triggers).toHaveLength(2);
+    expect(ws.triggers.triggers).toHaveLength(3);
   });
 
   test("a removed trigger is re-created on the owner's next setup", () => {
@@ -34,7 +39,7 @@ describe('setting up a community', () => {
     ws.run('setUpCommunity');
     ws.triggers.triggers = ws.triggers.triggers.filter((t) => t.handler !== 'onFormSubmit_');
     ws.run('setUpCommunity');
-    expect(ws.triggers.triggers.map((t) => t.handler).sort()).toEqual(['onFormSubmit_', 'onTick_']);
+    expect(ws.triggers.triggers.map((t) => t.handler).sort()).toEqual(['onFormSubmit_', 'onSheetEdit_', 'onTick_']);
   });
 });
 
@@ -248,7 +253,7 @@ describe('the deadline', () => {
     expect(form.closedMessage).toMatch(/закрыт/);
     expect(submit(c, { name: 'Поздний', items: { RICE: '1' } }).ok).toBe(false);
     expect(c.ws.run<{ state: string }[]>('listRounds')[0].state).toBe('closed');
-    c.ws.run('extendDeadline', [c.roundId, new Date(c.ws.clock.now() + 5 * HOUR).toISOString()]);
+    yes(c.ws, 'extendDeadline', [c.roundId, new Date(c.ws.clock.now() + 5 * HOUR).toISOString()]);
     expect(form.accepting).toBe(true);
     expect(submit(c, { name: 'Успел', items: { RICE: '1' } }).ok).toBe(true);
     expect(orderRows(c.ws).map((r) => r.name)).toEqual(['Успел']);
@@ -262,7 +267,7 @@ describe('the deadline', () => {
       ]);
       c.ws.run('openRound', [r.id]);
     }
-    expect(c.ws.triggers.triggers).toHaveLength(2);
+    expect(c.ws.triggers.triggers).toHaveLength(3);
   });
 });
 
@@ -271,7 +276,7 @@ describe('cancelling a round', () => {
     const c = openCommunity();
     submit(c, { name: 'Li', email: 'li@example.org', lang: '中文', items: { RICE: '1' } });
     c.ws.run('saveOfflineOrder', [{ roundId: c.roundId, name: 'Нина', quantities: { EGGS: '1' } }]);
-    c.ws.run('cancelRound', [c.roundId, 'поставщик отказал']);
+    yes(c.ws, 'cancelRound', [c.roundId, 'поставщик отказал']);
     expect(c.ws.forms.byId(c.formId)!.accepting).toBe(false);
     c.ws.run('sendQueuedEmails');
     const cancelled = c.ws.mail.sent.filter((m) => /取消|отменён/.test(m.subject));
@@ -286,6 +291,7 @@ describe('offline orders entered by a volunteer', () => {
   test('add, edit and cancel, marked with who entered them', () => {
     const c = openCommunity();
     const volunteer = 'volunteer@example.org';
+    typeRows(c.ws, 'Волонтёры', [[volunteer, 'Оля', 'волонтёр', 'Дом 2']]);
     const saved = c.ws.run<{ orderKey: string; notes: string[] }>(
       'saveOfflineOrder',
       [
@@ -319,25 +325,28 @@ describe('offline orders entered by a volunteer', () => {
 
   test("the same validation messages as the form, in the volunteer's language, and nothing saved when refused", () => {
     const c = openCommunity();
+    typeRows(c.ws, 'Волонтёры', [['v@example.org', '魏', 'волонтёр', 'Дом 1']]);
     c.ws.session.locales.set('v@example.org', 'zh_CN');
     expect(() =>
-      c.ws.run('saveOfflineOrder', [{ roundId: c.roundId, name: '', quantities: { EGGS: 'two' } }], { user: 'v@example.org' }),
+      c.ws.run('saveOfflineOrder', [{ roundId: c.roundId, name: '', building: 'Дом 1', quantities: { EGGS: 'two' } }], {
+        user: 'v@example.org',
+      }),
     ).toThrow('没有填写姓名。\n鸡蛋：“two”不是数字。');
     expect(orderRows(c.ws)).toHaveLength(0);
     // Over the per-person limit, what fits is kept and the volunteer is told (issue 14).
     const kept = c.ws.run<{ notes: string[] }>(
       'saveOfflineOrder',
-      [{ roundId: c.roundId, name: 'Li', quantities: { EGGS: '9', OIL: '1' } }],
+      [{ roundId: c.roundId, name: 'Li', building: 'Дом 1', quantities: { EGGS: '9', OIL: '1' } }],
       { user: 'v@example.org' },
     );
-    expect(kept.notes).toEqual(['鸡蛋：填写了“9”，每人限购3дес.，已按限购数量记录。']);
+    expect(kept.notes).toEqual(['鸡蛋：填写了“9”，每人限购3盒（10个），已按限购数量记录。']);
     expect(orderRows(c.ws).map((r) => [r.item, r.quantity])).toEqual([
       ['EGGS', 3],
       ['OIL', 1],
     ]);
     const noted = c.ws.run<{ notes: string[] }>(
       'saveOfflineOrder',
-      [{ roundId: c.roundId, name: 'Li', email: 'li@', quantities: { OIL: '1' } }],
+      [{ roundId: c.roundId, name: 'Li', building: 'Дом 1', email: 'li@', quantities: { OIL: '1' } }],
       { user: 'v@example.org' },
     );
     expect(noted.notes).toEqual(['“li@”不是有效的邮箱地址。订单已保存，但不会发送邮件。']);

@@ -1,6 +1,6 @@
 import { formatMoney } from '../../src/core/i18n/format';
 import { Lang } from '../../src/core/i18n/lang';
-import { Community, HOUR, NOW, openCommunity, submit, typeRows } from '../harness/community';
+import { Community, HOUR, NOW, openCommunity, submit, typeRows, yes } from '../harness/community';
 import { readQrGif } from '../harness/qr';
 import { cell, rowWhere, sheetValues } from '../harness/sheets';
 
@@ -37,7 +37,7 @@ describe('amounts as people type them (the payment box, refunds, money paid out,
     submit(c, { name: 'Анна', items: { EGGS: '2' } });
     submit(c, { name: 'Борис', items: { EGGS: '1' } });
     submit(c, { name: 'Вера', items: { EGGS: '3' } });
-    c.ws.run('closeRound', [c.roundId]);
+    yes(c.ws, 'closeRound', [c.roundId]);
     const langs: [string, Lang][] = [
       ['Анна', 'ru'],
       ['Борис', 'zh-CN'],
@@ -54,7 +54,7 @@ describe('amounts as people type them (the payment box, refunds, money paid out,
   test("another currency's sign is refused in the reader's words, and nothing is recorded", () => {
     const c = openCommunity();
     submit(c, { name: 'Анна', items: { EGGS: '2' } });
-    c.ws.run('closeRound', [c.roundId]);
+    yes(c.ws, 'closeRound', [c.roundId]);
     const anna = person(c, 'Анна');
     expect(() => pay(c, anna, '$5', 'x')).toThrow('«$5» — это USD, а закупка оплачивается в RUB.');
     expect(() => pay(c, anna, '0', 'y')).toThrow('«0» — не сумма денег.');
@@ -64,7 +64,7 @@ describe('amounts as people type them (the payment box, refunds, money paid out,
   test('a yuan community: "2,862.17" and "¥100" are payments, as its bills print them', () => {
     const c = openCommunity({ settings: { currency: 'CNY' } });
     submit(c, { name: 'Li Wei', lang: '中文', items: { EGGS: '2' } });
-    c.ws.run('closeRound', [c.roundId]);
+    yes(c.ws, 'closeRound', [c.roundId]);
     const li = person(c, 'Li Wei');
     pay(c, li, '¥100', 'a');
     pay(c, li, '2,862.17', 'b');
@@ -92,7 +92,7 @@ describe('payment references', () => {
   c.ws.clock.advance(60_000);
   submit(c, { name: 'Борис', email: 'boris@example.org', building: 'Дом 1', flat: '5', items: { EGGS: '1' } });
   submit(c, { name: 'Вера', email: 'vera@example.org', building: 'Дом 2', items: { EGGS: '1' } });
-  c.ws.run('closeRound', [c.roundId]);
+  yes(c.ws, 'closeRound', [c.roundId]);
 
   test('one per participant, told apart within a flat, on the participants screen and the Bills sheet', () => {
     const refs = Object.fromEntries(people(c).map((p) => [p.name, p.reference]));
@@ -110,18 +110,19 @@ describe('payment references', () => {
     c.ws.run('sendVolunteerLists', [c.roundId]);
     c.ws.run('sendQueuedEmails');
     const list = c.ws.mail.sent.find((m) => m.to === 'v1@example.org')!;
-    expect(list.body).toMatch(/Борис.*R1-1-5B/);
+    // One card per resident: Борис's card ends with his reference.
+    expect(list.body).toMatch(/• Борис[^•]*Назначение: R1-1-5B/);
   });
 
   test('stable once printed: a reopened round keeps it although the flat was corrected', () => {
-    c.ws.run('extendDeadline', [c.roundId, new Date(NOW + 72 * HOUR).toISOString()]);
+    yes(c.ws, 'extendDeadline', [c.roundId, new Date(NOW + 72 * HOUR).toISOString()]);
     if (!anna.ok) throw new Error('no response');
     submit(
       c,
       { name: 'Анна', email: 'anna@example.org', building: 'Дом 1', flat: '7', items: { EGGS: '2' } },
       { edit: anna.responseId },
     );
-    c.ws.run('closeRound', [c.roundId]);
+    yes(c.ws, 'closeRound', [c.roundId]);
     expect(person(c, 'Анна')).toMatchObject({ flat: '7', reference: 'R1-1-5' });
   });
 });
@@ -130,7 +131,7 @@ describe('the payment QR code in the bill, as an inline image', () => {
   test('roubles: the ГОСТ Р 56042-2014 payload a phone reads back is exactly the bill: payee, sum, reference', () => {
     const c = openCommunity({ settings: PAYEE });
     submit(c, { name: 'Анна', email: 'anna@example.org', building: 'Дом 1', flat: '5', items: { EGGS: '2' } });
-    c.ws.run('closeRound', [c.roundId]);
+    yes(c.ws, 'closeRound', [c.roundId]);
     const due = person(c, 'Анна').dueMinor;
     const payload =
       'ST00012|Name=Иванова Анна Петровна|PersonalAcc=40702810000000011692|BankName=БАНК ГПБ (АО)|BIC=044525823' +
@@ -156,7 +157,7 @@ describe('the payment QR code in the bill, as an inline image', () => {
   test('yuan: the coordinator’s own receive code, with the amount and reference written beside it', () => {
     const c = openCommunity({ settings: { currency: 'CNY', receiveCode: 'wxp://f2f0abc' } });
     submit(c, { name: 'Li Wei', email: 'li@example.org', lang: '中文', building: 'Дом 3', flat: '1201', items: { EGGS: '2' } });
-    c.ws.run('closeRound', [c.roundId]);
+    yes(c.ws, 'closeRound', [c.roundId]);
     c.ws.run('sendQueuedEmails');
     const bill = c.ws.mail.sent.find((m) => m.subject.includes('账单'))!;
     expect(readQrGif(bill.inlineImages!.payqr.bytes)).toBe('wxp://f2f0abc');
@@ -188,7 +189,7 @@ describe('statement matching', () => {
   submit(c, { name: 'Борис Петров', building: 'Дом 2', flat: '8', items: { EGGS: '1' } });
   submit(c, { name: 'Вера Смирнова', building: 'Дом 3', flat: '1', items: { EGGS: '1' } });
   submit(c, { name: 'Галина', building: 'Дом 3', flat: '2', items: { EGGS: '3' } });
-  c.ws.run('closeRound', [c.roundId]);
+  yes(c.ws, 'closeRound', [c.roundId]);
   const due = (name: string) => formatMoney(person(c, name).dueMinor, 'RUB', 'ru').replace('\u00a0₽', '');
   const csv = [
     'Дата операции;Сумма;Плательщик;Назначение платежа',
@@ -266,9 +267,9 @@ describe('money out, settling and purging: destructive steps confirm on the serv
   c.ws.session.locales.set('v1@example.org', 'ru_RU');
   submit(c, { name: 'Анна', email: 'anna@example.org', building: 'Дом 1', items: { EGGS: '2' } });
   submit(c, { name: 'Борис', email: 'boris@example.org', building: 'Дом 1', items: { EGGS: '1' } });
-  c.ws.run('closeRound', [c.roundId]);
+  yes(c.ws, 'closeRound', [c.roundId]);
   c.ws.run('supplierOrder', [c.roundId]);
-  c.ws.run('recordReceipt', [c.roundId, { confirmed: true }]);
+  yes(c.ws, 'recordReceipt', [c.roundId, {}]);
   const fin = { user: 'fin@example.org' };
   const money = () => c.ws.run<{ ledger: Record<string, number>; state: string }>('moneyScreen', [c.roundId], fin);
 
@@ -302,7 +303,7 @@ describe('money out, settling and purging: destructive steps confirm on the serv
     expect(money().state).toBe('arrived');
     const done = c.ws.run<{ done: boolean; ledger: Record<string, number> }>(
       'settleRound',
-      [c.roundId, { confirmed: true }],
+      [c.roundId, (plan as unknown as { confirm: { token: string } }).confirm.token],
       fin,
     );
     expect(done.done).toBe(true);
@@ -315,7 +316,7 @@ describe('money out, settling and purging: destructive steps confirm on the serv
     const plan = c.ws.run<{ done: boolean; people: number; withEmail: number }>('purgePersonalData', [c.roundId]);
     expect(plan).toMatchObject({ done: false, people: 2, withEmail: 2 });
     expect(sheetValues(c.ws, 'Заказы').flat()).toContain('Анна');
-    c.ws.run('purgePersonalData', [c.roundId, { confirmed: true }]);
+    yes(c.ws, 'purgePersonalData', [c.roundId]);
     expect(sheetValues(c.ws, 'Заказы').flat()).not.toContain('Анна');
     expect(people(c).map((p) => p.reference)).toEqual(['', '']);
   });
@@ -332,8 +333,8 @@ describe('the Ledger sheet over three rounds settles', () => {
       out('recordDeliveryPayment', l.deliveryMinor, 'd');
       out('recordFeePayout', l.feeMinor, 'f');
       c.ws.run('supplierOrder', [roundId]);
-      c.ws.run('recordReceipt', [roundId, { confirmed: true }]);
-      c.ws.run('settleRound', [roundId, { confirmed: true }]);
+      yes(c.ws, 'recordReceipt', [roundId, {}]);
+      yes(c.ws, 'settleRound', [roundId]);
     };
     const newRound = (title: string) => {
       const r = c.ws.run<{ id: string }>('createRound', [
@@ -350,14 +351,14 @@ describe('the Ledger sheet over three rounds settles', () => {
     // Round 1: Anna overpays 100 ₽; everything is paid out; settled.
     order('R1', 'Анна', '1');
     order('R1', 'Борис', '2');
-    c.ws.run('closeRound', ['R1']);
+    yes(c.ws, 'closeRound', ['R1']);
     pay(c, person(c, 'Анна'), formatMoney(person(c, 'Анна').dueMinor + 100_00, 'RUB', 'ru'), 'a1');
     pay(c, person(c, 'Борис'), formatMoney(person(c, 'Борис').dueMinor, 'RUB', 'ru'), 'b1');
     settleAll('R1');
     // Round 2: Anna's bill takes the 100 ₽ credit; she pays the rest; settled.
     const r2 = newRound('Декабрь');
     order(r2, 'Анна', '3');
-    c.ws.run('closeRound', [r2]);
+    yes(c.ws, 'closeRound', [r2]);
     const anna2 = person(c, 'Анна', r2);
     expect(anna2.paidMinor).toBe(100_00);
     pay(c, anna2, formatMoney(anna2.balanceMinor, 'RUB', 'ru'), 'a2', r2);
@@ -365,7 +366,7 @@ describe('the Ledger sheet over three rounds settles', () => {
     // Round 3: open bills, half paid, nothing paid out yet.
     const r3 = newRound('Январь');
     order(r3, 'Борис', '2');
-    c.ws.run('closeRound', [r3]);
+    yes(c.ws, 'closeRound', [r3]);
     const boris3 = person(c, 'Борис', r3);
     pay(c, boris3, formatMoney(Math.floor(boris3.dueMinor / 2), 'RUB', 'ru'), 'b3', r3);
 
@@ -398,9 +399,9 @@ describe('after settlement: thank everyone', () => {
     typeRows(c.ws, 'Волонтёры', [['v1@example.org', 'Ольга', 'волонтёр', 'Дом 1']]);
     submit(c, { name: 'Анна', email: 'anna@example.org', building: 'Дом 1', items: { EGGS: '2', OIL: '6' } });
     submit(c, { name: 'Li Wei', email: 'li@example.org', lang: '中文', building: 'Дом 1', items: { EGGS: '1' } });
-    c.ws.run('closeRound', [c.roundId]);
+    yes(c.ws, 'closeRound', [c.roundId]);
     c.ws.run('supplierOrder', [c.roundId]);
-    c.ws.run('recordReceipt', [c.roundId, { confirmed: true }]);
+    yes(c.ws, 'recordReceipt', [c.roundId, {}]);
     for (const p of people(c)) {
       c.ws.run('setPickedUp', [{ roundId: c.roundId, orderKey: p.orderKey, pickedUp: true, requestId: p.orderKey }], {
         user: 'v1@example.org',
@@ -408,7 +409,7 @@ describe('after settlement: thank everyone', () => {
       pay(c, p, formatMoney(p.dueMinor, 'RUB', 'ru'), `pay-${p.name}`);
     }
     expect(() => c.ws.run('thankYouScreen', [c.roundId])).toThrow('Поблагодарить участников можно после расчёта');
-    c.ws.run('settleRound', [c.roundId, { confirmed: true }]);
+    yes(c.ws, 'settleRound', [c.roundId]);
     const plan = c.ws.run<{ chatText: string; recipients: number; done: boolean }>('thankYouScreen', [c.roundId]);
     expect(plan.chatText.split('\n')).toEqual([
       'Ноябрь: спасибо, соседи!',
@@ -423,8 +424,8 @@ describe('after settlement: thank everyone', () => {
     c.ws.run('sendThankYou', [c.roundId]);
     c.ws.run('sendQueuedEmails');
     expect(sent()).toHaveLength(0);
-    c.ws.run('sendThankYou', [c.roundId, { confirmed: true }]);
-    c.ws.run('sendThankYou', [c.roundId, { confirmed: true }]);
+    yes(c.ws, 'sendThankYou', [c.roundId]);
+    yes(c.ws, 'sendThankYou', [c.roundId]);
     c.ws.run('sendQueuedEmails');
     expect(
       sent()
@@ -442,7 +443,7 @@ describe('files in the coordinator’s conventions', () => {
     const c = openCommunity();
     c.ws.session.locales.set(c.ws.owner, 'en_GB');
     submit(c, { name: 'Anna', items: { OIL: '6' } });
-    c.ws.run('closeRound', [c.roundId]);
+    yes(c.ws, 'closeRound', [c.roundId]);
     const order = c.ws.run<{ csv: string; fileName: string }>('supplierOrder', [c.roundId]);
     const [head, first] = order.csv.split('\r\n');
     expect(head).toBe('\ufeffSupplier,Code,Item,Unit,Boxes,Quantity,Price,Total');

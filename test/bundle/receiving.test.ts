@@ -1,5 +1,5 @@
 import { submitAsResident } from '../../local/scenario/resident';
-import { HOUR, NOW, openCommunity } from '../harness/community';
+import { HOUR, NOW, openCommunity, yes } from '../harness/community';
 import { cell, rowWhere, sheetValues } from '../harness/sheets';
 
 /**
@@ -44,7 +44,7 @@ function oilRound() {
   order('Клара', { OIL: '3' }, { OIL: '1' });
   order('Дмитрий', { EGGS: '2' });
   c.ws.run('saveOfflineOrder', [{ roundId: round.id, name: 'Нина', quantities: { OIL: '1' } }]);
-  c.ws.run('closeRound', [round.id]);
+  yes(c.ws, 'closeRound', [round.id]);
   c.ws.run('supplierOrder', [round.id]);
   c.ws.run('sendQueuedEmails');
   return { c, id: round.id };
@@ -78,7 +78,7 @@ describe('receiving: less arrived (latest orders lose first), then more', () => 
   });
 
   test('confirmed: what arrived is in the Tally sheet, the rule on the round, the bills recomputed', () => {
-    const done = c.ws.run<Plan>('recordReceipt', [id, { ...input, confirmed: true }]);
+    const done = yes<Plan>(c.ws, 'recordReceipt', [id, { ...input }]);
     expect(done.done).toBe(true);
     expect(done.corrections).toBe(plan.corrections);
     const oil = rowWhere(c.ws, `${id} · Итоги`, 'tally', 'item', 'OIL');
@@ -98,7 +98,7 @@ describe('receiving: less arrived (latest orders lose first), then more', () => 
       ['', 'анна@example.org', 'борис@example.org', 'дмитрий@example.org', 'клара@example.org'].sort(),
     );
     const clara = mails.find((m) => m.to === 'клара@example.org')!.body;
-    expect(clara).toContain('Масло подсолнечное — 3 бут. — 1 бут. — поставщик привёз меньше, чем заказали');
+    expect(clara).toContain('Масло подсолнечное — 3\u00a0бут. — 1\u00a0бут. — поставщик привёз меньше, чем заказали');
     const dmitry = mails.find((m) => m.to === 'дмитрий@example.org')!.body;
     expect(dmitry).toContain('Товары у вас те же, что и раньше.');
     expect(dmitry).toMatch(/Ваша доля доставки теперь [\d\u00a0,]+\u00a0₽ вместо [\d\u00a0,]+\u00a0₽/);
@@ -117,11 +117,11 @@ describe('receiving: less arrived (latest orders lose first), then more', () => 
     const more = c.ws.run<Plan>('recordReceipt', [id, { received: { OIL: '16' } }]);
     // 12 asked; extras: Anna 2 then Clara 1 → 15; 1 bottle nobody asked for.
     expect(more.items.find((i) => i.itemId === 'OIL')).toMatchObject({ received: 16, toExtras: 3, leftover: 1 });
-    c.ws.run('recordReceipt', [id, { received: { OIL: '16' }, confirmed: true }]);
+    yes(c.ws, 'recordReceipt', [id, { received: { OIL: '16' } }]);
     const oil = rowWhere(c.ws, `${id} · Итоги`, 'tally', 'item', 'OIL');
     expect([cell('tally', oil, 'received'), cell('tally', oil, 'surplus')]).toEqual([16, 1]);
     const anna = outbox(c).filter((m) => m.kind === 'correction' && m.to === 'анна@example.org');
-    expect(anna.at(-1)!.body).toContain('4 бут. — 6 бут. — привезли больше — хватило и на ваш допуск');
+    expect(anna.at(-1)!.body).toContain('4\u00a0бут. — 6\u00a0бут. — привезли больше — хватило и на ваш допуск');
     // Nina now gets a bottle: her "goods arrived" is recorded for her volunteer (no address); nobody gets a second one.
     const arrived = outbox(c).filter((m) => m.kind === 'arrived');
     expect(arrived.map((m) => m.to).sort()).toEqual(
@@ -131,7 +131,7 @@ describe('receiving: less arrived (latest orders lose first), then more', () => 
 
   test('the same delivery typed twice corrects once', () => {
     const corrections = outbox(c).filter((m) => m.kind === 'correction').length;
-    c.ws.run('recordReceipt', [id, { received: { OIL: '16' }, confirmed: true }]);
+    yes(c.ws, 'recordReceipt', [id, { received: { OIL: '16' } }]);
     expect(outbox(c).filter((m) => m.kind === 'correction')).toHaveLength(corrections);
   });
 });
@@ -145,7 +145,7 @@ describe('receiving: quantities as the coordinator types them, and the proportio
 
   test('proportional: extras give way first, then everyone in proportion to what they asked; the rule is kept', () => {
     const { c, id } = oilRound();
-    c.ws.run('recordReceipt', [id, { received: { OIL: '6' }, rule: 'proportional', confirmed: true }]);
+    yes(c.ws, 'recordReceipt', [id, { received: { OIL: '6' }, rule: 'proportional' }]);
     const allocated = Object.fromEntries(
       sheetValues(c.ws, `${id} · Распределение`)
         .slice(1)
@@ -160,7 +160,7 @@ describe('receiving: quantities as the coordinator types them, and the proportio
 
   test('receiving before the supplier order is refused in words', () => {
     const c = openCommunity();
-    c.ws.run('closeRound', [c.roundId]);
+    yes(c.ws, 'closeRound', [c.roundId]);
     expect(() => c.ws.run('recordReceipt', [c.roundId, {}])).toThrow('«стоп»');
   });
 });

@@ -2,7 +2,7 @@ import vm from 'node:vm';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { DIST } from '../harness/bundle';
-import { openCommunity, submit } from '../harness/community';
+import { openCommunity, submit, yes } from '../harness/community';
 
 function names(): string[] {
   const context = vm.createContext({});
@@ -50,7 +50,7 @@ describe('the menu', () => {
     c.ws.run('showDistributionLists');
     expect(c.ws.ui.alerts.at(-1)?.prompt).toBe('Ни одна закупка ещё не закрыта.');
     submit(c, { name: 'Анна', items: { EGGS: '2' } });
-    c.ws.run('closeRound', [c.roundId]);
+    yes(c.ws, 'closeRound', [c.roundId]);
     c.ws.run('showDistributionLists');
     expect(c.ws.ui.pages.at(-1)?.html.getContent()).toContain('data-round="R1"');
     c.ws.run('showSupplierOrder');
@@ -122,7 +122,7 @@ describe('screens', () => {
     expect(saved.settings.feePercent).toBe('5');
     expect(saved.settings.paymentInstructions).toBe('=HYPERLINK("x")');
     expect(saved.places).toEqual([{ kind: 'building', name: 'Дом 9', notes: '' }]);
-    expect(saved.volunteers).toEqual([{ email: 'v@example.org', name: 'Оля', role: 'volunteer', building: 'Дом 9' }]);
+    expect(saved.volunteers).toEqual([{ email: 'v@example.org', name: 'Оля', role: 'volunteer', building: 'Дом 9', lang: '' }]);
     expect(
       c.ws.spreadsheet
         .sheet('Настройки')!
@@ -134,7 +134,7 @@ describe('screens', () => {
   test('a payment recorded twice by a double click is recorded once', () => {
     const c = openCommunity();
     submit(c, { name: 'Анна', items: { EGGS: '2' } });
-    c.ws.run('closeRound', [c.roundId]);
+    yes(c.ws, 'closeRound', [c.roundId]);
     const [p] = c.ws.run<{ participants: { orderKey: string }[] }>('participantsScreen', [c.roundId]).participants;
     const input = { roundId: c.roundId, orderKey: p.orderKey, amount: '100', method: 'нал.', requestId: 'click-7' };
     c.ws.run('recordPayment', [input]);

@@ -61,7 +61,7 @@ const samples: EmailData[] = [
     kind: 'volunteerList',
     name: 'Ольга',
     place: 'Дом 1',
-    residents: [{ name: evil, flat: '5', phone: '+7 900', items: 'Рис 2 кг', dueMinor: 21055, paid: false, hasEmail: false }],
+    residents: [{ name: evil, flat: '5', phone: '+7 900', items: ['Рис 2 кг'], dueMinor: 21055, paid: false, hasEmail: false }],
   },
 ];
 

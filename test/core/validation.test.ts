@@ -83,8 +83,8 @@ describe('order validation', () => {
   test("messages are in the volunteer's language and name the item", () => {
     const [p] = validateOrder({ ...base, quantities: { rice: '6' } }, ctx).problems;
     expect(describeProblem(p, 'ru', items)).toBe('Рис: заказано «6», оставлено 5\u00a0кг — больше в одни руки нельзя.');
-    expect(describeProblem(p, 'zh-CN', items)).toBe('大米：填写了“6”，每人限购5кг，已按限购数量记录。');
-    expect(describeProblem(p, 'en', items)).toBe('Rice: "6" asked; 5\u00a0кг kept, the most one person may take.');
+    expect(describeProblem(p, 'zh-CN', items)).toBe('大米：填写了“6”，每人限购5公斤，已按限购数量记录。');
+    expect(describeProblem(p, 'en', items)).toBe('Rice: "6" asked; 5\u00a0kg kept, the most one person may take.');
   });
 });
 

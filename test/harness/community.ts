@@ -3,6 +3,7 @@ import type { RoundSnapshot } from '../../src/workspace/rounds';
 import { loadAddOn } from './bundle';
 import { columnNames, sheetName, width } from '../../src/workspace/sheets/schema';
 import { Resident, residentAnswers, roundSnapshot, submitAsResident } from '../../local/scenario/resident';
+import { runConfirmed } from '../../local/scenario/confirm';
 
 export type { Resident };
 
@@ -24,11 +25,16 @@ export interface Community extends LoadedAddOn {
   snapshot(): RoundSnapshot;
 }
 
-/** Types rows into a sheet the way a coordinator would (outside any execution). */
+/**
+ * Types rows into a sheet the way the coordinator (the file's owner) would: through Sheets, so protections
+ * apply and edit triggers fire (typing volunteers into their sheet updates who may edit what).
+ */
 export function typeRows(ws: Workspace, sheetName: string, rows: unknown[][], startRow = 2): void {
-  const sheet = ws.spreadsheet.sheet(sheetName);
-  if (!sheet) throw new Error(`no sheet ${sheetName}`);
-  rows.forEach((r, i) => r.forEach((v, c) => sheet.put(startRow + i, c + 1, v)));
+  if (!ws.spreadsheet.sheet(sheetName)) throw new Error(`no sheet ${sheetName}`);
+  const wide = Math.max(...rows.map((r) => r.length));
+  const block = rows.map((r) => [...r, ...Array<unknown>(wide - r.length).fill('')]);
+  const done = ws.paste(ws.owner, sheetName, [startRow, 1], block);
+  if (!done.ok) throw new Error(`typing into ${sheetName}: ${done.error}`);
 }
 
 export const documentSnapshot = roundSnapshot;
@@ -94,4 +100,9 @@ export function logRows(ws: Workspace): string[][] {
   const out: string[][] = [];
   for (let r = 2; r <= rows; r++) out.push(Array.from({ length: width('log') }, (_, c) => String(sheet.read(r, c + 1))));
   return out;
+}
+
+/** Runs an entry point as a person who answers "yes" when it asks first (close, cancel, reopen, arrived, settle, purge). */
+export function yes<T = unknown>(ws: Workspace, name: string, args: unknown[] = [], user?: string): T {
+  return runConfirmed<T>(ws, name, args, { user });
 }

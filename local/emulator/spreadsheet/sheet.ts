@@ -57,6 +57,11 @@ type Members =
   | 'isSheetHidden'
   | 'hideSheet'
   | 'showSheet'
+  | 'hideColumns'
+  | 'isColumnHiddenByUser'
+  | 'setColumnWidth'
+  | 'setColumnWidths'
+  | 'getColumnWidth'
   | 'newChart'
   | 'insertChart'
   | 'getCharts';
@@ -70,6 +75,10 @@ export class EmuSheet implements Pick<GoogleAppsScript.Spreadsheet.Sheet, Member
   styles = new Map<string, Record<string, string>>();
   frozenRows = 0;
   hidden = false;
+  /** 1-based columns hidden with hideColumns: still there for scripts, not shown to people. */
+  hiddenColumns = new Set<number>();
+  /** Pixel widths set by a script (1-based column → px); others are Sheets' default 100. */
+  columnWidths = new Map<number, number>();
   protection: EmuProtection | null = null;
   /** Range.protect() on this sheet's cells. */
   rangeProtections: EmuProtection[] = [];
@@ -356,5 +365,38 @@ export class EmuSheet implements Pick<GoogleAppsScript.Spreadsheet.Sheet, Member
     this.call('showSheet');
     this.hidden = false;
     return this.proxy;
+  }
+
+  /** https://developers.google.com/apps-script/reference/spreadsheet/sheet#hidecolumnscolumnindex,-numcolumns */
+  hideColumns(columnIndex: number, numColumns = 1) {
+    this.call('hideColumns');
+    this.checkBounds(1, columnIndex, 1, numColumns);
+    for (let c = columnIndex; c < columnIndex + numColumns; c++) this.hiddenColumns.add(c);
+  }
+
+  isColumnHiddenByUser(columnPosition: number) {
+    this.call('isColumnHiddenByUser');
+    return this.hiddenColumns.has(columnPosition);
+  }
+
+  /** https://developers.google.com/apps-script/reference/spreadsheet/sheet#setcolumnwidthcolumnposition,-width */
+  setColumnWidth(columnPosition: number, width: number) {
+    this.call('setColumnWidth');
+    this.checkBounds(1, columnPosition, 1, 1);
+    this.columnWidths.set(columnPosition, width);
+    return this.proxy;
+  }
+
+  setColumnWidths(startColumn: number, numColumns: number, width: number) {
+    this.call('setColumnWidths');
+    this.checkBounds(1, startColumn, 1, numColumns);
+    for (let c = startColumn; c < startColumn + numColumns; c++) this.columnWidths.set(c, width);
+    return this.proxy;
+  }
+
+  /** Sheets' default column is 100 pixels wide. */
+  getColumnWidth(columnPosition: number) {
+    this.call('getColumnWidth');
+    return this.columnWidths.get(columnPosition) ?? 100;
   }
 }

@@ -73,7 +73,8 @@ async function refresh(): Promise<void> {
 
 /** Background refresh: only views nobody is typing into are redrawn. */
 async function refreshQuietly(): Promise<void> {
-  if (view === 'form' || view === 'outbox') {
+  // The phone redraws after its own edits; a background redraw would close a cell being typed into.
+  if (view === 'form' || view === 'outbox' || view === 'phone') {
     state = await api<State>('/api/state');
     $('clock').textContent = `${time(state.now)} (${state.timeZone})`;
     return;
@@ -94,6 +95,9 @@ function openPage(pg: { n: number; kind: string; title: string }): void {
 
 async function render(): Promise<void> {
   const main = $('view');
+  // A phone runs no editor add-on (no menu, no sidebar): the phone view hides the panel.
+  document.body.classList.toggle('phone-mode', view === 'phone');
+  if (view === 'phone') main.replaceChildren(await phoneView());
   if (view === 'sheet') main.replaceChildren(await sheetView());
   if (view === 'form') main.replaceChildren(formView());
   if (view === 'outbox') main.replaceChildren(await outboxView());
@@ -170,6 +174,140 @@ async function sheetView(): Promise<HTMLElement> {
   box.append(table);
   if (data.truncated) box.append(el('p', {}, `Showing the first 600 of ${data.rows} rows.`));
   return box;
+}
+
+interface SheetData {
+  name: string;
+  values: string[][];
+  formulas: string[][];
+  frozen: number;
+  truncated: boolean;
+  rows: number;
+  controls: Record<string, { kind: 'checkbox' } | { kind: 'list'; values: string[] }>;
+  hiddenColumns: number[];
+  columnWidths: Record<string, number>;
+}
+
+let phoneSheet = '';
+let phoneNote: { kind: 'ok' | 'error'; text: string } | null = null;
+
+/** A1 name of a 1-based row and column. */
+function a1(row: number, column: number): string {
+  let letters = '';
+  for (let c = column; c > 0; c = Math.floor((c - 1) / 26)) letters = String.fromCharCode(65 + ((c - 1) % 26)) + letters;
+  return `${letters}${row}`;
+}
+
+/** The person edits one cell on the phone; the server plays it through ws.edit (protections, edit triggers). */
+async function phoneEdit(sheet: string, row: number, column: number, value: unknown): Promise<void> {
+  const r = await api<{ ok: boolean; error: string; runs: { fn: string; user: string; error: string }[] }>('/api/edit', {
+    sheet,
+    row,
+    column,
+    value,
+  });
+  const failed = r.runs.find((x) => x.error);
+  phoneNote = !r.ok
+    ? { kind: 'error', text: r.error }
+    : failed
+      ? { kind: 'error', text: `${failed.fn}: ${failed.error}` }
+      : { kind: 'ok', text: `${a1(row, column)} ✓ ${r.runs.map((x) => `${x.fn} (${x.user})`).join(', ')}` };
+  await refresh();
+}
+
+/**
+ * The Google Sheets mobile app, as a volunteer sees it at 390 px: no add-on menu or sidebar, the sheet's
+ * tabs along the top, checkboxes to tick and cells to type into, an edit bar at the bottom.
+ */
+async function phoneView(): Promise<HTMLElement> {
+  const tabsFirst = [...state.sheets].sort((a, b) => Number(b.name.startsWith('🏠')) - Number(a.name.startsWith('🏠')));
+  if (!phoneSheet || !state.sheets.some((s) => s.name === phoneSheet)) phoneSheet = tabsFirst[0]?.name ?? '';
+  const data = await api<SheetData>(`/api/sheet?name=${encodeURIComponent(phoneSheet)}`);
+  const phone = el('div', { class: 'phone', 'data-testid': 'phone', role: 'region', 'aria-label': 'Phone' });
+  phone.append(el('div', { class: 'phone-top' }, el('strong', {}, 'Sheets'), ` · ${state.user}`));
+  const tabs = el('div', { class: 'phone-tabs', role: 'tablist', 'aria-label': 'Sheets on the phone' });
+  for (const s of tabsFirst) {
+    const b = el('button', { type: 'button', role: 'tab', 'aria-selected': String(s.name === phoneSheet) }, s.name);
+    b.addEventListener('click', () => {
+      phoneSheet = s.name;
+      phoneNote = null;
+      void render();
+    });
+    tabs.append(b);
+  }
+  phone.append(tabs);
+  const edit = el('form', { class: 'phone-edit', hidden: '' });
+  const shown = Array.from({ length: data.values[0]?.length ?? 0 }, (_, c) => c + 1).filter(
+    (c) => !data.hiddenColumns.includes(c),
+  );
+  const grid = el('table', { class: 'phone-grid', 'data-testid': 'phone-grid', 'aria-label': phoneSheet });
+  // Column widths as the sheet sets them (Sheets' default is 100 px).
+  const widths = el('colgroup', {}, el('col', { style: 'width:28px' }));
+  for (const c of shown) widths.append(el('col', { style: `width:${data.columnWidths[c] ?? 100}px` }));
+  grid.append(widths, el('tr', {}, el('th', {}, ''), ...shown.map((c) => el('th', {}, a1(1, c).replace(/\d+$/, '')))));
+  data.values.forEach((line, i) => {
+    const row = i + 1;
+    const tr = el('tr', {}, el('th', {}, String(row)));
+    // A row with text in its first cell only reads across the empty cells, as Sheets lets text overflow.
+    const filled = shown.filter((c) => (line[c - 1] ?? '') !== '' || data.controls[`${row},${c}`]);
+    const overflow = filled.length === 1 && filled[0] === shown[0];
+    for (const column of overflow ? [shown[0]] : shown) {
+      const key = `${row},${column}`;
+      const control = data.controls[key];
+      const text = line[column - 1] ?? '';
+      const td = el('td', overflow ? { colspan: String(shown.length), class: 'overflow' } : {});
+      if (control?.kind === 'checkbox') {
+        const box = el('input', { type: 'checkbox', 'aria-label': `${phoneSheet} ${a1(row, column)}` });
+        box.checked = text === 'TRUE';
+        box.addEventListener('change', () => void phoneEdit(phoneSheet, row, column, box.checked));
+        td.append(box);
+      } else {
+        td.textContent = text;
+        td.tabIndex = 0;
+        td.dataset.cell = a1(row, column);
+        const open = () => openEditBar(edit, phoneSheet, row, column, text, control?.kind === 'list' ? control.values : null);
+        td.addEventListener('click', open);
+        td.addEventListener('keydown', (e) => (e as KeyboardEvent).key === 'Enter' && open());
+      }
+      tr.append(td);
+    }
+    grid.append(tr);
+  });
+  phone.append(el('div', { class: 'phone-sheet' }, grid));
+  if (phoneNote)
+    phone.append(
+      el('div', { class: `phone-note ${phoneNote.kind}`, role: phoneNote.kind === 'error' ? 'alert' : 'status' }, phoneNote.text),
+    );
+  phone.append(edit);
+  return phone;
+}
+
+/** Sheets mobile's edit bar: the cell's value to type over, or its dropdown. */
+function openEditBar(
+  bar: HTMLFormElement,
+  sheet: string,
+  row: number,
+  column: number,
+  text: string,
+  choices: string[] | null,
+): void {
+  const input = choices
+    ? el(
+        'select',
+        { 'aria-label': `${sheet} ${a1(row, column)}` },
+        el('option', { value: '' }, '—'),
+        ...choices.map((v) => el('option', { value: v }, v)),
+      )
+    : el('input', { type: 'text', 'aria-label': `${sheet} ${a1(row, column)}` });
+  (input as HTMLInputElement).value = text;
+  const done = el('button', { type: 'submit' }, '✓');
+  bar.replaceChildren(el('span', { class: 'cell-name' }, a1(row, column)), input, done);
+  bar.hidden = false;
+  bar.onsubmit = (e) => {
+    e.preventDefault();
+    void phoneEdit(sheet, row, column, (input as HTMLInputElement).value);
+  };
+  input.focus();
 }
 
 function formView(): HTMLElement {

@@ -1,7 +1,6 @@
 import { DrainResult, OutboxSummary, outboxSummary } from '../../workspace/outbox';
 import { KEYS } from '../../workspace/properties/keys';
-import { DocumentStore } from '../../workspace/properties/store';
-import { Book } from '../../workspace/sheets/book';
+import { reading, requireAccess } from '../action';
 
 export interface EmailsScreen extends OutboxSummary {
   lastDrain: (DrainResult & { at: string }) | null;
@@ -9,9 +8,11 @@ export interface EmailsScreen extends OutboxSummary {
 
 /** Sidebar's Emails screen, read without the lock so it can be polled while a batch runs. */
 export function emailsScreen(roundId?: string): EmailsScreen {
-  const store = DocumentStore.open();
-  return {
-    ...outboxSummary(Book.open(store), store, roundId ? String(roundId) : undefined),
-    lastDrain: store.get(KEYS.lastDrain),
-  };
+  return reading((ctx) => {
+    requireAccess(ctx, 'manageRounds');
+    return {
+      ...outboxSummary(ctx.book, ctx.store, roundId ? String(roundId) : undefined),
+      lastDrain: ctx.store.get(KEYS.lastDrain),
+    };
+  });
 }

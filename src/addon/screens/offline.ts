@@ -3,7 +3,8 @@ import { formatNumber } from '../../core/i18n/format';
 import { Lang } from '../../core/i18n/lang';
 import { OrderSource } from '../../core/orders';
 import { unitsOf } from '../../core/quantity';
-import { reading } from '../action';
+import { allows } from '../../core/access';
+import { reading, requireAccess } from '../action';
 import { loadRound } from '../roundData';
 import { RoundView, toView } from '../rounds';
 
@@ -27,10 +28,16 @@ export interface OfflineScreen {
   }[];
 }
 
-/** Offline order screen: the round's items, the lists, and existing orders to edit; read without the lock. */
+/**
+ * Offline order screen: the round's items, the lists, and existing orders to edit; read without the lock.
+ * A building volunteer gets their own buildings and their orders only.
+ */
 export function offlineScreen(roundId: string): OfflineScreen {
   return reading((ctx) => {
+    requireAccess(ctx, 'enterOrders');
     const data = loadRound(ctx, String(roundId));
+    const volunteer = ctx.access.role === 'volunteer';
+    const mine = (place: string) => !volunteer || allows(ctx.access, 'enterOrders', place);
     return {
       round: toView(data.record),
       items: data.snapshot.items.map((i) => ({
@@ -41,9 +48,10 @@ export function offlineScreen(roundId: string): OfflineScreen {
         limit: i.limitSteps === null ? '' : formatNumber(unitsOf(i.limitSteps, i.stepMilli), ctx.lang),
         box: unitsOf(i.boxSteps, i.stepMilli),
       })),
-      buildings: data.snapshot.buildings,
+      buildings: data.snapshot.buildings.filter(mine),
       pickupPoints: data.snapshot.pickupPoints,
       orders: data.orders
+        .filter((o) => mine(o.order.participant.building || o.order.participant.pickupPoint))
         .map((o) => ({
           orderKey: o.order.key,
           name: o.order.participant.name,

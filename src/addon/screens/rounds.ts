@@ -2,10 +2,8 @@ import { itemName } from '../../core/catalog';
 import { Lang } from '../../core/i18n/lang';
 import { unitsOf } from '../../core/quantity';
 import { readCatalog, readPlaces } from '../../workspace/community';
-import { DocumentStore } from '../../workspace/properties/store';
 import { readRounds } from '../../workspace/rounds';
-import { Book } from '../../workspace/sheets/book';
-import { locked } from '../action';
+import { locked, reading, requireAccess, requireMember } from '../action';
 import { RoundView, toView } from '../rounds';
 
 export interface CatalogChoice {
@@ -34,6 +32,7 @@ export interface RoundsScreen {
  */
 export function roundsScreen(): RoundsScreen {
   return locked((ctx) => {
+    requireAccess(ctx, 'manageRounds');
     const catalog = readCatalog(ctx.book, ctx.settings, ctx.lang);
     const problems = new Map(catalog.problems.map((p) => [p.itemId, `${p.cell}: ${p.message}`]));
     const choices: CatalogChoice[] = [...catalog.items.values()].map((i) => ({
@@ -60,7 +59,10 @@ export function roundsScreen(): RoundsScreen {
   });
 }
 
-/** Every round, newest first, read without the lock. */
+/** Every round, newest first, read without the lock: the round picker of every member's sidebar. */
 export function listRounds(): RoundView[] {
-  return readRounds(Book.open(DocumentStore.open())).map(toView).reverse();
+  return reading((ctx) => {
+    requireMember(ctx);
+    return readRounds(ctx.book).map(toView).reverse();
+  });
 }

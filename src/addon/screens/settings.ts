@@ -1,7 +1,7 @@
 import { ROLES, Role } from '../../core/i18n/labels';
 import { t } from '../../core/i18n/translate';
 import { safeUrl } from '../../core/html';
-import { Lang } from '../../core/i18n/lang';
+import { LANGS, Lang } from '../../core/i18n/lang';
 import { describePayeeProblem } from '../../core/moneyText';
 import { validatePayee } from '../../core/payment/gost';
 import {
@@ -12,15 +12,10 @@ import {
   SettingKey,
   parseSettings,
 } from '../../core/settings';
-import {
-  readPlaceRows,
-  readSettingTexts,
-  readVolunteers,
-  writePlaces,
-  writeSettings,
-  writeVolunteers,
-} from '../../workspace/community';
-import { UserError, locked } from '../action';
+import { readPlaceRows, readSettingTexts, writePlaces, writeSettings, writeVolunteers } from '../../workspace/community';
+import { UserError, locked, requireAccess } from '../action';
+import { markTabsStale } from '../buildingTabs';
+import { protectCommunity } from '../protections';
 
 /**
  * The bank details are checked as the ГОСТ code needs them (validatePayee), each problem named by its
@@ -40,12 +35,13 @@ export interface SettingsScreen {
   settings: Record<SettingKey, string>;
   notes: Record<SettingKey, string>;
   places: { kind: 'building' | 'pickup'; name: string; notes: string }[];
-  volunteers: { email: string; name: string; role: Role; building: string }[];
+  volunteers: { email: string; name: string; role: Role; building: string; lang: Lang | '' }[];
 }
 
 /** Settings, places and volunteers as the sidebar edits them. Reachable from the menu first, so it sets up too. */
 export function settingsScreen(): SettingsScreen {
   return locked((ctx) => {
+    requireAccess(ctx, 'manageRounds');
     const raw: Record<string, string> = { ...DEFAULT_SETTINGS, ...readSettingTexts(ctx.book) };
     return {
       settings: Object.fromEntries(SETTING_KEYS.map((k) => [k, raw[k]])) as Record<SettingKey, string>,
@@ -53,8 +49,8 @@ export function settingsScreen(): SettingsScreen {
       places: readPlaceRows(ctx.book)
         .map((p) => ({ ...p, kind: p.kind ?? ('building' as const) }))
         .filter((p) => p.name),
-      volunteers: readVolunteers(ctx.book)
-        .map((v) => ({ ...v, role: v.role ?? ('volunteer' as const) }))
+      volunteers: ctx.volunteers
+        .map((v) => ({ ...v, role: v.role ?? ('volunteer' as const), lang: v.lang ?? ('' as const) }))
         .filter((v) => v.email || v.name),
     };
   });
@@ -63,6 +59,7 @@ export function settingsScreen(): SettingsScreen {
 /** Saves the Settings, Buildings & pickup points and Volunteers sheets from the sidebar, each in one write. */
 export function saveSettings(input: Partial<SettingsScreen>): SettingsScreen {
   locked((ctx) => {
+    requireAccess(ctx, 'manageRounds');
     if (input.settings) {
       const values = { ...DEFAULT_SETTINGS, ...input.settings };
       const checked = parseSettings(SETTING_KEYS.map((k) => [k, values[k]]));
@@ -99,8 +96,13 @@ export function saveSettings(input: Partial<SettingsScreen>): SettingsScreen {
             name: String(v.name ?? '').trim(),
             role: ROLES.includes(v.role) ? v.role : 'volunteer',
             building: String(v.building ?? '').trim(),
+            lang: LANGS.includes(v.lang as Lang) ? (v.lang as Lang) : null,
           })),
       );
+    // Which buildings have a tab, and in which language, follow the lists just saved.
+    if (input.volunteers || input.places) markTabsStale(ctx);
   });
+  // Who may edit which sheet follows the Volunteers sheet just saved (a fresh read of it).
+  if (input.volunteers) locked((ctx) => protectCommunity(ctx));
   return settingsScreen();
 }

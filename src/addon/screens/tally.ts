@@ -1,7 +1,7 @@
 import { itemName } from '../../core/catalog';
 import { t } from '../../core/i18n/translate';
 import { unitsOf } from '../../core/quantity';
-import { reading } from '../action';
+import { reading, requireAccess } from '../action';
 import { loadRound } from '../roundData';
 import { RoundView, toView } from '../rounds';
 
@@ -32,6 +32,7 @@ export interface TallyScreen {
 /** Live tally: per item how full its boxes are and whether the minimum is reached; read without the lock. */
 export function tallyScreen(roundId: string): TallyScreen {
   return reading((ctx) => {
+    requireAccess(ctx, 'manageRounds');
     const data = loadRound(ctx, String(roundId));
     const items = data.tally.items.map((a) => {
       const item = data.items.get(a.itemId)!;

@@ -673,6 +673,103 @@ export const en = {
   'ui.statement.noAmount': 'no amount',
   'ui.participants.reference': 'Payment reference',
   // — end money screens —
+  // — volunteers —
+  'email.volunteer.paid': 'paid',
+  'protect.coordinators': 'Only coordinators edit this sheet. The add-on keeps it protected.',
+  'protect.tab': '{place}: only its volunteers, the treasurer and the coordinators can edit this tab.',
+  'repeat.payment': {
+    one: '{name}: a payment of {amount} was recorded {count} minute ago. Record another one?',
+    other: '{name}: a payment of {amount} was recorded {count} minutes ago. Record another one?',
+  },
+  'repeat.refund': {
+    one: '{name}: a refund of {amount} was recorded {count} minute ago. Record another one?',
+    other: '{name}: a refund of {amount} was recorded {count} minutes ago. Record another one?',
+  },
+  'tab.title': "{place}: the volunteers' list",
+  'tab.howToTick': 'Handed a parcel over? Tick "Picked up". Took the money? Tick "Paid".',
+  'tab.howToOrder':
+    'A neighbour\'s order goes under "Neighbours\' orders": flat and name, then one item and its quantity per row.',
+  'tab.listHeading': '{round}: hand-out, {pickup}',
+  'tab.listSettled': '{round}: settled, nothing more can be recorded here',
+  'tab.entryHeading': "{round}: neighbours' orders until {deadline}",
+  'tab.someVolunteer': 'a volunteer of {place}',
+  'tab.orderGone': 'This order is no longer in the round.',
+  'tab.notYours':
+    'Only the volunteers of {place}, the treasurer and the coordinators can change this list; the change was undone.',
+  'tab.roundFinished': 'This round is "{state}": nothing more can be recorded here. Ask the treasurer.',
+  'tab.filledByAddOn': 'The add-on fills this column; change the order from the add-on panel or ask a coordinator.',
+  'tab.method': 'ticked in the list of {place}',
+  'tab.did.pickup': 'picked up',
+  'tab.did.unpickup': 'pickup undone',
+  'tab.did.payment': 'paid',
+  'tab.did.refund': 'payment undone',
+  'tab.paidElsewhere': "Paid by transfer or at the treasurer's: only the treasurer can undo it.",
+  'tab.entryClosed': 'This round no longer takes orders.',
+  'tab.entryNeedsName': "Write the neighbour's flat and name on the first row.",
+  'tab.entryIncomplete': 'Add the item and the quantity.',
+  'tab.entrySaved': { one: 'Saved at {time}: {count} item.', other: 'Saved at {time}: {count} items.' },
+  'tab.entryCancelled': 'Cancelled at {time}: no items left.',
+  'confirm.close': {
+    one: 'Close "{round}" now and send {count} final bill? Orders stop now.',
+    other: 'Close "{round}" now and send {count} final bills? Orders stop now.',
+  },
+  'confirm.cancel': {
+    one: 'Cancel "{round}"? {count} person who ordered will get an email with your reason. This cannot be undone.',
+    other: 'Cancel "{round}"? {count} people who ordered will get an email with your reason. This cannot be undone.',
+  },
+  'confirm.reopen': {
+    one: 'Reopen "{round}" until {deadline}? {count} person already has a final bill and will get a revised one when it closes again.',
+    other:
+      'Reopen "{round}" until {deadline}? {count} people already have a final bill and will get a revised one when it closes again.',
+  },
+  'confirm.arrived': {
+    one: 'Email {count} person that the goods have arrived?',
+    other: 'Email {count} people that the goods have arrived?',
+  },
+  'confirm.corrections': {
+    one: '{count} person also gets a corrected bill: the supplier delivered less.',
+    other: '{count} people also get a corrected bill: the supplier delivered less.',
+  },
+  'confirm.settle': {
+    one: 'Settle "{round}"? The overpayment of {count} person becomes credit for their next round, and nothing more can be recorded in this round.',
+    other:
+      'Settle "{round}"? The overpayments of {count} people become credit for their next round, and nothing more can be recorded in this round.',
+  },
+  'confirm.thanks': {
+    one: 'Email a thank-you to {count} person?',
+    other: 'Email a thank-you to {count} people?',
+  },
+  'confirm.purge': {
+    one: 'Remove the name, email, phone and flat of {count} person from "{round}"? This cannot be undone.',
+    other: 'Remove the names, emails, phones and flats of {count} people from "{round}"? This cannot be undone.',
+  },
+  'round.cancelNeedsReason': 'Write why the round is cancelled: everyone who ordered will read it.',
+  'repeat.order': {
+    one: '{name}: the same order was saved {count} minute ago. Record it again?',
+    other: '{name}: the same order was saved {count} minutes ago. Record it again?',
+  },
+  'ui.myBuilding.title': 'My building',
+  'ui.confirm.yes': 'Yes, go ahead',
+  'ui.confirm.no': 'No',
+  'ui.offline.savedFor': 'Order saved: {name}.',
+  'ui.person.pickedUp': '{name}: picked up.',
+  'ui.person.notPickedUp': '{name}: pickup undone.',
+  'ui.settings.communityLang': "The community's language",
+  'ui.settings.volunteerLang': "Language of the volunteer's list",
+  'ui.tab.building': 'My building',
+  'ui.myBuilding.pickup': 'Pickup: {pickup}',
+  'ui.myBuilding.phone':
+    'On a phone: open this spreadsheet in the Google Sheets app, tab {tabs}, and tick "Picked up" and "Paid" there.',
+  'ui.myBuilding.orders': { one: 'Your building has {count} order so far.', other: 'Your building has {count} orders so far.' },
+  'ui.myBuilding.enterOrder': "Enter a neighbour's order",
+  'ui.myBuilding.pickedUp': { one: 'Picked up: {count} of {total}', other: 'Picked up: {count} of {total}' },
+  'ui.myBuilding.paid': { one: 'Paid: {count} of {total}', other: 'Paid: {count} of {total}' },
+  'ui.myBuilding.emailMe': 'Email me my list',
+  'ui.myBuilding.emailed': {
+    one: '{count} email with your list is on its way.',
+    other: '{count} emails with your list are on their way.',
+  },
+  'ui.myBuilding.print': 'Print my list',
 } satisfies Record<string, Message>;
 
 export type MessageKey = keyof typeof en;

@@ -11,6 +11,16 @@ import type { SheetIds } from '../sheets/book';
 import type { RoundSheetKey } from '../sheets/schema';
 import { family, int, json, key, text } from './store';
 
+/** Where a person edited a building's tab, and who Google said they were ('' when it did not say). */
+export interface ParkedTabEdit {
+  building: string;
+  row: number;
+  rows: number;
+  column: number;
+  columns: number;
+  editor: string;
+}
+
 /** Sheets appended at a remembered next row (see sheets/append.ts). */
 export type AppendingSheet = 'orders' | 'outbox';
 
@@ -98,4 +108,13 @@ export const KEYS = {
    * one getProperties every execution makes, chunked past 9 KB; a 400-line 接龙 takes about 25 KB.
    */
   chatImport: family<string, StoredChatImport>('chatImport:', json<StoredChatImport>()),
+  // — volunteers —
+  /** Each building's tab for its volunteers (building as typed → sheet id), see buildingTabs.ts. */
+  buildingTabs: key('buildingTabs', json<Record<string, number>>()),
+  /** Set when rounds changed and the buildings' tabs must be rewritten; cleared when they are. */
+  tabsStale: key('tabsStale', int),
+  /** Tab edits made while the lock was busy: the next run (edit trigger or tick) brings the books in line. */
+  tabsToCheck: key('tabsToCheck', json<ParkedTabEdit[]>()),
+  /** Who may edit which sheet, as last applied (see sheets/setup.ts): protections change only when it does. */
+  protections: key('protections', text),
 };

@@ -152,6 +152,8 @@ export const SHEETS = {
     name: text(['Имя', '姓名', 'Name']),
     role: label(['Роль', '角色', 'Role'], { choices: (lang) => ROLES.map((r) => roleLabel(r, lang)) }),
     building: text(['Дом / подъезд', '负责楼号', 'Building']),
+    /** The language of the volunteer's tab and emailed list; blank: the community's. */
+    lang: label(['Язык', '语言', 'Language'], { choices: () => LANGS }),
   }),
   settings: sheet(
     ['Настройки', '设置', 'Settings'],
@@ -308,11 +310,45 @@ export const ROUND_SHEETS = {
   }),
 };
 
-type Layouts = typeof SHEETS & typeof ROUND_SHEETS;
-const LAYOUTS: Layouts = { ...SHEETS, ...ROUND_SHEETS };
+/**
+ * The rows of a building's tab (the volunteers' phone path, see workspace/buildingTabs.ts): its hand-out
+ * list after a round's stop, its order-entry rows while a round is open. Both kinds share the tab's ten
+ * columns; the last, `key`, says what each row is. Checkboxes and the name come first: a phone shows
+ * three or four columns before it scrolls.
+ */
+export const TAB_ROWS = {
+  tabList: sheet(['Выдача', '分发', 'Hand-out'], {
+    flat: text(['Кв.', '房号', 'Flat'], PLAIN),
+    name: text(['Участник', '居民', 'Resident'], PLAIN),
+    pickedUp: checkbox(['Выдано', '已领取', 'Picked up']),
+    paid: checkbox(['Оплачено', '已付', 'Paid']),
+    due: money(['К оплате', '待付', 'Due']),
+    status: text(['Отметка дополнения', '插件备注', 'Add-on note']),
+    items: text(['Товары', '商品', 'Items']),
+    phone: text(['Телефон', '电话', 'Phone'], PLAIN),
+    note: text(['Заметка', '备注', 'Note'], PLAIN),
+    key: label(['Служебное', '系统用', 'Internal']),
+  }),
+  tabEntry: sheet(['Заказы соседей', '代邻居下单', "Neighbours' orders"], {
+    flat: text(['Кв.', '房号', 'Flat'], PLAIN),
+    name: text(['Имя', '姓名', 'Name'], PLAIN),
+    item: text(['Товар', '商品', 'Item'], PLAIN),
+    quantity: text(['Количество', '数量', 'Quantity'], PLAIN),
+    phone: text(['Телефон', '电话', 'Phone'], PLAIN),
+    status: text(['Отметка дополнения', '插件备注', 'Add-on note']),
+    note: text(['Комментарий', '备注', 'Comment'], PLAIN),
+    spare1: text(['', '', '']),
+    spare2: text(['', '', '']),
+    key: label(['Служебное', '系统用', 'Internal']),
+  }),
+};
+
+type Layouts = typeof SHEETS & typeof ROUND_SHEETS & typeof TAB_ROWS;
+const LAYOUTS: Layouts = { ...SHEETS, ...ROUND_SHEETS, ...TAB_ROWS };
 
 export type SheetKey = keyof typeof SHEETS;
 export type RoundSheetKey = keyof typeof ROUND_SHEETS;
+export type TabRowKey = keyof typeof TAB_ROWS;
 export type AnySheetKey = keyof Layouts;
 type ColumnsOf<K extends AnySheetKey> = Layouts[K]['columns'];
 export type ColumnOf<K extends AnySheetKey> = keyof ColumnsOf<K> & string;

@@ -4,7 +4,19 @@ import { Book, SheetIds } from './book';
 import { AppendingSheet, KEYS } from '../properties/keys';
 import { DocumentStore, entry } from '../properties/store';
 import { ensureLedgerChart } from '../ledgerSheet';
-import { SHEETS, SheetKey, columnSpecs, header, sheetName, sheetOptions, startingRows, width } from './schema';
+import {
+  ROUND_SHEETS,
+  RoundSheetKey,
+  SHEETS,
+  SheetKey,
+  columnSpecs,
+  header,
+  sheetName,
+  sheetOptions,
+  startingRows,
+  width,
+} from './schema';
+import { findTab, setEditors } from '../buildingTabs';
 import { PLAIN_TEXT_FORMAT, formatsAsPlainText, textCell } from './text';
 
 const ORDER = Object.keys(SHEETS) as SheetKey[];
@@ -67,4 +79,78 @@ function createSheet(
     store.setAll(entry(counter.next, 2), entry(counter.capacity, tall));
   }
   return sheet;
+}
+
+/** Who may edit by hand, per tier (see core/access.ts editorsOf). */
+export interface SheetEditors {
+  coordinators: string[];
+  team: string[];
+  /** Each building's tab: its volunteers, the treasurer and the coordinators. */
+  tabs: Record<string, string[]>;
+  /** The rounds' form response sheets (by id): coordinators only. */
+  responses: number[];
+}
+
+/** Sheets only coordinators edit; every other community sheet is written by team members' actions too. */
+const COORDINATORS_ONLY: readonly (SheetKey | RoundSheetKey)[] = [
+  'catalog',
+  'settings',
+  'volunteers',
+  'places',
+  'members',
+  'tally',
+  'allocation',
+  'supplier',
+];
+
+/** Which of a round's sheets a tab is, by its name ("R2 · Итоги"), in any language. */
+function roundSheetKind(name: string): RoundSheetKey | null {
+  for (const key of Object.keys(ROUND_SHEETS) as RoundSheetKey[])
+    if (ROUND_SHEETS[key].name.some((label) => name.endsWith(` · ${label}`))) return key;
+  return null;
+}
+
+/** A short fingerprint of what was applied: the next run with the same editors and sheets does nothing. */
+function fingerprint(text: string): string {
+  let h = 5381;
+  for (let i = 0; i < text.length; i++) h = ((h * 33) ^ text.charCodeAt(i)) >>> 0;
+  return `${text.length}:${h.toString(36)}`;
+}
+
+/**
+ * Protects every community sheet for the people whose actions write it. An add-on call from the sidebar
+ * runs as the person at the keyboard, and Sheets refuses a script the cells its user may not edit, so a
+ * sheet is strict-protected for exactly those whose role lets them act on it (core/access.ts): the
+ * coordinators' sheets for coordinators, the add-on's working sheets for the whole team, each building's
+ * tab for its volunteers. Triggers run as the coordinator who installed them
+ * (developers.google.com/apps-script/guides/triggers/installable: "Installable triggers always run under
+ * the account of the person who created them"). Run only by a coordinator or a trigger: a protection's
+ * editors always keep the account applying it.
+ */
+export function protectSheets(book: Book, store: DocumentStore, editors: SheetEditors): void {
+  const sheets = book.sheets();
+  const signature = fingerprint(JSON.stringify([editors, sheets.map((x) => x.getSheetId())]));
+  if (store.get(KEYS.protections) === signature) return;
+  const lang = book.lang;
+  const apply = (sheet: GoogleAppsScript.Spreadsheet.Sheet, coordinatorsOnly: boolean) => {
+    const protection = sheet.getProtections(SpreadsheetApp.ProtectionType.SHEET)[0] ?? sheet.protect();
+    const who = coordinatorsOnly ? editors.coordinators : editors.team;
+    setEditors(protection, who, t(lang, coordinatorsOnly ? 'protect.coordinators' : 'setup.protected'));
+  };
+  for (const key of ORDER) {
+    const sheet = book.find(key);
+    if (sheet) apply(sheet, COORDINATORS_ONLY.includes(key));
+  }
+  for (const sheet of sheets) {
+    const kind = roundSheetKind(sheet.getName());
+    if (kind) apply(sheet, COORDINATORS_ONLY.includes(kind));
+    else if (editors.responses.includes(sheet.getSheetId())) apply(sheet, true);
+  }
+  for (const [building, who] of Object.entries(editors.tabs)) {
+    const tab = findTab(book, store, building);
+    if (!tab) continue;
+    const protection = tab.getProtections(SpreadsheetApp.ProtectionType.SHEET)[0] ?? tab.protect();
+    setEditors(protection, who, t(lang, 'protect.tab', { place: building }));
+  }
+  store.set(KEYS.protections, signature);
 }

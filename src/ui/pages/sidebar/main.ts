@@ -14,12 +14,13 @@ import { chatMessagesScreen } from './screens/chatMessages';
 import { receiveScreen } from './screens/receive';
 import { moneyScreen } from './screens/money';
 import { statementScreen } from './screens/statement';
+import { buildingScreen } from './screens/building';
 
 const lang = resolveLang(document.body.dataset.lang);
 setServerLang(lang);
 const tr = (key: MessageKey, params?: Record<string, string | number>) => t(lang, key, params);
 
-const screens: Record<string, Screen> = {
+const all: Record<string, Screen> = {
   rounds: roundsScreen,
   tally: tallyScreen,
   offline: offlineScreen,
@@ -31,13 +32,38 @@ const screens: Record<string, Screen> = {
   statement: statementScreen,
   emails: emailsScreen,
   settings: settingsScreen,
+  building: buildingScreen,
 };
+/**
+ * Which screens a person sees, by the role the server found (every server call checks it again): the
+ * coordinator everything, the treasurer the money, a building volunteer their building and its orders.
+ */
+const VIEWS: Record<string, string[]> = {
+  coordinator: [
+    'rounds',
+    'tally',
+    'offline',
+    'chat',
+    'messages',
+    'participants',
+    'receive',
+    'money',
+    'statement',
+    'emails',
+    'settings',
+  ],
+  finance: ['participants', 'money', 'statement'],
+  volunteer: ['building', 'offline', 'chat', 'messages'],
+};
+const view = VIEWS[document.body.dataset.view ?? ''] ?? VIEWS.coordinator;
+const screens: Record<string, Screen> = Object.fromEntries(view.map((name) => [name, all[name]]));
 const needsRound = new Set(['tally', 'offline', 'chat', 'messages', 'participants', 'receive', 'money', 'emails']);
 
 const tabs = document.getElementById('tabs') as HTMLElement;
 const picker = document.getElementById('round-picker') as HTMLElement;
 const main = document.getElementById('screen') as HTMLElement;
-let current = document.body.dataset.screen === 'newRound' ? 'rounds' : document.body.dataset.screen || 'rounds';
+const asked = document.body.dataset.screen === 'newRound' ? 'rounds' : document.body.dataset.screen || view[0];
+let current = view.includes(asked) ? asked : view[0];
 let roundId = '';
 let rounds: { id: string; title: string; state: string }[] = [];
 

@@ -1,3 +1,5 @@
+import { tokenOf } from '../../../../core/confirm';
+import { confirmed } from './confirm';
 import type { MoneyScreen } from '../../../../addon/screens/money';
 import { formatMoney } from '../../../../core/i18n/format';
 import { MessageKey } from '../../../../core/i18n/translate';
@@ -54,7 +56,9 @@ export const moneyScreen: Screen = async (ctx) => {
       refunds(ctx, data),
       settle(ctx, data),
     );
-  } else append(root, await thanks(ctx, data), purge(ctx, data));
+    // The thank-you and erasing names are the coordinator's (the server checks it too), not the treasurer's.
+  } else if ((document.body.dataset.view ?? 'coordinator') === 'coordinator')
+    append(root, await thanks(ctx, data), purge(ctx, data));
   return root;
 };
 
@@ -96,7 +100,8 @@ function payOut(ctx: ScreenContext, data: MoneyScreen, what: keyof typeof PAY_OU
         async () => {
           try {
             const input = { roundId: data.roundId, amount: amount.value, note: note.value, requestId: request };
-            const r = await ctx.call(spec.call, input);
+            const r = await confirmed(ctx, status.element, (again) => ctx.call(spec.call, { ...input, again }));
+            if (!r) return;
             request = requestId();
             const paid = {
               supplier: r.ledger.paidToSupplierMinor,
@@ -162,13 +167,17 @@ function refunds(ctx: ScreenContext, data: MoneyScreen): HTMLElement {
         tr('ui.money.refund'),
         async () => {
           try {
-            await ctx.call('recordRefund', {
-              roundId: data.roundId,
-              orderKey: who.value,
-              amount: amount.value,
-              method: method.value,
-              requestId: request,
-            });
+            const done = await confirmed(ctx, status.element, (again) =>
+              ctx.call('recordRefund', {
+                roundId: data.roundId,
+                orderKey: who.value,
+                amount: amount.value,
+                method: method.value,
+                requestId: request,
+                again,
+              }),
+            );
+            if (!done) return;
             request = requestId();
             ctx.flash('ok', tr('ui.money.recorded', { amount: amount.value }), 'refund');
             ctx.go('money');
@@ -187,13 +196,14 @@ function refunds(ctx: ScreenContext, data: MoneyScreen): HTMLElement {
 
 /**
  * A two-step button: the first press asks the server what will happen (nothing changes), shows it with
- * a confirm button; the confirm press does it. The server refuses a destructive step without `confirmed`.
+ * a confirm button; the confirm press does it with the plan's token (src/core/confirm.ts). The server
+ * refuses a destructive step without that token, and asks again when the figures changed meanwhile.
  */
 function twoStep(
   ctx: ScreenContext,
   label: string,
-  check: () => Promise<{ text: string[]; confirm: string } | null>,
-  act: () => Promise<void>,
+  check: () => Promise<{ text: string[]; confirm: string; token?: string } | null>,
+  act: (token?: string) => Promise<void>,
   anchor: string,
 ): HTMLElement {
   const status = statusLine();
@@ -215,7 +225,7 @@ function twoStep(
               shown.confirm,
               async () => {
                 try {
-                  await act();
+                  await act(shown.token);
                 } catch (err) {
                   status.show('error', (err as Error).message);
                 }
@@ -257,10 +267,11 @@ function settle(ctx: ScreenContext, data: MoneyScreen): HTMLElement {
             tr('ui.money.settleFinal'),
           ].filter(Boolean),
           confirm: tr('ui.money.settleConfirm'),
+          token: tokenOf(p),
         };
       },
-      async () => {
-        await ctx.call('settleRound', data.roundId, { confirmed: true });
+      async (token) => {
+        await ctx.call('settleRound', data.roundId, token);
         ctx.flash('ok', tr('ui.money.settled'), 'thanks');
         ctx.go('money');
       },
@@ -308,10 +319,14 @@ async function thanks(ctx: ScreenContext, data: MoneyScreen): Promise<HTMLElemen
       tr('ui.money.thanksSend', { count: plan.recipients }),
       async () => {
         const p = await ctx.call('sendThankYou', data.roundId);
-        return { text: p.chatText.split('\n'), confirm: tr('ui.money.thanksSend', { count: p.recipients }) };
+        return {
+          text: p.chatText.split('\n'),
+          confirm: tr('ui.money.thanksSend', { count: p.recipients }),
+          token: tokenOf(p),
+        };
       },
-      async () => {
-        const r = await ctx.call('sendThankYou', data.roundId, { confirmed: true });
+      async (token) => {
+        const r = await ctx.call('sendThankYou', data.roundId, token);
         await ctx.call('sendQueuedEmails').catch(() => undefined);
         ctx.flash('ok', tr('ui.money.thanksSent', { count: r.queued }), 'thanksSend');
         ctx.go('money');
@@ -332,10 +347,14 @@ function purge(ctx: ScreenContext, data: MoneyScreen): HTMLElement {
       tr('ui.money.purgeCheck'),
       async () => {
         const p = await ctx.call('purgePersonalData', data.roundId);
-        return { text: [tr('ui.money.purgePlan', { count: p.people, round: p.title })], confirm: tr('ui.money.purgeConfirm') };
+        return {
+          text: [tr('ui.money.purgePlan', { count: p.people, round: p.title })],
+          confirm: tr('ui.money.purgeConfirm'),
+          token: tokenOf(p),
+        };
       },
-      async () => {
-        await ctx.call('purgePersonalData', data.roundId, { confirmed: true });
+      async (token) => {
+        await ctx.call('purgePersonalData', data.roundId, token);
         ctx.flash('ok', tr('ui.money.purged'), 'purge');
         ctx.go('money');
       },

@@ -1,4 +1,5 @@
 import { actionButton, append, clear, el, field, requestId, select, statusLine } from '../../../shared/dom';
+import { confirmed } from './confirm';
 import { Screen } from './context';
 
 /** Typing in paper slips: kept while the sidebar is open, so a stack of slips goes in one after another. */
@@ -24,8 +25,10 @@ export const offlineScreen: Screen = async (ctx) => {
     })),
   ]);
   const name = el('input', { type: 'text', autocomplete: 'off' });
+  // A building volunteer is sent their own building(s) only: with one, it is already chosen.
+  const usual = data.buildings.length === 1 ? data.buildings[0] : '';
   const building = data.buildings.length
-    ? select([{ value: '', label: '—' }, ...data.buildings.map((b) => ({ value: b, label: b }))])
+    ? select([{ value: '', label: '—' }, ...data.buildings.map((b) => ({ value: b, label: b }))], usual)
     : el('input', { type: 'text' });
   const flat = el('input', { type: 'text' });
   const phone = el('input', { type: 'tel' });
@@ -74,7 +77,7 @@ export const offlineScreen: Screen = async (ctx) => {
   const fill = (key: string) => {
     const o = data.orders.find((x) => x.orderKey === key);
     name.value = o?.name ?? '';
-    building.value = o?.building ?? '';
+    building.value = o?.building ?? usual;
     flat.value = o?.flat ?? '';
     phone.value = o?.phone ?? '';
     email.value = o?.email ?? '';
@@ -104,24 +107,28 @@ export const offlineScreen: Screen = async (ctx) => {
       try {
         const editing = !!pickExisting.value;
         const who = name.value;
-        const result = await ctx.call('saveOfflineOrder', {
-          roundId: ctx.roundId(),
-          orderKey: pickExisting.value || undefined,
-          name: name.value,
-          building: building.value,
-          flat: flat.value,
-          phone: phone.value,
-          email: email.value,
-          pickupPoint: pickup?.value,
-          quantities: values(qty),
-          extras: values(extra),
-          requestId: request,
-          lang: emailLang.value,
-          source: paper.on ? 'paper' : 'offline',
-        });
+        const result = await confirmed(ctx, status.element, (again) =>
+          ctx.call('saveOfflineOrder', {
+            roundId: ctx.roundId(),
+            orderKey: pickExisting.value || undefined,
+            name: name.value,
+            building: building.value,
+            flat: flat.value,
+            phone: phone.value,
+            email: email.value,
+            pickupPoint: pickup?.value,
+            quantities: values(qty),
+            extras: values(extra),
+            requestId: request,
+            lang: emailLang.value,
+            source: paper.on ? 'paper' : 'offline',
+            again,
+          }),
+        );
+        if (!result) return;
         request = requestId();
         if (!editing) next(result);
-        const said = paper.on && !editing ? tr('ui.offline.savedNext', { name: who }) : tr('ui.offline.saved');
+        const said = paper.on && !editing ? tr('ui.offline.savedNext', { name: who }) : tr('ui.offline.savedFor', { name: who });
         report('ok', [said, ...result.notes].join('\n'));
       } catch (err) {
         report('error', (err as Error).message);
@@ -136,6 +143,8 @@ export const offlineScreen: Screen = async (ctx) => {
       if (!pickExisting.value) return;
       try {
         await ctx.call('cancelOfflineOrder', ctx.roundId(), pickExisting.value);
+        pickExisting.value = '';
+        fill('');
         report('ok', tr('ui.offline.cancelled'));
       } catch (err) {
         report('error', (err as Error).message);
@@ -179,7 +188,8 @@ export const offlineScreen: Screen = async (ctx) => {
     field(tr('ui.offline.email'), email),
     field(tr('ui.offline.lang'), emailLang),
     pickup ? field(tr('ui.offline.pickup'), pickup) : null,
-    el('div', { className: 'row' }, save, status.element, cancel),
+    el('div', { className: 'row' }, save, cancel),
+    status.element,
     el('div', { className: 'muted' }, tr('ui.offline.enterSaves')),
     el('div', { className: 'row' }, printSlips),
   );

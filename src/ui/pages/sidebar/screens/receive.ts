@@ -1,3 +1,4 @@
+import { tokenOf } from '../../../../core/confirm';
 import { formatMoney, formatNumber } from '../../../../core/i18n/format';
 import type { ReceiptPlan, SupplierOrder } from '../../../../addon/receive';
 import type { ReceivingScreen } from '../../../../addon/screens/receiving';
@@ -99,7 +100,7 @@ function receivingForm(ctx: ScreenContext, root: HTMLElement, data: ReceivingScr
         const plan = await ctx.call('recordReceipt', data.roundId, input);
         checked = JSON.stringify(input);
         showPlan(ctx, planBox, plan, async () => {
-          const done = await ctx.call('recordReceipt', data.roundId, { ...input, confirmed: true });
+          const done = await ctx.call('recordReceipt', data.roundId, input, tokenOf(plan));
           // The emails go out now when the quota allows; the rest on the hourly tick.
           await ctx.call('sendQueuedEmails').catch(() => undefined);
           ctx.flash('ok', tr('ui.receive.done', { count: done.queued }), 'receive');

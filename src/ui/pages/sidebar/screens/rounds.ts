@@ -2,6 +2,7 @@ import { formatDateTime, formatMoney } from '../../../../core/i18n/format';
 import { MessageKey } from '../../../../core/i18n/translate';
 import { fromWallTime } from '../../../../core/time';
 import { actionButton, append, el, field, notice, requestId, select, statusLine } from '../../../shared/dom';
+import { confirmed } from './confirm';
 import { Screen, ScreenContext } from './context';
 
 /** "2026-11-25T18:00" typed in the sheet's time zone → the instant, as an ISO string. */
@@ -18,10 +19,17 @@ export const roundsScreen: Screen = async (ctx) => {
   const root = el('section', { 'aria-label': tr('ui.tab.rounds') });
   const status = statusLine();
   const report = status.show;
-  const run = (action: () => Promise<unknown>, done: string) => async () => {
+  /**
+   * An action on a round. What cannot be undone is asked on the server first; the question appears in the
+   * round's card, next to its buttons. Afterwards the buildings' tabs are brought up to date in the
+   * background (a separate call, so the action itself stays quick).
+   */
+  const run = (place: HTMLElement, action: (token?: string) => Promise<unknown>, done: string) => async () => {
     try {
-      await action();
+      const result = await confirmed(ctx, place, action);
+      if (result === null) return;
       ctx.flash('ok', done);
+      void ctx.call('refreshBuildingTabs').catch(() => undefined);
       ctx.go('rounds');
     } catch (err) {
       report('error', (err as Error).message);
@@ -39,12 +47,13 @@ export const roundsScreen: Screen = async (ctx) => {
   if (!data.rounds.length) append(root, notice('info', tr('ui.round.none')));
   for (const r of data.rounds) {
     const actions = el('div', { className: 'row' });
+    const asking = el('div', { 'aria-live': 'polite' });
     if (r.state === 'draft')
       append(
         actions,
         actionButton(
           tr('ui.round.open'),
-          run(() => ctx.call('openRound', r.id), tr('ui.round.opened')),
+          run(asking, () => ctx.call('openRound', r.id), tr('ui.round.opened')),
         ),
       );
     if (r.state === 'open' || r.state === 'closed') {
@@ -54,7 +63,7 @@ export const roundsScreen: Screen = async (ctx) => {
         when,
         actionButton(
           tr('ui.round.extend'),
-          run(() => ctx.call('extendDeadline', r.id, deadlineIso(when.value, data.timeZone)), tr('ui.saved')),
+          run(asking, (token) => ctx.call('extendDeadline', r.id, deadlineIso(when.value, data.timeZone), token), tr('ui.saved')),
           'secondary',
         ),
       );
@@ -64,7 +73,7 @@ export const roundsScreen: Screen = async (ctx) => {
         actions,
         actionButton(
           tr('ui.round.close'),
-          run(() => ctx.call('closeRound', r.id), tr('ui.round.closed')),
+          run(asking, (token) => ctx.call('closeRound', r.id, token), tr('ui.round.closed')),
           'secondary',
         ),
       );
@@ -79,7 +88,7 @@ export const roundsScreen: Screen = async (ctx) => {
         reason,
         actionButton(
           tr('ui.round.cancel'),
-          run(() => ctx.call('cancelRound', r.id, reason.value), tr('ui.round.cancelled')),
+          run(asking, (token) => ctx.call('cancelRound', r.id, reason.value, token), tr('ui.round.cancelled')),
           'secondary',
         ),
       );
@@ -114,6 +123,7 @@ export const roundsScreen: Screen = async (ctx) => {
           ),
         ),
         actions,
+        asking,
       ),
     );
   }

@@ -30,13 +30,24 @@ export const settingsScreen: Screen = async (ctx) => {
   data.places.forEach((p) => addPlace(p));
   const volunteerRows = el('div');
   const addVolunteer = (
-    v = { email: '', name: '', role: 'volunteer' as 'volunteer' | 'coordinator' | 'finance', building: '' },
+    v: (typeof data.volunteers)[number] = { email: '', name: '', role: 'volunteer', building: '', lang: '' },
   ) => {
     const role = select(
       (['coordinator', 'volunteer', 'finance'] as const).map((r) => ({ value: r, label: roleLabel(r, lang) })),
       v.role,
     );
     role.setAttribute('aria-label', tr('ui.settings.role'));
+    // The language of the volunteer's tab and emailed list.
+    const speaks = select(
+      [
+        { value: '', label: tr('ui.settings.communityLang') },
+        { value: 'ru', label: 'Русский' },
+        { value: 'zh-CN', label: '中文' },
+        { value: 'en', label: 'English' },
+      ],
+      v.lang,
+    );
+    speaks.setAttribute('aria-label', tr('ui.settings.volunteerLang'));
     append(
       volunteerRows,
       el(
@@ -51,6 +62,7 @@ export const settingsScreen: Screen = async (ctx) => {
           placeholder: tr('ui.offline.building'),
           'aria-label': tr('ui.offline.building'),
         }),
+        speaks,
       ),
     );
   };
@@ -66,13 +78,20 @@ export const settingsScreen: Screen = async (ctx) => {
             return { kind: kind.value as 'building', name: name.value, notes: '' };
           }),
           volunteers: [...volunteerRows.querySelectorAll('.volunteer')].map((row) => {
-            const [email, name, role, building] = row.querySelectorAll('input, select') as unknown as [
+            const [email, name, role, building, speaks] = row.querySelectorAll('input, select') as unknown as [
               HTMLInputElement,
               HTMLInputElement,
               HTMLSelectElement,
               HTMLInputElement,
+              HTMLSelectElement,
             ];
-            return { email: email.value, name: name.value, role: role.value as 'volunteer', building: building.value };
+            return {
+              email: email.value,
+              name: name.value,
+              role: role.value as 'volunteer',
+              building: building.value,
+              lang: speaks.value as 'ru' | '',
+            };
           }),
         });
         status.show('ok', tr('ui.saved'));

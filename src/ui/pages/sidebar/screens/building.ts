@@ -1,0 +1,133 @@
+import { formatDateTime, formatMoney } from '../../../../core/i18n/format';
+import { MessageKey } from '../../../../core/i18n/translate';
+import { actionButton, append, clear, el, notice, statusLine } from '../../../shared/dom';
+import { Screen } from './context';
+import { labelled, personCard } from './person';
+
+/**
+ * A building volunteer's "My building": the round they are working on, who picks up and pays, how to do
+ * the same from a phone (their building's tab in the Sheets app), and where to enter a neighbour's order.
+ * The server sends only their own buildings' residents.
+ */
+export const buildingScreen: Screen = async (ctx) => {
+  const { tr, lang } = ctx;
+  const data = await ctx.call('myBuildingScreen', ctx.roundId());
+  const root = el('section', { 'aria-label': tr('ui.myBuilding.title') });
+  append(root, el('h1', {}, data.buildings.length ? data.buildings.join(', ') : tr('ui.myBuilding.title')));
+  if (data.rounds.length > 1) {
+    const pick = el('select', {
+      'aria-label': tr('ui.round.pick'),
+      onchange: (e: Event) => ctx.go('building', (e.target as HTMLSelectElement).value),
+    });
+    for (const r of data.rounds)
+      pick.appendChild(
+        el(
+          'option',
+          { value: r.id, selected: r.id === data.round?.id },
+          `${r.id} · ${r.title} (${tr(`state.${r.state}` as MessageKey)})`,
+        ),
+      );
+    append(root, el('div', { className: 'field' }, pick));
+  }
+  const round = data.round;
+  if (!round) {
+    append(root, notice('info', tr('ui.round.none')));
+    return root;
+  }
+  const money = (m: number) => formatMoney(m, round.currency, lang);
+  const pickup = [round.pickupTime, round.pickupPoints.join(', ')].filter(Boolean).join(', ');
+  append(
+    root,
+    el(
+      'div',
+      { className: 'card' },
+      el(
+        'div',
+        { className: 'title' },
+        `${round.id} · ${round.title} `,
+        el('span', { className: 'state' }, tr(`state.${round.state}` as MessageKey)),
+      ),
+      round.state === 'open'
+        ? el(
+            'div',
+            { className: 'muted' },
+            labelled(lang, tr('ui.round.deadline'), formatDateTime(Date.parse(round.deadline), data.timeZone, lang)),
+          )
+        : null,
+      pickup ? el('div', { className: 'muted' }, tr('ui.myBuilding.pickup', { pickup })) : null,
+      data.tabs.length ? el('p', { className: 'phone-hint' }, tr('ui.myBuilding.phone', { tabs: data.tabs.join(', ') })) : null,
+    ),
+  );
+  if (round.state === 'open') {
+    append(
+      root,
+      el('p', {}, tr('ui.myBuilding.orders', { count: data.orders })),
+      el(
+        'button',
+        { type: 'button', className: 'action', onclick: () => ctx.go('offline', round.id) },
+        tr('ui.myBuilding.enterOrder'),
+      ),
+    );
+    if (round.formUrl)
+      append(root, el('p', {}, el('a', { href: round.formUrl, target: '_blank', rel: 'noopener' }, tr('ui.round.formLink'))));
+    return root;
+  }
+  const list = data.list;
+  if (!list) return root;
+  // The totals follow each tick and payment made on this screen.
+  const counts = el('div', { className: 'card counts', 'aria-live': 'polite' });
+  const showCounts = () => {
+    const people = list.participants;
+    clear(counts);
+    append(
+      counts,
+      el('div', {}, tr('ui.myBuilding.pickedUp', { count: people.filter((p) => p.pickedUp).length, total: people.length })),
+      el('div', {}, tr('ui.myBuilding.paid', { count: people.filter((p) => p.balanceMinor <= 0).length, total: people.length })),
+      el(
+        'div',
+        {},
+        labelled(lang, tr('ui.ledger.outstanding'), money(people.reduce((sum, p) => sum + Math.max(0, p.balanceMinor), 0))),
+      ),
+    );
+  };
+  showCounts();
+  append(root, counts);
+  const mail = statusLine();
+  append(
+    root,
+    el(
+      'div',
+      { className: 'row' },
+      actionButton(
+        tr('ui.myBuilding.emailMe'),
+        async () => {
+          try {
+            const r = await ctx.call('sendVolunteerLists', round.id);
+            mail.show('ok', tr('ui.myBuilding.emailed', { count: r.queued }));
+          } catch (err) {
+            mail.show('error', (err as Error).message);
+          }
+        },
+        'secondary',
+        tr('ui.working'),
+      ),
+      // The printable list opens as a dialog (one building a page), the same the menu's "distribution lists" opens.
+      actionButton(
+        tr('ui.myBuilding.print'),
+        async () => {
+          try {
+            await ctx.call('showDistributionLists', round.id);
+          } catch (err) {
+            mail.show('error', (err as Error).message);
+          }
+        },
+        'secondary',
+        tr('ui.working'),
+      ),
+    ),
+    mail.element,
+  );
+  if (!list.participants.length) append(root, notice('info', tr('ui.participants.none')));
+  for (const p of list.participants) append(root, personCard(ctx, list, p, 'door', showCounts));
+  return root;
+};
