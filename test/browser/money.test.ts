@@ -40,6 +40,8 @@ async function closeDemoRound(panel: string, roundsTab: string, closeLabel: stri
   await menu(s, panel);
   const side = await openSidebarTab(s, roundsTab);
   await side.getByRole('button', { name: closeLabel }).first().click();
+  // Closing early asks first ("Закрыть закупку … и разослать N итоговых счетов?"): the answer is yes.
+  await side.getByRole('alertdialog').getByRole('button').first().click();
   await side.locator('#screen[aria-busy="false"]').waitFor();
   await s.page.waitForTimeout(300);
 }

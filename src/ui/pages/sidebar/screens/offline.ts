@@ -188,8 +188,7 @@ export const offlineScreen: Screen = async (ctx) => {
     field(tr('ui.offline.email'), email),
     field(tr('ui.offline.lang'), emailLang),
     pickup ? field(tr('ui.offline.pickup'), pickup) : null,
-    el('div', { className: 'row' }, save, cancel),
-    status.element,
+    el('div', { className: 'row' }, save, status.element, cancel),
     el('div', { className: 'muted' }, tr('ui.offline.enterSaves')),
     el('div', { className: 'row' }, printSlips),
   );
