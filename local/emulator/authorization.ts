@@ -1,4 +1,3 @@
-import { Fidelity } from './fidelity';
 import { METHOD_SCOPES } from './scopeTable';
 
 /**
@@ -75,17 +74,13 @@ export class Authorization {
   /** Users who have not (or no longer) authorized the script; everyone else consented to all its scopes. */
   readonly unauthorized = new Set<string>();
 
-  constructor(
-    manifestScopes: readonly string[] | null,
-    private fidelity: () => Fidelity,
-  ) {
+  constructor(manifestScopes: readonly string[] | null) {
     this.manifestScopes = manifestScopes ? new Set(manifestScopes) : null;
   }
 
-  /** The scopes the script effectively holds: the manifest's, plus those an allowance adds (see fidelity.ts). */
+  /** The scopes the script holds: the manifest's, exactly (null: none declared, so every call is covered). */
   granted(): ReadonlySet<string> | null {
-    if (!this.manifestScopes) return null;
-    return new Set([...this.manifestScopes, ...this.fidelity().scopesBeyondManifest]);
+    return this.manifestScopes;
   }
 
   isAuthorized(user: string): boolean {

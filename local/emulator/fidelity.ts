@@ -32,12 +32,6 @@ export interface Fidelity {
    */
   readonly userTriggersListClock: boolean;
 
-  /**
-   * Not a reading of Google: scopes treated as granted although the manifest does not declare them. Only
-   * LEGACY_ALLOWANCES may set it, for a scope the add-on calls without declaring (a real deployment fails).
-   */
-  readonly scopesBeyondManifest: readonly string[];
-
   // ---- Forms and Sheets (FIDELITY-FORMS-SHEETS.md) ----
 
   /**
@@ -93,7 +87,6 @@ export const STRICT: Fidelity = {
   version: 1,
   clockActiveDocument: 'none',
   userTriggersListClock: false,
-  scopesBeyondManifest: [],
   unpublishedFormsFrom: Date.UTC(2026, 6, 1),
   collectEmailMeans: 'VERIFIED',
   rebuiltItemColumns: 'append',
@@ -110,10 +103,6 @@ export const STRICT: Fidelity = {
  * Emulator tests never use these: they load scripts with STRICT.
  */
 export const LEGACY_ALLOWANCES: Partial<Fidelity> = {
-  // appsscript.json lacks userinfo.email, yet every action calls Session.getActiveUser().getEmail()
-  // (src/workspace/session.ts); on Google each such call fails with "Specified permissions are not sufficient
-  // to call Session.getActiveUser. Required permissions: https://www.googleapis.com/auth/userinfo.email".
-  scopesBeyondManifest: ['https://www.googleapis.com/auth/userinfo.email'],
   // The hourly tick (onTick_) reads the spreadsheet and document properties through
   // SpreadsheetApp.getActiveSpreadsheet()/getDocumentProperties(); with no active document it has nothing
   // to work on, and spreadsheets.currentonly cannot reach the file by id.

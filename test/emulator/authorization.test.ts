@@ -70,11 +70,11 @@ describe('scopes: only what appsscript.json declares (https://developers.google.
     expect(withScopes().run('free')).toEqual(['1970', 'en', 'v']);
   });
 
-  test("the add-on's own manifest lacks userinfo.email, which every action needs: under STRICT an action fails", () => {
-    const { workspace: ws } = loadAddOn({ fidelity: STRICT });
+  test("the add-on's manifest declares userinfo.email, which every action needs to know who is calling (reference/base/session#getActiveUser())", () => {
+    expect(() => loadAddOn({ fidelity: STRICT }).workspace.run('setUpCommunity')).not.toThrow();
+    const withoutEmail = Object.values(SCOPE).filter((s) => s !== SCOPE.userinfoEmail && s !== SCOPE.spreadsheets);
+    const { workspace: ws } = loadAddOn({ fidelity: STRICT, oauthScopes: withoutEmail });
     expect(() => ws.run('setUpCommunity')).toThrow('Required permissions: https://www.googleapis.com/auth/userinfo.email');
-    // With the allowance the same action works (LEGACY_ALLOWANCES.scopesBeyondManifest).
-    expect(() => loadAddOn().workspace.run('setUpCommunity')).not.toThrow();
   });
 });
 
