@@ -117,11 +117,4 @@ export const LEGACY_ALLOWANCES: Partial<Fidelity> = {
   // src/addon/intake.ts reads an edited response from e.namedValues; with unchanged answers blank it
   // drops the resident's other items (2 intake tests fail). It should read the FormResponse by item id.
   editedResponseEvent: 'full',
-  // src/workspace/sheets/cells.ts asText() prefixes "'" AND setup.ts formats those columns '@': names,
-  // emails and ids would be stored as 'anna@… (19 bundle tests fail; the scenarios loop without end).
-  apostropheInPlainText: 'stripped',
-  // Two bundle tests type strings into a ru_RU sheet: "2.5" in the Catalog's box column becomes 2 May
-  // (the add-on then names a date instead of what was typed), and fulfilment.test.ts expects a typed
-  // "150,50" to stay text where Sheets stores 150.5.
-  typedInputLocale: 'invariant',
 };

@@ -9,7 +9,7 @@ import { Resident, submitAsResident } from './resident';
 export type Step =
   | { do: 'locale'; user?: string; locale: string; note?: string }
   | { do: 'menu' | 'call'; fn: string; args?: unknown[]; as?: string; save?: string; expectError?: boolean; note?: string }
-  | { do: 'type'; sheet: string; rows: unknown[][]; row?: number; column?: number; note?: string }
+  | { do: 'type'; sheet: string; rows: unknown[][]; row?: number; column?: number; as?: string; note?: string }
   | {
       do: 'submit';
       round: string;
@@ -94,8 +94,15 @@ export function runSteps(ws: Workspace, steps: Step[], log: StepLog, saved: Save
         return;
       }
       case 'type': {
+        // As a person types: text read by the sheet's locale (unless the column is plain text), through
+        // protections and validation, firing edit triggers (local/emulator/userEdit.ts).
         const sheet = sheetNamed(ws, step.sheet);
-        step.rows.forEach((r, dr) => r.forEach((v, dc) => sheet.put((step.row ?? 2) + dr, (step.column ?? 1) + dc, v)));
+        step.rows.forEach((r, dr) => {
+          const typed = r.map((v) => (typeof v === 'number' ? String(v) : v));
+          const at: [number, number] = [(step.row ?? 2) + dr, step.column ?? 1];
+          const result = ws.paste(step.as ?? ws.owner, sheet.name, at, [typed]);
+          if (!result.ok) throw new Error(`${label}: ${result.error}`);
+        });
         break;
       }
       case 'submit': {

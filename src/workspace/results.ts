@@ -52,7 +52,7 @@ function createResultSheet(book: Book, round: ResultRound, key: RoundSheetKey): 
   const name = roundSheetName(round.id, key, lang);
   if (ss.getSheetByName(name)) return;
   const sheet = ss.insertSheet(name);
-  sheet.getRange(1, 1, 1, width(key)).setValues([header(key, lang).map(textCell)]);
+  sheet.getRange(1, 1, 1, width(key)).setValues([header(key, lang).map((h) => textCell(h))]);
   const below = (r: { column: number; width: number }) => sheet.getRange(2, r.column, sheet.getMaxRows() - 1, r.width);
   for (const r of runs(key, (c) => c.kind === 'money')) below(r).setNumberFormat(moneyFormat(round.currency));
   for (const r of runs(key, formatsAsPlainText)) below(r).setNumberFormat(PLAIN_TEXT_FORMAT);

@@ -1,4 +1,4 @@
-import { LoadedAddOn, Workspace } from '../../local/emulator';
+import { Deployment, Fidelity, LoadedAddOn, Workspace } from '../../local/emulator';
 import type { RoundSnapshot } from '../../src/workspace/rounds';
 import { loadAddOn } from './bundle';
 import { columnNames, sheetName, width } from '../../src/workspace/sheets/schema';
@@ -24,11 +24,17 @@ export interface Community extends LoadedAddOn {
   snapshot(): RoundSnapshot;
 }
 
-/** Types rows into a sheet the way a coordinator would (outside any execution). */
-export function typeRows(ws: Workspace, sheetName: string, rows: unknown[][], startRow = 2): void {
-  const sheet = ws.spreadsheet.sheet(sheetName);
-  if (!sheet) throw new Error(`no sheet ${sheetName}`);
-  rows.forEach((r, i) => r.forEach((v, c) => sheet.put(startRow + i, c + 1, v)));
+/**
+ * Types rows into a sheet the way a coordinator does: as text typed into the Sheets UI (a number is typed
+ * as its digits), read by the spreadsheet's locale unless the column is plain text, through protections
+ * and data validation, firing edit triggers (ws.paste, local/emulator/userEdit.ts).
+ */
+export function typeRows(ws: Workspace, sheetName: string, rows: unknown[][], startRow = 2, user = ws.owner): void {
+  rows.forEach((r, i) => {
+    const typed = r.map((v) => (typeof v === 'number' ? String(v) : v));
+    const result = ws.paste(user, sheetName, [startRow + i, 1], [typed]);
+    if (!result.ok) throw new Error(`typing into ${sheetName} was refused: ${result.error}`);
+  });
 }
 
 export const documentSnapshot = roundSnapshot;
@@ -37,8 +43,16 @@ export const documentSnapshot = roundSnapshot;
  * A Russian-speaking community with the catalog above, 3 buildings, 2 pickup points, set up by its
  * coordinator, and one open round closing in 48 hours.
  */
-export function openCommunity(options: { deadlineInHours?: number } = {}): Community {
-  const loaded = loadAddOn({ now: NOW });
+export interface CommunityOptions {
+  deadlineInHours?: number;
+  /** 'addon' (the emulator's default: one published project) or 'bound' (one script per spreadsheet). */
+  deployment?: Deployment;
+  /** A reading of what Google leaves open (local/emulator/fidelity.ts); STRICT otherwise. */
+  fidelity?: Partial<Fidelity>;
+}
+
+export function openCommunity(options: CommunityOptions = {}): Community {
+  const loaded = loadAddOn({ now: NOW, deployment: options.deployment, fidelity: options.fidelity });
   const ws = loaded.workspace;
   ws.session.locales.set(ws.owner, 'ru_RU');
   ws.run('setUpCommunity');

@@ -361,6 +361,8 @@ export const en = {
   'access.needs.handOut': 'Only coordinators, the treasurer and building volunteers can do this.',
   'access.needs.recordPayments': 'Only coordinators, the treasurer and building volunteers can record payments.',
   'access.needs.manageMoney': 'Only a coordinator or the treasurer can do this.',
+  // — set-up check —
+  'catalog.looksLikeDate': '{item} — Sheets read this number as a date. Type {typed} instead.',
 } satisfies Record<string, Message>;
 
 export type MessageKey = keyof typeof en;

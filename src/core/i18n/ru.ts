@@ -384,4 +384,6 @@ export const ru: Catalog<MessageKey> = {
   'access.needs.handOut': 'Это могут сделать только организаторы, казначей и волонтёры домов.',
   'access.needs.recordPayments': 'Записывать оплаты могут только организаторы, казначей и волонтёры домов.',
   'access.needs.manageMoney': 'Это может сделать только организатор или казначей.',
+  // — set-up check —
+  'catalog.looksLikeDate': '{item} — таблица прочла это число как дату. Введите {typed}.',
 };

@@ -352,4 +352,6 @@ export const zh: Catalog<MessageKey> = {
   'access.needs.handOut': '只有团长、财务和楼组志愿者可以进行此操作。',
   'access.needs.recordPayments': '只有团长、财务和楼组志愿者可以登记收款。',
   'access.needs.manageMoney': '只有团长或财务可以进行此操作。',
+  // — set-up check —
+  'catalog.looksLikeDate': '{item}——表格把这个数字识别成了日期，请改为输入{typed}。',
 };

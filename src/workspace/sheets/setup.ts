@@ -42,7 +42,7 @@ function createSheet(
   if (tall > sheet.getMaxRows()) sheet.insertRowsAfter(sheet.getMaxRows(), tall - sheet.getMaxRows());
   sheet
     .getRange(1, 1, 1, width(key))
-    .setValues([header(key, lang).map(textCell)])
+    .setValues([header(key, lang).map((h) => textCell(h))])
     .setFontWeight('bold');
   sheet.setFrozenRows(1);
   for (const { position, column } of columnSpecs(key)) {
