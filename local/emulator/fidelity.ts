@@ -110,11 +110,4 @@ export const LEGACY_ALLOWANCES: Partial<Fidelity> = {
   // ensureTriggers (src/workspace/triggers.ts) looks for its hourly tick with getUserTriggers(ss); when the
   // clock trigger is not listed it creates another, which the add-on rule then refuses.
   userTriggersListClock: true,
-
-  // src/workspace/roundForm.ts never calls Form.setPublished(true): every round's form made after
-  // 30 June 2026 would refuse all residents (24 bundle/scenario tests fail).
-  unpublishedFormsFrom: Number.POSITIVE_INFINITY,
-  // src/addon/intake.ts reads an edited response from e.namedValues; with unchanged answers blank it
-  // drops the resident's other items (2 intake tests fail). It should read the FormResponse by item id.
-  editedResponseEvent: 'full',
 };

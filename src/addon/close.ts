@@ -10,6 +10,7 @@ import { writeRoundResults } from '../workspace/results';
 import { setFormAccepting } from '../workspace/roundForm';
 import { saveRound } from '../workspace/rounds';
 import { ActionContext, locked } from './action';
+import { logFormOutcome } from './rounds';
 import { journalEntryFor } from './payments';
 import { updateLedger } from './refreshLedger';
 import { RoundData, factsOf, loadRound } from './roundData';
@@ -98,14 +99,18 @@ export function closeRoundNow(ctx: ActionContext, roundId: string): CloseSummary
   if (previous) return { ...previous, alreadyClosed: true };
   const data = loadRound(ctx, roundId);
   if (!canReach(data.record.state, 'closed')) return summaryOf(data, 0, true);
-  if (data.record.state === 'open') setFormAccepting(data.record.formId, false, ctx.settings.defaultLang);
+  // A form another coordinator created and never shared cannot be opened: the round closes anyway (late
+  // answers are refused by the stop itself) and the coordinator is told, here and in Check set-up.
+  const form =
+    data.record.state === 'open' ? setFormAccepting(data.record.formId, false, ctx.settings.defaultLang) : { ok: true as const };
+  const warning = logFormOutcome(ctx, data.record, form, 'round.formNotClosed');
   applyCredits(ctx, data);
   writeRoundResults(ctx.book, ctx.store, data.record, data);
   const close = (ctx.store.get(KEYS.closes(roundId)) ?? 0) + 1;
   const queued = queueEmails(ctx.book, ctx.store, billEmails(ctx, data, close), ctx.now, new Set());
   data.record = saveRound(ctx.book, ctx.store, { ...data.record, state: 'closed' }, ctx.now);
   updateLedger(ctx, data);
-  const summary = summaryOf(data, queued, false);
+  const summary: CloseSummary = { ...summaryOf(data, queued, false), ...(warning ? { warning } : {}) };
   ctx.store.set(KEYS.closed(roundId), summary);
   ctx.store.set(KEYS.closes(roundId), close);
   return summary;

@@ -5,7 +5,7 @@ import { findOrder } from '../workspace/orders';
 import { KEYS } from '../workspace/properties/keys';
 import { DocumentStore } from '../workspace/properties/store';
 import { ResponseAt, ResponseSource, parkedResponse, rowEmail, rowTimestamp, submittedResponse } from '../workspace/responses';
-import { findResponse, orderAnswers } from '../workspace/roundForm';
+import { answersByColumn, answersById, findResponse, orderAnswers } from '../workspace/roundForm';
 import { snapshotForSheet } from '../workspace/rounds';
 import { Book } from '../workspace/sheets/book';
 import { receiptEmail, sendReceipt } from './receipt';
@@ -42,14 +42,19 @@ export function drainPendingSubmissions(store: DocumentStore, book: Book): numbe
 
 type RecordOutcome = 'recorded' | 'duplicate' | 'stale' | 'rejected' | 'unknownForm';
 
-/** Turns one response row into the order it stands for: validated, deduplicated, written in one go. */
+/**
+ * Turns one response row into the order it stands for: validated, deduplicated, written in one go. The
+ * answers come from the form's own FormResponse, by item id; when the form cannot be read (its owner has
+ * not shared it with the trigger's account), from the row, by column.
+ */
 function recordResponse(store: DocumentStore, { sheetId, row }: ResponseAt, source: ResponseSource): RecordOutcome {
   const snapshot = snapshotForSheet(store, sheetId);
   if (!snapshot || !snapshot.questions) return 'unknownForm';
   const round = openRoundOf(Book.open(store), store, snapshot);
-  const fromForm = source.values ? null : findResponse(snapshot.formId, source.email, source.named);
-  const values = source.values ?? (fromForm ? null : (source.readValues?.() ?? null));
-  const timestamp = fromForm?.timestamp ?? rowTimestamp(values) ?? new Date();
+  const values = source.row();
+  const timestamp = rowTimestamp(values) ?? new Date();
+  const fromForm = findResponse(snapshot.formId, timestamp, rowEmail(values));
+  const answer = fromForm ? answersById(fromForm.byItem) : answersByColumn(source.header(), values);
   const responseAt = timestamp.toISOString();
   const orderKey = `form:${snapshot.round.id}:${row}`;
 
@@ -61,8 +66,8 @@ function recordResponse(store: DocumentStore, { sheetId, row }: ResponseAt, sour
   if (row > seen) store.set(KEYS.seenRow(sheetId), row);
 
   const raw: RawOrderInput = {
-    ...orderAnswers(source.named, snapshot.questions, snapshot),
-    email: source.email || rowEmail(values),
+    ...orderAnswers(answer, snapshot.questions, snapshot),
+    email: rowEmail(values),
     submittedAt: timestamp.getTime(),
   };
   const checked = checkOrder(raw, round);

@@ -359,7 +359,9 @@ describe("the submit handler's cost", () => {
     return c.ws.calls.roundTrips('spreadsheet');
   }
 
-  test('a constant number of spreadsheet round trips (≤ 6) with 10 or 10,000 order rows', () => {
+  // One of them reads the response's own row: an edited response's event may carry blanks, so the row
+  // (always whole) gives the time that finds its FormResponse, or the answers when the form cannot be read.
+  test('a constant number of spreadsheet round trips (≤ 7) with 10 or 10,000 order rows', () => {
     const results: number[][] = [];
     for (const existing of [10, 10_000]) {
       const c = openCommunity();
@@ -384,7 +386,7 @@ describe("the submit handler's cost", () => {
       results.push([fresh, edit, grow, withProblems]);
     }
     expect(results[0]).toEqual(results[1]);
-    for (const n of results[0]) expect(n).toBeLessThanOrEqual(6);
+    for (const n of results[0]) expect(n).toBeLessThanOrEqual(7);
   });
 });
 

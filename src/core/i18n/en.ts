@@ -363,6 +363,16 @@ export const en = {
   'access.needs.manageMoney': 'Only a coordinator or the treasurer can do this.',
   // — set-up check —
   'catalog.looksLikeDate': '{item} — Sheets read this number as a date. Type {typed} instead.',
+  'form.notAccepting':
+    'The form of round "{round}" is not taking responses: Google did not publish it. Open the form ("Edit form") and press Publish.',
+  'form.notLinked':
+    'The form of round "{round}" could not be linked to this spreadsheet: {error} In the form, open Responses → Link to Sheets and choose this spreadsheet.',
+  'form.notShared':
+    'The form of round "{round}" could not be shared with {email}: {error} They will not be able to close or reopen it.',
+  'round.formNotClosed':
+    'Round "{round}" is closed, but its form could not be stopped: {error} Late answers are not counted; ask the coordinator who created the form to close it in Google Forms or to share it with you.',
+  'round.formNotReopened':
+    'Round "{round}" is open again, but its form could not be reopened: {error} Ask the coordinator who created the form to share it with you.',
 } satisfies Record<string, Message>;
 
 export type MessageKey = keyof typeof en;

@@ -354,4 +354,10 @@ export const zh: Catalog<MessageKey> = {
   'access.needs.manageMoney': '只有团长或财务可以进行此操作。',
   // — set-up check —
   'catalog.looksLikeDate': '{item}——表格把这个数字识别成了日期，请改为输入{typed}。',
+  'form.notAccepting': '团购“{round}”的表单没有在接收回复：Google 没有发布它。请打开表单（“编辑表单”），点击“发布”。',
+  'form.notLinked': '团购“{round}”的表单无法关联到此表格：{error}请在表单中打开“回复”→“关联到表格”，选择此表格。',
+  'form.notShared': '无法与{email}共享团购“{round}”的表单：{error}此人将无法关闭或重新开放该表单。',
+  'round.formNotClosed':
+    '团购“{round}”已截单，但其表单未能关闭：{error}截单后的回复不会计入；请创建表单的团长在 Google 表单中关闭它，或与您共享。',
+  'round.formNotReopened': '团购“{round}”已重新开放，但其表单未能重新开放：{error}请创建表单的团长与您共享。',
 };

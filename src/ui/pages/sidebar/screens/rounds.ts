@@ -20,8 +20,9 @@ export const roundsScreen: Screen = async (ctx) => {
   const report = status.show;
   const run = (action: () => Promise<unknown>, done: string) => async () => {
     try {
-      await action();
-      ctx.flash('ok', done);
+      // A step that went through with something to fix (a form Google did not publish or let us close).
+      const warning = ((await action()) as { warning?: string } | undefined)?.warning;
+      ctx.flash(warning ? 'error' : 'ok', warning ? `${done}\n${warning}` : done);
       ctx.go('rounds');
     } catch (err) {
       report('error', (err as Error).message);
