@@ -4,7 +4,7 @@ import { MessageKey, Params, t } from '../core/i18n/translate';
 import { CommunitySettings } from '../core/settings';
 import { readSettings, readVolunteers, spreadsheetOwner } from '../workspace/community';
 import { KEYS } from '../workspace/properties/keys';
-import { ACTION_LOCK_WAIT_MS, withScriptLock } from '../workspace/lock';
+import { ACTION_LOCK_WAIT_MS, withDocumentLock } from '../workspace/lock';
 import { DocumentStore } from '../workspace/properties/store';
 import { userEmail, userLang } from '../workspace/session';
 import { Book } from '../workspace/sheets/book';
@@ -78,13 +78,13 @@ export function requireAccess(ctx: ActionContext, capability: Capability, buildi
 }
 
 /**
- * Runs a coordinator's action that writes: under the script lock (a busy lock is a clear message, not a
+ * Runs a coordinator's action that writes: under the document lock (a busy lock is a clear message, not a
  * stack trace), after setting the community up if it is not yet (idempotent: the owner's visit also
  * re-creates a trigger that has gone missing).
  */
 export function locked<T>(fn: (ctx: ActionContext) => T): T {
   const lang = userLang();
-  const result = withScriptLock(ACTION_LOCK_WAIT_MS, () => {
+  const result = withDocumentLock(ACTION_LOCK_WAIT_MS, () => {
     const me = userEmail();
     const store = DocumentStore.open();
     const book = Book.open(store);

@@ -1,6 +1,6 @@
 import { t } from '../core/i18n/translate';
 import { RawOrderInput } from '../core/validation';
-import { SUBMIT_LOCK_WAIT_MS, withScriptLock } from '../workspace/lock';
+import { SUBMIT_LOCK_WAIT_MS, withDocumentLock } from '../workspace/lock';
 import { findOrder } from '../workspace/orders';
 import { KEYS } from '../workspace/properties/keys';
 import { DocumentStore } from '../workspace/properties/store';
@@ -21,8 +21,8 @@ export function onFormSubmit_(e: GoogleAppsScript.Events.SheetsOnFormSubmit): vo
   const submitted = submittedResponse(e);
   if (!submitted) return;
   const { at, source } = submitted;
-  const done = withScriptLock(SUBMIT_LOCK_WAIT_MS, () => recordResponse(DocumentStore.open(), at, source));
-  if (!done.ok) DocumentStore.open().set(KEYS.pending(at), new Date().toISOString());
+  const done = withDocumentLock(SUBMIT_LOCK_WAIT_MS, () => recordResponse(DocumentStore.open(), at, source));
+  if (!done.ok && done.reason === 'busy') DocumentStore.open().set(KEYS.pending(at), new Date().toISOString());
 }
 
 /** Records parked submissions; called by the tick under the lock. Returns how many were recorded. */

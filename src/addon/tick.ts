@@ -1,5 +1,5 @@
 import { readSettings } from '../workspace/community';
-import { withScriptLock } from '../workspace/lock';
+import { withDocumentLock } from '../workspace/lock';
 import { reconcileNextRow } from '../workspace/orders';
 import { KEYS } from '../workspace/properties/keys';
 import { DocumentStore } from '../workspace/properties/store';
@@ -20,7 +20,7 @@ import { BATCH_MS, drainFor, senderName } from './sendEmails';
  */
 export function onTick_(): void {
   const started = Date.now();
-  const prepared = withScriptLock(60_000, () => {
+  const prepared = withDocumentLock(60_000, () => {
     const store = DocumentStore.open();
     const book = Book.open(store);
     if (!book.isSetUp()) return null;

@@ -181,7 +181,7 @@ describe('form submissions', () => {
 
   test('a lock timeout parks the event; the next tick records it exactly once', () => {
     const c = openCommunity();
-    c.ws.locks.holdElsewhere('script', 10 * 60_000);
+    c.ws.locks.holdElsewhere('document', 10 * 60_000);
     submit(c, { name: 'Анна', items: { RICE: '2' } });
     expect(orderRows(c.ws)).toHaveLength(0);
     expect([...c.ws.properties.document.data.keys()].some((k) => k.startsWith('pending:'))).toBe(true);

@@ -147,7 +147,7 @@ describe('screens', () => {
 
   test('an action while another holds the lock says so instead of failing obscurely', () => {
     const c = openCommunity();
-    c.ws.locks.holdElsewhere('script', 5 * 60_000);
+    c.ws.locks.holdElsewhere('document', 5 * 60_000);
     expect(() => c.ws.run('roundsScreen')).toThrow('Сейчас выполняется другое действие. Попробуйте через минуту.');
   });
 });
