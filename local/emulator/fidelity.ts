@@ -102,12 +102,4 @@ export const STRICT: Fidelity = {
  * bench) until the add-on is fixed. Each entry is a debt with the reason beside it; the goal is `{}`.
  * Emulator tests never use these: they load scripts with STRICT.
  */
-export const LEGACY_ALLOWANCES: Partial<Fidelity> = {
-  // The hourly tick (onTick_) reads the spreadsheet and document properties through
-  // SpreadsheetApp.getActiveSpreadsheet()/getDocumentProperties(); with no active document it has nothing
-  // to work on, and spreadsheets.currentonly cannot reach the file by id.
-  clockActiveDocument: 'container',
-  // ensureTriggers (src/workspace/triggers.ts) looks for its hourly tick with getUserTriggers(ss); when the
-  // clock trigger is not listed it creates another, which the add-on rule then refuses.
-  userTriggersListClock: true,
-};
+export const LEGACY_ALLOWANCES: Partial<Fidelity> = {};

@@ -11,6 +11,8 @@ import { Book } from '../workspace/sheets/book';
 import { SheetKey } from '../workspace/sheets/schema';
 import { ensureSheets } from '../workspace/sheets/setup';
 import { ensureTriggers } from '../workspace/triggers';
+import { catchUp, hasDueWork } from './dueWork';
+import { syncTickPlan } from './tickPlan';
 
 /** What a coordinator's action starts from: who, in which language, on which book, with which settings. */
 export interface ActionContext {
@@ -80,7 +82,7 @@ export function requireAccess(ctx: ActionContext, capability: Capability, buildi
 /**
  * Runs a coordinator's action that writes: under the document lock (a busy lock is a clear message, not a
  * stack trace), after setting the community up if it is not yet (idempotent: the owner's visit also
- * re-creates a trigger that has gone missing).
+ * re-creates a trigger that has gone missing) and doing what fell due (a stop that passed: dueWork.ts).
  */
 export function locked<T>(fn: (ctx: ActionContext) => T): T {
   const lang = userLang();
@@ -91,7 +93,12 @@ export function locked<T>(fn: (ctx: ActionContext) => T): T {
     const { created } = ensureSheets(book, store, lang);
     ensureTriggers(store, me);
     // New sheets: a fresh view of the book, with the ids set-up just recorded.
-    return fn(context(store, created.length ? Book.open(store) : book, lang, me, null, created));
+    const ctx = context(store, created.length ? Book.open(store) : book, lang, me, null, created);
+    catchUp(ctx);
+    const value = fn(ctx);
+    // What the action changed (a round opened, moved, closed) reaches the tick's plan (tickPlan.ts).
+    syncTickPlan(ctx);
+    return value;
   });
   if (!result.ok) throw new UserError(t(lang, 'error.busy'));
   return result.value;
@@ -99,14 +106,31 @@ export function locked<T>(fn: (ctx: ActionContext) => T): T {
 
 /**
  * Runs a screen that only reads: no lock, so it answers while a long job holds it, and no set-up. It
- * may see another execution's write half done; it shows, it never decides.
+ * may see another execution's write half done; it shows, it never decides. When something fell due (a
+ * stop passed and nobody has closed the round yet), it is done first, under the lock: a visit is enough.
  */
 export function reading<T>(fn: (ctx: ActionContext) => T): T {
   const store = DocumentStore.open();
+  if (store.get(KEYS.sheetIds) && hasDueWork(store, Date.now())) {
+    const lang = userLang();
+    withDocumentLock(ACTION_LOCK_WAIT_MS, () => {
+      const fresh = DocumentStore.open();
+      const ctx = context(fresh, Book.open(fresh), lang, userEmail());
+      catchUp(ctx);
+      syncTickPlan(ctx);
+    });
+    const after = DocumentStore.open();
+    return fn(context(after, Book.open(after), lang, userEmail()));
+  }
   return fn(context(store, Book.open(store), userLang(), userEmail()));
 }
 
 /** The same context for a trigger, running as its owner in the community's language. */
 export function triggerContext(store: DocumentStore, book: Book, settings: CommunitySettings, me: string): ActionContext {
   return context(store, book, resolveLang(settings.defaultLang), me, settings);
+}
+
+/** A trigger's context that reads the Settings sheet only if asked: its messages are in the set-up language. */
+export function lightTriggerContext(store: DocumentStore, book: Book, me: string): ActionContext {
+  return context(store, book, book.lang, me);
 }

@@ -8,21 +8,49 @@ import { ResponseAt, ResponseSource, parkedResponse, rowEmail, rowTimestamp, sub
 import { answersByColumn, answersById, findResponse, orderAnswers } from '../workspace/roundForm';
 import { snapshotForSheet } from '../workspace/rounds';
 import { Book } from '../workspace/sheets/book';
+import { effectiveUserEmail } from '../workspace/session';
+import { isCommunityTrigger, retireTrigger } from '../workspace/triggers';
+import { lightTriggerContext } from './action';
+import { catchUp } from './dueWork';
+import { authorizedToRun } from './reauthorize';
 import { receiptEmail, sendReceipt } from './receipt';
 import { openRoundOf } from './roundData';
 import { checkOrder, logOrderProblems, saveOrder } from './saveOrder';
+import { BATCH_MS, drainFor, senderName } from './sendEmails';
+import { notePlannedOrder, syncTickPlan } from './tickPlan';
+import { PlannedRecipient } from '../workspace/tickPlan';
+
+/** After a late submission closed a round, this much of the run sends its bills; the rest go later. */
+const BILLS_AFTER_CLOSE_MS = Math.min(60_000, BATCH_MS);
 
 /**
- * The spreadsheet form-submit trigger, shared by every round's form. Blank events are ignored; when
- * the lock cannot be had in time the event is parked in document properties and the hourly tick
- * records it later, so nothing is lost.
+ * The spreadsheet form-submit trigger, shared by every round's form. Blank events are ignored, and so is
+ * an event fired by any trigger but the community's own (two coordinators' triggers never both record).
+ * When the lock cannot be had in time, or the owner must authorize the add-on again first, the event is
+ * parked in document properties and recorded later, so nothing is lost. A submission is also an execution
+ * that has the file: it does what fell due (dueWork.ts), so a late one closes its round.
  */
 export function onFormSubmit_(e: GoogleAppsScript.Events.SheetsOnFormSubmit): void {
   const submitted = submittedResponse(e);
   if (!submitted) return;
   const { at, source } = submitted;
-  const done = withDocumentLock(SUBMIT_LOCK_WAIT_MS, () => recordResponse(DocumentStore.open(), at, source));
-  if (!done.ok && done.reason === 'busy') DocumentStore.open().set(KEYS.pending(at), new Date().toISOString());
+  const park = () => DocumentStore.open().set(KEYS.pending(at), new Date().toISOString());
+  if (!authorizedToRun()) return park();
+  const uid = (e as { triggerUid?: string }).triggerUid;
+  const done = withDocumentLock(SUBMIT_LOCK_WAIT_MS, () => {
+    const store = DocumentStore.open();
+    if (!isCommunityTrigger(store, 'onFormSubmit_', uid)) return 'notOurs';
+    const outcome = recordResponse(store, at, source);
+    const ctx = lightTriggerContext(store, Book.open(store), effectiveUserEmail());
+    const closed = catchUp(ctx);
+    if (typeof outcome === 'object') notePlannedOrder(ctx, outcome.roundId, outcome.who);
+    syncTickPlan(ctx);
+    return closed.length ? { replyTo: ctx.settings.replyTo, sender: senderName(ctx) } : 'done';
+  });
+  if (!done.ok) return done.reason === 'busy' ? park() : undefined;
+  if (done.value === 'notOurs') return retireTrigger(uid);
+  // The submission that found the stop passed sends the bills it queued, for a minute; the rest go later.
+  if (done.value !== 'done') drainFor(BILLS_AFTER_CLOSE_MS, done.value.replyTo, done.value.sender);
 }
 
 /** Records parked submissions; called by the tick under the lock. Returns how many were recorded. */
@@ -40,7 +68,13 @@ export function drainPendingSubmissions(store: DocumentStore, book: Book): numbe
   return n;
 }
 
-type RecordOutcome = 'recorded' | 'duplicate' | 'stale' | 'rejected' | 'unknownForm';
+/** A recorded order, as the tick's plan needs it (its reminders must not say "you have not ordered"). */
+interface Recorded {
+  roundId: string;
+  who: PlannedRecipient;
+}
+
+type RecordOutcome = Recorded | 'duplicate' | 'stale' | 'rejected' | 'unknownForm';
 
 /**
  * Turns one response row into the order it stands for: validated, deduplicated, written in one go. The
@@ -83,5 +117,7 @@ function recordResponse(store: DocumentStore, { sheetId, row }: ResponseAt, sour
   const settings = store.get(KEYS.mailSettings) ?? { paymentInstructions: '', replyTo: '' };
   const email = receiptEmail(round, order, editUrl, settings.paymentInstructions);
   sendReceipt(round, email, settings.replyTo, t(snapshot.defaultLang, 'app.name'));
-  return 'recorded';
+  const who = order.participant;
+  const recipient = { email: (who.email ?? '').toLowerCase(), name: who.name, lang: who.lang, orderKey, link: editUrl };
+  return { roundId: snapshot.round.id, who: { ...recipient, hasOrdered: order.lines.length > 0 } };
 }

@@ -144,6 +144,11 @@ export interface Volunteer {
   building: string;
 }
 
+/** The spreadsheet's id: which community a plan or a trigger belongs to. */
+export function spreadsheetId(book: Book): string {
+  return book.ss.getId();
+}
+
 /** The file's owner, if Google reveals one (a file in a shared drive has none). */
 export function spreadsheetOwner(book: Book): string {
   return book.ss.getOwner()?.getEmail() ?? '';

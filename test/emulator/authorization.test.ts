@@ -99,6 +99,23 @@ describe('consent: ScriptApp.getAuthorizationInfo (https://developers.google.com
   });
 });
 
+describe('a new version that declares another scope (https://developers.google.com/apps-script/reference/script/authorization-info)', () => {
+  test('"Some script executions can start without a user\'s consent to all required scopes": a trigger starts, sees REQUIRED, and only a call needing the new scope fails', () => {
+    const earlier = [SCOPE.spreadsheetsCurrentOnly, SCOPE.sendMail, SCOPE.scriptApp];
+    const ws = withScopes(...earlier, SCOPE.userinfoEmail);
+    ws.project.authorization.grantedEarlier.set(ws.owner, new Set(earlier));
+    // From the menu, an add-on asks for consent before it runs anything.
+    expect(() => ws.run('active')).toThrow('Authorization is required to perform that action.');
+    const byTrigger = (fn: string) => ws.run(fn, [], { cause: 'trigger:CLOCK' });
+    const info = byTrigger('authInfo') as { status: string; url: string; scopes: string[] };
+    expect(info.status).toBe('REQUIRED');
+    expect(info.url).toContain(ws.scriptApp.getScriptId());
+    expect(info.scopes.sort()).toEqual([...earlier].sort());
+    expect(() => byTrigger('mail')).not.toThrow();
+    expect(() => byTrigger('email')).toThrow('Authorization is required to perform that action.');
+  });
+});
+
 describe('authorization modes (https://developers.google.com/workspace/add-ons/concepts/editor-auth-lifecycle, reference/script/auth-mode)', () => {
   const all = Object.values(SCOPE);
 

@@ -49,7 +49,12 @@ export interface CommunityOptions {
   deployment?: Deployment;
   /** A reading of what Google leaves open (local/emulator/fidelity.ts); STRICT otherwise. */
   fidelity?: Partial<Fidelity>;
+  /** What the coordinator types before opening the round (members, settings…). */
+  before?: (ws: Workspace) => void;
 }
+
+/** Both ways the add-on is deployed: one script per community (README "Deploy") and one published add-on. */
+export const DEPLOYMENTS: Deployment[] = ['bound', 'addon'];
 
 export function openCommunity(options: CommunityOptions = {}): Community {
   const loaded = loadAddOn({ now: NOW, deployment: options.deployment, fidelity: options.fidelity });
@@ -64,6 +69,7 @@ export function openCommunity(options: CommunityOptions = {}): Community {
     ['пункт выдачи', 'Двор'],
     ['пункт выдачи', 'Школа'],
   ]);
+  options.before?.(ws);
   const deadline = new Date(NOW + (options.deadlineInHours ?? 48) * HOUR).toISOString();
   const round = ws.run<{ id: string }>('createRound', [
     { title: 'Ноябрь', deadline, itemIds: ['RICE', 'OIL', 'EGGS', 'FLOUR'], delivery: '900', pickupTime: 'суббота 10–12' },

@@ -2,10 +2,8 @@ import { itemName } from '../../core/catalog';
 import { Lang } from '../../core/i18n/lang';
 import { unitsOf } from '../../core/quantity';
 import { readCatalog, readPlaces } from '../../workspace/community';
-import { DocumentStore } from '../../workspace/properties/store';
 import { readRounds } from '../../workspace/rounds';
-import { Book } from '../../workspace/sheets/book';
-import { locked } from '../action';
+import { locked, reading } from '../action';
 import { RoundView, toView } from '../rounds';
 
 export interface CatalogChoice {
@@ -62,5 +60,6 @@ export function roundsScreen(): RoundsScreen {
 
 /** Every round, newest first, read without the lock. */
 export function listRounds(): RoundView[] {
-  return readRounds(Book.open(DocumentStore.open())).map(toView).reverse();
+  // reading(): a visit after a stop that nobody has closed yet closes it first (dueWork.ts).
+  return reading((ctx) => readRounds(ctx.book).map(toView).reverse());
 }

@@ -373,6 +373,10 @@ export const en = {
     'Round "{round}" is closed, but its form could not be stopped: {error} Late answers are not counted; ask the coordinator who created the form to close it in Google Forms or to share it with you.',
   'round.formNotReopened':
     'Round "{round}" is open again, but its form could not be reopened: {error} Ask the coordinator who created the form to share it with you.',
+  'reauth.subject': 'Group purchases: please allow the add-on again',
+  'reauth.body':
+    'An update of the group purchases add-on needs one more permission from you. Until you give it, orders from the forms wait unrecorded and reminders are not sent; nothing is lost. Open this link, choose your account and press Allow: {url}',
+  'reauth.noAddress': 'Google did not say which address to write to.',
 } satisfies Record<string, Message>;
 
 export type MessageKey = keyof typeof en;

@@ -360,4 +360,8 @@ export const zh: Catalog<MessageKey> = {
   'round.formNotClosed':
     '团购“{round}”已截单，但其表单未能关闭：{error}截单后的回复不会计入；请创建表单的团长在 Google 表单中关闭它，或与您共享。',
   'round.formNotReopened': '团购“{round}”已重新开放，但其表单未能重新开放：{error}请创建表单的团长与您共享。',
+  'reauth.subject': '社区团购：请重新授权插件',
+  'reauth.body':
+    '社区团购插件更新后需要您再授予一项权限。授权之前，表单订单会暂存而不记录，提醒邮件也不会发送；不会丢失任何数据。请打开此链接，选择您的账号并点击“允许”：{url}',
+  'reauth.noAddress': 'Google 没有告知应发送到哪个邮箱。',
 };
