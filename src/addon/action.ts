@@ -9,7 +9,7 @@ import { DocumentStore } from '../workspace/properties/store';
 import { userEmail, userLang } from '../workspace/session';
 import { Book } from '../workspace/sheets/book';
 import { SheetKey } from '../workspace/sheets/schema';
-import { ensureSheets } from '../workspace/sheets/setup';
+import { ensureSheets, isCellLimit } from '../workspace/sheets/setup';
 import { ensureTriggers } from '../workspace/triggers';
 import { catchUp, hasDueWork } from './dueWork';
 import { syncTickPlan } from './tickPlan';
@@ -71,6 +71,19 @@ function context(
 }
 
 /**
+ * Google's refusals a coordinator can act on, as a sentence in their language instead of a stack trace: a
+ * spreadsheet at its 10 million cells. Whatever was written before stays; nothing half-done is lost.
+ */
+function explained<T>(lang: Lang, fn: () => T): T {
+  try {
+    return fn();
+  } catch (err) {
+    if (isCellLimit(err)) throw new UserError(t(lang, 'limits.cells'));
+    throw err;
+  }
+}
+
+/**
  * Refuses the call, in the caller's language, unless their role allows it (for a building volunteer:
  * for that building). Every entry point checks on the server; hiding a button is never enough.
  */
@@ -86,20 +99,22 @@ export function requireAccess(ctx: ActionContext, capability: Capability, buildi
  */
 export function locked<T>(fn: (ctx: ActionContext) => T): T {
   const lang = userLang();
-  const result = withDocumentLock(ACTION_LOCK_WAIT_MS, () => {
-    const me = userEmail();
-    const store = DocumentStore.open();
-    const book = Book.open(store);
-    const { created } = ensureSheets(book, store, lang);
-    ensureTriggers(store, me);
-    // New sheets: a fresh view of the book, with the ids set-up just recorded.
-    const ctx = context(store, created.length ? Book.open(store) : book, lang, me, null, created);
-    catchUp(ctx);
-    const value = fn(ctx);
-    // What the action changed (a round opened, moved, closed) reaches the tick's plan (tickPlan.ts).
-    syncTickPlan(ctx);
-    return value;
-  });
+  const result = explained(lang, () =>
+    withDocumentLock(ACTION_LOCK_WAIT_MS, () => {
+      const me = userEmail();
+      const store = DocumentStore.open();
+      const book = Book.open(store);
+      const { created } = ensureSheets(book, store, lang);
+      ensureTriggers(store, me);
+      // New sheets: a fresh view of the book, with the ids set-up just recorded.
+      const ctx = context(store, created.length ? Book.open(store) : book, lang, me, null, created);
+      catchUp(ctx);
+      const value = fn(ctx);
+      // What the action changed (a round opened, moved, closed) reaches the tick's plan (tickPlan.ts).
+      syncTickPlan(ctx);
+      return value;
+    }),
+  );
   if (!result.ok) throw new UserError(t(lang, 'error.busy'));
   return result.value;
 }
@@ -113,12 +128,14 @@ export function reading<T>(fn: (ctx: ActionContext) => T): T {
   const store = DocumentStore.open();
   if (store.get(KEYS.sheetIds) && hasDueWork(store, Date.now())) {
     const lang = userLang();
-    withDocumentLock(ACTION_LOCK_WAIT_MS, () => {
-      const fresh = DocumentStore.open();
-      const ctx = context(fresh, Book.open(fresh), lang, userEmail());
-      catchUp(ctx);
-      syncTickPlan(ctx);
-    });
+    explained(lang, () =>
+      withDocumentLock(ACTION_LOCK_WAIT_MS, () => {
+        const fresh = DocumentStore.open();
+        const ctx = context(fresh, Book.open(fresh), lang, userEmail());
+        catchUp(ctx);
+        syncTickPlan(ctx);
+      }),
+    );
     const after = DocumentStore.open();
     return fn(context(after, Book.open(after), lang, userEmail()));
   }

@@ -9,6 +9,7 @@ import { answersByColumn, answersById, findResponse, orderAnswers } from '../wor
 import { snapshotForSheet } from '../workspace/rounds';
 import { Book } from '../workspace/sheets/book';
 import { effectiveUserEmail } from '../workspace/session';
+import { isCellLimit } from '../workspace/sheets/setup';
 import { isCommunityTrigger, retireTrigger } from '../workspace/triggers';
 import { lightTriggerContext } from './action';
 import { catchUp } from './dueWork';
@@ -40,7 +41,7 @@ export function onFormSubmit_(e: GoogleAppsScript.Events.SheetsOnFormSubmit): vo
   const done = withDocumentLock(SUBMIT_LOCK_WAIT_MS, () => {
     const store = DocumentStore.open();
     if (!isCommunityTrigger(store, 'onFormSubmit_', uid)) return 'notOurs';
-    const outcome = recordResponse(store, at, source);
+    const outcome = recordOrPark(store, at, source);
     const ctx = lightTriggerContext(store, Book.open(store), effectiveUserEmail());
     const closed = catchUp(ctx);
     if (typeof outcome === 'object') notePlannedOrder(ctx, outcome.roundId, outcome.who);
@@ -53,19 +54,33 @@ export function onFormSubmit_(e: GoogleAppsScript.Events.SheetsOnFormSubmit): vo
   if (done.value !== 'done') drainFor(BILLS_AFTER_CLOSE_MS, done.value.replyTo, done.value.sender);
 }
 
-/** Records parked submissions; called by the tick under the lock. Returns how many were recorded. */
+/** Records parked submissions; called by every execution with the file under the lock. Returns how many were recorded. */
 export function drainPendingSubmissions(store: DocumentStore, book: Book): number {
   let n = 0;
   for (const parked of store.list(KEYS.pending)) {
     const source = parkedResponse(book, parked);
-    if (source) {
-      // The tick's own store: what this records (next rows, spans) is what the tick's later steps see.
-      recordResponse(store, parked, source);
-      n++;
-    }
+    // The caller's own store: what this records (next rows, spans) is what its later steps see.
+    if (source && recordOrPark(store, parked, source) === 'parked') break;
+    if (source) n++;
     store.delete(KEYS.pending(parked));
   }
   return n;
+}
+
+/**
+ * Records a response, or parks it when the spreadsheet is at Google's 10 million cells: the response
+ * stays in its response sheet and in the form, waits in document properties, and Check set-up says why.
+ */
+function recordOrPark(store: DocumentStore, at: ResponseAt, source: ResponseSource): RecordOutcome | 'parked' {
+  try {
+    return recordResponse(store, at, source);
+  } catch (err) {
+    if (!isCellLimit(err)) throw err;
+    store.set(KEYS.pending(at), new Date().toISOString());
+    const error = typeof (err as Error)?.message === 'string' ? (err as Error).message : String(err);
+    store.set(KEYS.triggerProblem, { at: new Date().toISOString(), handler: 'onFormSubmit_', user: effectiveUserEmail(), error });
+    return 'parked';
+  }
 }
 
 /** A recorded order, as the tick's plan needs it (its reminders must not say "you have not ordered"). */

@@ -11,6 +11,7 @@ import { readRoundOrders } from '../workspace/orders';
 import { queueEmails } from '../workspace/outbox';
 import { KEYS } from '../workspace/properties/keys';
 import { createRoundSheets } from '../workspace/results';
+import { isCellLimit } from '../workspace/sheets/setup';
 import { BuiltForm, FormOutcome, buildRoundForm, setFormAccepting } from '../workspace/roundForm';
 import { RoundRecord, RoundSnapshot, cacheSnapshot, readRounds, saveRound, snapshotOf, writeRound } from '../workspace/rounds';
 import { ActionContext, UserError, fail, locked } from './action';
@@ -215,11 +216,18 @@ export function openRound(roundId: string): RoundView {
     const pickupPoints = record.pickupPoints.length ? record.pickupPoints : places.pickup;
     const timeZone = book.timeZone();
     const formLang = settings.defaultLang;
+    // Its own sheets first: at the spreadsheet's 10 million cells this is where it stops, before any form.
+    createRoundSheets(book, record);
     const built = buildRoundForm(
       { round: { ...record, pickupPoints }, items, buildings: places.building, pickupPoints, lang: formLang, timeZone },
       record.formId,
       formEditors(ctx),
     );
+    if (isCellLimit(built.notLinked)) {
+      // The form exists but has no response sheet: kept on the draft, so opening again links this one.
+      writeRound(book, { ...record, formId: built.formId, formUrl: built.formUrl, formEditUrl: built.formEditUrl }, ctx.now);
+      fail(lang, 'limits.cells');
+    }
     const opened: RoundRecord = {
       ...record,
       pickupPoints,
@@ -244,7 +252,6 @@ export function openRound(roundId: string): RoundView {
     };
     cacheSnapshot(ctx.store, snapshot);
     ctx.store.set(KEYS.mailSettings, { paymentInstructions: settings.paymentInstructions, replyTo: settings.replyTo });
-    createRoundSheets(book, opened);
     const problems = logFormProblems(ctx, opened, built);
     return { ...toView(opened), ...(problems.length ? { warning: problems.join('\n') } : {}) };
   });

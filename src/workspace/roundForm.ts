@@ -136,6 +136,16 @@ function uniqueSheetName(wanted: string, taken: string[], roundId: string): stri
   }
 }
 
+/** Whether the form already writes to this spreadsheet (a form rebuilt, or linked on an earlier try). */
+function linkedHere(form: GoogleAppsScript.Forms.Form): boolean {
+  try {
+    return form.getDestinationId() === SpreadsheetApp.getActiveSpreadsheet().getId();
+  } catch {
+    // "getDestinationId" of a form with no destination: not linked.
+    return false;
+  }
+}
+
 /**
  * Links the form to this spreadsheet and names its new response sheet. The reference lists only the forms
  * scope for setDestination; if Google still refuses (see README "The first real deployment"), the form
@@ -213,7 +223,7 @@ export function buildRoundForm(input: FormInput, existingFormId: string, editors
 
   const accepting = publish(form);
   const notShared = share(form, editors);
-  const linked = existingFormId
+  const linked = linkedHere(form)
     ? { responseSheetId: null, notLinked: '' }
     : link(form, t(lang, 'form.responseSheet', { round: round.title }), round.id);
   return {

@@ -377,6 +377,8 @@ export const en = {
   'reauth.body':
     'An update of the group purchases add-on needs one more permission from you. Until you give it, orders from the forms wait unrecorded and reminders are not sent; nothing is lost. Open this link, choose your account and press Allow: {url}',
   'reauth.noAddress': 'Google did not say which address to write to.',
+  'limits.cells':
+    'This spreadsheet has reached Google\'s limit of 10 million cells, so the add-on cannot add a tab or rows. Nothing was lost. Archive old rounds: make a copy of the spreadsheet (File → Make a copy), then delete the old rounds\' tabs here ("R1 · Tally", "R1 · Bills"…), and try again.',
 } satisfies Record<string, Message>;
 
 export type MessageKey = keyof typeof en;

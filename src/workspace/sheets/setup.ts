@@ -68,3 +68,13 @@ function createSheet(
   }
   return sheet;
 }
+
+/**
+ * Whether Google refused to grow the spreadsheet: "Up to 10 million cells" per spreadsheet
+ * (https://support.google.com/drive/answer/37603); Apps Script says "This action would increase the number
+ * of cells in the workbook above the limit of 10000000 cells."
+ */
+export function isCellLimit(err: unknown): boolean {
+  const message = typeof (err as Error)?.message === 'string' ? (err as Error).message : String(err);
+  return /limit of 10,?000,?000 cells/i.test(message);
+}
