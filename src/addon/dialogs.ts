@@ -10,7 +10,7 @@ import { supplierOrder } from './receive';
 
 /** What the menu opens: the sidebar on a screen, the form link, the printable lists, the supplier order. */
 
-export type ScreenName = 'rounds' | 'newRound' | 'tally' | 'offline' | 'participants' | 'emails' | 'settings';
+export type ScreenName = 'rounds' | 'newRound' | 'tally' | 'offline' | 'participants' | 'emails' | 'settings' | 'check';
 
 /** Menu: opens the coordinator's panel (optionally on a given screen). */
 export function showSidebar(screen: ScreenName = 'rounds'): void {

@@ -377,3 +377,18 @@ export function findResponse(formId: string, at: Date, email: string): StoredFor
     return null;
   }
 }
+
+/** A round's form as Check set-up sees it, from the account running the check. */
+export type FormState = { open: true; published: boolean; accepting: boolean; linked: boolean } | { open: false; error: string };
+
+/** Opens the form (which may belong to another coordinator) and says whether residents can reach it. */
+export function formState(formId: string): FormState {
+  try {
+    const form = FormApp.openById(formId);
+    const newer = form as unknown as NewerForm;
+    const published = typeof newer.isPublished === 'function' ? newer.isPublished() : true;
+    return { open: true, published, accepting: form.isAcceptingResponses(), linked: linkedHere(form) };
+  } catch (err) {
+    return { open: false, error: errorText(err) };
+  }
+}

@@ -34,9 +34,25 @@ export function reauthorizationUrl(): string | null {
   return info.getAuthorizationStatus() === ScriptApp.AuthorizationStatus.REQUIRED ? info.getAuthorizationUrl() || '' : null;
 }
 
+/**
+ * The scopes appsscript.json declares (test/bundle/checkSetup.test.ts keeps the two lists equal): Check
+ * set-up compares them with what this account has granted.
+ */
+export const DECLARED_SCOPES = [
+  'https://www.googleapis.com/auth/spreadsheets.currentonly',
+  'https://www.googleapis.com/auth/forms',
+  'https://www.googleapis.com/auth/script.container.ui',
+  'https://www.googleapis.com/auth/script.scriptapp',
+  'https://www.googleapis.com/auth/script.send_mail',
+  'https://www.googleapis.com/auth/userinfo.email',
+];
+
 /** The scopes this account has granted, of those the add-on declares (for Check set-up). */
 export function grantedScopes(): string[] {
   // getAuthorizedScopes() is newer than @types/google-apps-script.
-  const info = ScriptApp.getAuthorizationInfo(ScriptApp.AuthMode.FULL) as unknown as { getAuthorizedScopes(): string[] | null };
-  return info.getAuthorizedScopes() ?? [];
+  // The scopes argument and getAuthorizedScopes() are newer than @types/google-apps-script.
+  const app = ScriptApp as unknown as {
+    getAuthorizationInfo(mode: GoogleAppsScript.Script.AuthMode, scopes: string[]): { getAuthorizedScopes(): string[] | null };
+  };
+  return app.getAuthorizationInfo(ScriptApp.AuthMode.FULL, DECLARED_SCOPES).getAuthorizedScopes() ?? [];
 }

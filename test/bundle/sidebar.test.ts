@@ -25,6 +25,7 @@ describe('the menu', () => {
       '分发名单（打印）',
       '设置',
       '创建社区表格',
+      '检查设置',
       '帮助',
     ]);
     for (const i of items) expect(names()).toContain(i.functionName);

@@ -78,3 +78,11 @@ export function isCellLimit(err: unknown): boolean {
   const message = typeof (err as Error)?.message === 'string' ? (err as Error).message : String(err);
   return /limit of 10,?000,?000 cells/i.test(message);
 }
+
+/** Google's limit on one spreadsheet: "Up to 10 million cells" (https://support.google.com/drive/answer/37603). */
+export const CELL_LIMIT = 10_000_000;
+
+/** Cells the spreadsheet holds (every tab's rows × columns, empty or not: that is what the limit counts). */
+export function cellsUsed(book: Book): number {
+  return book.sheets().reduce((n, s) => n + s.getMaxRows() * s.getMaxColumns(), 0);
+}

@@ -9,6 +9,7 @@ import { offlineScreen } from './screens/offline';
 import { participantsScreen } from './screens/participants';
 import { emailsScreen } from './screens/emails';
 import { settingsScreen } from './screens/settings';
+import { checkScreen, lateTickBanner } from './screens/check';
 
 const lang = resolveLang(document.body.dataset.lang);
 setServerLang(lang);
@@ -21,10 +22,12 @@ const screens: Record<string, Screen> = {
   participants: participantsScreen,
   emails: emailsScreen,
   settings: settingsScreen,
+  check: checkScreen,
 };
 const needsRound = new Set(['tally', 'offline', 'participants', 'emails']);
 
 const tabs = document.getElementById('tabs') as HTMLElement;
+const banner = document.getElementById('banner') as HTMLElement;
 const picker = document.getElementById('round-picker') as HTMLElement;
 const main = document.getElementById('screen') as HTMLElement;
 let current = document.body.dataset.screen === 'newRound' ? 'rounds' : document.body.dataset.screen || 'rounds';
@@ -44,6 +47,10 @@ const ctx: ScreenContext = {
     if (id) roundId = id;
     current = screen;
     void show();
+    // The hourly check late (its owner gone, out of quota, or needing to authorize again): said on every screen.
+    void lateTickBanner(ctx).then((node) => {
+      if (node && banner) append(banner, node);
+    });
   },
   newRound: document.body.dataset.screen === 'newRound',
   flash(kind, text) {
@@ -118,3 +125,7 @@ async function show(): Promise<void> {
 }
 
 void show();
+// The hourly check late (its owner gone, out of quota, or needing to authorize again): said on every screen.
+void lateTickBanner(ctx).then((node) => {
+  if (node && banner) append(banner, node);
+});
