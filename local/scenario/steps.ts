@@ -1,5 +1,5 @@
 import { SHEETS, SheetKey, sheetNames } from '../../src/workspace/sheets/schema';
-import { Workspace } from '../emulator';
+import { Deployment, Workspace } from '../emulator';
 import { Resident, submitAsResident } from './resident';
 
 /**
@@ -26,7 +26,15 @@ export type Step =
 export interface Scenario {
   title: string;
   description?: string;
-  options?: { timeZone?: string; locale?: string; mailQuota?: number; now?: string; user?: string };
+  options?: {
+    timeZone?: string;
+    locale?: string;
+    mailQuota?: number;
+    now?: string;
+    user?: string;
+    /** 'bound' (one script per community) or 'addon' (one published add-on; the emulator's default). */
+    deployment?: Deployment;
+  };
   steps: Step[];
 }
 
