@@ -140,7 +140,9 @@ function mailLine(ctx: ActionContext): CheckLine {
   const title = t(lang, 'check.mail.title');
   const quota = mailQuotaLeft();
   const waiting = outboxSummary(ctx.book, ctx.store).counts.QUEUED;
-  const counts = [t(lang, 'ui.emails.quota', { count: quota }), t(lang, 'check.mail.waiting', { count: waiting })].join('; ');
+  const counts = [t(lang, 'ui.emails.quota', { count: quota }), t(lang, 'check.mail.waiting', { count: waiting })].join(
+    t(lang, 'check.and'),
+  );
   const refused = ctx.store.get(KEYS.mailProblem);
   if (refused) {
     const when = formatDateTime(Date.parse(refused.at), ctx.book.timeZone(), lang);

@@ -447,6 +447,7 @@ export const en = {
   'check.cells.detail': '{used} of 10,000,000 cells ({percent}%).',
   'limits.cellsSoon':
     'Archive old rounds soon: make a copy of the spreadsheet (File → Make a copy), then delete the old rounds\' tabs here ("R1 · Tally", "R1 · Bills"…).',
+  'check.and': '; ',
 } satisfies Record<string, Message>;
 
 export type MessageKey = keyof typeof en;

@@ -424,4 +424,5 @@ export const zh: Catalog<MessageKey> = {
   'check.cells.detail': '已用{used}个单元格（上限一千万个，{percent}%）。',
   'limits.cellsSoon':
     '请尽快归档以前的团购：先复制表格（“文件”→“创建副本”），再删除此处以前各期的工作表（“R1 · 汇总”“R1 · 账单”等）。',
+  'check.and': '；',
 };
