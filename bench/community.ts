@@ -1,4 +1,4 @@
-import { LoadedAddOn, Workspace, loadBundle } from '../local/emulator';
+import { Deployment, LoadedAddOn, Workspace, loadBundle } from '../local/emulator';
 import { CatalogItem } from '../src/core/catalog';
 import { placeKindLabel } from '../src/core/i18n/labels';
 import { KEYS } from '../src/workspace/properties/keys';
@@ -13,7 +13,7 @@ const HOUR = 3600_000;
 const LANG = 'ru';
 
 /** Types rows straight into a sheet, as they would stand after the add-on (or a coordinator) wrote them. */
-function put(ws: Workspace, key: SheetKey, rows: unknown[][], from = 2): void {
+export function put(ws: Workspace, key: SheetKey, rows: unknown[][], from = 2): void {
   const sheet = ws.spreadsheet.sheet(sheetName(key, LANG))!;
   if (from + rows.length > sheet.maxRows) sheet.maxRows = from + rows.length + 100;
   rows.forEach((r, i) => r.forEach((v, c) => sheet.put(from + i, c + 1, v)));
@@ -49,8 +49,10 @@ function catalogRows(items: CatalogItem[]): unknown[][] {
 export function benchCommunity(
   distDir: string,
   orders: number,
+  // One script per community (README "Deploy"): its hourly tick has the spreadsheet, as the figures assume.
+  deployment: Deployment = 'bound',
 ): LoadedAddOn & { roundId: string; formId: string; items: CatalogItem[] } {
-  const loaded = loadBundle(distDir, { now: T0, mailQuota: 100 });
+  const loaded = loadBundle(distDir, { now: T0, mailQuota: 100, deployment });
   const ws = loaded.workspace;
   ws.session.locales.set(ws.owner, 'ru_RU');
   ws.run('setUpCommunity');

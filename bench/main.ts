@@ -9,6 +9,7 @@ import { tallyRound } from '../src/core/tally';
 import { T0, benchCommunity } from './community';
 import { benchCatalog, benchOrders } from './data';
 import { NAIVE_SCRIPT } from './naive';
+import { BusyWeek, busyWeek } from './busyWeek';
 
 const ROOT = join(__dirname, '..', '..');
 const DIST = join(ROOT, 'dist');
@@ -294,7 +295,21 @@ function main(): void {
   console.log('\nNaive baseline (tutorial style) against ours, modelled Apps Script time');
   console.table(ratio);
 
-  const results = { generatedAt: new Date().toISOString(), node: process.version, sizes, core, bundle, ops, ratio };
+  const week: BusyWeek[] = (['bound', 'addon'] as const).map((d) => busyWeek(DIST, d));
+  console.log(
+    "\nA busy week (300 households, two rounds of 150 orders, hourly ticks, reminders, bills): the triggers' owner's trigger runtime, minutes per day, against the consumer quota of 90",
+  );
+  console.table(
+    week.map((w) => ({
+      deployment: w.deployment,
+      ...Object.fromEntries(w.minutesPerDay.map((m, d) => [`day ${d + 1}`, m])),
+      busiest: w.busiestDay,
+      'trigger runs': w.triggerRuns,
+      'refused for quota': w.refusedRuns,
+    })),
+  );
+
+  const results = { generatedAt: new Date().toISOString(), node: process.version, sizes, core, bundle, ops, ratio, week };
   writeFileSync(join(ROOT, 'bench', 'results.json'), `${JSON.stringify(results, null, 1)}\n`);
   console.log('\nwrote bench/results.json');
 
@@ -332,6 +347,11 @@ function main(): void {
       check(o.finished, `${o.op} @${o.orders} did not finish`);
     }
     check(bundle.evalMs <= budget.bundleEvalMs, `bundle evaluation ${bundle.evalMs} ms > ${budget.bundleEvalMs}`);
+    for (const w of week)
+      check(
+        w.busiestDay <= budget.busyWeekTriggerMinutesPerDay && w.refusedRuns === 0,
+        `busy week (${w.deployment}): ${w.busiestDay} trigger minutes on the busiest day > ${budget.busyWeekTriggerMinutesPerDay}`,
+      );
     const codeKB = bundle.files.find((f) => f.file === 'Code.js')?.rawKB ?? 0;
     check(codeKB <= budget.codeJsKB, `dist/Code.js ${codeKB} KB > ${budget.codeJsKB}`);
     console.log(failures.length ? `\nBUDGET EXCEEDED:\n- ${failures.join('\n- ')}` : '\nAll budgets met (bench/budget.json).');

@@ -1,4 +1,3 @@
-import { Fidelity } from './fidelity';
 import { METHOD_SCOPES } from './scopeTable';
 
 /**
@@ -74,30 +73,51 @@ export class Authorization {
   readonly manifestScopes: ReadonlySet<string> | null;
   /** Users who have not (or no longer) authorized the script; everyone else consented to all its scopes. */
   readonly unauthorized = new Set<string>();
+  /**
+   * Users who authorized an earlier version of the script, with the scopes they granted then: a new
+   * version that declares another scope needs their consent again. Their triggers still start — "Some
+   * script executions can start without a user's consent to all required scopes used by the script"
+   * (https://developers.google.com/apps-script/reference/script/authorization-info), which is why the
+   * forms/notifications sample checks getAuthorizationInfo in its trigger — and a call needing a scope
+   * they have not granted fails with "Authorization is required to perform that action."
+   */
+  readonly grantedEarlier = new Map<string, ReadonlySet<string>>();
 
-  constructor(
-    manifestScopes: readonly string[] | null,
-    private fidelity: () => Fidelity,
-  ) {
+  constructor(manifestScopes: readonly string[] | null) {
     this.manifestScopes = manifestScopes ? new Set(manifestScopes) : null;
   }
 
-  /** The scopes the script effectively holds: the manifest's, plus those an allowance adds (see fidelity.ts). */
+  /** The scopes the script holds: the manifest's, exactly (null: none declared, so every call is covered). */
   granted(): ReadonlySet<string> | null {
-    if (!this.manifestScopes) return null;
-    return new Set([...this.manifestScopes, ...this.fidelity().scopesBeyondManifest]);
+    return this.manifestScopes;
   }
 
   isAuthorized(user: string): boolean {
-    return !this.unauthorized.has(user);
+    return !this.unauthorized.has(user) && !this.needsConsentAgain(user);
   }
 
-  check(method: string, mode: AuthMode): void {
+  /** Whether `user` authorized an earlier version, without a scope this one declares. */
+  needsConsentAgain(user: string): boolean {
+    const earlier = this.grantedEarlier.get(user);
+    return !!earlier && !!this.manifestScopes && [...this.manifestScopes].some((s) => !earlier.has(s));
+  }
+
+  /** The scopes `user` has granted: none, all the manifest's, or those of an earlier version. */
+  grantedTo(user: string): readonly string[] {
+    if (this.unauthorized.has(user)) return [];
+    const all = this.manifestScopes ? [...this.manifestScopes] : [];
+    const earlier = this.grantedEarlier.get(user);
+    return earlier ? all.filter((s) => earlier.has(s)) : all;
+  }
+
+  check(method: string, mode: AuthMode, user?: string): void {
     const scopes = scopesOf(method);
     if (mode === 'NONE' && !NONE_ALLOWED.has(method) && !PURE_SERVICES.some((p) => method.startsWith(p)))
       throw new Error(notPermitted(method, scopes));
     if (mode === 'LIMITED' && !allowedInLimited(method, scopes)) throw new Error(notPermitted(method, scopes));
     const granted = this.granted();
     if (scopes.length && granted && !scopes.some((s) => granted.has(s))) throw new Error(notSufficient(method, scopes));
+    const earlier = user === undefined ? undefined : this.grantedEarlier.get(user);
+    if (scopes.length && earlier && !scopes.some((s) => earlier.has(s))) throw new Error(AUTHORIZATION_REQUIRED_ERROR);
   }
 }

@@ -32,12 +32,6 @@ export interface Fidelity {
    */
   readonly userTriggersListClock: boolean;
 
-  /**
-   * Not a reading of Google: scopes treated as granted although the manifest does not declare them. Only
-   * LEGACY_ALLOWANCES may set it, for a scope the add-on calls without declaring (a real deployment fails).
-   */
-  readonly scopesBeyondManifest: readonly string[];
-
   // ---- Forms and Sheets (FIDELITY-FORMS-SHEETS.md) ----
 
   /**
@@ -105,7 +99,6 @@ export const STRICT: Fidelity = {
   version: 1,
   clockActiveDocument: 'none',
   userTriggersListClock: false,
-  scopesBeyondManifest: [],
   unpublishedFormsFrom: Date.UTC(2026, 6, 1),
   collectEmailMeans: 'VERIFIED',
   rebuiltItemColumns: 'append',
@@ -122,30 +115,4 @@ export const STRICT: Fidelity = {
  * bench) until the add-on is fixed. Each entry is a debt with the reason beside it; the goal is `{}`.
  * Emulator tests never use these: they load scripts with STRICT.
  */
-export const LEGACY_ALLOWANCES: Partial<Fidelity> = {
-  // appsscript.json lacks userinfo.email, yet every action calls Session.getActiveUser().getEmail()
-  // (src/workspace/session.ts); on Google each such call fails with "Specified permissions are not sufficient
-  // to call Session.getActiveUser. Required permissions: https://www.googleapis.com/auth/userinfo.email".
-  scopesBeyondManifest: ['https://www.googleapis.com/auth/userinfo.email'],
-  // The hourly tick (onTick_) reads the spreadsheet and document properties through
-  // SpreadsheetApp.getActiveSpreadsheet()/getDocumentProperties(); with no active document it has nothing
-  // to work on, and spreadsheets.currentonly cannot reach the file by id.
-  clockActiveDocument: 'container',
-  // ensureTriggers (src/workspace/triggers.ts) looks for its hourly tick with getUserTriggers(ss); when the
-  // clock trigger is not listed it creates another, which the add-on rule then refuses.
-  userTriggersListClock: true,
-
-  // src/workspace/roundForm.ts never calls Form.setPublished(true): every round's form made after
-  // 30 June 2026 would refuse all residents (24 bundle/scenario tests fail).
-  unpublishedFormsFrom: Number.POSITIVE_INFINITY,
-  // src/addon/intake.ts reads an edited response from e.namedValues; with unchanged answers blank it
-  // drops the resident's other items (2 intake tests fail). It should read the FormResponse by item id.
-  editedResponseEvent: 'full',
-  // src/workspace/sheets/cells.ts asText() prefixes "'" AND setup.ts formats those columns '@': names,
-  // emails and ids would be stored as 'anna@… (19 bundle tests fail; the scenarios loop without end).
-  apostropheInPlainText: 'stripped',
-  // Two bundle tests type strings into a ru_RU sheet: "2.5" in the Catalog's box column becomes 2 May
-  // (the add-on then names a date instead of what was typed), and fulfilment.test.ts expects a typed
-  // "150,50" to stay text where Sheets stores 150.5.
-  typedInputLocale: 'invariant',
-};
+export const LEGACY_ALLOWANCES: Partial<Fidelity> = {};

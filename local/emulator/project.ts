@@ -98,7 +98,7 @@ export class ScriptProject {
     this.random = options.random ?? new SeededRandom(options.seed ?? 42);
     this.deployment = options.deployment ?? 'addon';
     this.scriptId = `script-${this.random.id(20)}`;
-    this.authorization = new Authorization(options.oauthScopes ?? null, () => this.fidelity);
+    this.authorization = new Authorization(options.oauthScopes ?? null);
     this.triggers = new TriggerTable(this.random, this.deployment);
     this.triggerRuntime = new TriggerRuntimeQuota(TRIGGER_RUNTIME_QUOTA_MS[options.account ?? 'consumer']);
   }

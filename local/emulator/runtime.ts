@@ -114,7 +114,7 @@ export class Runtime {
     this.checkTimeBudget();
     if (this.current) this.current.serviceCalls++;
     this.interceptor?.beforeCall(this, service, method);
-    this.authorization?.check(method, this.authMode);
+    this.authorization?.check(method, this.authMode, this.user);
     const cost = costOf(method, this.latency);
     this.calls.record(service, method, cost.kind);
     this.clock.advance(cost.ms);

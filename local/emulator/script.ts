@@ -383,7 +383,8 @@ export class EmuScriptApp implements Pick<GoogleAppsScript.Script.ScriptApp, Mem
     const asked = oAuthScopes ?? declared;
     const full = (authMode as unknown as AuthMode) === 'FULL';
     const consented = auth.isAuthorized(this.runtime.user);
-    const authorized = consented ? asked.filter((s) => !auth.manifestScopes || auth.manifestScopes.has(s)) : [];
+    const granted = new Set(auth.grantedTo(this.runtime.user));
+    const authorized = asked.filter((s) => (auth.manifestScopes ? granted.has(s) : consented));
     const url = `https://script.google.com/macros/d/${this.context.scriptId}/authorize`;
     return new EmuAuthorizationInfo(full && !consented, url, authorized).proxy;
   }

@@ -70,7 +70,11 @@ export interface WorkspaceState {
   mail: { sent: SentEmail[]; used: number; windowStart: number | null; dailyQuota: number };
   locales: [string, string][];
   /** emu-auth: the project's daily trigger runtime per user and who has not authorized (absent in older files). */
-  project?: { triggerRuntime: [string, { start: number; usedMs: number }][]; unauthorized: string[] };
+  project?: {
+    triggerRuntime: [string, { start: number; usedMs: number }][];
+    unauthorized: string[];
+    grantedEarlier?: [string, string[]][];
+  };
 }
 
 interface SavedProtection {
@@ -170,6 +174,7 @@ export function saveState(ws: Workspace): WorkspaceState {
     project: {
       triggerRuntime: ws.project.triggerRuntime.snapshot(),
       unauthorized: [...ws.project.authorization.unauthorized],
+      grantedEarlier: [...ws.project.authorization.grantedEarlier].map(([u, scopes]) => [u, [...scopes]]),
     },
   };
 }
@@ -227,6 +232,7 @@ export function loadState(ws: Workspace, state: WorkspaceState): void {
   if (state.project) {
     ws.project.triggerRuntime.restore(state.project.triggerRuntime);
     for (const u of state.project.unauthorized) ws.project.authorization.unauthorized.add(u);
+    for (const [u, scopes] of state.project.grantedEarlier ?? []) ws.project.authorization.grantedEarlier.set(u, new Set(scopes));
   }
   ws.forms.forms.length = 0;
   for (const f of state.forms) {

@@ -241,7 +241,10 @@ export class Workspace {
     try {
       if (budget.budgetMs <= 0) throw new Error(TRIGGER_RUNTIME_ERROR);
       // An add-on asks for all its scopes before it runs: a user who has not authorized gets no execution.
-      if (authMode === 'FULL' && !this.project.authorization.isAuthorized(user)) throw new Error(AUTHORIZATION_REQUIRED_ERROR);
+      // A trigger of a user who authorized an earlier version still starts (see Authorization.grantedEarlier).
+      const auth = this.project.authorization;
+      const startsAnyway = cause.startsWith('trigger') && !auth.unauthorized.has(user);
+      if (authMode === 'FULL' && !auth.isAuthorized(user) && !startsAnyway) throw new Error(AUTHORIZATION_REQUIRED_ERROR);
       const result = fn(...args) as T;
       // A script that caught the kill and carried on is still stopped: Apps Script ends it for real.
       if (record.killed) throw new Error(record.killedWith ?? EXECUTION_TIME_ERROR);

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import http from 'node:http';
 import { join } from 'node:path';
 import { build } from 'esbuild';
+import { Deployment } from '../emulator';
 import { Playground, PlaygroundOptions, startServer } from './server';
 
 export interface Launched {
@@ -13,7 +14,7 @@ export interface Launched {
 /** Builds the shell's browser code and starts the playground on 127.0.0.1 (port 0 picks a free one). */
 export async function launchPlayground(
   root: string,
-  options: { port?: number; reset?: boolean; stateFile?: string } = {},
+  options: { port?: number; reset?: boolean; stateFile?: string; deployment?: Deployment } = {},
 ): Promise<Launched> {
   const ui = join(root, 'local', 'playground', 'ui');
   const bundled = await build({
@@ -33,6 +34,7 @@ export async function launchPlayground(
     appJs: bundled.outputFiles[0].text,
     appCss: readFileSync(join(ui, 'app.css'), 'utf8'),
     appHtml: readFileSync(join(ui, 'index.html'), 'utf8'),
+    deployment: options.deployment ?? 'bound',
   };
   const playground = new Playground(o);
   const server = startServer(playground, o);

@@ -1,7 +1,7 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import http from 'node:http';
 import { join } from 'node:path';
-import { LoadedAddOn, Workspace, loadBundle, loadState, saveState } from '../emulator';
+import { Deployment, LoadedAddOn, Workspace, loadBundle, loadState, saveState } from '../emulator';
 import { isDate } from '../emulator/guard';
 import { displayValue } from '../emulator/spreadsheet/values';
 import { Scenario, runSteps } from '../scenario/steps';
@@ -20,6 +20,8 @@ export interface PlaygroundOptions {
   appJs: string;
   appCss: string;
   appHtml: string;
+  /** 'bound' (one script per community, README "Deploy": the default) or 'addon' (one published add-on). */
+  deployment: Deployment;
 }
 
 /** One community in the emulator, kept in a file so a restart continues where it stopped. */
@@ -47,7 +49,9 @@ export class Playground {
   private fresh(): LoadedAddOn {
     const demo = this.demo();
     const opts = demo.options ?? {};
+    // No allowance: the bundle runs under STRICT, as in the tests (local/emulator/fidelity.ts).
     return loadBundle(join(this.o.root, 'dist'), {
+      deployment: this.o.deployment,
       timeZone: opts.timeZone,
       locale: opts.locale,
       mailQuota: opts.mailQuota,

@@ -1,19 +1,22 @@
 import { resolve as resolvePath } from 'node:path';
+import { Deployment } from '../emulator';
 import { runScenarioFile } from './runFile';
 
 async function main(): Promise<void> {
   const args = process.argv.slice(2);
   const outAt = args.indexOf('--out');
   const out = outAt >= 0 ? args[outAt + 1] : 'scenario-out';
-  const files = args.filter((a, i) => !a.startsWith('--') && i !== outAt + 1);
-  if (!files.length) {
-    console.error('usage: npm run scenario -- scenarios/FILE.json [--out DIR]');
+  const deploymentAt = args.indexOf('--deployment');
+  const deployment = deploymentAt >= 0 ? (args[deploymentAt + 1] as Deployment) : undefined;
+  const files = args.filter((a, i) => !a.startsWith('--') && i !== outAt + 1 && i !== deploymentAt + 1);
+  if (!files.length || (deployment && deployment !== 'bound' && deployment !== 'addon')) {
+    console.error('usage: npm run scenario -- scenarios/FILE.json [--out DIR] [--deployment bound|addon]');
     process.exit(2);
   }
   let failed = false;
   for (const file of files) {
     const dir = files.length > 1 ? resolvePath(out, file.replace(/^.*\//, '').replace(/\.json$/, '')) : resolvePath(out);
-    const { ok, log } = await runScenarioFile(file, dir, resolvePath('dist'));
+    const { ok, log } = await runScenarioFile(file, dir, resolvePath('dist'), { deployment });
     console.log(log.join('\n'));
     console.log(`${ok ? 'wrote' : 'FAILED, wrote what there was to'} ${dir}`);
     failed ||= !ok;

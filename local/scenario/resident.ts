@@ -16,6 +16,8 @@ export interface Resident {
   comment?: string;
   items?: Record<string, string>;
   extras?: Record<string, string>;
+  /** Whether they are signed in to a Google account (default: yes). Many residents have none. */
+  googleAccount?: boolean;
 }
 
 /** The round as the add-on cached it when it opened (read straight from document properties). */
@@ -30,17 +32,17 @@ export function residentAnswers(snapshot: RoundSnapshot, r: Resident): Record<st
   const q = snapshot.questions;
   if (!q) throw new Error('round has no form questions');
   const out: Record<string, string> = {
-    [q.name]: r.name,
-    [q.phone]: r.phone ?? '',
-    [q.flat]: r.flat ?? '',
-    [q.lang]: r.lang ?? '',
-    [q.comment]: r.comment ?? '',
+    [q.name.title]: r.name,
+    [q.phone.title]: r.phone ?? '',
+    [q.flat.title]: r.flat ?? '',
+    [q.lang.title]: r.lang ?? '',
+    [q.comment.title]: r.comment ?? '',
   };
-  if (q.building) out[q.building] = r.building ?? snapshot.buildings[0] ?? '';
-  if (q.pickupPoint) out[q.pickupPoint] = r.pickupPoint ?? snapshot.pickupPoints[0] ?? '';
-  for (const [id, titles] of Object.entries(q.items)) {
-    out[titles.quantity] = r.items?.[id] ?? '';
-    if (titles.extra) out[titles.extra] = r.extras?.[id] ?? '';
+  if (q.building) out[q.building.title] = r.building ?? snapshot.buildings[0] ?? '';
+  if (q.pickupPoint) out[q.pickupPoint.title] = r.pickupPoint ?? snapshot.pickupPoints[0] ?? '';
+  for (const [id, questions] of Object.entries(q.items)) {
+    out[questions.quantity.title] = r.items?.[id] ?? '';
+    if (questions.extra) out[questions.extra.title] = r.extras?.[id] ?? '';
   }
   return out;
 }
@@ -61,6 +63,7 @@ export function submitAsResident(
     {
       answers: residentAnswers(snapshot, r),
       email: emailOf(r),
+      googleAccount: r.googleAccount,
       editResponseId: options.edit,
       bypassValidation: options.bypassValidation,
     },

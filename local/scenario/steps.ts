@@ -1,5 +1,5 @@
 import { SHEETS, SheetKey, sheetNames } from '../../src/workspace/sheets/schema';
-import { Workspace } from '../emulator';
+import { Deployment, Workspace } from '../emulator';
 import { runConfirmed } from './confirm';
 import { Resident, submitAsResident } from './resident';
 
@@ -20,7 +20,7 @@ export type Step =
       askOnly?: boolean;
       note?: string;
     }
-  | { do: 'type'; sheet: string; rows: unknown[][]; row?: number; column?: number; note?: string }
+  | { do: 'type'; sheet: string; rows: unknown[][]; row?: number; column?: number; as?: string; note?: string }
   | {
       do: 'submit';
       round: string;
@@ -56,7 +56,15 @@ export interface Expectation {
 export interface Scenario {
   title: string;
   description?: string;
-  options?: { timeZone?: string; locale?: string; mailQuota?: number; now?: string; user?: string };
+  options?: {
+    timeZone?: string;
+    locale?: string;
+    mailQuota?: number;
+    now?: string;
+    user?: string;
+    /** 'bound' (one script per community) or 'addon' (one published add-on; the emulator's default). */
+    deployment?: Deployment;
+  };
   steps: Step[];
 }
 
@@ -130,12 +138,15 @@ export function runSteps(ws: Workspace, steps: Step[], log: StepLog, saved: Save
         return;
       }
       case 'type': {
-        // The coordinator types through Sheets: protections apply and edit triggers fire.
+        // As a person types: text read by the sheet's locale (unless the column is plain text), through
+        // protections and validation, firing edit triggers (local/emulator/userEdit.ts).
         const sheet = sheetNamed(ws, step.sheet);
-        const wide = Math.max(...step.rows.map((r) => r.length));
-        const block = step.rows.map((r) => [...r, ...Array<unknown>(wide - r.length).fill('')]);
-        const done = ws.paste(ws.owner, sheet.name, [step.row ?? 2, step.column ?? 1], block);
-        if (!done.ok) throw new Error(`${label}: ${done.error}`);
+        step.rows.forEach((r, dr) => {
+          const typed = r.map((v) => (typeof v === 'number' ? String(v) : v));
+          const at: [number, number] = [(step.row ?? 2) + dr, step.column ?? 1];
+          const result = ws.paste(step.as ?? ws.owner, sheet.name, at, [typed]);
+          if (!result.ok) throw new Error(`${label}: ${result.error}`);
+        });
         break;
       }
       case 'submit': {

@@ -16,6 +16,7 @@ import { setFormAccepting } from '../workspace/roundForm';
 import { saveRound } from '../workspace/rounds';
 import { ActionContext, locked, requireAccess } from './action';
 import { markTabsStale } from './buildingTabs';
+import { logFormOutcome } from './rounds';
 import { journalEntryFor } from './payments';
 import { updateLedger } from './refreshLedger';
 import { RoundData, assignReferences, factsOf, loadRound } from './roundData';
@@ -130,7 +131,11 @@ export function closeRoundNow(ctx: ActionContext, roundId: string, loaded?: Roun
   if (previous) return { ...previous, alreadyClosed: true };
   const data = loaded ?? loadRound(ctx, roundId);
   if (!canReach(data.record.state, 'closed')) return summaryOf(data, 0, true);
-  if (data.record.state === 'open') setFormAccepting(data.record.formId, false, ctx.settings.defaultLang);
+  // A form another coordinator created and never shared cannot be opened: the round closes anyway (late
+  // answers are refused by the stop itself) and the coordinator is told, here and in Check set-up.
+  const form =
+    data.record.state === 'open' ? setFormAccepting(data.record.formId, false, ctx.settings.defaultLang) : { ok: true as const };
+  const warning = logFormOutcome(ctx, data.record, form, 'round.formNotClosed');
   applyCredits(ctx, data);
   assignReferences(ctx, data);
   writeRoundResults(ctx.book, ctx.store, data.record, data);
@@ -138,7 +143,7 @@ export function closeRoundNow(ctx: ActionContext, roundId: string, loaded?: Roun
   const queued = queueEmails(ctx.book, ctx.store, billEmails(ctx, data, close), ctx.now, new Set());
   data.record = saveRound(ctx.book, ctx.store, { ...data.record, state: 'closed' }, ctx.now);
   updateLedger(ctx, data);
-  const summary = summaryOf(data, queued, false);
+  const summary: CloseSummary = { ...summaryOf(data, queued, false), ...(warning ? { warning } : {}) };
   ctx.store.set(KEYS.closed(roundId), summary);
   ctx.store.set(KEYS.closes(roundId), close);
   markTabsStale(ctx);

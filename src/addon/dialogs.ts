@@ -11,7 +11,8 @@ import { supplierOrder } from './receive';
  * The menu is the same for everyone (onOpen may run before anyone is known); each item checks who asks.
  */
 
-export type ScreenName = 'rounds' | 'newRound' | 'tally' | 'offline' | 'participants' | 'emails' | 'settings' | 'building';
+export type ScreenName =
+  'rounds' | 'newRound' | 'tally' | 'offline' | 'participants' | 'emails' | 'settings' | 'building' | 'check';
 
 /**
  * Menu: opens the panel. A coordinator gets every screen, the treasurer the money, a building volunteer

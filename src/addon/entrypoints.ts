@@ -3,6 +3,7 @@
  * handlers and google.script.run calls. build.mjs turns each key into a top-level function in
  * dist/Code.js. Names ending in "_" are private: google.script.run cannot call them.
  */
+import { checkSetup, setupWarnings, showCheckSetup, takeOverTriggers } from './checkSetup';
 import { closeRound } from './close';
 import { showDistributionLists, showFormLink, showNewRound, showSettings, showSidebar, showSupplierOrder } from './dialogs';
 import { distributionLists, sendVolunteerLists } from './handOut';
@@ -54,6 +55,7 @@ export const entryPoints = {
   showSupplierOrder,
   showDistributionLists,
   showSettings,
+  showCheckSetup,
   // installable triggers (private)
   onFormSubmit_,
   onTick_,
@@ -93,6 +95,10 @@ export const entryPoints = {
   recordStatementPayments,
   thankYouScreen,
   sendThankYou,
+  // set-up check
+  checkSetup,
+  setupWarnings,
+  takeOverTriggers,
   // emails
   emailsScreen,
   sendQueuedEmails,

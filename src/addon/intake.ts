@@ -1,55 +1,109 @@
 import { t } from '../core/i18n/translate';
 import { RawOrderInput } from '../core/validation';
-import { SUBMIT_LOCK_WAIT_MS, withScriptLock } from '../workspace/lock';
+import { SUBMIT_LOCK_WAIT_MS, withDocumentLock } from '../workspace/lock';
 import { findOrder } from '../workspace/orders';
 import { KEYS } from '../workspace/properties/keys';
 import { DocumentStore } from '../workspace/properties/store';
 import { ResponseAt, ResponseSource, parkedResponse, rowEmail, rowTimestamp, submittedResponse } from '../workspace/responses';
-import { findResponse, orderAnswers } from '../workspace/roundForm';
+import { answersByColumn, answersById, findResponse, orderAnswers } from '../workspace/roundForm';
 import { snapshotForSheet } from '../workspace/rounds';
 import { Book } from '../workspace/sheets/book';
+import { effectiveUserEmail } from '../workspace/session';
+import { isCellLimit } from '../workspace/sheets/setup';
+import { isCommunityTrigger, retireTrigger } from '../workspace/triggers';
+import { lightTriggerContext } from './action';
+import { catchUp } from './dueWork';
+import { authorizedToRun } from './reauthorize';
 import { receiptEmail, sendReceipt, withdrawnEmail } from './receipt';
 import { openRoundOf } from './roundData';
 import { checkOrder, logOrderProblems, saveOrder } from './saveOrder';
+import { BATCH_MS, drainFor, senderName } from './sendEmails';
+import { notePlannedOrder, syncTickPlan } from './tickPlan';
+import { PlannedRecipient } from '../workspace/tickPlan';
+
+/** After a late submission closed a round, this much of the run sends its bills; the rest go later. */
+const BILLS_AFTER_CLOSE_MS = Math.min(60_000, BATCH_MS);
 
 /**
- * The spreadsheet form-submit trigger, shared by every round's form. Blank events are ignored; when
- * the lock cannot be had in time the event is parked in document properties and the hourly tick
- * records it later, so nothing is lost.
+ * The spreadsheet form-submit trigger, shared by every round's form. Blank events are ignored, and so is
+ * an event fired by any trigger but the community's own (two coordinators' triggers never both record).
+ * When the lock cannot be had in time, or the owner must authorize the add-on again first, the event is
+ * parked in document properties and recorded later, so nothing is lost. A submission is also an execution
+ * that has the file: it does what fell due (dueWork.ts), so a late one closes its round.
  */
 export function onFormSubmit_(e: GoogleAppsScript.Events.SheetsOnFormSubmit): void {
   const submitted = submittedResponse(e);
   if (!submitted) return;
   const { at, source } = submitted;
-  const done = withScriptLock(SUBMIT_LOCK_WAIT_MS, () => recordResponse(DocumentStore.open(), at, source));
-  if (!done.ok) DocumentStore.open().set(KEYS.pending(at), new Date().toISOString());
+  const park = () => DocumentStore.open().set(KEYS.pending(at), new Date().toISOString());
+  if (!authorizedToRun()) return park();
+  const uid = (e as { triggerUid?: string }).triggerUid;
+  const done = withDocumentLock(SUBMIT_LOCK_WAIT_MS, () => {
+    const store = DocumentStore.open();
+    if (!isCommunityTrigger(store, 'onFormSubmit_', uid)) return 'notOurs';
+    const outcome = recordOrPark(store, at, source);
+    const ctx = lightTriggerContext(store, Book.open(store), effectiveUserEmail());
+    const closed = catchUp(ctx);
+    if (typeof outcome === 'object') notePlannedOrder(ctx, outcome.roundId, outcome.who);
+    syncTickPlan(ctx);
+    return closed.length ? { replyTo: ctx.settings.replyTo, sender: senderName(ctx) } : 'done';
+  });
+  if (!done.ok) return done.reason === 'busy' ? park() : undefined;
+  if (done.value === 'notOurs') return retireTrigger(uid);
+  // The submission that found the stop passed sends the bills it queued, for a minute; the rest go later.
+  if (done.value !== 'done') drainFor(BILLS_AFTER_CLOSE_MS, done.value.replyTo, done.value.sender);
 }
 
-/** Records parked submissions; called by the tick under the lock. Returns how many were recorded. */
+/** Records parked submissions; called by every execution with the file under the lock. Returns how many were recorded. */
 export function drainPendingSubmissions(store: DocumentStore, book: Book): number {
   let n = 0;
   for (const parked of store.list(KEYS.pending)) {
     const source = parkedResponse(book, parked);
-    if (source) {
-      // The tick's own store: what this records (next rows, spans) is what the tick's later steps see.
-      recordResponse(store, parked, source);
-      n++;
-    }
+    // The caller's own store: what this records (next rows, spans) is what its later steps see.
+    if (source && recordOrPark(store, parked, source) === 'parked') break;
+    if (source) n++;
     store.delete(KEYS.pending(parked));
   }
   return n;
 }
 
-type RecordOutcome = 'recorded' | 'duplicate' | 'stale' | 'rejected' | 'unknownForm' | 'notAnOrder';
+/**
+ * Records a response, or parks it when the spreadsheet is at Google's 10 million cells: the response
+ * stays in its response sheet and in the form, waits in document properties, and Check set-up says why.
+ */
+function recordOrPark(store: DocumentStore, at: ResponseAt, source: ResponseSource): RecordOutcome | 'parked' {
+  try {
+    return recordResponse(store, at, source);
+  } catch (err) {
+    if (!isCellLimit(err)) throw err;
+    store.set(KEYS.pending(at), new Date().toISOString());
+    const error = typeof (err as Error)?.message === 'string' ? (err as Error).message : String(err);
+    store.set(KEYS.triggerProblem, { at: new Date().toISOString(), handler: 'onFormSubmit_', user: effectiveUserEmail(), error });
+    return 'parked';
+  }
+}
 
-/** Turns one response row into the order it stands for: validated, deduplicated, written in one go. */
+/** A recorded order, as the tick's plan needs it (its reminders must not say "you have not ordered"). */
+interface Recorded {
+  roundId: string;
+  who: PlannedRecipient;
+}
+
+type RecordOutcome = Recorded | 'duplicate' | 'stale' | 'rejected' | 'unknownForm' | 'notAnOrder';
+
+/**
+ * Turns one response row into the order it stands for: validated, deduplicated, written in one go. The
+ * answers come from the form's own FormResponse, by item id; when the form cannot be read (its owner has
+ * not shared it with the trigger's account), from the row, by column.
+ */
 function recordResponse(store: DocumentStore, { sheetId, row }: ResponseAt, source: ResponseSource): RecordOutcome {
   const snapshot = snapshotForSheet(store, sheetId);
   if (!snapshot || !snapshot.questions) return 'unknownForm';
   const round = openRoundOf(Book.open(store), store, snapshot);
-  const fromForm = source.values ? null : findResponse(snapshot.formId, source.email, source.named);
-  const values = source.values ?? (fromForm ? null : (source.readValues?.() ?? null));
-  const timestamp = fromForm?.timestamp ?? rowTimestamp(values) ?? new Date();
+  const values = source.row();
+  const timestamp = rowTimestamp(values) ?? new Date();
+  const fromForm = findResponse(snapshot.formId, timestamp, rowEmail(values));
+  const answer = fromForm ? answersById(fromForm.byItem) : answersByColumn(source.header(), values);
   const responseAt = timestamp.toISOString();
   const orderKey = `form:${snapshot.round.id}:${row}`;
 
@@ -61,8 +115,8 @@ function recordResponse(store: DocumentStore, { sheetId, row }: ResponseAt, sour
   if (row > seen) store.set(KEYS.seenRow(sheetId), row);
 
   const raw: RawOrderInput = {
-    ...orderAnswers(source.named, snapshot.questions, snapshot),
-    email: source.email || rowEmail(values),
+    ...orderAnswers(answer, snapshot.questions, snapshot),
+    email: rowEmail(values),
     submittedAt: timestamp.getTime(),
   };
   const checked = checkOrder(raw, round);
@@ -83,5 +137,7 @@ function recordResponse(store: DocumentStore, { sheetId, row }: ResponseAt, sour
       ? withdrawnEmail(round, order, editUrl, settings.paymentInstructions)
       : receiptEmail(round, order, editUrl, settings.paymentInstructions, checked.problems);
   sendReceipt(round, email, settings.replyTo, t(snapshot.defaultLang, 'app.name'));
-  return 'recorded';
+  const who = order.participant;
+  const recipient = { email: (who.email ?? '').toLowerCase(), name: who.name, lang: who.lang, orderKey, link: editUrl };
+  return { roundId: snapshot.round.id, who: { ...recipient, hasOrdered: order.lines.length > 0 } };
 }

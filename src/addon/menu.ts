@@ -19,6 +19,7 @@ export function onOpen(_e?: GoogleAppsScript.Events.SheetsOnOpen): void {
     null,
     item('menu.settings', 'showSettings'),
     item('menu.setUp', 'setUpCommunity'),
+    item('menu.checkSetup', 'showCheckSetup'),
     item('menu.help', 'showHelp'),
   ]);
 }

@@ -23,7 +23,7 @@ import {
 import { readSettings } from '../workspace/community';
 import { editedCells } from '../workspace/editEvent';
 import { appendJournal } from '../workspace/journal';
-import { SUBMIT_LOCK_WAIT_MS, withScriptLock } from '../workspace/lock';
+import { SUBMIT_LOCK_WAIT_MS, withDocumentLock } from '../workspace/lock';
 import { logEntry } from '../workspace/log';
 import { findOrder } from '../workspace/orders';
 import { KEYS, ParkedTabEdit } from '../workspace/properties/keys';
@@ -62,7 +62,7 @@ export function onSheetEdit_(e: GoogleAppsScript.Events.SheetsOnEdit): void {
   if (!building && !volunteersSheet) return;
   const { sheetId: _sheet, ...where } = cells;
   const edit: ParkedTabEdit = { building: building ?? '', ...where };
-  const done = withScriptLock(SUBMIT_LOCK_WAIT_MS, () => {
+  const done = withDocumentLock(SUBMIT_LOCK_WAIT_MS, () => {
     const fresh = DocumentStore.open();
     const book = Book.open(fresh);
     const ctx = triggerContext(fresh, book, readSettings(book), effectiveUserEmail());

@@ -1,18 +1,19 @@
-import { itemName } from '../core/catalog';
+import { LocalizedText } from '../core/catalog';
 import { roundFacts } from '../core/emailContent';
-import { OutgoingEmail, renderEmail } from '../core/emails';
+import { OutgoingEmail, RoundFacts, renderEmail } from '../core/emails';
 import { Lang } from '../core/i18n/lang';
 import { outgoingEmail } from '../core/outgoing';
 import { unitsOf } from '../core/quantity';
-import { AlmostFullBox, boxesAlmostFull, dueReminder } from '../core/reminders';
-import { readMembers } from '../workspace/community';
+import { boxesAlmostFull, dueReminder } from '../core/reminders';
+import { Member, readMembers } from '../workspace/community';
 import { queueEmails } from '../workspace/outbox';
-import { roundSnapshots } from '../workspace/rounds';
+import { StoredOrder } from '../workspace/orders';
+import { RoundSnapshot, roundSnapshots } from '../workspace/rounds';
 import { ActionContext } from './action';
 import { RoundData, loadRound } from './roundData';
 
 /** Someone a reminder goes to, and where their link leads (the form, or their own edit link). */
-interface Reminded {
+export interface Reminded {
   email: string;
   name: string;
   lang: Lang;
@@ -21,67 +22,85 @@ interface Reminded {
   link: string;
 }
 
-function reminderEmail(
-  ctx: ActionContext,
-  data: RoundData,
+/** "Rice: 2 more bags complete a box", with the item's name in every language a reader may have. */
+export interface BoxNews {
+  name: LocalizedText;
+  unit: string;
+  missing: number;
+}
+
+/** One reminder, rendered in its reader's language; plain values only, so a tick without its file can render it too. */
+export function renderReminder(
+  roundId: string,
+  facts: RoundFacts,
+  news: BoxNews[],
   hoursBefore: number,
-  almost: AlmostFullBox[],
   who: Reminded,
 ): OutgoingEmail {
-  const { snapshot } = data;
   const rendered = renderEmail(
     {
       kind: 'reminder',
       name: who.name,
       hasOrdered: who.hasOrdered,
       formUrl: who.link,
-      almostFull: almost.map((a) => {
-        const item = data.items.get(a.itemId)!;
-        return { item: itemName(item, who.lang), missing: unitsOf(a.missingSteps, item.stepMilli), unit: item.unit };
-      }),
+      almostFull: news.map((n) => ({ item: n.name[who.lang] || n.name.default, missing: n.missing, unit: n.unit })),
     },
-    roundFacts(snapshot.round, snapshot.timeZone, ctx.settings.paymentInstructions),
+    facts,
     who.lang,
   );
   const occasion = { kind: 'reminder' as const, email: who.email, hoursBefore };
-  return outgoingEmail(snapshot.round.id, occasion, { orderKey: who.orderKey, to: who.email, lang: who.lang }, rendered);
+  return outgoingEmail(roundId, occasion, { orderKey: who.orderKey, to: who.email, lang: who.lang }, rendered);
+}
+
+/** The boxes of a round that are almost full, as reminders tell them. */
+export function boxNews(data: RoundData): BoxNews[] {
+  const boxes = new Map(data.snapshot.items.map((i) => [i.id, i.boxSteps]));
+  return boxesAlmostFull(data.tally.items, boxes).map((a) => {
+    const item = data.items.get(a.itemId)!;
+    return { name: item.name, unit: item.unit, missing: unitsOf(a.missingSteps, item.stepMilli) };
+  });
+}
+
+/**
+ * Who a round's reminders go to: members who opted in and have not ordered (with the form's link), and,
+ * when the coordinator turned it on, those who ordered (with their own edit link: "you can still change it").
+ */
+export function reminderRecipients(ctx: ActionContext, orders: StoredOrder[], formUrl: string, members: Member[]): Reminded[] {
+  const ordered = new Map(
+    orders
+      .filter((o) => o.order.participant.email && o.order.lines.length)
+      .map((o) => [(o.order.participant.email as string).toLowerCase(), o]),
+  );
+  const out: Reminded[] = members
+    .filter((m) => m.email && !m.optOut && !ordered.has(m.email))
+    .map((m) => ({ email: m.email, name: m.name || m.email, lang: m.lang, orderKey: '', hasOrdered: false, link: formUrl }));
+  if (ctx.settings.remindOrdered)
+    for (const [email, o] of ordered) {
+      const { name, lang } = o.order.participant;
+      out.push({ email, name, lang, orderKey: o.order.key, hasOrdered: true, link: o.editUrl || formUrl });
+    }
+  return out;
+}
+
+/** The facts a round's reminders state. */
+export function reminderFacts(ctx: ActionContext, snapshot: RoundSnapshot): RoundFacts {
+  return roundFacts(snapshot.round, snapshot.timeZone, ctx.settings.paymentInstructions);
 }
 
 /** Queues the reminders that fell due since the last tick, to members who opted in and have not ordered. */
 export function queueDueReminders(ctx: ActionContext, lastTick: number): number {
   let queued = 0;
-  const members = readMembers(ctx.book, ctx.settings.defaultLang).filter((m) => m.email && !m.optOut);
+  const members = readMembers(ctx.book, ctx.settings.defaultLang);
   for (const snapshot of roundSnapshots(ctx.store)) {
     if (snapshot.round.state !== 'open') continue;
     const slot = dueReminder(snapshot.round.deadline, ctx.settings.reminderOffsetsHours, lastTick, ctx.now.getTime());
     if (!slot) continue;
     const data = loadRound(ctx, snapshot.round.id);
-    const ordered = new Map(
-      data.orders
-        .filter((o) => o.order.participant.email && o.order.lines.length)
-        .map((o) => [(o.order.participant.email as string).toLowerCase(), o]),
+    const facts = reminderFacts(ctx, snapshot);
+    const news = boxNews(data);
+    const emails = reminderRecipients(ctx, data.orders, snapshot.formUrl, members).map((who) =>
+      renderReminder(snapshot.round.id, facts, news, slot.offsetHours, who),
     );
-    const almost = boxesAlmostFull(data.tally.items, new Map(snapshot.items.map((i) => [i.id, i.boxSteps])));
-    const remind = (who: Reminded) => reminderEmail(ctx, data, slot.offsetHours, almost, who);
-    const emails = members
-      .filter((m) => !ordered.has(m.email))
-      .map((m) =>
-        remind({
-          email: m.email,
-          name: m.name || m.email,
-          lang: m.lang,
-          orderKey: '',
-          hasOrdered: false,
-          link: snapshot.formUrl,
-        }),
-      );
-    if (ctx.settings.remindOrdered) {
-      // Those who ordered get their own edit link: "you can still change your order".
-      for (const [email, o] of ordered) {
-        const { name, lang } = o.order.participant;
-        emails.push(remind({ email, name, lang, orderKey: o.order.key, hasOrdered: true, link: o.editUrl || snapshot.formUrl }));
-      }
-    }
     queued += queueEmails(ctx.book, ctx.store, emails, ctx.now);
   }
   return queued;

@@ -8,13 +8,14 @@ import { readAmount } from '../core/money';
 import { describeAmountProblem } from '../core/moneyText';
 import { outgoingEmail } from '../core/outgoing';
 import { DeliverySplit, RoundState, canMoveDeadline, canOpen, canTransition, stateLabel } from '../core/round';
-import { CatalogReading, readCatalog, readPlaces } from '../workspace/community';
+import { CatalogReading, readCatalog, readPlaces, readVolunteers, spreadsheetOwner } from '../workspace/community';
 import { logEntry } from '../workspace/log';
 import { readRoundOrders } from '../workspace/orders';
 import { queueEmails } from '../workspace/outbox';
 import { KEYS } from '../workspace/properties/keys';
 import { createRoundSheets } from '../workspace/results';
-import { buildRoundForm, setFormAccepting } from '../workspace/roundForm';
+import { isCellLimit } from '../workspace/sheets/setup';
+import { BuiltForm, FormOutcome, buildRoundForm, setFormAccepting } from '../workspace/roundForm';
 import { RoundRecord, RoundSnapshot, cacheSnapshot, readRounds, saveRound, snapshotOf, writeRound } from '../workspace/rounds';
 import { ActionContext, UserError, fail, locked, requireAccess } from './action';
 import { markTabsStale } from './buildingTabs';
@@ -37,6 +38,8 @@ export interface RoundView {
   currency: string;
   formUrl: string;
   formEditUrl: string;
+  /** What did not go as asked (a form not published, not shared, not linked), in the coordinator's words. */
+  warning?: string;
 }
 
 export function toView(r: RoundRecord): RoundView {
@@ -166,6 +169,48 @@ function roundItems(ctx: ActionContext, record: RoundRecord): CatalogItem[] {
 }
 
 /**
+ * Everyone who must be able to open a round's form besides its creator: the coordinators in the
+ * Volunteers sheet, the spreadsheet's owner and the account the triggers run as (the form-submit trigger
+ * reads responses from the form, the tick closes it). See roundForm.ts share().
+ */
+function formEditors(ctx: ActionContext): string[] {
+  const coordinators = readVolunteers(ctx.book)
+    .filter((v) => v.role === 'coordinator')
+    .map((v) => v.email);
+  const all = [spreadsheetOwner(ctx.book), ctx.store.get(KEYS.triggerOwner) ?? '', ...coordinators];
+  const seen = new Set([ctx.me.trim().toLowerCase()]);
+  return all
+    .map((e) => e.trim())
+    .filter((e) => /^[^\s@]+@[^\s@]+$/.test(e) && !seen.has(e.toLowerCase()) && seen.add(e.toLowerCase()));
+}
+
+/** What did not go as asked when a round's form was built, in the Log for the coordinator (and Check set-up). */
+function logFormProblems(ctx: ActionContext, record: RoundRecord, built: BuiltForm): string[] {
+  const round = record.title;
+  const problems = [
+    ...(built.accepting ? [] : [t(ctx.lang, 'form.notAccepting', { round })]),
+    ...(built.notLinked ? [t(ctx.lang, 'form.notLinked', { round, error: built.notLinked })] : []),
+    ...built.notShared.map((n) => t(ctx.lang, 'form.notShared', { round, email: n.email, error: n.error })),
+  ];
+  for (const problem of problems)
+    logEntry(ctx.book, { round: record.id, source: 'form', who: ctx.me, severity: 'warning', problem }, ctx.now);
+  return problems;
+}
+
+/** A form that could not be opened is logged (and shown by Check set-up); the round's step goes on. */
+export function logFormOutcome(
+  ctx: ActionContext,
+  record: RoundRecord,
+  outcome: FormOutcome,
+  key: 'round.formNotClosed' | 'round.formNotReopened',
+): string {
+  if (outcome.ok) return '';
+  const problem = t(ctx.lang, key, { round: record.title, error: outcome.error });
+  logEntry(ctx.book, { round: record.id, source: 'form', who: ctx.me, severity: 'warning', problem }, ctx.now);
+  return problem;
+}
+
+/**
  * Opens a draft round: freezes its items (prices cannot change under residents), creates its Google
  * Form linked to this spreadsheet, and starts taking orders. Opening an open round rebuilds its form.
  */
@@ -181,10 +226,18 @@ export function openRound(roundId: string): RoundView {
     const pickupPoints = record.pickupPoints.length ? record.pickupPoints : places.pickup;
     const timeZone = book.timeZone();
     const formLang = settings.defaultLang;
+    // Its own sheets first: at the spreadsheet's 10 million cells this is where it stops, before any form.
+    createRoundSheets(book, record);
     const built = buildRoundForm(
       { round: { ...record, pickupPoints }, items, buildings: places.building, pickupPoints, lang: formLang, timeZone },
       record.formId,
+      formEditors(ctx),
     );
+    if (isCellLimit(built.notLinked)) {
+      // The form exists but has no response sheet: kept on the draft, so opening again links this one.
+      writeRound(book, { ...record, formId: built.formId, formUrl: built.formUrl, formEditUrl: built.formEditUrl }, ctx.now);
+      fail(lang, 'limits.cells');
+    }
     const opened: RoundRecord = {
       ...record,
       pickupPoints,
@@ -209,11 +262,11 @@ export function openRound(roundId: string): RoundView {
     };
     cacheSnapshot(ctx.store, snapshot);
     ctx.store.set(KEYS.mailSettings, { paymentInstructions: settings.paymentInstructions, replyTo: settings.replyTo });
-    createRoundSheets(book, opened);
     // The round's new sheets (and its form's response sheet) get their protections like the others.
     protectCommunity(ctx);
     markTabsStale(ctx);
-    return toView(opened);
+    const problems = logFormProblems(ctx, opened, built);
+    return { ...toView(opened), ...(problems.length ? { warning: problems.join('\n') } : {}) };
   });
 }
 
@@ -241,8 +294,13 @@ export function extendDeadline(roundId: string, deadlineIso: string, confirm?: s
     const updated = saveRound(ctx.book, ctx.store, { ...record, deadline, state: 'open' }, ctx.now);
     // Reopened after closing: the next close tallies again and bills under a new revision.
     ctx.store.delete(KEYS.closed(roundId));
-    setFormAccepting(record.formId, true, ctx.settings.defaultLang);
-    return toView(updated);
+    const warning = logFormOutcome(
+      ctx,
+      record,
+      setFormAccepting(record.formId, true, ctx.settings.defaultLang),
+      'round.formNotReopened',
+    );
+    return { ...toView(updated), ...(warning ? { warning } : {}) };
   });
 }
 
@@ -265,10 +323,15 @@ export function cancelRound(roundId: string, reason: string, confirm?: string): 
     const updated = saveRound(ctx.book, ctx.store, { ...record, state: 'cancelled' }, ctx.now);
     if (emails.length) queueEmails(ctx.book, ctx.store, emails, ctx.now);
     markTabsStale(ctx);
-    setFormAccepting(record.formId, false, ctx.settings.defaultLang);
+    const warning = logFormOutcome(
+      ctx,
+      record,
+      setFormAccepting(record.formId, false, ctx.settings.defaultLang),
+      'round.formNotClosed',
+    );
     const problem = t(lang, 'round.cancelledBecause', { reason: why });
     logEntry(ctx.book, { round: roundId, source: 'sidebar', who: ctx.me, severity: 'info', problem }, ctx.now);
-    return toView(updated);
+    return { ...toView(updated), ...(warning ? { warning } : {}) };
   });
 }
 

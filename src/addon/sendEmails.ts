@@ -1,5 +1,5 @@
 import { t } from '../core/i18n/translate';
-import { withScriptLock } from '../workspace/lock';
+import { withDocumentLock } from '../workspace/lock';
 import { DrainResult, drainOutbox, resolveStuck } from '../workspace/outbox';
 import { KEYS } from '../workspace/properties/keys';
 import { DocumentStore } from '../workspace/properties/store';
@@ -23,7 +23,7 @@ export function drainFor(ms: number, replyTo: string, sender: string): DrainResu
   const total: DrainResult = { sent: 0, failed: 0, waitingForQuota: 0, remaining: 0, stuck: 0, stoppedForTime: false };
   let store: DocumentStore | null = null;
   for (;;) {
-    const step = withScriptLock(20_000, () => {
+    const step = withDocumentLock(20_000, () => {
       // Fresh each hold: another execution may have queued or sent meanwhile.
       store = DocumentStore.open();
       return drainOutbox(Book.open(store), store, { stopAt: Math.min(stopAt, Date.now() + 30_000), replyTo, senderName: sender });

@@ -2,9 +2,13 @@ import { t } from '../core/i18n/translate';
 import { toast } from '../workspace/ui/dialogs';
 import { locked, requireAccess } from './action';
 import { protectCommunity } from './protections';
+import { problemsAfterSetUp, showCheckSetup } from './checkSetup';
 
-/** Menu: "Set up community sheets". Safe to run again: creates only what is missing. */
-export function setUpCommunity(): { created: string[] } {
+/**
+ * Menu: "Set up community sheets". Safe to run again: creates only what is missing. Then it checks the
+ * set-up on the real account (checkSetup.ts) and opens the panel on the check when something needs fixing.
+ */
+export function setUpCommunity(): { created: string[]; problems: boolean } {
   // Setting up is what every writing action does first (see action.ts); this one does nothing else.
   const { lang, created } = locked((ctx) => {
     requireAccess(ctx, 'manageRounds');
@@ -12,6 +16,8 @@ export function setUpCommunity(): { created: string[] } {
     protectCommunity(ctx);
     return { lang: ctx.lang, created: ctx.created };
   });
-  toast(t(lang, 'setup.done'), t(lang, 'app.name'));
-  return { created };
+  const problems = problemsAfterSetUp();
+  toast(t(lang, problems ? 'check.someProblems' : 'setup.done'), t(lang, 'app.name'));
+  if (problems) showCheckSetup();
+  return { created, problems };
 }

@@ -1,50 +1,61 @@
 import { readSettings } from '../workspace/community';
-import { withScriptLock } from '../workspace/lock';
+import { withDocumentLock, withUserLock } from '../workspace/lock';
 import { reconcileNextRow } from '../workspace/orders';
 import { KEYS } from '../workspace/properties/keys';
-import { DocumentStore } from '../workspace/properties/store';
-import { readRounds } from '../workspace/rounds';
+import { DocumentStore, UserStore } from '../workspace/properties/store';
 import { effectiveUserEmail } from '../workspace/session';
 import { Book } from '../workspace/sheets/book';
+import { isCommunityTrigger, retireTrigger } from '../workspace/triggers';
 import { ActionContext, triggerContext } from './action';
 import { writeBuildingTabs } from './buildingTabs';
-import { closeRoundNow } from './close';
+import { catchUp } from './dueWork';
 import { checkParkedEdits } from './phone';
 import { protectCommunity } from './protections';
-import { drainPendingSubmissions } from './intake';
+import { authorizedToRun } from './reauthorize';
 import { queueDueReminders } from './remind';
 import { BATCH_MS, drainFor, senderName } from './sendEmails';
+import { runTickPlan, syncTickPlan } from './tickPlan';
+import { fileIsOpen } from '../workspace/tickPlan';
 
 /**
  * The add-on's single hourly trigger. It fires at a random minute, so everything it does is "what fell
- * due since last time": record submissions parked while the lock was busy, close rounds whose stop has
- * passed (tally, result sheets, final bills), queue due reminders, then send queued email for up to
- * five minutes. Each failure is contained so one round cannot stop the others.
+ * due since last time". With its spreadsheet open (a bound script always; a published add-on maybe not —
+ * local/emulator/FIDELITY.md, "Active spreadsheet in a time-driven run") it does the whole of it: what fell
+ * due (dueWork.ts: parked submissions, rounds whose stop passed), reminders, then queued email for up to
+ * five minutes. Without it, it works from the plan its owner's executions left in their user properties
+ * (tickPlan.ts): forms close at the stop, reminders go out. Only the community's own tick acts.
  */
-export function onTick_(): void {
+export function onTick_(e?: { triggerUid?: string }): void {
+  if (!authorizedToRun()) return;
+  const uid = e?.triggerUid ? String(e.triggerUid) : undefined;
+  if (fileIsOpen()) tickWithFile(uid);
+  else tickWithoutFile(uid);
+}
+
+function tickWithFile(uid: string | undefined): void {
   const started = Date.now();
-  const prepared = withScriptLock(60_000, () => {
+  const prepared = withDocumentLock(60_000, () => {
     const store = DocumentStore.open();
     const book = Book.open(store);
     if (!book.isSetUp()) return null;
+    if (!isCommunityTrigger(store, 'onTick_', uid)) return 'notOurs' as const;
     const ctx = triggerContext(store, book, readSettings(book), effectiveUserEmail());
-    drainPendingSubmissions(store, book);
-    for (const round of readRounds(book)) {
-      if (round.state !== 'open' || round.deadline > ctx.now.getTime()) continue;
-      try {
-        closeRoundNow(ctx, round.id);
-      } catch (err) {
-        console.error(`closing ${round.id} failed: ${(err as Error)?.message ?? err}`);
-      }
-    }
+    const now = ctx.now.getTime();
+    catchUp(ctx);
     keepTabs(ctx);
-    const lastTick = store.get(KEYS.lastTick) || ctx.now.getTime() - 3600_000;
-    queueDueReminders(ctx, lastTick);
-    store.set(KEYS.lastTick, ctx.now.getTime());
+    queueDueReminders(ctx, store.get(KEYS.lastTick) || now - 3600_000);
+    store.set(KEYS.lastTick, now);
+    store.set(KEYS.tickSeen, { at: now, withFile: true, learnt: now });
     reconcileNextRow(book, store);
+    syncTickPlan(ctx);
     return { replyTo: ctx.settings.replyTo, sender: senderName(ctx) };
   });
-  if (!prepared.ok || !prepared.value) return;
+  if (!prepared.ok) {
+    if (prepared.reason === 'noDocument') tickWithoutFile(uid);
+    return;
+  }
+  if (prepared.value === 'notOurs') return retireTrigger(uid);
+  if (!prepared.value) return;
   const mail = prepared.value;
   drainFor(Math.max(0, BATCH_MS - (Date.now() - started)), mail.replyTo, mail.sender);
 }
@@ -61,4 +72,10 @@ function keepTabs(ctx: ActionContext): void {
   } catch (err) {
     console.error(`buildings' tabs: ${(err as Error)?.message ?? err}`);
   }
+}
+
+/** No spreadsheet: the plan this trigger's owner left for it, found by the trigger's own id. */
+function tickWithoutFile(uid: string | undefined): void {
+  if (!uid) return;
+  withUserLock(60_000, () => runTickPlan(UserStore.open(), uid, Date.now()));
 }

@@ -95,6 +95,8 @@ export interface CloseSummary {
   totalMinor: number;
   queuedEmails: number;
   alreadyClosed: boolean;
+  /** What did not go as asked (the form could not be closed), in the coordinator's words. */
+  warning?: string;
 }
 
 /** Orders count only while a round is open and its stop has not passed. */

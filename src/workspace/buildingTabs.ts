@@ -178,7 +178,7 @@ function layout(content: TabContent): Layout {
     out.rows.push([
       ...header(s.kind === 'list' ? 'tabList' : 'tabEntry', content.lang)
         .slice(0, -1)
-        .map(textCell),
+        .map((h) => textCell(h)),
       keyOf('head', s.roundId),
     ]);
     out.bold.push(out.rows.length);

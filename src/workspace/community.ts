@@ -4,8 +4,10 @@ import { Lang, resolveLang } from '../core/i18n/lang';
 import { PlaceKind, Role, parsePlaceKind, parseRole, placeKindLabel, roleLabel } from '../core/i18n/labels';
 import { currency } from '../core/money';
 import { CommunitySettings, SETTING_KEYS, SettingKey, parseSettings, settingNote } from '../core/settings';
+import { t } from '../core/i18n/translate';
+import { wallTime } from '../core/time';
 import { Book } from './sheets/book';
-import { cellText } from './sheets/cells';
+import { cellText, isDate } from './sheets/cells';
 import { ColumnOf, cellAddress, get, row, span, width } from './sheets/schema';
 
 /**
@@ -37,7 +39,25 @@ const FIELD_COLUMN: Record<CatalogProblem['field'], ColumnOf<'catalog'>> = {
   supplierCode: 'supplierCode',
 };
 
-/** The Catalog sheet as the coordinator typed it, checked row by row. */
+/** The Catalog's number columns: plain text since set-up, but a sheet set up earlier may hold dates there. */
+const NUMBER_FIELDS = ['price', 'step', 'box', 'minimum', 'limit', 'stock', 'retail'] as const;
+
+/**
+ * What the coordinator meant by a number Sheets turned into a date: in a Russian spreadsheet "1.5" is
+ * the 1st of May (support.google.com/docs/answer/58515: the locale decides how typed dates read), so it
+ * was day.month, and with the locale's decimal comma it is typed "1,5".
+ */
+function typedAsNumber(date: Date, book: Book): string {
+  const w = wallTime(date.getTime(), book.timeZone());
+  const comma = /^(ru|uk|be|kk)/i.test(book.ss.getSpreadsheetLocale());
+  return w.year < 1900 ? `${w.hour}${comma ? ',' : '.'}${w.minute}` : `${w.day}${comma ? ',' : '.'}${w.month}`;
+}
+
+/**
+ * The Catalog sheet as the coordinator typed it, checked row by row. Its columns are plain text, so what
+ * was typed is read by the add-on's own locale-aware parsers (core/quantity.ts, core/money.ts); a cell
+ * Sheets has already made a date (a catalog set up before, or a cell re-formatted by hand) is named.
+ */
 export function readCatalog(book: Book, settings: CommunitySettings, lang: Lang): CatalogReading {
   const exponent = currency(settings.currency)?.exponent ?? 2;
   const items = new Map<string, CatalogItem>();
@@ -46,8 +66,19 @@ export function readCatalog(book: Book, settings: CommunitySettings, lang: Lang)
     const raw = Object.fromEntries(
       (Object.keys(FIELD_COLUMN) as CatalogProblem['field'][]).map((f) => [f, get('catalog', r, f)]),
     );
-    const { item, problems: found } = parseCatalogItem(raw, exponent);
     const id = cellText(raw.id);
+    const dated = NUMBER_FIELDS.filter((f) => isDate(raw[f]));
+    if (dated.length) {
+      const item = cellText(raw.name) || cellText(raw.nameRu) || cellText(raw.nameZh) || cellText(raw.nameEn) || id;
+      for (const f of dated)
+        problems.push({
+          itemId: id,
+          cell: cellAddress('catalog', FIELD_COLUMN[f], i + 2),
+          message: t(lang, 'catalog.looksLikeDate', { item, typed: typedAsNumber(raw[f] as Date, book) }),
+        });
+      return;
+    }
+    const { item, problems: found } = parseCatalogItem(raw, exponent);
     for (const p of found) {
       problems.push({
         itemId: id,
@@ -116,6 +147,11 @@ export interface Volunteer {
   building: string;
   /** The language of their tab and emailed list; null: the community's. */
   lang: Lang | null;
+}
+
+/** The spreadsheet's id: which community a plan or a trigger belongs to. */
+export function spreadsheetId(book: Book): string {
+  return book.ss.getId();
 }
 
 /** The file's owner, if Google reveals one (a file in a shared drive has none). */

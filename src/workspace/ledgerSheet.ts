@@ -97,7 +97,7 @@ export function writeLedgerLine(book: Book, store: DocumentStore, line: LedgerLi
   const code = line.currency;
   // The header goes with the data: a Ledger made before columns were appended gets their headers too.
   const rows = [
-    header('ledger', book.lang).map(textCell),
+    header('ledger', book.lang).map((h) => textCell(h)),
     ...lines.map((l) => roundRow(l, lang)),
     row('ledger', {}),
     communityRow(community, lines, lang, code),

@@ -158,7 +158,7 @@ export function findOrder(book: Book, orderKey: string, items: ReadonlyMap<strin
 /**
  * Replaces an order's rows. When the new rows fit where the old ones stood they are written in place
  * (leftovers blanked) in one write; otherwise the old rows are blanked and the new ones appended.
- * The next free row is kept in document properties (under the script lock) so appending costs no
+ * The next free row is kept in document properties (under the document lock) so appending costs no
  * getLastRow; the hourly tick re-checks it against the sheet.
  */
 export function writeOrder(

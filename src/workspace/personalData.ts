@@ -16,14 +16,18 @@ export function purgeRoundRows(book: Book, roundId: string, pseudonym: (orderKey
   let ordersRows = 0;
   for (const key of ROUND_ROWS) {
     const personal = columnSpecs(key).filter((c) => c.column.personal);
+    // The whole block is written back: text read from a General cell comes without its apostrophe, so
+    // every text cell is written again the way text.ts writes it (a flat "007" stays text).
+    const texts = columnSpecs(key).filter((c) => c.column.kind === 'text' && !c.column.personal);
     const sheet = book.sheet(key);
     const values = sheet.getDataRange().getValues();
     let changed = false;
     values.forEach((v, r) => {
       if (r === 0 || cellText(get(key, v, 'round')) !== roundId) return;
       const orderKey = cellText(get(key, v, 'orderKey'));
+      for (const { position, column } of texts) v[position - 1] = textCell(cellText(v[position - 1]), column);
       for (const { position, column } of personal)
-        v[position - 1] = column.personal === 'pseudonym' ? textCell(pseudonym(orderKey)) : '';
+        v[position - 1] = column.personal === 'pseudonym' ? textCell(pseudonym(orderKey), column) : '';
       changed = true;
       if (key === 'orders') ordersRows++;
     });

@@ -3,24 +3,39 @@ import { cellText, isDate } from './sheets/cells';
 
 /**
  * Form responses as Google Forms writes them into a response sheet: the timestamp first, the respondent's
- * email second (the form collects it), then one column per question, titled by the question.
+ * email second (the form collects it), then one column per question, titled by the question — and a
+ * rebuilt form's new questions in new columns after the old ones, even under the same titles.
  * https://developers.google.com/apps-script/guides/triggers/events#form-submit_4
+ *
+ * The event's own `namedValues` is never read for answers: it holds one value per column of a title (the
+ * old, blank column first once a form is rebuilt), and an edited response's event may carry blanks for
+ * the answers that did not change. The row itself always holds the whole response.
  */
 
-/** What an event (or a re-read row) tells about one response. */
-export interface ResponseSource {
-  /** Answers by question title. */
-  named: Record<string, string[]>;
-  email: string;
-  /** The row's cells, when they have been read already (a parked response). */
-  values?: unknown[];
-  /** Reads the row's cells: only when the form itself cannot tell the response's time. */
-  readValues?: () => unknown[] | null;
-}
-
+/** Where a response is: its response sheet and row. */
 export interface ResponseAt {
   sheetId: number;
   row: number;
+}
+
+/** A response's row, read on demand. */
+export interface ResponseSource {
+  /** The row's cells: one read. */
+  row(): unknown[];
+  /** The response sheet's header: read only when the form itself cannot be read. */
+  header(): string[];
+}
+
+function sourceOf(sheet: GoogleAppsScript.Spreadsheet.Sheet, readRow: () => unknown[]): ResponseSource {
+  let row: unknown[] | null = null;
+  return {
+    row: () => (row ??= readRow()),
+    header: () =>
+      sheet
+        .getRange(1, 1, 1, Math.max(1, sheet.getLastColumn()))
+        .getValues()[0]
+        .map((h) => cellText(h)),
+  };
 }
 
 /** The response a form-submit event is about; null for the blank events Sheets sometimes fires. */
@@ -29,9 +44,10 @@ export function submittedResponse(
 ): { at: ResponseAt; source: ResponseSource } | null {
   if (!e || !e.range || !Array.isArray(e.values) || e.values.every((v) => String(v ?? '').trim() === '')) return null;
   const range = e.range;
+  const sheet = range.getSheet();
   return {
-    at: { sheetId: range.getSheet().getSheetId(), row: range.getRow() },
-    source: { named: e.namedValues, email: String(e.values[1] ?? ''), readValues: () => range.getValues()[0] ?? null },
+    at: { sheetId: sheet.getSheetId(), row: range.getRow() },
+    source: sourceOf(sheet, () => range.getValues()[0] ?? []),
   };
 }
 
@@ -39,18 +55,15 @@ export function submittedResponse(
 export function parkedResponse(book: Book, at: ResponseAt): ResponseSource | null {
   const sheet = book.sheets().find((s) => s.getSheetId() === at.sheetId);
   if (!sheet) return null;
-  const width = sheet.getLastColumn();
-  const [header, values] = [sheet.getRange(1, 1, 1, width).getValues()[0], sheet.getRange(at.row, 1, 1, width).getValues()[0]];
-  const named: Record<string, string[]> = {};
-  header.forEach((h, i) => (named[String(h)] = [cellText(values[i])]));
-  return { named, email: cellText(values[1]), values };
+  return sourceOf(sheet, () => sheet.getRange(at.row, 1, 1, Math.max(1, sheet.getLastColumn())).getValues()[0]);
 }
 
-/** When a response was submitted, from its row; null when the row does not say. */
-export function rowTimestamp(values: unknown[] | null): Date | null {
-  return values && isDate(values[0]) ? values[0] : null;
+/** When a response was submitted (or last edited), from its row; null when the row does not say. */
+export function rowTimestamp(values: readonly unknown[]): Date | null {
+  return isDate(values[0]) ? values[0] : null;
 }
 
-export function rowEmail(values: unknown[] | null): string {
-  return cellText(values?.[1]);
+/** The address the resident typed (the form collects it in the second column). */
+export function rowEmail(values: readonly unknown[]): string {
+  return cellText(values[1]);
 }

@@ -45,7 +45,7 @@ function createResultSheet(book: Book, round: ResultRound, key: RoundSheetKey): 
   const name = roundSheetName(round.id, key, lang);
   if (ss.getSheetByName(name)) return;
   const sheet = ss.insertSheet(name);
-  sheet.getRange(1, 1, 1, width(key)).setValues([header(key, lang).map(textCell)]);
+  sheet.getRange(1, 1, 1, width(key)).setValues([header(key, lang).map((h) => textCell(h))]);
   const below = (r: { column: number; width: number }) => sheet.getRange(2, r.column, sheet.getMaxRows() - 1, r.width);
   for (const r of runs(key, (c) => c.kind === 'money')) below(r).setNumberFormat(moneyFormat(round.currency));
   for (const r of runs(key, formatsAsPlainText)) below(r).setNumberFormat(PLAIN_TEXT_FORMAT);
@@ -74,7 +74,7 @@ function writeResultSheet(book: Book, store: DocumentStore, round: ResultRound, 
   const sizeKey = KEYS.resultSize({ roundId: round.id, sheet: key });
   const size = store.get(sizeKey) ?? { rows: 0, capacity: 1000 };
   // The header goes with the data, in the same write: a sheet made before a column was added gets it.
-  const block = [header(key, book.lang).map(textCell), ...rows];
+  const block = [header(key, book.lang).map((h) => textCell(h)), ...rows];
   while (block.length < size.rows + 1) block.push(new Array(cols).fill(''));
   if (block.length > size.capacity) {
     const more = block.length - size.capacity + 200;

@@ -6,7 +6,7 @@ import { t } from '../core/i18n/translate';
 import { unitsOf } from '../core/quantity';
 import { Round } from '../core/round';
 import { RawOrderInput } from '../core/validation';
-import { FormQuestions } from './rounds';
+import { FormQuestion, FormQuestions } from './rounds';
 
 const LANGUAGE_CHOICES: Record<Lang, string> = { ru: 'Русский', 'zh-CN': '中文', en: 'English' };
 
@@ -16,6 +16,12 @@ export interface BuiltForm {
   formEditUrl: string;
   responseSheetId: number | null;
   questions: FormQuestions;
+  /** Whether the form takes responses now (published and accepting), checked after publishing it. */
+  accepting: boolean;
+  /** The Forms error when the form could not be linked to this spreadsheet; '' when linked. */
+  notLinked: string;
+  /** Addresses the form could not be shared with, each with Google's reason. */
+  notShared: { email: string; error: string }[];
 }
 
 interface FormInput {
@@ -66,15 +72,123 @@ function takesExtra(item: CatalogItem): boolean {
   return item.boxSteps > 1 || item.minimumSteps > 0;
 }
 
+/** The calls of Forms' newer API that an older runtime may lack: detected before use, never assumed. */
+interface NewerForm {
+  setPublished?: (enabled: boolean) => unknown;
+  isPublished?: () => boolean;
+  setEmailCollectionType?: (type: unknown) => unknown;
+}
+
+/**
+ * Forms created after 30 June 2026 start unpublished and take no responses until published: "You must
+ * publish the forms before they can accept responses"
+ * (https://developers.google.com/workspace/forms/api/guides/api-changes-to-google-forms). Form.setPublished
+ * arrived with that change, so it is called where it exists; either way the form is then checked, and the
+ * answer is what the coordinator is told, not what was asked for.
+ */
+function publish(form: GoogleAppsScript.Forms.Form): boolean {
+  const newer = form as unknown as NewerForm;
+  if (typeof newer.setPublished === 'function') newer.setPublished(true);
+  else form.setAcceptingResponses(true);
+  const published = typeof newer.isPublished === 'function' ? newer.isPublished() : true;
+  return published && form.isAcceptingResponses();
+}
+
+/**
+ * Residents type their address (RESPONDER_INPUT) instead of signing in to Google (VERIFIED): many have no
+ * Google account. Which one the deprecated setCollectEmail(true) turns on is not documented, so it is the
+ * fallback only where setEmailCollectionType is missing.
+ */
+function collectTypedEmail(form: GoogleAppsScript.Forms.Form): void {
+  const newer = form as unknown as NewerForm;
+  const types = (FormApp as unknown as { EmailCollectionType?: Record<string, unknown> }).EmailCollectionType;
+  if (typeof newer.setEmailCollectionType === 'function' && types?.RESPONDER_INPUT)
+    newer.setEmailCollectionType(types.RESPONDER_INPUT);
+  else form.setCollectEmail(true);
+}
+
+/**
+ * A form belongs to the account that created it, and FormApp.openById throws for anyone else ("No item
+ * with the given ID could be found…"). The round's form is shared with everyone who may have to open it —
+ * the community's coordinators, the spreadsheet's owner, the account the triggers run as — so that any of
+ * them can close it, reopen it, or read its responses. One by one, so one bad address stops no other.
+ */
+function share(form: GoogleAppsScript.Forms.Form, emails: string[]): BuiltForm['notShared'] {
+  const failed: BuiltForm['notShared'] = [];
+  for (const email of emails) {
+    try {
+      form.addEditor(email);
+    } catch (err) {
+      failed.push({ email, error: errorText(err) });
+    }
+  }
+  return failed;
+}
+
+function errorText(err: unknown): string {
+  return typeof (err as Error)?.message === 'string' ? (err as Error).message : String(err);
+}
+
+/**
+ * Sheet names are unique, whatever their case ("A sheet with the name … already exists"): two rounds
+ * with the same title need two names for their response sheets.
+ */
+function uniqueSheetName(wanted: string, taken: string[], roundId: string): string {
+  const used = new Set(taken.map((n) => n.toLowerCase()));
+  const base = wanted.slice(0, 90);
+  if (!used.has(base.toLowerCase())) return base;
+  for (let n = 0; ; n++) {
+    const name = `${base.slice(0, 80)} (${n ? `${roundId}-${n}` : roundId})`;
+    if (!used.has(name.toLowerCase())) return name;
+  }
+}
+
+/** Whether the form already writes to this spreadsheet (a form rebuilt, or linked on an earlier try). */
+function linkedHere(form: GoogleAppsScript.Forms.Form): boolean {
+  try {
+    return form.getDestinationId() === SpreadsheetApp.getActiveSpreadsheet().getId();
+  } catch {
+    // "getDestinationId" of a form with no destination: not linked.
+    return false;
+  }
+}
+
+/**
+ * Links the form to this spreadsheet and names its new response sheet. The reference lists only the forms
+ * scope for setDestination; if Google still refuses (see README "The first real deployment"), the form
+ * stays unlinked and the coordinator is told how to link it by hand.
+ */
+function link(
+  form: GoogleAppsScript.Forms.Form,
+  name: string,
+  roundId: string,
+): { responseSheetId: number | null; notLinked: string } {
+  const ss = SpreadsheetApp.getActiveSpreadsheet();
+  const sheets = ss.getSheets();
+  const before = new Set(sheets.map((s) => s.getSheetId()));
+  try {
+    form.setDestination(FormApp.DestinationType.SPREADSHEET, ss.getId());
+  } catch (err) {
+    return { responseSheetId: null, notLinked: errorText(err) };
+  }
+  SpreadsheetApp.flush();
+  const after = ss.getSheets();
+  const added = after.find((s) => !before.has(s.getSheetId()));
+  if (!added) return { responseSheetId: null, notLinked: '' };
+  const taken = after.filter((s) => s !== added).map((s) => s.getName());
+  added.setName(uniqueSheetName(name, taken, roundId));
+  return { responseSheetId: added.getSheetId(), notLinked: '' };
+}
+
 /**
  * Creates the round's Google Form (or rebuilds the questions of the existing one), linked to this
- * spreadsheet so each response lands in the round's own response sheet.
+ * spreadsheet so each response lands in the round's own response sheet; publishes it and shares it with
+ * `editors`. The questions are kept by item id: a rebuilt form's questions are new items with new ids
+ * (and new response columns, even under the same titles), and a coordinator may rename a question.
  */
-export function buildRoundForm(input: FormInput, existingFormId: string): BuiltForm {
+export function buildRoundForm(input: FormInput, existingFormId: string, editors: string[]): BuiltForm {
   const { lang, round } = input;
-  const ss = SpreadsheetApp.getActiveSpreadsheet();
   let form: GoogleAppsScript.Forms.Form;
-  let responseSheetId: number | null = null;
   if (existingFormId) {
     form = FormApp.openById(existingFormId);
     for (let i = form.getItems().length - 1; i >= 0; i--) form.deleteItem(i);
@@ -84,93 +198,90 @@ export function buildRoundForm(input: FormInput, existingFormId: string): BuiltF
   form
     .setTitle(round.title)
     .setDescription(describe(input))
-    .setCollectEmail(true)
     .setAllowResponseEdits(true)
     .setConfirmationMessage(t(lang, 'form.confirmation'))
     .setCustomClosedFormMessage(t(lang, 'form.closed'));
+  collectTypedEmail(form);
 
   const taken = new Set<string>();
-  const text = (title: string, required = false) => {
-    form.addTextItem().setTitle(title).setRequired(required);
+  const added = (item: { getId(): number }, title: string): FormQuestion => {
     taken.add(title);
-    return title;
+    return { id: item.getId(), title };
   };
-  const choice = (title: string, values: string[], required: boolean) => {
-    form.addListItem().setTitle(title).setChoiceValues(values).setRequired(required);
-    taken.add(title);
-    return title;
+  const text = (title: string, required = false) => added(form.addTextItem().setTitle(title).setRequired(required), title);
+  const choice = (title: string, values: string[], required: boolean) =>
+    added(form.addListItem().setTitle(title).setChoiceValues(values).setRequired(required), title);
+
+  const name = text(t(lang, 'form.name'), true);
+  const phone = text(t(lang, 'form.phone'));
+  const building = input.buildings.length ? choice(t(lang, 'form.building'), input.buildings, true) : null;
+  const flat = text(t(lang, 'form.flat'));
+  const pickupPoint = input.pickupPoints.length > 1 ? choice(t(lang, 'form.pickupPoint'), input.pickupPoints, true) : null;
+  const langTitle = t(lang, 'form.lang');
+  const langQuestion = added(
+    form.addMultipleChoiceItem().setTitle(langTitle).setChoiceValues(Object.values(LANGUAGE_CHOICES)).setRequired(false),
+    langTitle,
+  );
+  const items: FormQuestions['items'] = {};
+  for (const item of input.items) items[item.id] = itemQuestions(form, item, input, taken);
+  const commentTitle = t(lang, 'form.comment');
+  const comment = added(form.addParagraphTextItem().setTitle(commentTitle), commentTitle);
+  const questions: FormQuestions = { name, phone, building, flat, pickupPoint, lang: langQuestion, comment, items };
+
+  const accepting = publish(form);
+  const notShared = share(form, editors);
+  const linked = linkedHere(form)
+    ? { responseSheetId: null, notLinked: '' }
+    : link(form, t(lang, 'form.responseSheet', { round: round.title }), round.id);
+  return {
+    formId: form.getId(),
+    formUrl: form.getPublishedUrl(),
+    formEditUrl: form.getEditUrl(),
+    questions,
+    accepting,
+    notShared,
+    ...linked,
   };
-
-  const questions: FormQuestions = {
-    name: text(t(lang, 'form.name'), true),
-    phone: text(t(lang, 'form.phone')),
-    building: input.buildings.length ? choice(t(lang, 'form.building'), input.buildings, true) : null,
-    flat: text(t(lang, 'form.flat')),
-    pickupPoint: input.pickupPoints.length > 1 ? choice(t(lang, 'form.pickupPoint'), input.pickupPoints, true) : null,
-    lang: '',
-    comment: '',
-    items: {},
-  };
-  questions.lang = t(lang, 'form.lang');
-  form.addMultipleChoiceItem().setTitle(questions.lang).setChoiceValues(Object.values(LANGUAGE_CHOICES)).setRequired(false);
-  taken.add(questions.lang);
-
-  for (const item of input.items) {
-    const title = itemTitle(item, input, taken);
-    const max = maxStepsPerPerson(item);
-    const rule = FormApp.createTextValidation()
-      .requireTextMatchesPattern(quantityPattern(item, max))
-      .setHelpText(
-        max === null
-          ? t(lang, 'form.quantityInvalid', { step: formatNumber(unitsOf(1, item.stepMilli), lang), unit: item.unit })
-          : t(lang, 'form.quantityInvalidMax', {
-              step: formatNumber(unitsOf(1, item.stepMilli), lang),
-              unit: item.unit,
-              max: formatNumber(unitsOf(max, item.stepMilli), lang),
-            }),
-      )
-      .build();
-    form.addTextItem().setTitle(title).setHelpText(itemHelp(item, lang)).setValidation(rule);
-    let extra: string | null = null;
-    if (takesExtra(item)) {
-      const boxed = item.boxSteps > 1;
-      extra = t(lang, boxed ? 'form.extraTitle' : 'form.extraTitleMinimum', { item: itemName(item, lang) });
-      if (taken.has(extra)) extra = `${extra} [${item.id}]`;
-      taken.add(extra);
-      // More than a box less one (or than the minimum less one) never helps anyone.
-      const most = boxed ? item.boxSteps - 1 : Math.max(1, item.minimumSteps - 1);
-      form
-        .addTextItem()
-        .setTitle(extra)
-        .setHelpText(t(lang, boxed ? 'form.extraHelp' : 'form.extraHelpMinimum'))
-        .setValidation(
-          FormApp.createTextValidation()
-            .requireTextMatchesPattern(quantityPattern(item, most))
-            .setHelpText(t(lang, boxed ? 'form.extraInvalid' : 'form.extraInvalidMinimum'))
-            .build(),
-        );
-    }
-    questions.items[item.id] = { quantity: title, extra };
-  }
-  questions.comment = t(lang, 'form.comment');
-  form.addParagraphTextItem().setTitle(questions.comment);
-
-  if (!existingFormId) {
-    const before = new Set(ss.getSheets().map((s) => s.getSheetId()));
-    form.setDestination(FormApp.DestinationType.SPREADSHEET, ss.getId());
-    SpreadsheetApp.flush();
-    const added = ss.getSheets().find((s) => !before.has(s.getSheetId()));
-    if (added) {
-      responseSheetId = added.getSheetId();
-      added.setName(t(lang, 'form.responseSheet', { round: round.title }).slice(0, 90));
-    }
-  }
-  return { formId: form.getId(), formUrl: form.getPublishedUrl(), formEditUrl: form.getEditUrl(), responseSheetId, questions };
 }
 
-function answer(named: Record<string, string[]>, title: string | null): string {
-  if (!title) return '';
-  return String(named[title]?.[0] ?? '').trim();
+/** An item's quantity question (validated: whole steps, up to the limit) and, for boxed items and minimums, its "extra". */
+function itemQuestions(
+  form: GoogleAppsScript.Forms.Form,
+  item: CatalogItem,
+  input: FormInput,
+  taken: Set<string>,
+): { quantity: FormQuestion; extra: FormQuestion | null } {
+  const { lang } = input;
+  const title = itemTitle(item, input, taken);
+  const max = maxStepsPerPerson(item);
+  const step = formatNumber(unitsOf(1, item.stepMilli), lang);
+  const rule = FormApp.createTextValidation()
+    .requireTextMatchesPattern(quantityPattern(item, max))
+    .setHelpText(
+      max === null
+        ? t(lang, 'form.quantityInvalid', { step, unit: item.unit })
+        : t(lang, 'form.quantityInvalidMax', { step, unit: item.unit, max: formatNumber(unitsOf(max, item.stepMilli), lang) }),
+    )
+    .build();
+  const quantity = form.addTextItem().setTitle(title).setHelpText(itemHelp(item, lang)).setValidation(rule);
+  if (!takesExtra(item)) return { quantity: { id: quantity.getId(), title }, extra: null };
+  const boxed = item.boxSteps > 1;
+  let extraTitle = t(lang, boxed ? 'form.extraTitle' : 'form.extraTitleMinimum', { item: itemName(item, lang) });
+  if (taken.has(extraTitle)) extraTitle = `${extraTitle} [${item.id}]`;
+  taken.add(extraTitle);
+  // More than a box less one (or than the minimum less one) never helps anyone.
+  const most = boxed ? item.boxSteps - 1 : Math.max(1, item.minimumSteps - 1);
+  const extra = form
+    .addTextItem()
+    .setTitle(extraTitle)
+    .setHelpText(t(lang, boxed ? 'form.extraHelp' : 'form.extraHelpMinimum'))
+    .setValidation(
+      FormApp.createTextValidation()
+        .requireTextMatchesPattern(quantityPattern(item, most))
+        .setHelpText(t(lang, boxed ? 'form.extraInvalid' : 'form.extraInvalidMinimum'))
+        .build(),
+    );
+  return { quantity: { id: quantity.getId(), title }, extra: { id: extra.getId(), title: extraTitle } };
 }
 
 function langFromChoice(choice: string, fallback: Lang): Lang {
@@ -178,65 +289,116 @@ function langFromChoice(choice: string, fallback: Lang): Lang {
   return found ? found[0] : fallback;
 }
 
+/** One answer of a response, looked up by its question (null: the form did not ask it). */
+export type AnswerOf = (question: FormQuestion | null) => string;
+
 /**
- * A response's answers (by question title, as a form-submit event names them) as the order input the
- * core checks. A single pickup point needs no question; the language defaults to the community's.
+ * A response's answers as the order input the core checks. A single pickup point needs no question; the
+ * language defaults to the community's.
  */
 export function orderAnswers(
-  named: Record<string, string[]>,
+  answer: AnswerOf,
   q: FormQuestions,
   round: { pickupPoints: string[]; defaultLang: Lang },
 ): Omit<RawOrderInput, 'email' | 'submittedAt'> {
   return {
-    name: answer(named, q.name),
-    phone: answer(named, q.phone),
-    building: answer(named, q.building),
-    flat: answer(named, q.flat),
-    pickupPoint: answer(named, q.pickupPoint) || (round.pickupPoints.length === 1 ? round.pickupPoints[0] : ''),
-    lang: langFromChoice(answer(named, q.lang), round.defaultLang),
-    comment: answer(named, q.comment),
-    quantities: Object.fromEntries(Object.entries(q.items).map(([id, titles]) => [id, answer(named, titles.quantity)])),
+    name: answer(q.name),
+    phone: answer(q.phone),
+    building: answer(q.building),
+    flat: answer(q.flat),
+    pickupPoint: answer(q.pickupPoint) || (round.pickupPoints.length === 1 ? round.pickupPoints[0] : ''),
+    lang: langFromChoice(answer(q.lang), round.defaultLang),
+    comment: answer(q.comment),
+    quantities: Object.fromEntries(Object.entries(q.items).map(([id, qs]) => [id, answer(qs.quantity)])),
     extras: Object.fromEntries(
       Object.entries(q.items)
-        .filter(([, titles]) => titles.extra)
-        .map(([id, titles]) => [id, answer(named, titles.extra)]),
+        .filter(([, qs]) => qs.extra)
+        .map(([id, qs]) => [id, answer(qs.extra)]),
     ),
   };
 }
 
-/** Stops (or restarts) taking responses; a closed form shows residents a message in their community's language. */
-export function setFormAccepting(formId: string, accepting: boolean, lang: Lang): void {
-  if (!formId) return;
-  FormApp.openById(formId).setCustomClosedFormMessage(t(lang, 'form.closed')).setAcceptingResponses(accepting);
+/** Answers by item id, from a FormResponse. */
+export function answersById(byItem: Record<number, string>): AnswerOf {
+  return (q) => (q ? String(byItem[q.id] ?? '').trim() : '');
 }
 
 /**
- * The response behind an event, from the form itself: its exact timestamp (to tell an edit from a
- * repeated event) and the resident's edit link. Costs Forms calls rather than sheet reads.
+ * Answers from a response sheet's row, when the form itself cannot be read: by the question's title, and
+ * of several columns with that title (a rebuilt form keeps the old ones) the rightmost, which is the newest.
+ * The row is the whole response, also for an edit, whose event may carry blanks for unchanged answers.
  */
-export function findResponse(
-  formId: string,
-  email: string,
-  named: Record<string, string[]>,
-): { timestamp: Date; editUrl: string } | null {
+export function answersByColumn(header: readonly string[], row: readonly unknown[]): AnswerOf {
+  return (q) => {
+    if (!q) return '';
+    const at = header.lastIndexOf(q.title);
+    const v = at < 0 ? '' : row[at];
+    return v === null || v === undefined ? '' : String(v).trim();
+  };
+}
+
+/** How taking responses went: done, or the Forms error (the form could not be opened). */
+export type FormOutcome = { ok: true } | { ok: false; error: string };
+
+/**
+ * Stops (or restarts) taking responses; a closed form shows residents a message in their community's
+ * language. A form the caller may not open (it belongs to another coordinator who has not shared it) is
+ * reported, not thrown: closing a round must not depend on it.
+ */
+export function setFormAccepting(formId: string, accepting: boolean, lang: Lang): FormOutcome {
+  if (!formId) return { ok: true };
   try {
-    const since = new Date(Date.now() - 15 * 60 * 1000);
-    const candidates = FormApp.openById(formId)
-      .getResponses(since)
-      .filter((r) => !email || r.getRespondentEmail() === email);
-    let best: GoogleAppsScript.Forms.FormResponse | null = null;
-    let bestScore = -1;
-    for (const r of candidates) {
-      const score = r
-        .getItemResponses()
-        .filter((ir) => String(ir.getResponse()) === String(named[ir.getItem().getTitle()]?.[0] ?? '')).length;
-      if (score > bestScore || (score === bestScore && best && r.getTimestamp().getTime() > best.getTimestamp().getTime())) {
-        best = r;
-        bestScore = score;
-      }
-    }
-    return best ? { timestamp: new Date(best.getTimestamp().getTime()), editUrl: best.getEditResponseUrl() } : null;
+    const form = FormApp.openById(formId).setCustomClosedFormMessage(t(lang, 'form.closed'));
+    if (accepting) publish(form);
+    else form.setAcceptingResponses(false);
+    return { ok: true };
+  } catch (err) {
+    return { ok: false, error: errorText(err) };
+  }
+}
+
+/** A response as the form keeps it: every answer by item id, its exact time and the resident's edit link. */
+export interface StoredFormResponse {
+  byItem: Record<number, string>;
+  timestamp: Date;
+  editUrl: string;
+}
+
+/**
+ * The response behind a response-sheet row, read from the form itself: the one submitted (or last edited)
+ * at the row's timestamp by the row's address. Costs Forms calls rather than sheet reads; null when the
+ * form cannot be opened or holds no such response (then the row itself is read).
+ */
+export function findResponse(formId: string, at: Date, email: string): StoredFormResponse | null {
+  try {
+    const wanted = email.trim().toLowerCase();
+    const near = FormApp.openById(formId)
+      .getResponses(new Date(at.getTime() - 60_000))
+      .filter((r) => !wanted || r.getRespondentEmail().trim().toLowerCase() === wanted)
+      .map((r) => ({ r, off: Math.abs(r.getTimestamp().getTime() - at.getTime()) }))
+      .filter((x) => x.off < 2000)
+      .sort((a, b) => a.off - b.off);
+    const best = near[0]?.r;
+    if (!best) return null;
+    const byItem: Record<number, string> = {};
+    for (const ir of best.getItemResponses()) byItem[ir.getItem().getId()] = String(ir.getResponse());
+    return { byItem, timestamp: new Date(best.getTimestamp().getTime()), editUrl: best.getEditResponseUrl() };
   } catch {
     return null;
+  }
+}
+
+/** A round's form as Check set-up sees it, from the account running the check. */
+export type FormState = { open: true; published: boolean; accepting: boolean; linked: boolean } | { open: false; error: string };
+
+/** Opens the form (which may belong to another coordinator) and says whether residents can reach it. */
+export function formState(formId: string): FormState {
+  try {
+    const form = FormApp.openById(formId);
+    const newer = form as unknown as NewerForm;
+    const published = typeof newer.isPublished === 'function' ? newer.isPublished() : true;
+    return { open: true, published, accepting: form.isAcceptingResponses(), linked: linkedHere(form) };
+  } catch (err) {
+    return { open: false, error: errorText(err) };
   }
 }

@@ -9,16 +9,26 @@ import { DocumentStore, entry } from './properties/store';
 import { currency, RoundingRule } from '../core/money';
 import { SHORTFALL_RULES, ShortfallRule } from '../core/allocation';
 
-/** Which form question holds which answer, by question title (the key of e.namedValues). */
+/**
+ * A question of a round's form: its item id, which stays the same for the life of the question whatever
+ * its title becomes (https://developers.google.com/apps-script/reference/forms/item#getId()), and the
+ * title it was created with, to find its column in the response sheet when the form cannot be read.
+ */
+export interface FormQuestion {
+  id: number;
+  title: string;
+}
+
+/** Which form question holds which answer. */
 export interface FormQuestions {
-  name: string;
-  phone: string;
-  building: string | null;
-  flat: string;
-  pickupPoint: string | null;
-  lang: string;
-  comment: string;
-  items: Record<string, { quantity: string; extra: string | null }>;
+  name: FormQuestion;
+  phone: FormQuestion;
+  building: FormQuestion | null;
+  flat: FormQuestion;
+  pickupPoint: FormQuestion | null;
+  lang: FormQuestion;
+  comment: FormQuestion;
+  items: Record<string, { quantity: FormQuestion; extra: FormQuestion | null }>;
 }
 
 /**

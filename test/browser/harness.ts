@@ -17,11 +17,14 @@ export interface Session {
   errors: string[];
 }
 
-export async function start(): Promise<Session> {
+export async function start(
+  options: { viewport?: { width: number; height: number }; deployment?: 'bound' | 'addon' } = {},
+): Promise<Session> {
   ensureBuilt();
   const launched = await launchPlayground(ROOT, {
     reset: true,
     stateFile: join(mkdtempSync(join(tmpdir(), 'playground-')), 'state.json'),
+    deployment: options.deployment,
   });
   const browser = await chromium.launch({
     executablePath: CHROMIUM,
@@ -34,7 +37,7 @@ export async function start(): Promise<Session> {
       '--no-first-run',
     ],
   });
-  const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
+  const page = await browser.newPage({ viewport: options.viewport ?? { width: 1400, height: 900 } });
   const session: Session = { launched, browser, page, dialogs: [], errors: [] };
   page.on('dialog', (d) => {
     session.dialogs.push(d.message());

@@ -1,4 +1,4 @@
-import { HOUR, NOW, openCommunity, submit, typeRows, yes } from '../harness/community';
+import { DEPLOYMENTS, HOUR, NOW, openCommunity, submit, typeRows, yes } from '../harness/community';
 import { loadAddOn } from '../harness/bundle';
 
 function outboxStates(c: ReturnType<typeof openCommunity>): Record<string, number> {
@@ -40,15 +40,21 @@ describe('receipts', () => {
   });
 });
 
-describe('reminders before the stop', () => {
+// In a published add-on the tick may run without its spreadsheet and works from a plan the owner's executions
+// leave (src/workspace/tickPlan.ts), so the members a coordinator types are there before the round opens.
+describe.each(DEPLOYMENTS)('reminders before the stop (%s)', (deployment) => {
   test('at 24 h and 2 h, only to members who opted in and have not ordered, never after the deadline', () => {
-    const c = openCommunity({ deadlineInHours: 30 });
-    typeRows(c.ws, 'Участники', [
-      ['anna@example.org', 'Анна', '', 'Дом 1', '1', 'ru', false],
-      ['li@example.org', 'Li', '', 'Дом 2', '2', 'zh-CN', false],
-      ['boris@example.org', 'Борис', '', 'Дом 3', '3', 'ru', true],
-      ['ordered@example.org', 'Вера', '', 'Дом 1', '4', 'en', false],
-    ]);
+    const c = openCommunity({
+      deadlineInHours: 30,
+      deployment,
+      before: (ws) =>
+        typeRows(ws, 'Участники', [
+          ['anna@example.org', 'Анна', '', 'Дом 1', '1', 'ru', false],
+          ['li@example.org', 'Li', '', 'Дом 2', '2', 'zh-CN', false],
+          ['boris@example.org', 'Борис', '', 'Дом 3', '3', 'ru', true],
+          ['ordered@example.org', 'Вера', '', 'Дом 1', '4', 'en', false],
+        ]),
+    });
     submit(c, { name: 'Вера', email: 'ordered@example.org', items: { RICE: '1' } });
     const sent = () => c.ws.mail.sent.filter((m) => /скоро стоп|即将截单|close soon/.test(m.subject));
     c.ws.advance(4 * HOUR);
@@ -69,10 +75,13 @@ describe('reminders before the stop', () => {
   });
 });
 
-describe('"you can still change your order"', () => {
+describe.each(DEPLOYMENTS)('"you can still change your order" (%s)', (deployment) => {
   test('when the coordinator turns it on, those who ordered get a reminder with their own edit link', () => {
-    const c = openCommunity({ deadlineInHours: 30 });
-    typeRows(c.ws, 'Настройки', [['remindOrdered', 'да']], 5);
+    const c = openCommunity({
+      deadlineInHours: 30,
+      deployment,
+      before: (ws) => typeRows(ws, 'Настройки', [['remindOrdered', 'да']], 5),
+    });
     const result = submit(c, { name: 'Вера', email: 'vera@example.org', items: { RICE: '1' } });
     if (!result.ok) throw new Error('submit failed');
     c.ws.advance(8 * HOUR);
@@ -84,12 +93,18 @@ describe('"you can still change your order"', () => {
 });
 
 describe('final bills', () => {
-  test("match the core's allocation and money, and go out on the next tick after the stop", () => {
-    const c = openCommunity({ deadlineInHours: 2 });
+  function twoOrders(deployment: 'bound' | 'addon') {
+    const c = openCommunity({ deadlineInHours: 2, deployment });
     submit(c, { name: 'Анна', email: 'anna@example.org', items: { OIL: '4', EGGS: '2' }, extras: { OIL: '2' } });
     submit(c, { name: 'Борис', email: 'boris@example.org', items: { OIL: '1', EGGS: '1' } });
+    return c;
+  }
+  const billsOf = (c: ReturnType<typeof openCommunity>) => c.ws.mail.sent.filter((m) => m.subject.includes('ваш счёт'));
+
+  test("match the core's allocation and money, and go out on the next tick after the stop (a bound script's tick has its file)", () => {
+    const c = twoOrders('bound');
     c.ws.advance(3 * HOUR);
-    const bills = c.ws.mail.sent.filter((m) => m.subject.includes('ваш счёт'));
+    const bills = billsOf(c);
     expect(bills.map((m) => m.to).sort()).toEqual(['anna@example.org', 'boris@example.org']);
     const screen = c.ws.run<{ participants: { email: string; dueMinor: number }[] }>('participantsScreen', [c.roundId]);
     for (const p of screen.participants) {
@@ -99,6 +114,31 @@ describe('final bills', () => {
     // Box of 6: 5 ordered + Anna's 2 extras complete it; Anna gets 5, Boris 1.
     const anna = bills.find((m) => m.to === 'anna@example.org')!.body;
     expect(anna).toMatch(/Масло подсолнечное — 4\u00a0бут\. — 5\u00a0бут\./);
+  });
+
+  test('in a published add-on whose tick has no file: the tick closes the form, the first visit closes the round, Send sends', () => {
+    const c = twoOrders('addon');
+    c.ws.advance(3 * HOUR);
+    expect(c.ws.forms.byId(c.formId)!.isAcceptingResponses()).toBe(false);
+    expect(billsOf(c)).toEqual([]);
+    expect(c.ws.run<{ state: string }[]>('listRounds')[0].state).toBe('closed');
+    c.ws.run('sendQueuedEmails');
+    expect(
+      billsOf(c)
+        .map((m) => m.to)
+        .sort(),
+    ).toEqual(['anna@example.org', 'boris@example.org']);
+  });
+
+  test('in a published add-on, a submission that finds the stop passed closes the round and sends the bills', () => {
+    const c = twoOrders('addon');
+    c.ws.clock.advance(2 * HOUR + 60_000); // past the stop, before any tick
+    submit(c, { name: 'Поздний', email: 'late@example.org', items: { EGGS: '1' } });
+    expect(
+      billsOf(c)
+        .map((m) => m.to)
+        .sort(),
+    ).toEqual(['anna@example.org', 'boris@example.org']);
   });
 });
 
@@ -118,8 +158,9 @@ describe('a round reopened after its stop', () => {
 });
 
 describe('delivery guarantees on a free account (100 recipients a day)', () => {
+  // Days of quota renewals, sent by the hourly tick: a tick that has its spreadsheet (bound).
   function queued(n: number) {
-    const { workspace: ws } = loadAddOn({ now: NOW, mailQuota: 100 });
+    const { workspace: ws } = loadAddOn({ now: NOW, mailQuota: 100, deployment: 'bound' });
     ws.session.locales.set(ws.owner, 'ru');
     ws.run('setUpCommunity');
     typeRows(ws, 'Каталог', [['EGGS', 'Яйца', '', '', '', 'дес.', 110]]);

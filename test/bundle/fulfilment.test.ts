@@ -261,7 +261,8 @@ describe('payments typed straight into the Journal sheet', () => {
     expect(after.balanceMinor).toBe(anna.dueMinor - 150_50);
     // The add-on's own next entry goes below the typed one, never over it.
     c.ws.run('recordPayment', [{ roundId: c.roundId, orderKey: anna.orderKey, amount: '10', requestId: 'after-typed' }]);
-    expect([journal.read(next, 7), journal.read(next + 1, 11)]).toEqual(['150,50', 'after-typed']);
+    // A Russian spreadsheet reads a typed "150,50" as the number 150.5.
+    expect([journal.read(next, 7), journal.read(next + 1, 11)]).toEqual([150.5, 'after-typed']);
     expect(c.ws.run<Screen>('participantsScreen', [c.roundId]).participants[0].paidMinor).toBe(160_50);
   });
 });

@@ -1,4 +1,4 @@
-import { HOUR, NOW, answers, logRows, openCommunity, orderRows, submit, typeRows, yes } from '../harness/community';
+import { DEPLOYMENTS, HOUR, NOW, answers, logRows, openCommunity, orderRows, submit, typeRows, yes } from '../harness/community';
 import { loadAddOn } from '../harness/bundle';
 
 describe('setting up a community', () => {
@@ -184,17 +184,23 @@ describe('form submissions', () => {
     expect(orderRows(c.ws)).toHaveLength(0);
   });
 
-  test('a lock timeout parks the event; the next tick records it exactly once', () => {
-    const c = openCommunity();
-    c.ws.locks.holdElsewhere('script', 10 * 60_000);
-    submit(c, { name: 'Анна', items: { RICE: '2' } });
-    expect(orderRows(c.ws)).toHaveLength(0);
-    expect([...c.ws.properties.document.data.keys()].some((k) => k.startsWith('pending:'))).toBe(true);
-    c.ws.advance(2 * HOUR);
-    expect(orderRows(c.ws).map((r) => r.name)).toEqual(['Анна']);
-    c.ws.advance(2 * HOUR);
-    expect(orderRows(c.ws)).toHaveLength(1);
-  });
+  test.each(DEPLOYMENTS)(
+    'a lock timeout parks the event; the next execution with the file records it exactly once (%s)',
+    (deployment) => {
+      const c = openCommunity({ deployment });
+      c.ws.locks.holdElsewhere('document', 10 * 60_000);
+      submit(c, { name: 'Анна', items: { RICE: '2' } });
+      expect(orderRows(c.ws)).toHaveLength(0);
+      expect([...c.ws.properties.document.data.keys()].some((k) => k.startsWith('pending:'))).toBe(true);
+      c.ws.advance(2 * HOUR);
+      // A bound script's tick records it; a published add-on's tick may have no file, so the next visit does.
+      if (deployment === 'addon') c.ws.run('roundsScreen');
+      expect(orderRows(c.ws).map((r) => r.name)).toEqual(['Анна']);
+      c.ws.advance(2 * HOUR);
+      c.ws.run('roundsScreen');
+      expect(orderRows(c.ws)).toHaveLength(1);
+    },
+  );
 
   test('names that look like formulas or HTML stay inert text', () => {
     const c = openCommunity();
@@ -368,7 +374,9 @@ describe("the submit handler's cost", () => {
     return c.ws.calls.roundTrips('spreadsheet');
   }
 
-  test('a constant number of spreadsheet round trips (≤ 6) with 10 or 10,000 order rows', () => {
+  // One of them reads the response's own row: an edited response's event may carry blanks, so the row
+  // (always whole) gives the time that finds its FormResponse, or the answers when the form cannot be read.
+  test('a constant number of spreadsheet round trips (≤ 7) with 10 or 10,000 order rows', () => {
     const results: number[][] = [];
     for (const existing of [10, 10_000]) {
       const c = openCommunity();
@@ -393,7 +401,7 @@ describe("the submit handler's cost", () => {
       results.push([fresh, edit, grow, withProblems]);
     }
     expect(results[0]).toEqual(results[1]);
-    for (const n of results[0]) expect(n).toBeLessThanOrEqual(6);
+    for (const n of results[0]) expect(n).toBeLessThanOrEqual(7);
   });
 });
 

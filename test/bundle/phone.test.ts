@@ -103,8 +103,10 @@ describe('ticking on the phone', () => {
     tap(ws, PEOPLE.olga, anna, PICKED, true);
     tap(ws, PEOPLE.tanya, anna, PICKED, true);
     expect(journal(ws)).toEqual([]);
-    // The next run — here the hourly tick — records what the tab shows: picked up, once.
+    // The next run with the file — the hourly tick where it has the spreadsheet (a bound script), else the
+    // coordinator's next visit — records what the tab shows: picked up, once.
     ws.advance(2 * HOUR);
+    ws.run('listRounds');
     expect(journal(ws)).toEqual([['pickup', 0, 'волонтёр: Дом 1']]);
     // And a later tick from the other volunteer finds nothing new to record.
     tap(ws, PEOPLE.tanya, anna, PICKED, true);

@@ -99,6 +99,11 @@ const EXPECTED: Record<string, Expectation> = {
   sendQueuedEmails: { allowed: COORDINATOR },
   resolveStuckEmails: { allowed: COORDINATOR, args: () => [[], 'markSent'] },
   myBuildingScreen: { allowed: ALL, args: (c) => [c.handOutRound] },
+  // Check set-up (issue 12): the coordinators'; the late-tick banner shows only to them
+  checkSetup: { allowed: COORDINATOR },
+  showCheckSetup: { allowed: COORDINATOR },
+  takeOverTriggers: { allowed: COORDINATOR },
+  setupWarnings: { allowed: ALL },
   // money to the last step (issue 14)
   receivingScreen: { allowed: COORDINATOR, args: (c) => [c.handOutRound] },
   moneyScreen: { allowed: MONEY, args: (c) => [c.handOutRound] },

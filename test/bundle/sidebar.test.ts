@@ -25,6 +25,7 @@ describe('the menu', () => {
       '分发名单（打印）',
       '设置',
       '创建社区表格',
+      '检查设置',
       '帮助',
     ]);
     for (const i of items) expect(names()).toContain(i.functionName);
@@ -147,7 +148,7 @@ describe('screens', () => {
 
   test('an action while another holds the lock says so instead of failing obscurely', () => {
     const c = openCommunity();
-    c.ws.locks.holdElsewhere('script', 5 * 60_000);
+    c.ws.locks.holdElsewhere('document', 5 * 60_000);
     expect(() => c.ws.run('roundsScreen')).toThrow('Сейчас выполняется другое действие. Попробуйте через минуту.');
   });
 });

@@ -70,11 +70,11 @@ describe('scopes: only what appsscript.json declares (https://developers.google.
     expect(withScopes().run('free')).toEqual(['1970', 'en', 'v']);
   });
 
-  test("the add-on's own manifest lacks userinfo.email, which every action needs: under STRICT an action fails", () => {
-    const { workspace: ws } = loadAddOn({ fidelity: STRICT });
+  test("the add-on's manifest declares userinfo.email, which every action needs to know who is calling (reference/base/session#getActiveUser())", () => {
+    expect(() => loadAddOn({ fidelity: STRICT }).workspace.run('setUpCommunity')).not.toThrow();
+    const withoutEmail = Object.values(SCOPE).filter((s) => s !== SCOPE.userinfoEmail && s !== SCOPE.spreadsheets);
+    const { workspace: ws } = loadAddOn({ fidelity: STRICT, oauthScopes: withoutEmail });
     expect(() => ws.run('setUpCommunity')).toThrow('Required permissions: https://www.googleapis.com/auth/userinfo.email');
-    // With the allowance the same action works (LEGACY_ALLOWANCES.scopesBeyondManifest).
-    expect(() => loadAddOn().workspace.run('setUpCommunity')).not.toThrow();
   });
 });
 
@@ -96,6 +96,23 @@ describe('consent: ScriptApp.getAuthorizationInfo (https://developers.google.com
     const info = ws.run<{ status: string; url: string }>('authInfo', [], { user: 'new@example.org', authMode: 'LIMITED' });
     expect(info.status).toBe('REQUIRED');
     expect(info.url).toContain(ws.scriptApp.getScriptId());
+  });
+});
+
+describe('a new version that declares another scope (https://developers.google.com/apps-script/reference/script/authorization-info)', () => {
+  test('"Some script executions can start without a user\'s consent to all required scopes": a trigger starts, sees REQUIRED, and only a call needing the new scope fails', () => {
+    const earlier = [SCOPE.spreadsheetsCurrentOnly, SCOPE.sendMail, SCOPE.scriptApp];
+    const ws = withScopes(...earlier, SCOPE.userinfoEmail);
+    ws.project.authorization.grantedEarlier.set(ws.owner, new Set(earlier));
+    // From the menu, an add-on asks for consent before it runs anything.
+    expect(() => ws.run('active')).toThrow('Authorization is required to perform that action.');
+    const byTrigger = (fn: string) => ws.run(fn, [], { cause: 'trigger:CLOCK' });
+    const info = byTrigger('authInfo') as { status: string; url: string; scopes: string[] };
+    expect(info.status).toBe('REQUIRED');
+    expect(info.url).toContain(ws.scriptApp.getScriptId());
+    expect(info.scopes.sort()).toEqual([...earlier].sort());
+    expect(() => byTrigger('mail')).not.toThrow();
+    expect(() => byTrigger('email')).toThrow('Authorization is required to perform that action.');
   });
 });
 

@@ -1,4 +1,4 @@
-import { LoadedAddOn, Workspace, WorkspaceOptions } from '../../local/emulator';
+import { Deployment, Fidelity, LoadedAddOn, Workspace } from '../../local/emulator';
 import type { RoundSnapshot } from '../../src/workspace/rounds';
 import { loadAddOn } from './bundle';
 import { columnNames, sheetName, width } from '../../src/workspace/sheets/schema';
@@ -26,15 +26,16 @@ export interface Community extends LoadedAddOn {
 }
 
 /**
- * Types rows into a sheet the way the coordinator (the file's owner) would: through Sheets, so protections
- * apply and edit triggers fire (typing volunteers into their sheet updates who may edit what).
+ * Types rows into a sheet the way a coordinator does: as text typed into the Sheets UI (a number is typed
+ * as its digits), read by the spreadsheet's locale unless the column is plain text, through protections
+ * and data validation, firing edit triggers (ws.paste, local/emulator/userEdit.ts).
  */
-export function typeRows(ws: Workspace, sheetName: string, rows: unknown[][], startRow = 2): void {
-  if (!ws.spreadsheet.sheet(sheetName)) throw new Error(`no sheet ${sheetName}`);
-  const wide = Math.max(...rows.map((r) => r.length));
-  const block = rows.map((r) => [...r, ...Array<unknown>(wide - r.length).fill('')]);
-  const done = ws.paste(ws.owner, sheetName, [startRow, 1], block);
-  if (!done.ok) throw new Error(`typing into ${sheetName}: ${done.error}`);
+export function typeRows(ws: Workspace, sheetName: string, rows: unknown[][], startRow = 2, user = ws.owner): void {
+  rows.forEach((r, i) => {
+    const typed = r.map((v) => (typeof v === 'number' ? String(v) : v));
+    const result = ws.paste(user, sheetName, [startRow + i, 1], [typed]);
+    if (!result.ok) throw new Error(`typing into ${sheetName} was refused: ${result.error}`);
+  });
 }
 
 export const documentSnapshot = roundSnapshot;
@@ -43,10 +44,23 @@ export const documentSnapshot = roundSnapshot;
  * A Russian-speaking community with the catalog above, 3 buildings, 2 pickup points, set up by its
  * coordinator, and one open round closing in 48 hours.
  */
-export function openCommunity(
-  options: { deadlineInHours?: number; settings?: Record<string, string>; fidelity?: WorkspaceOptions['fidelity'] } = {},
-): Community {
-  const loaded = loadAddOn({ now: NOW, ...(options.fidelity ? { fidelity: options.fidelity } : {}) });
+export interface CommunityOptions {
+  deadlineInHours?: number;
+  /** Settings as the coordinator saves them from the sidebar (currency, payee details…), before the round. */
+  settings?: Record<string, string>;
+  /** 'addon' (the emulator's default: one published project) or 'bound' (one script per spreadsheet). */
+  deployment?: Deployment;
+  /** A reading of what Google leaves open (local/emulator/fidelity.ts); STRICT otherwise. */
+  fidelity?: Partial<Fidelity>;
+  /** What the coordinator types before opening the round (members, settings…). */
+  before?: (ws: Workspace) => void;
+}
+
+/** Both ways the add-on is deployed: one script per community (README "Deploy") and one published add-on. */
+export const DEPLOYMENTS: Deployment[] = ['bound', 'addon'];
+
+export function openCommunity(options: CommunityOptions = {}): Community {
+  const loaded = loadAddOn({ now: NOW, deployment: options.deployment, fidelity: options.fidelity });
   const ws = loaded.workspace;
   ws.session.locales.set(ws.owner, 'ru_RU');
   ws.run('setUpCommunity');
@@ -60,6 +74,7 @@ export function openCommunity(
     ['пункт выдачи', 'Двор'],
     ['пункт выдачи', 'Школа'],
   ]);
+  options.before?.(ws);
   const deadline = new Date(NOW + (options.deadlineInHours ?? 48) * HOUR).toISOString();
   const round = ws.run<{ id: string }>('createRound', [
     { title: 'Ноябрь', deadline, itemIds: ['RICE', 'OIL', 'EGGS', 'FLOUR'], delivery: '900', pickupTime: 'суббота 10–12' },

@@ -8,13 +8,16 @@ import { DIST, ROOT, ensureBuilt } from '../harness/bundle';
 
 const shipped = readdirSync(join(ROOT, 'scenarios')).filter((f) => f.endsWith('.json'));
 
-describe.each(shipped)('scenario %s', (file) => {
+// Every scenario under STRICT, in both deployments: one script per community, and one published add-on.
+const runs = shipped.flatMap((file) => (['bound', 'addon'] as const).map((deployment) => [file, deployment] as const));
+
+describe.each(runs)('scenario %s (%s)', (file, deployment) => {
   const out = mkdtempSync(join(tmpdir(), 'scenario-'));
   let result: { ok: boolean; log: string[] };
 
   beforeAll(async () => {
     ensureBuilt();
-    result = await runScenarioFile(join(ROOT, 'scenarios', file), out, DIST);
+    result = await runScenarioFile(join(ROOT, 'scenarios', file), out, DIST, { deployment });
   }, 120_000);
 
   test('runs to the end and writes every output', () => {

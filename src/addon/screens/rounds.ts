@@ -61,6 +61,7 @@ export function roundsScreen(): RoundsScreen {
 
 /** Every round, newest first, read without the lock: the round picker of every member's sidebar. */
 export function listRounds(): RoundView[] {
+  // reading(): a coordinator's visit after a stop that nobody has closed yet closes it first (dueWork.ts).
   return reading((ctx) => {
     requireMember(ctx);
     return readRounds(ctx.book).map(toView).reverse();

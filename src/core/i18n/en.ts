@@ -770,6 +770,93 @@ export const en = {
     other: '{count} emails with your list are on their way.',
   },
   'ui.myBuilding.print': 'Print my list',
+  // — set-up check —
+  'catalog.looksLikeDate': '{item} — Sheets read this number as a date. Type {typed} instead.',
+  'form.notAccepting':
+    'The form of round "{round}" is not taking responses: Google did not publish it. Open the form ("Edit form") and press Publish.',
+  'form.notLinked':
+    'The form of round "{round}" could not be linked to this spreadsheet: {error} In the form, open Responses → Link to Sheets and choose this spreadsheet.',
+  'form.notShared':
+    'The form of round "{round}" could not be shared with {email}: {error} They will not be able to close or reopen it.',
+  'round.formNotClosed':
+    'Round "{round}" is closed, but its form could not be stopped: {error} Late answers are not counted; ask the coordinator who created the form to close it in Google Forms or to share it with you.',
+  'round.formNotReopened':
+    'Round "{round}" is open again, but its form could not be reopened: {error} Ask the coordinator who created the form to share it with you.',
+  'reauth.subject': 'Group purchases: please allow the add-on again',
+  'reauth.body':
+    'An update of the group purchases add-on needs one more permission from you. Until you give it, orders from the forms wait unrecorded and reminders are not sent; nothing is lost. Open this link, choose your account and press Allow: {url}',
+  'reauth.noAddress': 'Google did not say which address to write to.',
+  'limits.cells':
+    'This spreadsheet has reached Google\'s limit of 10 million cells, so the add-on cannot add a tab or rows. Nothing was lost. Archive old rounds: make a copy of the spreadsheet (File → Make a copy), then delete the old rounds\' tabs here ("R1 · Tally", "R1 · Bills"…), and try again.',
+  'menu.checkSetup': 'Check set-up',
+  'ui.tab.check': 'Check',
+  'check.intro': 'What Google says about this spreadsheet and your account right now, and what to fix.',
+  'check.again': 'Check again',
+  'check.authorize': 'Authorize the add-on',
+  'check.takeOver': 'Take the triggers over',
+  'check.tookOver': 'The triggers now run as you.',
+  'check.details': 'Details',
+  'check.allGood': 'Everything is set up.',
+  'check.someProblems': 'Something needs attention: see "Check set-up" in the panel.',
+  'check.status.ok': 'all right',
+  'check.status.warn': 'worth a look',
+  'check.status.fail': 'needs fixing',
+  'check.status.unknown': 'cannot tell',
+  'check.banner.late': {
+    one: 'The hourly check has not run for {count} hour: reminders and closing at the stop depend on it.',
+    other: 'The hourly check has not run for {count} hours: reminders and closing at the stop depend on it.',
+  },
+  'check.scopes.title': 'Permissions',
+  'check.scopes.ok': 'You have given the add-on every permission it asks for.',
+  'check.scopes.missing':
+    'Not given yet: {which}. Until you allow them, orders wait and emails do not go out. Open this link, choose your account and press Allow: {url}',
+  'check.scope.sheet': 'this spreadsheet',
+  'check.scope.forms': 'Google Forms',
+  'check.scope.panels': 'panels inside Sheets',
+  'check.scope.triggers': 'automatic work (triggers)',
+  'check.scope.mail': 'sending email as you',
+  'check.scope.email': 'your email address',
+  'check.scope.other': 'another permission',
+  'check.triggers.title': 'Automatic work (triggers)',
+  'check.triggers.none': 'Nobody runs the triggers yet. Use the menu: "Set up community sheets".',
+  'check.triggers.other':
+    'The triggers run as {owner}; only that account can see them. If {owner} no longer looks after this spreadsheet, take the triggers over.',
+  'check.triggers.missing': 'Missing: {which}. They are made again at your next action; if Google refuses, the reason is below.',
+  'check.triggers.ok': 'The form trigger and the hourly check are in place and run as you ({owner}).',
+  'check.triggers.refused': 'Google refused: {error}',
+  'check.trigger.form': 'the trigger that records form answers',
+  'check.trigger.tick': 'the hourly check',
+  'check.trigger.other': 'another trigger',
+  'check.tick.title': 'Hourly check',
+  'check.tick.never': 'It has not run yet; it runs within an hour of set-up.',
+  'check.tick.ran': 'Last ran {when}.',
+  'check.tick.ranNoFile':
+    'Last ran {when}, without the spreadsheet open (a published add-on): it closes forms at the stop and sends reminders; the tally and bills come with the next order or your next visit.',
+  'check.tick.late': {
+    one: 'It has not run for {count} hour (last: {when}). Ask {owner} to open this spreadsheet, or take the triggers over.',
+    other: 'It has not run for {count} hours (last: {when}). Ask {owner} to open this spreadsheet, or take the triggers over.',
+  },
+  'check.form.title': 'Form of round "{round}"',
+  'check.form.ok': 'Published, taking responses, and writing them to this spreadsheet.',
+  'check.form.noAccess':
+    'You cannot open it: it belongs to another coordinator who has not shared it with you. Ask them to add you as an editor. Google said: {error}',
+  'check.form.notPublished': 'Not published: residents cannot open it. Open the form and press Publish.',
+  'check.form.notAccepting':
+    'Not taking responses, although the stop has not passed. Move the round\'s stop in the panel, or turn "Accepting responses" on in the form.',
+  'check.form.notLinked':
+    'Its answers do not come to this spreadsheet. In the form, open Responses → Link to Sheets and choose this spreadsheet.',
+  'check.mail.title': 'Email',
+  'check.mail.waiting': { one: '{count} email waiting to go out', other: '{count} emails waiting to go out' },
+  'check.mail.spent': "Today's email quota is spent; the rest go out after it renews, by themselves.",
+  'check.mail.refused': 'Google refused to send email ({when}): {error}',
+  'check.store.title': 'Add-on memory',
+  'check.store.detail': '{used} KB of 500 KB used by this spreadsheet, {mine} KB of 500 KB in your account.',
+  'check.store.full': 'Nearly full: settle old rounds and purge their personal data.',
+  'check.cells.title': 'Spreadsheet size',
+  'check.cells.detail': '{used} of 10,000,000 cells ({percent}%).',
+  'limits.cellsSoon':
+    'Archive old rounds soon: make a copy of the spreadsheet (File → Make a copy), then delete the old rounds\' tabs here ("R1 · Tally", "R1 · Bills"…).',
+  'check.and': '; ',
 } satisfies Record<string, Message>;
 
 export type MessageKey = keyof typeof en;

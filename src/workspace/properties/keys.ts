@@ -8,6 +8,8 @@ import type { DrainResult } from '../outbox';
 import type { SheetSize } from '../results';
 import type { RoundSnapshot } from '../rounds';
 import type { SheetIds } from '../sheets/book';
+import type { TickLog, TickPlan } from '../tickPlan';
+import type { TriggerProblem } from '../triggers';
 import type { RoundSheetKey } from '../sheets/schema';
 import { family, int, json, key, text } from './store';
 
@@ -53,10 +55,18 @@ const counter = (sheet: AppendingSheet) => ({
 export const KEYS = {
   /** Where each community sheet is and the language it was set up in (see sheets/book.ts). */
   sheetIds: key('sheets', json<SheetIds>()),
-  /** The account that owns the add-on's two triggers (see triggers.ts). */
+  /** The account that owns the add-on's triggers (see triggers.ts). */
   triggerOwner: key('triggerOwner', text),
-  /** When the hourly tick last ran (ms): reminders that fell due since then go out. */
+  /** Each of this community's triggers, by its unique id: a handler fired by any other does nothing. */
+  triggerId: family('trigger:', text),
+  /** A trigger Google refused to create, or a handler that could not run, for Check set-up. */
+  triggerProblem: key('triggerProblem', json<TriggerProblem>()),
+  /** When the hourly tick last ran with this spreadsheet open (ms): reminders that fell due since then go out. */
   lastTick: key('lastTick', int),
+  /** When the tick was last known to run, and whether it had the spreadsheet (see tickPlan.ts). */
+  tickSeen: key('tickSeen', json<{ at: number; withFile: boolean; learnt: number }>()),
+  /** MailApp refused to send (even the request to authorize again): what Google said, for Check set-up. */
+  mailProblem: key('mailProblem', json<{ at: string; error: string }>()),
   /** What the last email batch did, for the Emails screen. */
   lastDrain: key('lastDrain', json<DrainResult & { at: string }>()),
   /** The settings a receipt needs, cached when a round opens so a submission reads no Settings sheet. */
@@ -117,4 +127,22 @@ export const KEYS = {
   tabsToCheck: key('tabsToCheck', json<ParkedTabEdit[]>()),
   /** Who may edit which sheet, as last applied (see sheets/setup.ts): protections change only when it does. */
   protections: key('protections', text),
+};
+
+/**
+ * The running account's user properties (UserStore): what the hourly tick needs and does when it runs with
+ * no spreadsheet open (tickPlan.ts). Shared by every spreadsheet the account uses a published add-on in, so
+ * each entry names the tick (by its trigger id) it belongs to.
+ */
+export const USER_KEYS = {
+  /** What a tick without its file must do for one community: forms to close, reminders to send. */
+  plan: family('plan:', json<TickPlan>()),
+  /** What that tick did: when it ran, the reminders it sent, what went wrong. */
+  tickLog: family('tickLog:', json<TickLog>()),
+  /** The day (UTC, yyyy-mm-dd) the last "please authorize again" email went out: at most one a day. */
+  authMailDay: key('authMailDay', text),
+  /** This account's address, for that email when Session cannot tell it (its scope is the one missing). */
+  me: key('me', text),
+  /** MailApp refused to send, with Google's words (copied to the document for Check set-up). */
+  mailRefused: key('mailRefused', json<{ at: string; error: string }>()),
 };

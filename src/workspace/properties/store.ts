@@ -108,13 +108,15 @@ export function readStored<T>(all: Readonly<Record<string, string>>, k: Key<T>):
   return k.codec.decode(stored);
 }
 
-export class DocumentStore {
-  private constructor(private readonly all: Record<string, string>) {}
+/**
+ * One property store read once into memory; every write goes through it, so what it holds is what the
+ * store holds. Document properties for the community; the running account's user properties for what
+ * the hourly tick needs when it runs without its spreadsheet (see UserStore).
+ */
+abstract class PropertyStore {
+  protected constructor(private readonly all: Record<string, string>) {}
 
-  /** Reads every document property in one call; open it once per execution (and again after waiting for the lock). */
-  static open(): DocumentStore {
-    return new DocumentStore(PropertiesService.getDocumentProperties().getProperties());
-  }
+  protected abstract props(): GoogleAppsScript.Properties.Properties;
 
   get<T>(k: Key<T>): T | null {
     return readStored(this.all, k);
@@ -123,8 +125,10 @@ export class DocumentStore {
   set<T>(k: Key<T>, value: T): void {
     const out = storedEntries(k, value);
     const names = Object.keys(out);
-    if (names.length === 1) PropertiesService.getDocumentProperties().setProperty(names[0], out[names[0]]);
-    else PropertiesService.getDocumentProperties().setProperties(out);
+    // A shorter value leaves no stale chunks behind.
+    this.dropChunksBeyond(k, out);
+    if (names.length === 1) this.props().setProperty(names[0], out[names[0]]);
+    else this.props().setProperties(out);
     Object.assign(this.all, out);
   }
 
@@ -132,7 +136,7 @@ export class DocumentStore {
   setAll(...entries: Entry[]): void {
     const out: Record<string, string> = {};
     for (const e of entries) Object.assign(out, storedEntries(e.key, e.value));
-    PropertiesService.getDocumentProperties().setProperties(out);
+    this.props().setProperties(out);
     Object.assign(this.all, out);
   }
 
@@ -142,7 +146,7 @@ export class DocumentStore {
       : [k.name];
     if (k.codec.chunked && names.length === 1) return;
     for (const name of names) {
-      PropertiesService.getDocumentProperties().deleteProperty(name);
+      this.props().deleteProperty(name);
       delete this.all[name];
     }
   }
@@ -153,5 +157,55 @@ export class DocumentStore {
     return Object.keys(this.all)
       .filter((name) => name.startsWith(f.prefix) && name.endsWith(end))
       .map((name) => f.parse(name.slice(f.prefix.length, name.length - end.length)));
+  }
+
+  /** Bytes the store holds, against Apps Script's 500 KB per store (guides/services/quotas). */
+  bytes(): number {
+    return Object.entries(this.all).reduce((n, [k, v]) => n + utf8Length(k) + utf8Length(v), 0);
+  }
+
+  private dropChunksBeyond(k: Key<unknown>, out: Record<string, string>): void {
+    if (!k.codec.chunked) return;
+    const before = Number(this.all[count(k.name)] ?? 0);
+    const after = Number(out[count(k.name)] ?? 0);
+    for (let i = after; i < before; i++) {
+      this.props().deleteProperty(chunk(k.name, i));
+      delete this.all[chunk(k.name, i)];
+    }
+  }
+}
+
+export class DocumentStore extends PropertyStore {
+  /** Reads every document property in one call; open it once per execution (and again after waiting for the lock). */
+  static open(): DocumentStore {
+    return new DocumentStore(PropertiesService.getDocumentProperties().getProperties());
+  }
+
+  /**
+   * The document's properties, or null where there is no document: "When document properties are not
+   * available this method returns null" (reference/properties/properties-service#getDocumentProperties()),
+   * as in an add-on's time-driven run.
+   */
+  static openIfAny(): DocumentStore | null {
+    const props = PropertiesService.getDocumentProperties();
+    return props ? new DocumentStore(props.getProperties()) : null;
+  }
+
+  protected props(): GoogleAppsScript.Properties.Properties {
+    return PropertiesService.getDocumentProperties();
+  }
+}
+
+/**
+ * The running account's user properties. In a published add-on they are shared by every spreadsheet this
+ * account uses the add-on in (one script project), so whatever concerns one community carries its id.
+ */
+export class UserStore extends PropertyStore {
+  static open(): UserStore {
+    return new UserStore(PropertiesService.getUserProperties().getProperties());
+  }
+
+  protected props(): GoogleAppsScript.Properties.Properties {
+    return PropertiesService.getUserProperties();
   }
 }

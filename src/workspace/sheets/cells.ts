@@ -1,4 +1,5 @@
 import { currency, parseAmount } from '../../core/money';
+import { readText } from './text';
 
 /** Reading cells the way people leave them: a number typed as text, a date, a blank. */
 
@@ -10,7 +11,7 @@ export function isDate(value: unknown): value is Date {
 export function cellText(value: unknown): string {
   if (value === null || value === undefined) return '';
   if (isDate(value)) return value.toISOString();
-  return String(value).trim();
+  return readText(String(value).trim());
 }
 
 export function cellNumber(value: unknown): number {

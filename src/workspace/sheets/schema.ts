@@ -25,7 +25,7 @@ export type ColumnKind = 'text' | 'label' | 'number' | 'money' | 'date' | 'check
 export interface Column<Kind extends ColumnKind = ColumnKind> {
   kind: Kind;
   label: Labels;
-  /** Kept as plain text even when a person types into it (see text.ts). */
+  /** People type into it by hand: formatted as plain text at set-up, and written without an apostrophe (see text.ts). */
   plain?: boolean;
   /** The dropdown set-up offers, in the sheet's language. */
   choices?: (lang: Lang) => readonly string[];
@@ -61,21 +61,23 @@ function sheet<Cols extends Record<string, Column>>(name: Labels, columns: Cols,
 
 /** The community's sheets, in the order set-up creates the tabs. */
 export const SHEETS = {
+  // Typed by hand, every column plain text: what the coordinator types stays as typed ("95,50", "1,5",
+  // "007"), and the add-on reads it with its own locale-aware parsers (see text.ts, community.ts).
   catalog: sheet(['Каталог', '商品目录', 'Catalog'], {
     id: text(['Код', '编号', 'ID'], PLAIN),
-    name: text(['Название', '名称', 'Name']),
-    nameRu: text(['Название (рус.)', '名称（俄文）', 'Name (Russian)']),
-    nameZh: text(['Название (кит.)', '名称（中文）', 'Name (Chinese)']),
-    nameEn: text(['Название (англ.)', '名称（英文）', 'Name (English)']),
-    unit: text(['Ед.', '单位', 'Unit']),
-    price: money(['Цена за ед.', '单价', 'Price per unit']),
-    step: number(['Шаг количества', '数量步长', 'Quantity step']),
-    box: number(['Кратность (в коробке)', '每箱数量', 'Box size']),
-    minimum: number(['Минимальный заказ', '起订量', 'Minimum total']),
-    limit: number(['В одни руки', '限购', 'Per-person limit']),
-    stock: number(['Остаток у поставщика', '库存上限', 'Stock limit']),
-    retail: money(['Цена в магазине', '零售价', 'Retail price']),
-    supplier: text(['Поставщик', '供应商', 'Supplier']),
+    name: text(['Название', '名称', 'Name'], PLAIN),
+    nameRu: text(['Название (рус.)', '名称（俄文）', 'Name (Russian)'], PLAIN),
+    nameZh: text(['Название (кит.)', '名称（中文）', 'Name (Chinese)'], PLAIN),
+    nameEn: text(['Название (англ.)', '名称（英文）', 'Name (English)'], PLAIN),
+    unit: text(['Ед.', '单位', 'Unit'], PLAIN),
+    price: money(['Цена за ед.', '单价', 'Price per unit'], PLAIN),
+    step: number(['Шаг количества', '数量步长', 'Quantity step'], PLAIN),
+    box: number(['Кратность (в коробке)', '每箱数量', 'Box size'], PLAIN),
+    minimum: number(['Минимальный заказ', '起订量', 'Minimum total'], PLAIN),
+    limit: number(['В одни руки', '限购', 'Per-person limit'], PLAIN),
+    stock: number(['Остаток у поставщика', '库存上限', 'Stock limit'], PLAIN),
+    retail: money(['Цена в магазине', '零售价', 'Retail price'], PLAIN),
+    supplier: text(['Поставщик', '供应商', 'Supplier'], PLAIN),
     supplierCode: text(['Артикул поставщика', '供应商编号', 'Supplier code'], PLAIN),
     /** Short words residents use in chats ("греча, гречка", "米", "tp"), comma-separated, for the chat import. */
     aliases: text(['Как пишут в чатах', '群里的叫法', 'Chat aliases'], PLAIN),
@@ -115,12 +117,12 @@ export const SHEETS = {
       responseAt: text(['Ответ от', '回复时间', 'Response at']),
       submittedAt: date(['Отправлен', '提交时间', 'Submitted']),
       firstSubmittedAt: date(['Впервые', '首次提交', 'First submitted']),
-      name: text(['Имя', '姓名', 'Name'], { ...PLAIN, personal: 'pseudonym' }),
-      email: text(['Почта', '邮箱', 'Email'], { ...PLAIN, ...BLANKED }),
-      phone: text(['Телефон', '电话', 'Phone'], { ...PLAIN, ...BLANKED }),
-      building: text(['Дом / подъезд', '楼号', 'Building'], PLAIN),
-      flat: text(['Квартира', '房号', 'Flat'], { ...PLAIN, ...BLANKED }),
-      pickupPoint: text(['Пункт выдачи', '自提点', 'Pickup point'], PLAIN),
+      name: text(['Имя', '姓名', 'Name'], { personal: 'pseudonym' }),
+      email: text(['Почта', '邮箱', 'Email'], BLANKED),
+      phone: text(['Телефон', '电话', 'Phone'], BLANKED),
+      building: text(['Дом / подъезд', '楼号', 'Building']),
+      flat: text(['Квартира', '房号', 'Flat'], BLANKED),
+      pickupPoint: text(['Пункт выдачи', '自提点', 'Pickup point']),
       lang: label(['Язык', '语言', 'Language']),
       enteredBy: text(['Внёс волонтёр', '代下单志愿者', 'Entered by']),
       item: text(['Товар (код)', '商品编号', 'Item ID']),
@@ -128,7 +130,7 @@ export const SHEETS = {
       quantity: number(['Количество', '数量', 'Quantity']),
       extra: number(['Допуск', '可多要', "Extra I'd take"]),
       queue: label(['Очередь', '排队', 'Queue']),
-      comment: text(['Комментарий', '备注', 'Comment'], { ...PLAIN, ...BLANKED }),
+      comment: text(['Комментарий', '备注', 'Comment'], BLANKED),
       editUrl: text(['Ссылка для правки', '修改链接', 'Edit link'], BLANKED),
     },
     { computed: true, appending: { rows: 2000 } },
@@ -144,14 +146,14 @@ export const SHEETS = {
   }),
   places: sheet(['Дома и пункты выдачи', '楼组与自提点', 'Buildings & pickup points'], {
     kind: label(['Тип', '类型', 'Kind'], { choices: (lang) => PLACE_KINDS.map((k) => placeKindLabel(k, lang)) }),
-    name: text(['Название', '名称', 'Name']),
-    notes: text(['Адрес, примечание', '地址、备注', 'Address, notes']),
+    name: text(['Название', '名称', 'Name'], PLAIN),
+    notes: text(['Адрес, примечание', '地址、备注', 'Address, notes'], PLAIN),
   }),
   volunteers: sheet(['Волонтёры', '志愿者', 'Volunteers'], {
-    email: text(['Почта', '邮箱', 'Email']),
-    name: text(['Имя', '姓名', 'Name']),
+    email: text(['Почта', '邮箱', 'Email'], PLAIN),
+    name: text(['Имя', '姓名', 'Name'], PLAIN),
     role: label(['Роль', '角色', 'Role'], { choices: (lang) => ROLES.map((r) => roleLabel(r, lang)) }),
-    building: text(['Дом / подъезд', '负责楼号', 'Building']),
+    building: text(['Дом / подъезд', '负责楼号', 'Building'], PLAIN),
     /** The language of the volunteer's tab and emailed list; blank: the community's. */
     lang: label(['Язык', '语言', 'Language'], { choices: () => LANGS }),
   }),
@@ -456,7 +458,7 @@ function cellValue(column: Column, value: unknown, currencyCode: string | undefi
   if (value === undefined || value === null) return '';
   switch (column.kind) {
     case 'text':
-      return textCell(value);
+      return textCell(value, column);
     case 'money':
       return decimal(value as number, currencyCode);
     case 'date':

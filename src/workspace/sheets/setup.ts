@@ -54,7 +54,7 @@ function createSheet(
   if (tall > sheet.getMaxRows()) sheet.insertRowsAfter(sheet.getMaxRows(), tall - sheet.getMaxRows());
   sheet
     .getRange(1, 1, 1, width(key))
-    .setValues([header(key, lang).map(textCell)])
+    .setValues([header(key, lang).map((h) => textCell(h))])
     .setFontWeight('bold');
   sheet.setFrozenRows(1);
   for (const { position, column } of columnSpecs(key)) {
@@ -153,4 +153,22 @@ export function protectSheets(book: Book, store: DocumentStore, editors: SheetEd
     setEditors(protection, who, t(lang, 'protect.tab', { place: building }));
   }
   store.set(KEYS.protections, signature);
+}
+
+/**
+ * Whether Google refused to grow the spreadsheet: "Up to 10 million cells" per spreadsheet
+ * (https://support.google.com/drive/answer/37603); Apps Script says "This action would increase the number
+ * of cells in the workbook above the limit of 10000000 cells."
+ */
+export function isCellLimit(err: unknown): boolean {
+  const message = typeof (err as Error)?.message === 'string' ? (err as Error).message : String(err);
+  return /limit of 10,?000,?000 cells/i.test(message);
+}
+
+/** Google's limit on one spreadsheet: "Up to 10 million cells" (https://support.google.com/drive/answer/37603). */
+export const CELL_LIMIT = 10_000_000;
+
+/** Cells the spreadsheet holds (every tab's rows × columns, empty or not: that is what the limit counts). */
+export function cellsUsed(book: Book): number {
+  return book.sheets().reduce((n, s) => n + s.getMaxRows() * s.getMaxColumns(), 0);
 }

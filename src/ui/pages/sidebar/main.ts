@@ -15,6 +15,7 @@ import { receiveScreen } from './screens/receive';
 import { moneyScreen } from './screens/money';
 import { statementScreen } from './screens/statement';
 import { buildingScreen } from './screens/building';
+import { checkScreen, lateTickBanner } from './screens/check';
 
 const lang = resolveLang(document.body.dataset.lang);
 setServerLang(lang);
@@ -33,6 +34,7 @@ const all: Record<string, Screen> = {
   emails: emailsScreen,
   settings: settingsScreen,
   building: buildingScreen,
+  check: checkScreen,
 };
 /**
  * Which screens a person sees, by the role the server found (every server call checks it again): the
@@ -60,6 +62,7 @@ const screens: Record<string, Screen> = Object.fromEntries(view.map((name) => [n
 const needsRound = new Set(['tally', 'offline', 'chat', 'messages', 'participants', 'receive', 'money', 'emails']);
 
 const tabs = document.getElementById('tabs') as HTMLElement;
+const banner = document.getElementById('banner') as HTMLElement;
 const picker = document.getElementById('round-picker') as HTMLElement;
 const main = document.getElementById('screen') as HTMLElement;
 const asked = document.body.dataset.screen === 'newRound' ? 'rounds' : document.body.dataset.screen || view[0];
@@ -80,6 +83,10 @@ const ctx: ScreenContext = {
     if (id) roundId = id;
     current = screen;
     void show();
+    // The hourly check late (its owner gone, out of quota, or needing to authorize again): said on every screen.
+    void lateTickBanner(ctx).then((node) => {
+      if (node && banner) append(banner, node);
+    });
   },
   newRound: document.body.dataset.screen === 'newRound',
   flash(kind, text, anchor) {
@@ -162,3 +169,7 @@ async function show(): Promise<void> {
 }
 
 void show();
+// The hourly check late (its owner gone, out of quota, or needing to authorize again): said on every screen.
+void lateTickBanner(ctx).then((node) => {
+  if (node && banner) append(banner, node);
+});

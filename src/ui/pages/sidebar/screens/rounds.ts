@@ -28,7 +28,9 @@ export const roundsScreen: Screen = async (ctx) => {
     try {
       const result = await confirmed(ctx, place, action);
       if (result === null) return;
-      ctx.flash('ok', done);
+      // A step that went through with something to fix (a form Google did not publish or let us close).
+      const warning = (result as { warning?: string } | undefined)?.warning;
+      ctx.flash(warning ? 'error' : 'ok', warning ? `${done}\n${warning}` : done);
       void ctx.call('refreshBuildingTabs').catch(() => undefined);
       ctx.go('rounds');
     } catch (err) {
