@@ -53,6 +53,7 @@ const VIEWS: Record<string, string[]> = {
     'statement',
     'emails',
     'settings',
+    'check',
   ],
   finance: ['participants', 'money', 'statement'],
   volunteer: ['building', 'offline', 'chat', 'messages'],
