@@ -228,13 +228,44 @@ export function creditToCarry(
 }
 
 /**
- * Credit a person can use: overpayments turned into credit when earlier rounds were settled
- * ("creditEarned"), less credit already used on later bills ("credit").
+ * An identity as a purged round keeps it: not the person's address or name, but a keyed hash of it
+ * (two 53-bit halves, cyrb53), so credit still follows them into their next round and credit they have
+ * spent stays spent. The key is the community's own secret (document properties, never in a sheet), so
+ * reading the Journal does not reveal whose row it is, nor can addresses be tried against it.
  */
-export function availableCredit(identity: string, entries: readonly JournalEntry[]): Minor {
+export function sealedIdentity(identity: string, key: string): string {
+  const text = `${key}\u0000${identity}`;
+  const half = (seed: number): string => {
+    let h1 = 0xdeadbeef ^ seed;
+    let h2 = 0x41c6ce57 ^ seed;
+    for (let i = 0; i < text.length; i++) {
+      const ch = text.charCodeAt(i);
+      h1 = Math.imul(h1 ^ ch, 2654435761);
+      h2 = Math.imul(h2 ^ ch, 1597334677);
+    }
+    h1 = Math.imul(h1 ^ (h1 >>> 16), 2246822507) ^ Math.imul(h2 ^ (h2 >>> 13), 3266489909);
+    h2 = Math.imul(h2 ^ (h2 >>> 16), 2246822507) ^ Math.imul(h1 ^ (h1 >>> 13), 3266489909);
+    return (4294967296 * (2097151 & h2) + (h1 >>> 0)).toString(36);
+  };
+  return `${SEALED}${half(1)}${half(2)}`;
+}
+
+const SEALED = 'sealed:';
+
+export function isSealed(identity: string): boolean {
+  return identity.startsWith(SEALED);
+}
+
+/**
+ * Credit a person can use: overpayments turned into credit when earlier rounds were settled
+ * ("creditEarned"), less credit already used on later bills ("credit"), in open rows and in purged
+ * rounds' sealed ones (`key`: see sealedIdentity).
+ */
+export function availableCredit(identity: string, entries: readonly JournalEntry[], key = ''): Minor {
+  const sealed = key ? sealedIdentity(identity, key) : null;
   let credit = 0;
   for (const e of entries) {
-    if (e.identity !== identity) continue;
+    if (e.identity !== identity && e.identity !== sealed) continue;
     if (e.kind === 'creditEarned') credit += e.amountMinor;
     else if (e.kind === 'credit') credit -= e.amountMinor;
   }

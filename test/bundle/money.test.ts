@@ -320,6 +320,33 @@ describe('money out, settling and purging: destructive steps confirm on the serv
     expect(sheetValues(c.ws, 'Заказы').flat()).not.toContain('Анна');
     expect(people(c).map((p) => p.reference)).toEqual(['', '']);
   });
+
+  test("after the purge Анна's credit still reaches her next bill, without her address in the Journal; spent, it stays spent", () => {
+    expect(sheetValues(c.ws, 'Касса').flat().join(' ')).not.toContain('anna@example.org');
+    const next = (title: string) => {
+      const r = c.ws.run<{ id: string }>('createRound', [
+        { title, deadline: new Date(c.ws.clock.now() + 24 * HOUR).toISOString(), itemIds: ['EGGS'], delivery: '300' },
+      ]);
+      c.ws.run('openRound', [r.id]);
+      c.ws.run('saveOfflineOrder', [{ roundId: r.id, name: 'Анна', email: 'anna@example.org', quantities: { EGGS: '1' } }]);
+      yes(c.ws, 'closeRound', [r.id]);
+      return r.id;
+    };
+    const creditUsed = (roundId: string) =>
+      sheetValues(c.ws, 'Касса')
+        .slice(1)
+        .filter((r) => cell('journal', r, 'round') === roundId && cell('journal', r, 'kind') === 'credit')
+        .reduce((sum, r) => sum + Number(cell('journal', r, 'amount')), 0);
+    const r2 = next('Декабрь');
+    expect(creditUsed(r2)).toBe(50);
+    // The December round is paid, handed out, settled and purged too; in January the credit is gone.
+    c.ws.run('supplierOrder', [r2]);
+    yes(c.ws, 'recordReceipt', [r2, {}]);
+    yes(c.ws, 'settleRound', [r2]);
+    yes(c.ws, 'purgePersonalData', [r2]);
+    const r3 = next('Январь');
+    expect(creditUsed(r3)).toBe(0);
+  });
 });
 
 describe('the Ledger sheet over three rounds settles', () => {

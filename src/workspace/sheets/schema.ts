@@ -29,8 +29,11 @@ export interface Column<Kind extends ColumnKind = ColumnKind> {
   plain?: boolean;
   /** The dropdown set-up offers, in the sheet's language. */
   choices?: (lang: Lang) => readonly string[];
-  /** Personal data, removed when a settled round is purged: blanked, or replaced by "Participant N". */
-  personal?: 'blank' | 'pseudonym';
+  /**
+   * Personal data, removed when a settled round is purged: blanked, replaced by "Participant N", or
+   * sealed (a keyed hash that still lets credit follow the person: core/ledger.ts sealedIdentity).
+   */
+  personal?: 'blank' | 'pseudonym' | 'sealed';
 }
 
 type Extra = Pick<Column, 'plain' | 'choices' | 'personal'>;
@@ -171,7 +174,7 @@ export const SHEETS = {
     round: text(['Закупка', '期数', 'Round']),
     orderKey: text(['Код заказа', '订单编号', 'Order key'], PLAIN),
     who: text(['Участник', '居民', 'Participant'], { ...PLAIN, personal: 'pseudonym' }),
-    identity: text(['Кто (для переплат)', '身份（用于余额）', 'Identity (for credit)'], BLANKED),
+    identity: text(['Кто (для переплат)', '身份（用于余额）', 'Identity (for credit)'], { personal: 'sealed' }),
     kind: label(['Операция', '类型', 'Kind']),
     amount: money(['Сумма', '金额', 'Amount']),
     method: text(['Способ', '方式', 'Method'], PLAIN),
