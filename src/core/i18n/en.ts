@@ -331,6 +331,8 @@ export const en = {
   'statement.why.outgoing': 'Money going out, not a payment for a bill.',
   'statement.why.noAmount': 'No amount found in this line.',
   'statement.why.alreadyRecorded': 'Already recorded from an earlier paste.',
+  'statement.why.looksRecorded':
+    'A line like this one was recorded from an earlier paste, and it has no date to tell the two apart. Choose the bill only if this is a second payment.',
   'statement.amountDiffers': 'The amount {amount} differs from the bill ({due}).',
   'bill.estimate':
     'About {total}: goods {goods}, delivery about {delivery}, organiser fee about {fee}. An estimate with the orders so far; the final bill comes after the deadline.',

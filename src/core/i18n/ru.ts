@@ -354,6 +354,8 @@ export const ru: Catalog<MessageKey> = {
   'statement.why.outgoing': 'Это списание, а не оплата счёта.',
   'statement.why.noAmount': 'В строке не найдена сумма.',
   'statement.why.alreadyRecorded': 'Уже записано при прошлой вставке выписки.',
+  'statement.why.looksRecorded':
+    'Такая же строка уже записана из прошлой вставки, а даты, чтобы их различить, в ней нет. Выберите счёт, только если это второй платёж.',
   'statement.amountDiffers': 'Сумма {amount} не совпадает со счётом ({due}).',
   'bill.estimate':
     'Примерно {total}: товары {goods}, доставка около {delivery}, оргсбор около {fee}. Это оценка по заказам на сейчас; точный счёт придёт после стопа.',

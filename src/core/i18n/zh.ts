@@ -323,6 +323,7 @@ export const zh: Catalog<MessageKey> = {
   'statement.why.outgoing': '这是支出，不是账单付款。',
   'statement.why.noAmount': '这一行里没有找到金额。',
   'statement.why.alreadyRecorded': '之前粘贴时已记账。',
+  'statement.why.looksRecorded': '之前粘贴时已记录过相同的一行，且没有日期可以区分。只有确认这是第二笔付款时才选择账单。',
   'statement.amountDiffers': '金额{amount}与账单金额（{due}）不一致。',
   'bill.estimate':
     '预计{total}：商品{goods}，运费约{delivery}，团长服务费约{fee}。这是按目前订单估算的金额，截单后会发送最终账单。',
