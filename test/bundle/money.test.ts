@@ -283,7 +283,8 @@ describe('money out, settling and purging: destructive steps confirm on the serv
     const kinds = sheetValues(c.ws, 'Касса')
       .slice(1)
       .map((r) => cell('journal', r, 'kind'));
-    expect(kinds).toEqual(['supplierPayment', 'deliveryPayment', 'feePayout']);
+    // In the Journal's own words (its dropdown), never the add-on's codes.
+    expect(kinds).toEqual(['оплата поставщику', 'оплата доставки', 'оргсбор выплачен']);
     const line = rowWhere(c.ws, 'Ведомость', 'ledger', 'round', 'R1');
     expect([cell('ledger', line, 'deliveryPaid'), cell('ledger', line, 'feePaid')]).toEqual([
       l.deliveryMinor / 100,
@@ -335,7 +336,7 @@ describe('money out, settling and purging: destructive steps confirm on the serv
     const creditUsed = (roundId: string) =>
       sheetValues(c.ws, 'Касса')
         .slice(1)
-        .filter((r) => cell('journal', r, 'round') === roundId && cell('journal', r, 'kind') === 'credit')
+        .filter((r) => cell('journal', r, 'round') === roundId && cell('journal', r, 'kind') === 'зачёт переплаты')
         .reduce((sum, r) => sum + Number(cell('journal', r, 'amount')), 0);
     const r2 = next('Декабрь');
     expect(creditUsed(r2)).toBe(50);

@@ -1,4 +1,5 @@
 import { LANGS, Lang } from '../../core/i18n/lang';
+import { journalKindLabels } from '../../core/i18n/journalLabels';
 import { PLACE_KINDS, ROLES, placeKindLabel, roleLabel } from '../../core/i18n/labels';
 import { currency, toDecimalString } from '../../core/money';
 import { DEFAULT_SETTINGS, SETTING_KEYS, settingNote } from '../../core/settings';
@@ -175,7 +176,7 @@ export const SHEETS = {
     orderKey: text(['Код заказа', '订单编号', 'Order key'], PLAIN),
     who: text(['Участник', '居民', 'Participant'], { ...PLAIN, personal: 'pseudonym' }),
     identity: text(['Кто (для переплат)', '身份（用于余额）', 'Identity (for credit)'], { personal: 'sealed' }),
-    kind: label(['Операция', '类型', 'Kind']),
+    kind: label(['Операция', '类型', 'Kind'], { choices: journalKindLabels }),
     amount: money(['Сумма', '金额', 'Amount']),
     method: text(['Способ', '方式', 'Method'], PLAIN),
     recordedBy: text(['Записал', '记录人', 'Recorded by']),
