@@ -311,6 +311,10 @@ describe('money out, settling and purging: destructive steps confirm on the serv
     expect(done.ledger.creditOutMinor).toBe(50_00);
     expect(done.ledger.balanceMinor).toBe(0);
     expect(money().state).toBe('settled');
+    // Final: a late payment or refund would leave its carried credit wrong, so it is refused, with what to do.
+    expect(() => pay(c, person(c, 'Борис'), '10', 'late')).toThrow(
+      'Закупка «Ноябрь» уже рассчитана: в неё больше ничего не записывается.',
+    );
   });
 
   test('purging: first what will be erased and for how many people, nothing changed; then it is erased', () => {

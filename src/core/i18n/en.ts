@@ -160,6 +160,8 @@ export const en = {
   'receive.notQuantity': '"{value}" does not look like a quantity received.',
   'payment.amountInvalid': '"{value}" is not an amount of money.',
   'purge.notSettled': 'Personal data can be removed only after the round is settled.',
+  'payment.roundSettled':
+    '{round} is settled: nothing more can be recorded in it. Money that came in later can be given back, or taken as payment in the next round.',
   'purge.participant': 'Participant {n}',
   'menu.newRound': 'New round',
   'menu.formLink': "Current round's form link",

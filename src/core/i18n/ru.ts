@@ -172,6 +172,8 @@ export const ru: Catalog<MessageKey> = {
   'receive.notQuantity': '«{value}» не похоже на полученное количество.',
   'payment.amountInvalid': '«{value}» — не сумма денег.',
   'purge.notSettled': 'Удалить личные данные можно только после расчёта по закупке.',
+  'payment.roundSettled':
+    'Закупка «{round}» уже рассчитана: в неё больше ничего не записывается. Деньги, пришедшие позже, можно вернуть или принять как оплату следующей закупки.',
   'purge.participant': 'Участник {n}',
   'menu.newRound': 'Новая закупка',
   'menu.formLink': 'Ссылка на форму текущей закупки',

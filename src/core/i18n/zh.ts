@@ -158,6 +158,7 @@ export const zh: Catalog<MessageKey> = {
   'receive.notQuantity': '“{value}”不是有效的到货数量。',
   'payment.amountInvalid': '“{value}”不是有效的金额。',
   'purge.notSettled': '只有结算之后才能删除个人信息。',
+  'payment.roundSettled': '“{round}”已结算，不能再登记任何收付。之后收到的款项可以退回，或作为下一期的付款。',
   'purge.participant': '居民{n}',
   'menu.newRound': '新建团购',
   'menu.formLink': '当前团购的表单链接',
