@@ -5,7 +5,7 @@ import { RoundTally } from '../../src/core/tally';
 
 const item = (priceMinor: number, stepMilli: number): CatalogItem => ({
   id: 'X',
-  name: { ru: 'Сыр' },
+  name: { default: 'Сыр' },
   unit: 'кг',
   priceMinor,
   stepMilli,
