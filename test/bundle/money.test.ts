@@ -468,6 +468,22 @@ describe('after settlement: thank everyone', () => {
     expect(li.body).toContain('2位邻居参团');
     expect(li.htmlBody).toContain('href="https://forms.gle/abc"');
   });
+
+  test('whoever handed out without a name in the Volunteers sheet is called by their role, never by their address', () => {
+    const c = openCommunity();
+    submit(c, { name: 'Анна', email: 'anna@example.org', building: 'Дом 1', items: { EGGS: '2' } });
+    yes(c.ws, 'closeRound', [c.roundId]);
+    c.ws.run('supplierOrder', [c.roundId]);
+    yes(c.ws, 'recordReceipt', [c.roundId, {}]);
+    const [anna] = people(c);
+    // The spreadsheet's owner hands the parcel out and takes the money, from the sidebar.
+    c.ws.run('setPickedUp', [{ roundId: c.roundId, orderKey: anna.orderKey, pickedUp: true, requestId: 'p' }]);
+    pay(c, anna, formatMoney(anna.dueMinor, 'RUB', 'ru'), 'pay');
+    yes(c.ws, 'settleRound', [c.roundId]);
+    const { chatText } = c.ws.run<{ chatText: string }>('thankYouScreen', [c.roundId]);
+    expect(chatText).toContain('• организатор — выдан 1 заказ');
+    expect(chatText).not.toContain('@');
+  });
 });
 
 describe('files in the coordinator’s conventions', () => {
