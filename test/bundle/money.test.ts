@@ -208,6 +208,12 @@ describe('statement matching', () => {
   }
   const read = (text: string) => c.ws.run<Review>('matchStatementLines', [{ text }], { user: c.ws.owner });
 
+  test('a pasted CSV Apps Script cannot parse (a stray quote) is still read, line by line, not an error', () => {
+    const r = read('Дата;Сумма;Назначение\n20.11.2026;1 500,00;"R1-1-5 за ноябрь');
+    expect(r.lines.length).toBeGreaterThan(0);
+    expect(r.lines.some((l) => l.status === 'matched')).toBe(true);
+  });
+
   test('a bank CSV: by reference, ambiguous by amount with the candidates, money going out', () => {
     const r = read(csv);
     expect(r.lines.map((l) => l.status)).toEqual(['matched', 'ambiguous', 'unknown']);
