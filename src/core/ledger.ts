@@ -228,6 +228,24 @@ export function creditToCarry(
 }
 
 /**
+ * A round cancelled after its bills used credit gives that credit back: one "carried out" line per
+ * person (kind creditEarned, in the cancelled round), so the round nets to zero and the credit is
+ * available again. Once only: each line's request id is its round and person.
+ */
+export function creditToReturn(roundId: string, entries: readonly JournalEntry[]): JournalEntry[] {
+  const done = new Set(entries.map((e) => e.requestId));
+  const used = new Map<string, JournalEntry>();
+  for (const e of entries) {
+    if (e.roundId !== roundId || e.kind !== 'credit') continue;
+    const was = used.get(e.orderKey);
+    used.set(e.orderKey, was ? { ...was, amountMinor: was.amountMinor + e.amountMinor } : e);
+  }
+  return [...used.values()]
+    .filter((e) => e.amountMinor > 0 && !done.has(`uncredit:${roundId}:${e.orderKey}`))
+    .map((e) => ({ ...e, kind: 'creditEarned' as const, requestId: `uncredit:${roundId}:${e.orderKey}`, note: '' }));
+}
+
+/**
  * An identity as a purged round keeps it: not the person's address or name, but a keyed hash of it
  * (two 53-bit halves, cyrb53), so credit still follows them into their next round and credit they have
  * spent stays spent. The key is the community's own secret (document properties, never in a sheet), so

@@ -293,6 +293,17 @@ describe('credit carries to the next round', () => {
     const [again] = c.ws.run<Screen>('participantsScreen', [next.id]).participants;
     expect(again.paidMinor).toBe(100_00);
     expect(again.balanceMinor).toBe(again.dueMinor - 100_00);
+    // December is cancelled after it closed: the credit its bill used is given back (once, however often
+    // asked), and January's bill uses it.
+    yes(c.ws, 'cancelRound', [next.id, 'поставщик отказал']);
+    const third = c.ws.run<{ id: string }>('createRound', [
+      { title: 'Январь', deadline: new Date(c.ws.clock.now() + 24 * HOUR).toISOString(), itemIds: ['EGGS'] },
+    ]);
+    c.ws.run('openRound', [third.id]);
+    c.ws.run('saveOfflineOrder', [{ roundId: third.id, name: 'Анна', email: 'anna@example.org', quantities: { EGGS: '3' } }]);
+    yes(c.ws, 'closeRound', [third.id]);
+    const [january] = c.ws.run<Screen>('participantsScreen', [third.id]).participants;
+    expect(january.paidMinor).toBe(100_00);
   });
 });
 
