@@ -173,6 +173,10 @@ describe('the payment QR code in the bill, as an inline image', () => {
     expect(() => c.ws.run('saveSettings', [{ settings: { ...PAYEE, payeeAccount: '40702810000000011693' } }])).toThrow(
       /^Расчётный счёт получателя \(20 цифр\): /,
     );
+    // A receive code pasted as a whole page cannot be drawn: refused here, not at every bill's sending.
+    expect(() => c.ws.run('saveSettings', [{ settings: { receiveCode: `wxp://${'f'.repeat(3000)}` } }])).toThrow(
+      'слишком длинный для QR-кода',
+    );
     // Saved right, each new setting has its row and its note in the Settings sheet, the account exact.
     c.ws.run('saveSettings', [{ settings: PAYEE }]);
     const bic = rowWhere(c.ws, 'Настройки', 'settings', 'key', 'payeeBic');

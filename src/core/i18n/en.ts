@@ -563,6 +563,8 @@ export const en = {
   'thanks.chat.bye': 'See you in the next round!',
   'ledger.community': 'Community, all rounds together',
   'settings.linkInvalid': '"{value}" is not a link: it must start with https://',
+  'settings.receiveCodeTooLong':
+    'too long for a QR code. Paste the text inside your receive code (a short link), not the whole page.',
   'statement.method': 'bank statement',
   'thanks.notSettled': 'Thank everyone once the round is settled: its figures are final then.',
   'ui.supplier.fileName': 'supplier-order',

@@ -609,6 +609,8 @@ export const ru: Catalog<MessageKey> = {
   'thanks.chat.bye': 'До встречи в следующей закупке!',
   'ledger.community': 'Сообщество, все закупки вместе',
   'settings.linkInvalid': '«{value}» — не ссылка: она должна начинаться с https://',
+  'settings.receiveCodeTooLong':
+    'слишком длинный для QR-кода. Вставьте текст из вашего кода для оплаты (короткую ссылку), а не всю страницу.',
   'statement.method': 'по выписке',
   'thanks.notSettled': 'Поблагодарить участников можно после расчёта: тогда итоги окончательные.',
   'ui.supplier.fileName': 'заказ-поставщику',

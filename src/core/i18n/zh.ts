@@ -544,6 +544,7 @@ export const zh: Catalog<MessageKey> = {
   'thanks.chat.bye': '下期再见！',
   'ledger.community': '社区全部团购合计',
   'settings.linkInvalid': '“{value}”不是链接：必须以https://开头',
+  'settings.receiveCodeTooLong': '太长，无法生成二维码。请粘贴收款码里的文字（一个短链接），不要粘贴整个页面。',
   'statement.method': '对账单',
   'thanks.notSettled': '结算后再感谢大家：那时数字才是最终的。',
   'ui.supplier.fileName': '供应商订单',
