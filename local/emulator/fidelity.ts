@@ -92,6 +92,13 @@ export interface Fidelity {
    * the line break ends the row even inside quotes; 'keepsInField': RFC 4180, the field keeps it.
    */
   readonly parseCsvQuotedNewline: 'splitsRow' | 'keepsInField';
+
+  /**
+   * What Utilities.parseCsv does with a quote left open at the end of the text. The reference says
+   * nothing; a parser that meets the end inside a quoted field either fails or closes it. 'throws'
+   * (strict: a pasted bank statement with a stray quote must not take the add-on down) or 'closesAtEnd'.
+   */
+  readonly parseCsvOpenQuote: 'throws' | 'closesAtEnd';
 }
 
 /** The default: the stricter reading of everything Google leaves open. */
@@ -108,6 +115,7 @@ export const STRICT: Fidelity = {
   typedInputLocale: 'spreadsheet',
   formAccess: 'shared',
   parseCsvQuotedNewline: 'splitsRow',
+  parseCsvOpenQuote: 'throws',
 };
 
 /**

@@ -94,7 +94,7 @@ function toBuffer(data: unknown): Buffer {
 }
 
 /** One line of a CSV text split into fields, quotes and doubled quotes as RFC 4180 writes them. */
-function csvRows(text: string, delimiter: string, keepNewlineInQuotes: boolean): string[][] {
+function csvRows(text: string, delimiter: string, keepNewlineInQuotes: boolean, openQuoteThrows = false): string[][] {
   const rows: string[][] = [];
   let row: string[] = [];
   let field = '';
@@ -132,6 +132,8 @@ function csvRows(text: string, delimiter: string, keepNewlineInQuotes: boolean):
       endRow();
     } else field += c;
   }
+  // The message is assumed: Google documents none (see Fidelity.parseCsvOpenQuote).
+  if (quoted && openQuoteThrows) throw new Error('Could not parse text.');
   if (field !== '' || row.length > 0 || wasQuoted) endRow();
   return rows;
 }
@@ -143,7 +145,10 @@ export class EmuUtilities implements Pick<GoogleAppsScript.Utilities.Utilities, 
 
   constructor(
     private runtime: Runtime,
-    private fidelity: () => Pick<Fidelity, 'parseCsvQuotedNewline'> = () => ({ parseCsvQuotedNewline: 'splitsRow' }),
+    private fidelity: () => Pick<Fidelity, 'parseCsvQuotedNewline' | 'parseCsvOpenQuote'> = () => ({
+      parseCsvQuotedNewline: 'splitsRow',
+      parseCsvOpenQuote: 'throws',
+    }),
   ) {
     this.proxy = guarded(this, 'Utilities');
   }
@@ -194,6 +199,7 @@ export class EmuUtilities implements Pick<GoogleAppsScript.Utilities.Utilities, 
       throw new Error("The parameters (number) don't match the method signature for Utilities.parseCsv.");
     const mark = delimiter === undefined ? ',' : String(delimiter);
     if (mark.length !== 1) throw new Error(`Invalid argument: delimiter`);
-    return csvRows(csv, mark, this.fidelity().parseCsvQuotedNewline === 'keepsInField');
+    const f = this.fidelity();
+    return csvRows(csv, mark, f.parseCsvQuotedNewline === 'keepsInField', f.parseCsvOpenQuote === 'throws');
   }
 }

@@ -27,7 +27,8 @@ function applyCredits(ctx: ActionContext, data: RoundData): void {
   const entries = [];
   for (const p of data.tally.participants) {
     if (done.has(p.order.key) || p.totalMinor <= 0) continue;
-    const credit = Math.min(availableCredit(identityOf(p.order.participant), data.journal), p.totalMinor);
+    const key = ctx.store.get(KEYS.identityKey) ?? '';
+    const credit = Math.min(availableCredit(identityOf(p.order.participant), data.journal, key), p.totalMinor);
     if (credit <= 0) continue;
     entries.push(
       journalEntryFor(ctx, data, p, {

@@ -113,6 +113,8 @@ function journalAction(
     const p = input.orderKey ? data.tally.participants.find((x) => x.order.key === input.orderKey) : undefined;
     if (needsOrder && !p) fail(ctx.lang, 'offline.notFound');
     if (p) requireAccess(ctx, capability, placeOf(p));
+    // A settled round is final: its credit was carried out; a late payment or refund would leave it wrong.
+    if (data.record.state === 'settled' && !already) fail(ctx.lang, 'payment.roundSettled', { round: data.record.title });
     const amountMinor = needsAmount ? typedAmount(ctx, data.record.currency, input.amount) : 0;
     const ask = already ? null : repeated(ctx, data, p, kind, amountMinor, input.again);
     if (ask) return ask;

@@ -2,7 +2,8 @@ import { Confirmation, asks, confirmationToken } from '../core/confirm';
 import { handOutBlocks } from '../core/ladder';
 import { t } from '../core/i18n/translate';
 import { forgetChatImport } from '../workspace/chatImports';
-import { purgeRoundRows } from '../workspace/personalData';
+import { identityKey, purgeRoundRows } from '../workspace/personalData';
+import { isSealed, sealedIdentity } from '../core/ledger';
 import { KEYS } from '../workspace/properties/keys';
 import { writeDistribution, writeRoundResults } from '../workspace/results';
 import { fail, locked, requireAccess } from './action';
@@ -45,7 +46,10 @@ export function purgePersonalData(roundId: string, confirm?: string): PurgePlan 
       return { ...plan, ...asks(t(ctx.lang, 'confirm.purge', { round: plan.title, count: plan.people }), token) };
     const index = new Map(data.tally.participants.map((p, i) => [p.order.key, i]));
     const pseudonym = (orderKey: string) => t(ctx.lang, 'purge.participant', { n: (index.get(orderKey) ?? 0) + 1 });
-    const rows = purgeRoundRows(ctx.book, data.record.id, pseudonym);
+    // Credit follows the person by their identity: sealed, not blanked, so it outlives the purge (and
+    // credit already spent stays spent).
+    const key = identityKey(ctx.store);
+    const rows = purgeRoundRows(ctx.book, data.record.id, pseudonym, (was) => (isSealed(was) ? was : sealedIdentity(was, key)));
     // What chat imports recorded holds names, flats and phones too (folded): it goes with them.
     forgetChatImport(ctx.store, data.record.id);
     // A reference spells the building and flat ("R3-2-15"): it goes with them.

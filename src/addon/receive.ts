@@ -42,12 +42,12 @@ export function supplierOrder(roundId: string): SupplierOrder {
     requireAccess(ctx, 'manageRounds');
     const data = loadRound(ctx, String(roundId));
     requireReach(ctx, data.record.state, 'ordered');
-    const lines = supplierLines(data.tally, data.items, ctx.book.lang);
+    const lines = supplierLines(data.tally, data.items, ctx.book.lang, data.record.rounding);
     writeSupplierOrder(ctx.book, ctx.store, data.record, lines);
     moveRound(ctx, data, 'ordered');
     updateLedger(ctx, data);
     // The sheet speaks the community's language; the file the coordinator's, names included.
-    const own = ctx.lang === ctx.book.lang ? lines : supplierLines(data.tally, data.items, ctx.lang);
+    const own = ctx.lang === ctx.book.lang ? lines : supplierLines(data.tally, data.items, ctx.lang, data.record.rounding);
     return {
       csv: supplierOrderCsv(own, ctx.lang, data.record.currency),
       fileName: `${data.record.id}-${t(ctx.lang, 'ui.supplier.fileName')}.csv`,

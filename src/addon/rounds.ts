@@ -4,11 +4,13 @@ import { formatDateTime } from '../core/i18n/format';
 import { roundFacts } from '../core/emailContent';
 import { OutgoingEmail, renderEmail } from '../core/emails';
 import { t } from '../core/i18n/translate';
+import { creditToReturn } from '../core/ledger';
 import { readAmount } from '../core/money';
 import { describeAmountProblem } from '../core/moneyText';
 import { outgoingEmail } from '../core/outgoing';
 import { DeliverySplit, RoundState, canMoveDeadline, canOpen, canTransition, stateLabel } from '../core/round';
 import { CatalogReading, readCatalog, readPlaces, readVolunteers, spreadsheetOwner } from '../workspace/community';
+import { appendJournal, readJournal } from '../workspace/journal';
 import { logEntry } from '../workspace/log';
 import { readRoundOrders } from '../workspace/orders';
 import { queueEmails } from '../workspace/outbox';
@@ -321,6 +323,14 @@ export function cancelRound(roundId: string, reason: string, confirm?: string): 
     const token = confirmationToken('cancel', roundId, [emails.length, why]);
     if (confirm !== token) return asks(t(lang, 'confirm.cancel', { round: record.title, count: emails.length }), token);
     const updated = saveRound(ctx.book, ctx.store, { ...record, state: 'cancelled' }, ctx.now);
+    // Credit a closed round's bills had used is given back, so the person's next round can use it.
+    const back = creditToReturn(roundId, readJournal(ctx.book, record.currency));
+    if (back.length)
+      appendJournal(
+        ctx.book,
+        back.map((e) => ({ ...e, at: ctx.now.getTime(), recordedBy: ctx.me, who: '' })),
+        record.currency,
+      );
     if (emails.length) queueEmails(ctx.book, ctx.store, emails, ctx.now);
     markTabsStale(ctx);
     const warning = logFormOutcome(

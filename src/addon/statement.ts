@@ -2,7 +2,7 @@ import { formatMoney } from '../core/i18n/format';
 import { t } from '../core/i18n/translate';
 import { account } from '../core/ledger';
 import { describeMatch } from '../core/moneyText';
-import { BillToMatch, MatchStatus, matchStatement, readStatement, statementRequestId } from '../core/payment/statement';
+import { BillToMatch, MatchStatus, matchStatement, readStatement } from '../core/payment/statement';
 import { isTallied } from '../core/round';
 import { appendJournal } from '../workspace/journal';
 import { readRounds } from '../workspace/rounds';
@@ -145,7 +145,7 @@ export function recordStatementPayments(input: { text: string; confirmed: { fing
       const entry = journalEntryFor(ctx, d, p, {
         kind: 'payment',
         amountMinor: m.entry.amountMinor,
-        requestId: statementRequestId(m.entry),
+        requestId: m.requestId,
         method: t(ctx.lang, 'statement.method'),
         note: m.entry.raw.slice(0, 200),
       });

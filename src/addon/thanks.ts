@@ -1,4 +1,5 @@
 import { Confirmation, asks, confirmationToken } from '../core/confirm';
+import { roleLabel } from '../core/i18n/labels';
 import { t } from '../core/i18n/translate';
 import { renderEmail } from '../core/emails';
 import { outgoingEmail } from '../core/outgoing';
@@ -29,11 +30,13 @@ export interface ThanksPlan {
 
 function planOf(ctx: ActionContext, data: RoundData): ThanksPlan {
   if (data.record.state !== 'settled') fail(ctx.lang, 'thanks.notSettled');
-  const names = new Map(readVolunteers(ctx.book).map((v) => [v.email.trim().toLowerCase(), v.name]));
+  const volunteers = new Map(readVolunteers(ctx.book).map((v) => [v.email.trim().toLowerCase(), v]));
   const figures = thanksFigures(
     data.tally,
     data.journal.filter((e) => e.roundId === data.record.id),
-    (email) => names.get(email.trim().toLowerCase()) ?? '',
+    (email) => volunteers.get(email.trim().toLowerCase())?.name ?? '',
+    // The owner or a volunteer without a name: their role, in the community's language, never their address.
+    (email) => roleLabel(volunteers.get(email.trim().toLowerCase())?.role ?? 'coordinator', ctx.book.lang),
   );
   const feedbackUrl = ctx.settings.feedbackUrl.trim();
   return {

@@ -228,13 +228,62 @@ export function creditToCarry(
 }
 
 /**
- * Credit a person can use: overpayments turned into credit when earlier rounds were settled
- * ("creditEarned"), less credit already used on later bills ("credit").
+ * A round cancelled after its bills used credit gives that credit back: one "carried out" line per
+ * person (kind creditEarned, in the cancelled round), so the round nets to zero and the credit is
+ * available again. Once only: each line's request id is its round and person.
  */
-export function availableCredit(identity: string, entries: readonly JournalEntry[]): Minor {
+export function creditToReturn(roundId: string, entries: readonly JournalEntry[]): JournalEntry[] {
+  const done = new Set(entries.map((e) => e.requestId));
+  const used = new Map<string, JournalEntry>();
+  for (const e of entries) {
+    if (e.roundId !== roundId || e.kind !== 'credit') continue;
+    const was = used.get(e.orderKey);
+    used.set(e.orderKey, was ? { ...was, amountMinor: was.amountMinor + e.amountMinor } : e);
+  }
+  return [...used.values()]
+    .filter((e) => e.amountMinor > 0 && !done.has(`uncredit:${roundId}:${e.orderKey}`))
+    .map((e) => ({ ...e, kind: 'creditEarned' as const, requestId: `uncredit:${roundId}:${e.orderKey}`, note: '' }));
+}
+
+/**
+ * An identity as a purged round keeps it: not the person's address or name, but a keyed hash of it
+ * (two 53-bit halves, cyrb53), so credit still follows them into their next round and credit they have
+ * spent stays spent. The key is the community's own secret (document properties, never in a sheet), so
+ * reading the Journal does not reveal whose row it is, nor can addresses be tried against it.
+ */
+export function sealedIdentity(identity: string, key: string): string {
+  const text = `${key}\u0000${identity}`;
+  const half = (seed: number): string => {
+    let h1 = 0xdeadbeef ^ seed;
+    let h2 = 0x41c6ce57 ^ seed;
+    for (let i = 0; i < text.length; i++) {
+      const ch = text.charCodeAt(i);
+      h1 = Math.imul(h1 ^ ch, 2654435761);
+      h2 = Math.imul(h2 ^ ch, 1597334677);
+    }
+    h1 = Math.imul(h1 ^ (h1 >>> 16), 2246822507) ^ Math.imul(h2 ^ (h2 >>> 13), 3266489909);
+    h2 = Math.imul(h2 ^ (h2 >>> 16), 2246822507) ^ Math.imul(h1 ^ (h1 >>> 13), 3266489909);
+    return (4294967296 * (2097151 & h2) + (h1 >>> 0)).toString(36);
+  };
+  return `${SEALED}${half(1)}${half(2)}`;
+}
+
+const SEALED = 'sealed:';
+
+export function isSealed(identity: string): boolean {
+  return identity.startsWith(SEALED);
+}
+
+/**
+ * Credit a person can use: overpayments turned into credit when earlier rounds were settled
+ * ("creditEarned"), less credit already used on later bills ("credit"), in open rows and in purged
+ * rounds' sealed ones (`key`: see sealedIdentity).
+ */
+export function availableCredit(identity: string, entries: readonly JournalEntry[], key = ''): Minor {
+  const sealed = key ? sealedIdentity(identity, key) : null;
   let credit = 0;
   for (const e of entries) {
-    if (e.identity !== identity) continue;
+    if (e.identity !== identity && e.identity !== sealed) continue;
     if (e.kind === 'creditEarned') credit += e.amountMinor;
     else if (e.kind === 'credit') credit -= e.amountMinor;
   }

@@ -1,4 +1,6 @@
+import { lineTotal } from './billing';
 import { CatalogItem, itemName } from './catalog';
+import { RoundingRule } from './money';
 import { Lang } from './i18n/lang';
 import { Minor, currency, toDecimalString } from './money';
 import { unitsOf } from './quantity';
@@ -17,7 +19,12 @@ export interface SupplierLine {
 }
 
 /** What to buy, item by item, grouped by supplier: only what the tally decided to buy. */
-export function supplierLines(tally: RoundTally, items: ReadonlyMap<string, CatalogItem>, lang: Lang): SupplierLine[] {
+export function supplierLines(
+  tally: RoundTally,
+  items: ReadonlyMap<string, CatalogItem>,
+  lang: Lang,
+  rounding: RoundingRule,
+): SupplierLine[] {
   return tally.items
     .filter((a) => a.boughtSteps > 0)
     .map((a) => {
@@ -31,7 +38,8 @@ export function supplierLines(tally: RoundTally, items: ReadonlyMap<string, Cata
         boxes: a.boxes,
         units,
         priceMinor: item.priceMinor,
-        totalMinor: Math.round(item.priceMinor * units),
+        // Priced as the bills price it (the round's rounding rule), so the order and the bills agree to the kopeck.
+        totalMinor: lineTotal(item, a.boughtSteps, rounding),
       };
     })
     .sort((x, y) => x.supplier.localeCompare(y.supplier) || x.item.localeCompare(y.item));

@@ -14,12 +14,14 @@ import { RoundTally } from './tally';
 /**
  * The figures of a settled round. Participants: everyone who asked for something; parcels: everyone who
  * gets something (one bag each); pickups: each volunteer's parcels checked off (the last mark of each
- * order counts: a pickup undone is not theirs), named as the Volunteers sheet names them.
+ * order counts: a pickup undone is not theirs), named as the Volunteers sheet names them. An address is
+ * never shown to the community: someone without a name there is called by `unnamed` (their role).
  */
 export function thanksFigures(
   tally: RoundTally,
   roundEntries: readonly JournalEntry[],
   nameOf: (email: string) => string,
+  unnamed: (email: string) => string,
 ): ThanksFigures {
   const participants = tally.participants.filter((p) => p.order.lines.length > 0).length;
   const parcels = tally.participants.filter((p) => Object.values(p.items).some((v) => v.allocatedSteps > 0)).length;
@@ -29,7 +31,7 @@ export function thanksFigures(
   const byWho = new Map<string, number>();
   for (const e of last.values()) {
     if (e.kind !== 'pickup') continue;
-    const who = nameOf(e.recordedBy) || e.recordedBy;
+    const who = nameOf(e.recordedBy) || (e.recordedBy.includes('@') ? unnamed(e.recordedBy) : e.recordedBy);
     byWho.set(who, (byWho.get(who) ?? 0) + 1);
   }
   const pickups = [...byWho.entries()]

@@ -1,5 +1,5 @@
 import { EmailKind, OutgoingEmail, PAYMENT_QR_CID } from '../core/emails';
-import { qrGif } from '../core/payment/qr';
+import { fitsQr, qrGif } from '../core/payment/qr';
 import { Book } from './sheets/book';
 import { appendAtCounter } from './sheets/append';
 import { cellNumber, cellText } from './sheets/cells';
@@ -88,7 +88,8 @@ function send(e: Pick<OutgoingEmail, 'to' | 'subject' | 'body' | 'html' | 'qr'>,
     name: senderName,
   };
   if (e.html) message.htmlBody = e.html;
-  if (e.html && e.qr) message.inlineImages = { [PAYMENT_QR_CID]: qrImage(e.qr) };
+  // A code that cannot be drawn (Settings refuses one now; an older one may remain) sends the bill without it.
+  if (e.html && e.qr && fitsQr(e.qr)) message.inlineImages = { [PAYMENT_QR_CID]: qrImage(e.qr) };
   if (replyTo) message.replyTo = replyTo;
   MailApp.sendEmail(message);
 }

@@ -1,7 +1,16 @@
+import { KEYS } from './properties/keys';
+import { DocumentStore } from './properties/store';
 import { Book } from './sheets/book';
 import { cellText } from './sheets/cells';
 import { columnSpecs, get } from './sheets/schema';
 import { textCell } from './sheets/text';
+
+/** The community's secret for sealing identities (core/ledger.ts sealedIdentity), made once. */
+export function identityKey(store: DocumentStore): string {
+  let key = store.get(KEYS.identityKey);
+  if (!key) store.set(KEYS.identityKey, (key = Utilities.getUuid()));
+  return key;
+}
 
 /** The sheets whose rows belong to a round and may hold personal data (the schema marks which columns). */
 const ROUND_ROWS = ['orders', 'journal', 'outbox'] as const;
@@ -12,7 +21,12 @@ const ROUND_ROWS = ['orders', 'journal', 'outbox'] as const;
  * tell people apart. Quantities and money stay, so the ledger still reconciles. Returns how many Orders
  * rows were purged.
  */
-export function purgeRoundRows(book: Book, roundId: string, pseudonym: (orderKey: string) => string): number {
+export function purgeRoundRows(
+  book: Book,
+  roundId: string,
+  pseudonym: (orderKey: string) => string,
+  sealed: (identity: string) => string,
+): number {
   let ordersRows = 0;
   for (const key of ROUND_ROWS) {
     const personal = columnSpecs(key).filter((c) => c.column.personal);
@@ -26,8 +40,15 @@ export function purgeRoundRows(book: Book, roundId: string, pseudonym: (orderKey
       if (r === 0 || cellText(get(key, v, 'round')) !== roundId) return;
       const orderKey = cellText(get(key, v, 'orderKey'));
       for (const { position, column } of texts) v[position - 1] = textCell(cellText(v[position - 1]), column);
-      for (const { position, column } of personal)
-        v[position - 1] = column.personal === 'pseudonym' ? textCell(pseudonym(orderKey), column) : '';
+      for (const { position, column } of personal) {
+        const was = cellText(v[position - 1]);
+        v[position - 1] =
+          column.personal === 'pseudonym'
+            ? textCell(pseudonym(orderKey), column)
+            : column.personal === 'sealed' && was
+              ? textCell(sealed(was), column)
+              : '';
+      }
       changed = true;
       if (key === 'orders') ordersRows++;
     });

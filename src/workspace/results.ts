@@ -1,4 +1,6 @@
 import { ItemAllocation } from '../core/allocation';
+import { lineTotal } from '../core/billing';
+import { RoundingRule } from '../core/money';
 import { itemName } from '../core/catalog';
 import { HandOutBlock, TalliedRound, itemsText } from '../core/ladder';
 import { t } from '../core/i18n/translate';
@@ -20,6 +22,8 @@ import { PLAIN_TEXT_FORMAT, formatsAsPlainText, textCell } from './sheets/text';
 export interface ResultRound {
   id: string;
   currency: string;
+  /** How line totals round, as on the bills (core/billing.ts lineTotal). */
+  rounding?: RoundingRule;
 }
 
 /** Runs of adjacent columns the schema gives one format, so each run costs one call. */
@@ -114,7 +118,7 @@ function tallyRows(book: Book, round: ResultRound, { tally, items }: TalliedRoun
         status: t(lang, `status.${a.status}`),
         toComplete: a.toCompleteBoxSteps ? u(a.toCompleteBoxSteps) : null,
         price: item?.priceMinor ?? 0,
-        total: Math.round(((item?.priceMinor ?? 0) * a.unitsSteps * milli) / 1000),
+        total: item ? lineTotal(item, a.unitsSteps, round.rounding ?? 'halfUp') : 0,
         surplus: a.surplusSteps ? u(a.surplusSteps) : null,
       },
       round.currency,

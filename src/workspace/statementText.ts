@@ -10,5 +10,11 @@ export function pastedStatementRows(text: string): (string | string[])[] {
   const clean = String(text ?? '').replace(/^\ufeff/, '');
   const delimiter = csvDelimiterOf(clean);
   if (!delimiter) return clean.split(/\r?\n/);
-  return Utilities.parseCsv(clean, delimiter);
+  try {
+    return Utilities.parseCsv(clean, delimiter);
+  } catch {
+    // A paste Apps Script's parser refuses (an unbalanced quote, say) is still read, line by line: the
+    // core reads each as text, and nothing pasted is lost.
+    return clean.split(/\r?\n/);
+  }
 }

@@ -148,7 +148,7 @@ describe('the coordinator completes a round through the sidebar', () => {
     await person.getByRole('checkbox').check();
     await s.page.waitForTimeout(500);
     const journal = (await sheet(s, 'Касса')).values.slice(1);
-    expect(journal.map((r) => r[5])).toEqual(['payment', 'pickup']);
+    expect(journal.map((r) => r[5])).toEqual(['оплата', 'выдано']);
 
     side = await openSidebarTab(s, 'Письма');
     await side.getByRole('button', { name: 'Отправить письма из очереди' }).click();

@@ -116,9 +116,9 @@ describe('a volunteer in Russian', () => {
     const alice = phone().locator('tr', { hasText: 'Alice' });
     await alice.getByRole('checkbox').first().check();
     await alice.getByText(/^✓ \d+:\d\d выдано$/).waitFor();
-    expect((await journalKinds()).filter((j) => j[1] === 'pickup')).toEqual([
-      ['R1', 'pickup', 'olga@example.org'],
-      ['R1', 'pickup', 'волонтёр: Дом 1'],
+    expect((await journalKinds()).filter((j) => j[1] === 'выдано')).toEqual([
+      ['R1', 'выдано', 'olga@example.org'],
+      ['R1', 'выдано', 'волонтёр: Дом 1'],
     ]);
     const row = await blankEntryRow('🏠 Дом 1');
     await typeCell(`A${row}`, '9');
@@ -137,7 +137,7 @@ describe('a volunteer in Russian', () => {
     await openPhone('🏠 Дом 2');
     await phone().locator('tr', { hasText: 'Борис' }).getByRole('checkbox').first().check();
     await phone().getByRole('alert').filter({ hasText: 'protected cell' }).waitFor();
-    expect((await journalKinds()).filter((j) => j[1] === 'pickup')).toHaveLength(2);
+    expect((await journalKinds()).filter((j) => j[1] === 'выдано')).toHaveLength(2);
   });
 });
 

@@ -246,7 +246,7 @@ describe('payments typed straight into the Journal sheet', () => {
           anna.orderKey,
           'Анна',
           '',
-          'payment',
+          'оплата',
           '150,50',
           'наличные',
           'fin@example.org',
@@ -264,6 +264,11 @@ describe('payments typed straight into the Journal sheet', () => {
     // A Russian spreadsheet reads a typed "150,50" as the number 150.5.
     expect([journal.read(next, 7), journal.read(next + 1, 11)]).toEqual([150.5, 'after-typed']);
     expect(c.ws.run<Screen>('participantsScreen', [c.roundId]).participants[0].paidMinor).toBe(160_50);
+    // A refund typed by hand (its dropdown word) is taken off; a kind or amount nobody can read is left
+    // out of the books, never guessed to be a payment.
+    const row = (kind: string, amount: string) => [new Date(NOW + 2 * HOUR), c.roundId, anna.orderKey, 'Анна', '', kind, amount];
+    typeRows(c.ws, 'Касса', [row('возврат', '20'), row('подарок', '500'), row('оплата', 'пятьсот')], next + 2);
+    expect(c.ws.run<Screen>('participantsScreen', [c.roundId]).participants[0].paidMinor).toBe(140_50);
   });
 });
 
@@ -288,6 +293,17 @@ describe('credit carries to the next round', () => {
     const [again] = c.ws.run<Screen>('participantsScreen', [next.id]).participants;
     expect(again.paidMinor).toBe(100_00);
     expect(again.balanceMinor).toBe(again.dueMinor - 100_00);
+    // December is cancelled after it closed: the credit its bill used is given back (once, however often
+    // asked), and January's bill uses it.
+    yes(c.ws, 'cancelRound', [next.id, 'поставщик отказал']);
+    const third = c.ws.run<{ id: string }>('createRound', [
+      { title: 'Январь', deadline: new Date(c.ws.clock.now() + 24 * HOUR).toISOString(), itemIds: ['EGGS'] },
+    ]);
+    c.ws.run('openRound', [third.id]);
+    c.ws.run('saveOfflineOrder', [{ roundId: third.id, name: 'Анна', email: 'anna@example.org', quantities: { EGGS: '3' } }]);
+    yes(c.ws, 'closeRound', [third.id]);
+    const [january] = c.ws.run<Screen>('participantsScreen', [third.id]).participants;
+    expect(january.paidMinor).toBe(100_00);
   });
 });
 

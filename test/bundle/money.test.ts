@@ -173,6 +173,10 @@ describe('the payment QR code in the bill, as an inline image', () => {
     expect(() => c.ws.run('saveSettings', [{ settings: { ...PAYEE, payeeAccount: '40702810000000011693' } }])).toThrow(
       /^Расчётный счёт получателя \(20 цифр\): /,
     );
+    // A receive code pasted as a whole page cannot be drawn: refused here, not at every bill's sending.
+    expect(() => c.ws.run('saveSettings', [{ settings: { receiveCode: `wxp://${'f'.repeat(3000)}` } }])).toThrow(
+      'слишком длинный для QR-кода',
+    );
     // Saved right, each new setting has its row and its note in the Settings sheet, the account exact.
     c.ws.run('saveSettings', [{ settings: PAYEE }]);
     const bic = rowWhere(c.ws, 'Настройки', 'settings', 'key', 'payeeBic');
@@ -207,6 +211,12 @@ describe('statement matching', () => {
     }[];
   }
   const read = (text: string) => c.ws.run<Review>('matchStatementLines', [{ text }], { user: c.ws.owner });
+
+  test('a pasted CSV Apps Script cannot parse (a stray quote) is still read, line by line, not an error', () => {
+    const r = read('Дата;Сумма;Назначение\n20.11.2026;1 500,00;"R1-1-5 за ноябрь');
+    expect(r.lines.length).toBeGreaterThan(0);
+    expect(r.lines.some((l) => l.status === 'matched')).toBe(true);
+  });
 
   test('a bank CSV: by reference, ambiguous by amount with the candidates, money going out', () => {
     const r = read(csv);
@@ -283,7 +293,8 @@ describe('money out, settling and purging: destructive steps confirm on the serv
     const kinds = sheetValues(c.ws, 'Касса')
       .slice(1)
       .map((r) => cell('journal', r, 'kind'));
-    expect(kinds).toEqual(['supplierPayment', 'deliveryPayment', 'feePayout']);
+    // In the Journal's own words (its dropdown), never the add-on's codes.
+    expect(kinds).toEqual(['оплата поставщику', 'оплата доставки', 'оргсбор выплачен']);
     const line = rowWhere(c.ws, 'Ведомость', 'ledger', 'round', 'R1');
     expect([cell('ledger', line, 'deliveryPaid'), cell('ledger', line, 'feePaid')]).toEqual([
       l.deliveryMinor / 100,
@@ -310,6 +321,10 @@ describe('money out, settling and purging: destructive steps confirm on the serv
     expect(done.ledger.creditOutMinor).toBe(50_00);
     expect(done.ledger.balanceMinor).toBe(0);
     expect(money().state).toBe('settled');
+    // Final: a late payment or refund would leave its carried credit wrong, so it is refused, with what to do.
+    expect(() => pay(c, person(c, 'Борис'), '10', 'late')).toThrow(
+      'Закупка «Ноябрь» уже рассчитана: в неё больше ничего не записывается.',
+    );
   });
 
   test('purging: first what will be erased and for how many people, nothing changed; then it is erased', () => {
@@ -319,6 +334,33 @@ describe('money out, settling and purging: destructive steps confirm on the serv
     yes(c.ws, 'purgePersonalData', [c.roundId]);
     expect(sheetValues(c.ws, 'Заказы').flat()).not.toContain('Анна');
     expect(people(c).map((p) => p.reference)).toEqual(['', '']);
+  });
+
+  test("after the purge Анна's credit still reaches her next bill, without her address in the Journal; spent, it stays spent", () => {
+    expect(sheetValues(c.ws, 'Касса').flat().join(' ')).not.toContain('anna@example.org');
+    const next = (title: string) => {
+      const r = c.ws.run<{ id: string }>('createRound', [
+        { title, deadline: new Date(c.ws.clock.now() + 24 * HOUR).toISOString(), itemIds: ['EGGS'], delivery: '300' },
+      ]);
+      c.ws.run('openRound', [r.id]);
+      c.ws.run('saveOfflineOrder', [{ roundId: r.id, name: 'Анна', email: 'anna@example.org', quantities: { EGGS: '1' } }]);
+      yes(c.ws, 'closeRound', [r.id]);
+      return r.id;
+    };
+    const creditUsed = (roundId: string) =>
+      sheetValues(c.ws, 'Касса')
+        .slice(1)
+        .filter((r) => cell('journal', r, 'round') === roundId && cell('journal', r, 'kind') === 'зачёт переплаты')
+        .reduce((sum, r) => sum + Number(cell('journal', r, 'amount')), 0);
+    const r2 = next('Декабрь');
+    expect(creditUsed(r2)).toBe(50);
+    // The December round is paid, handed out, settled and purged too; in January the credit is gone.
+    c.ws.run('supplierOrder', [r2]);
+    yes(c.ws, 'recordReceipt', [r2, {}]);
+    yes(c.ws, 'settleRound', [r2]);
+    yes(c.ws, 'purgePersonalData', [r2]);
+    const r3 = next('Январь');
+    expect(creditUsed(r3)).toBe(0);
   });
 });
 
@@ -435,6 +477,22 @@ describe('after settlement: thank everyone', () => {
     const li = sent().find((m) => m.to === 'li@example.org')!;
     expect(li.body).toContain('2位邻居参团');
     expect(li.htmlBody).toContain('href="https://forms.gle/abc"');
+  });
+
+  test('whoever handed out without a name in the Volunteers sheet is called by their role, never by their address', () => {
+    const c = openCommunity();
+    submit(c, { name: 'Анна', email: 'anna@example.org', building: 'Дом 1', items: { EGGS: '2' } });
+    yes(c.ws, 'closeRound', [c.roundId]);
+    c.ws.run('supplierOrder', [c.roundId]);
+    yes(c.ws, 'recordReceipt', [c.roundId, {}]);
+    const [anna] = people(c);
+    // The spreadsheet's owner hands the parcel out and takes the money, from the sidebar.
+    c.ws.run('setPickedUp', [{ roundId: c.roundId, orderKey: anna.orderKey, pickedUp: true, requestId: 'p' }]);
+    pay(c, anna, formatMoney(anna.dueMinor, 'RUB', 'ru'), 'pay');
+    yes(c.ws, 'settleRound', [c.roundId]);
+    const { chatText } = c.ws.run<{ chatText: string }>('thankYouScreen', [c.roundId]);
+    expect(chatText).toContain('• организатор — выдан 1 заказ');
+    expect(chatText).not.toContain('@');
   });
 });
 

@@ -1,4 +1,5 @@
 import { Workspace } from '../../local/emulator';
+import { parseJournalKind } from '../../src/core/i18n/journalLabels';
 import { columnNumber } from '../../src/workspace/sheets/schema';
 import { HOUR, yes } from '../harness/community';
 import { HandOutCommunity, PEOPLE, cloneOf, handOutCommunity, saveState } from '../harness/volunteers';
@@ -46,7 +47,12 @@ function journal(ws: Workspace): [string, unknown, string][] {
   const sheet = ws.spreadsheet.sheet('Касса')!;
   const out: [string, unknown, string][] = [];
   for (let r = 2; r <= sheet.dataExtent().rows; r++)
-    if (sheet.read(r, 2) === base.handOutRound) out.push([String(sheet.read(r, 6)), sheet.read(r, 7), String(sheet.read(r, 9))]);
+    if (sheet.read(r, 2) === base.handOutRound)
+      out.push([
+        parseJournalKind(String(sheet.read(r, 6))) ?? `unreadable: ${sheet.read(r, 6)}`,
+        sheet.read(r, 7),
+        String(sheet.read(r, 9)),
+      ]);
   return out;
 }
 

@@ -96,3 +96,10 @@ describe('quantities the coordinator types when receiving', () => {
     expect(parseTypedQuantity('десять', 'ru', 1000)).toEqual({ ok: false, reason: 'notANumber' });
   });
 });
+
+test('a quantity as a person types it back: the decimal separator kept, no grouping (the receiving form)', () => {
+  expect(formatNumber(1.125, 'ru', 3, false)).toBe('1,125');
+  expect(formatNumber(1250.5, 'ru', 3, false)).toBe('1250,5');
+  expect(formatNumber(1250.5, 'en', 3, false)).toBe('1250.5');
+  expect(formatNumber(1250.5, 'ru')).toBe('1\u00a0250,5');
+});

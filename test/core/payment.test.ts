@@ -75,6 +75,27 @@ describe('payment references', () => {
     expect(mentionsReference('转账备注：R12-3К2-0', 'R12-3K2-0')).toBe(true);
     expect(canonicalReference('r12 – 3 / 502')).toBe('R12-3-502');
   });
+
+  test('typed on a Russian keyboard, by look or by sound, it is still found', () => {
+    const built = paymentReferences('R12', [{ orderKey: 'a', building: 'Дом 7в', flat: '15' }]).get('a')!;
+    expect(built).toBe('R12-7V-15');
+    // By look: Cyrillic Р for R; by sound: в as typed in the building's name; a reader of "7V" may type B.
+    for (const typed of ['Р12-7в-15', 'Р12-7В-15', 'r12 7v 15', 'R12-7B-15', 'Р12/7b/15'])
+      expect(mentionsReference(`перевод ${typed} спасибо`, built)).toBe(true);
+    expect(mentionsReference('Р12-3-502', 'R12-3-502')).toBe(true);
+    // Н typed for N, С for S, Х for H: each reading of each letter.
+    for (const [typed, ref] of [
+      ['R3-1Н-2', 'R3-1N-2'],
+      ['R3-1H-2', 'R3-1N-2'],
+      ['R3-1С-2', 'R3-1S-2'],
+      ['R3-1C-2', 'R3-1S-2'],
+      ['R3-1Х-2', 'R3-1H-2'],
+    ])
+      expect(mentionsReference(typed, ref)).toBe(true);
+    // Still never inside a longer code, nor another flat.
+    expect(mentionsReference('Р12-7в-150', built)).toBe(false);
+    expect(mentionsReference('Р12-7в-16', built)).toBe(false);
+  });
 });
 
 describe('ГОСТ Р 56042-2014 payment QR', () => {

@@ -141,11 +141,37 @@ describe('matching lines to bills', () => {
     ]);
   });
 
-  test('idempotent: lines already recorded are recognised when the same statement is pasted again', () => {
-    const lines = ['Перевод по СБП от Анна Петровна И. +1 500 ₽', 'Перевод от БОРИС СМИРНОВ +1 500,00 ₽'];
+  test('idempotent: dated lines already recorded are recognised when the same statement is pasted again', () => {
+    const lines = ['20.11.2026 Перевод по СБП от Анна Петровна И. +1 500 ₽', '20.11.2026 Перевод от БОРИС СМИРНОВ +1 500,00 ₽'];
     const first = match(lines);
     const recorded = new Set(first.filter((m) => m.status === 'matched').map((m) => m.entry.fingerprint));
     expect(match(lines, recorded).map((m) => m.status)).toEqual(['alreadyRecorded', 'alreadyRecorded']);
+  });
+
+  test('an undated notification like one recorded before is asked about, and a second payment gets its own request id', () => {
+    // Анна pays 1 500 ₽ twice, a week apart; each SBP notification copied from her phone reads the same.
+    const line = 'Перевод по СБП от Анна Петровна И. +1 500 ₽';
+    const [first] = match([line]);
+    expect([first.status, first.requestId]).toEqual(['matched', `stmt:${first.entry.fingerprint}`]);
+    const [again] = match([line], new Set([first.entry.fingerprint]));
+    expect([again.status, again.why, again.orderKey, again.candidates]).toEqual(['ambiguous', 'looksRecorded', undefined, ['a']]);
+    expect(again.requestId).toBe(`stmt:${first.entry.fingerprint}#2`);
+    const [third] = match([line], new Set([first.entry.fingerprint, `${first.entry.fingerprint}#2`]));
+    expect(third.requestId).toBe(`stmt:${first.entry.fingerprint}#3`);
+  });
+
+  test('money out is never a payment in: "Outgoing", "Исходящий", and a direction nobody can read', () => {
+    const rows = [
+      ['Дата', 'Сумма', 'Тип операции', 'Назначение'],
+      ['20.11.2026', '1500', 'Outgoing', 'R12-3-502'],
+      ['20.11.2026', '1500', 'Исходящий', 'R12-3-502'],
+      ['20.11.2026', '1500', 'Входящий', 'R12-3-502'],
+      ['20.11.2026', '1500', '???', 'R12-3-502'],
+    ];
+    const entries = readStatement(rows, 'RUB');
+    expect(entries.map((e) => e.amountMinor)).toEqual([-1500_00, -1500_00, 1500_00, null]);
+    // The unreadable one still names its bill, but with no amount it cannot become a payment (the screen offers none).
+    expect(matchStatement(entries, bills).map((m) => m.status)).toEqual(['unknown', 'unknown', 'matched', 'matched']);
   });
 
   test('property: matching is deterministic and a recorded line never matches again', () => {
@@ -159,7 +185,12 @@ describe('matching lines to bills', () => {
         const first = match(lines);
         expect(match(lines)).toEqual(first);
         const recorded = new Set(first.filter((_, i) => confirm[i]).map((m) => m.entry.fingerprint));
-        match(lines, recorded).forEach((m, i) => expect(m.status === 'alreadyRecorded').toBe(!!confirm[i]));
+        // Undated lines: one recorded is never matched (or recorded) again without a person choosing it.
+        match(lines, recorded).forEach((m, i) => {
+          if (!confirm[i]) return expect(m).toEqual(first[i]);
+          expect(m.status).not.toBe('matched');
+          expect(m.requestId).not.toBe(first[i].requestId);
+        });
       }),
     );
   });

@@ -103,4 +103,10 @@ describe('Utilities.parseCsv (utilities#parseCsv)', () => {
       ['d', 'e', 'f'],
     ]);
   });
+
+  test('a quote still open at the end: refused by default (strict), closed at the end under the other reading', () => {
+    expect(() => new Workspace().utilities.proxy.parseCsv('a,"b')).toThrow('Could not parse text.');
+    const lenient = new Workspace({ fidelity: { parseCsvOpenQuote: 'closesAtEnd' } });
+    expect(lenient.utilities.proxy.parseCsv('a;"b', ';')).toEqual([['a', 'b']]);
+  });
 });

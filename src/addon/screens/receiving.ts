@@ -38,7 +38,8 @@ export function receivingScreen(roundId: string): ReceivingScreen {
     requireAccess(ctx, 'manageRounds');
     const data = loadRound(ctx, String(roundId));
     const typed = (steps: number, milli: number) =>
-      formatNumber(unitsOf(steps, milli), ctx.lang).replace(/[,\u00a0](?=\d{3}\b)/g, '');
+      // As the coordinator types it: the decimal separator kept ("1,125" in Russian), no grouping.
+      formatNumber(unitsOf(steps, milli), ctx.lang, 3, false);
     return {
       roundId: data.record.id,
       title: data.record.title,

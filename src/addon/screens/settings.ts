@@ -4,6 +4,7 @@ import { safeUrl } from '../../core/html';
 import { LANGS, Lang } from '../../core/i18n/lang';
 import { describePayeeProblem } from '../../core/moneyText';
 import { validatePayee } from '../../core/payment/gost';
+import { fitsQr } from '../../core/payment/qr';
 import {
   CommunitySettings,
   DEFAULT_SETTINGS,
@@ -26,6 +27,8 @@ function paymentProblems(lang: Lang, checked: CommunitySettings): string[] {
   if (checked.payee)
     for (const p of validatePayee(checked.payee))
       out.push(`${t(lang, `setting.${PAYEE_SETTINGS[p.field]}`)}: ${describePayeeProblem(p, lang)}`);
+  const code = checked.receiveCode.trim();
+  if (code && !fitsQr(code)) out.push(`${t(lang, 'setting.receiveCode')}: ${t(lang, 'settings.receiveCodeTooLong')}`);
   if (checked.feedbackUrl.trim() && !safeUrl(checked.feedbackUrl.trim()))
     out.push(`${t(lang, 'setting.feedbackUrl')}: ${t(lang, 'settings.linkInvalid', { value: checked.feedbackUrl })}`);
   return out;

@@ -106,13 +106,20 @@ function newKey(identity: Identity, taken: Set<string>): string {
   return key;
 }
 
-/** The recorded person this order belongs to: one that is plainly the same, else one sharing the flat. */
-function findPerson(people: Person[], identity: Identity): { person: Person | null; ambiguous: boolean; otherName: boolean } {
+/**
+ * The recorded person this order belongs to: one that is plainly the same. Someone else in the same flat
+ * (Иван where Мария ordered) is a new person, never a replacement of her order: the line says so, and
+ * the coordinator sees both.
+ */
+function findPerson(
+  people: Person[],
+  identity: Identity,
+): { person: Person | null; ambiguous: boolean; neighbour: Person | null } {
   const fits = people.map((p) => ({ p, how: comparePeople(p.identity, identity) })).filter((f) => f.how !== 'different');
   const sameOnes = fits.filter((f) => f.how === 'same');
-  const pick = sameOnes.length ? sameOnes : fits;
-  if (pick.length > 1) return { person: null, ambiguous: true, otherName: false };
-  return { person: pick[0]?.p ?? null, ambiguous: false, otherName: pick[0]?.how === 'sameFlatOtherName' };
+  if (sameOnes.length > 1) return { person: null, ambiguous: true, neighbour: null };
+  if (sameOnes.length) return { person: sameOnes[0].p, ambiguous: false, neighbour: null };
+  return { person: null, ambiguous: false, neighbour: fits.find((f) => f.how === 'sameFlatOtherName')?.p ?? null };
 }
 
 /**
@@ -153,8 +160,14 @@ export function planImport(previous: readonly ImportedPerson[], orders: readonly
         touched: false,
       };
       people.push(p);
-    } else if (found.otherName && !p.reasons.some((r) => r.key === 'chat.reason.sameFlatOtherName'))
-      p.reasons.push({ key: 'chat.reason.sameFlatOtherName', value: order.person.name, line: order.lineNo });
+      const other = found.neighbour;
+      if (other)
+        p.reasons.push({
+          key: 'chat.reason.sameFlatOtherName',
+          value: other.person.name || other.identity.name,
+          line: order.lineNo,
+        });
+    }
     p.identity = mergeIdentity(p.identity, identity);
     p.person = mergePerson(p.person, order.person);
     p.touched = true;

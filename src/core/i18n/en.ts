@@ -160,6 +160,8 @@ export const en = {
   'receive.notQuantity': '"{value}" does not look like a quantity received.',
   'payment.amountInvalid': '"{value}" is not an amount of money.',
   'purge.notSettled': 'Personal data can be removed only after the round is settled.',
+  'payment.roundSettled':
+    '{round} is settled: nothing more can be recorded in it. Money that came in later can be given back, or taken as payment in the next round.',
   'purge.participant': 'Participant {n}',
   'menu.newRound': 'New round',
   'menu.formLink': "Current round's form link",
@@ -331,6 +333,8 @@ export const en = {
   'statement.why.outgoing': 'Money going out, not a payment for a bill.',
   'statement.why.noAmount': 'No amount found in this line.',
   'statement.why.alreadyRecorded': 'Already recorded from an earlier paste.',
+  'statement.why.looksRecorded':
+    'A line like this one was recorded from an earlier paste, and it has no date to tell the two apart. Choose the bill only if this is a second payment.',
   'statement.amountDiffers': 'The amount {amount} differs from the bill ({due}).',
   'bill.estimate':
     'About {total}: goods {goods}, delivery about {delivery}, organiser fee about {fee}. An estimate with the orders so far; the final bill comes after the deadline.',
@@ -559,6 +563,8 @@ export const en = {
   'thanks.chat.bye': 'See you in the next round!',
   'ledger.community': 'Community, all rounds together',
   'settings.linkInvalid': '"{value}" is not a link: it must start with https://',
+  'settings.receiveCodeTooLong':
+    'too long for a QR code. Paste the text inside your receive code (a short link), not the whole page.',
   'statement.method': 'bank statement',
   'thanks.notSettled': 'Thank everyone once the round is settled: its figures are final then.',
   'ui.supplier.fileName': 'supplier-order',

@@ -13,7 +13,7 @@ function group(intPart: string, sep: string): string {
 }
 
 /** A plain number in the reader's convention: 1 234,5 (ru), 1,234.5 (zh, en). */
-export function formatNumber(value: number, lang: Lang, maxDecimals = 3): string {
+export function formatNumber(value: number, lang: Lang, maxDecimals = 3, grouping = true): string {
   const { decimal, group: g } = SEPARATORS[lang];
   // Only zeros after the decimal point go: with maxDecimals 0, "10" must stay "10".
   const fixed = Math.abs(value)
@@ -21,7 +21,7 @@ export function formatNumber(value: number, lang: Lang, maxDecimals = 3): string
     .replace(/(\.\d*?)0+$/, '$1')
     .replace(/\.$/, '');
   const [i, f] = fixed.split('.');
-  return (value < 0 ? '-' : '') + group(i, g) + (f ? decimal + f : '');
+  return (value < 0 ? '-' : '') + (grouping ? group(i, g) : i) + (f ? decimal + f : '');
 }
 
 /** Money from minor units, in the reader's convention: "1 234,50 ₽", "¥1,234.50", "$1,234.50". */

@@ -172,6 +172,8 @@ export const ru: Catalog<MessageKey> = {
   'receive.notQuantity': '«{value}» не похоже на полученное количество.',
   'payment.amountInvalid': '«{value}» — не сумма денег.',
   'purge.notSettled': 'Удалить личные данные можно только после расчёта по закупке.',
+  'payment.roundSettled':
+    'Закупка «{round}» уже рассчитана: в неё больше ничего не записывается. Деньги, пришедшие позже, можно вернуть или принять как оплату следующей закупки.',
   'purge.participant': 'Участник {n}',
   'menu.newRound': 'Новая закупка',
   'menu.formLink': 'Ссылка на форму текущей закупки',
@@ -354,6 +356,8 @@ export const ru: Catalog<MessageKey> = {
   'statement.why.outgoing': 'Это списание, а не оплата счёта.',
   'statement.why.noAmount': 'В строке не найдена сумма.',
   'statement.why.alreadyRecorded': 'Уже записано при прошлой вставке выписки.',
+  'statement.why.looksRecorded':
+    'Такая же строка уже записана из прошлой вставки, а даты, чтобы их различить, в ней нет. Выберите счёт, только если это второй платёж.',
   'statement.amountDiffers': 'Сумма {amount} не совпадает со счётом ({due}).',
   'bill.estimate':
     'Примерно {total}: товары {goods}, доставка около {delivery}, оргсбор около {fee}. Это оценка по заказам на сейчас; точный счёт придёт после стопа.',
@@ -605,6 +609,8 @@ export const ru: Catalog<MessageKey> = {
   'thanks.chat.bye': 'До встречи в следующей закупке!',
   'ledger.community': 'Сообщество, все закупки вместе',
   'settings.linkInvalid': '«{value}» — не ссылка: она должна начинаться с https://',
+  'settings.receiveCodeTooLong':
+    'слишком длинный для QR-кода. Вставьте текст из вашего кода для оплаты (короткую ссылку), а не всю страницу.',
   'statement.method': 'по выписке',
   'thanks.notSettled': 'Поблагодарить участников можно после расчёта: тогда итоги окончательные.',
   'ui.supplier.fileName': 'заказ-поставщику',

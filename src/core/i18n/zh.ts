@@ -158,6 +158,7 @@ export const zh: Catalog<MessageKey> = {
   'receive.notQuantity': '“{value}”不是有效的到货数量。',
   'payment.amountInvalid': '“{value}”不是有效的金额。',
   'purge.notSettled': '只有结算之后才能删除个人信息。',
+  'payment.roundSettled': '“{round}”已结算，不能再登记任何收付。之后收到的款项可以退回，或作为下一期的付款。',
   'purge.participant': '居民{n}',
   'menu.newRound': '新建团购',
   'menu.formLink': '当前团购的表单链接',
@@ -323,6 +324,7 @@ export const zh: Catalog<MessageKey> = {
   'statement.why.outgoing': '这是支出，不是账单付款。',
   'statement.why.noAmount': '这一行里没有找到金额。',
   'statement.why.alreadyRecorded': '之前粘贴时已记账。',
+  'statement.why.looksRecorded': '之前粘贴时已记录过相同的一行，且没有日期可以区分。只有确认这是第二笔付款时才选择账单。',
   'statement.amountDiffers': '金额{amount}与账单金额（{due}）不一致。',
   'bill.estimate':
     '预计{total}：商品{goods}，运费约{delivery}，团长服务费约{fee}。这是按目前订单估算的金额，截单后会发送最终账单。',
@@ -542,6 +544,7 @@ export const zh: Catalog<MessageKey> = {
   'thanks.chat.bye': '下期再见！',
   'ledger.community': '社区全部团购合计',
   'settings.linkInvalid': '“{value}”不是链接：必须以https://开头',
+  'settings.receiveCodeTooLong': '太长，无法生成二维码。请粘贴收款码里的文字（一个短链接），不要粘贴整个页面。',
   'statement.method': '对账单',
   'thanks.notSettled': '结算后再感谢大家：那时数字才是最终的。',
   'ui.supplier.fileName': '供应商订单',

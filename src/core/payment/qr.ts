@@ -91,6 +91,16 @@ export function qrGif(payload: string, options: QrImageOptions = {}): QrImage {
   return { gif, size: modules * cellSize + 2 * quiet * cellSize, modules };
 }
 
+/** Whether a payload fits a QR code at all (a receive code pasted as a whole page would not). */
+export function fitsQr(payload: string): boolean {
+  try {
+    qrGif(payload);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 /** The same image as a data URL ("data:image/gif;base64,…") for an <img> in a page or an email. */
 export function qrDataUrl(payload: string, options: QrImageOptions = {}): string {
   return `data:image/gif;base64,${bytesToBase64(qrGif(payload, options).gif)}`;

@@ -103,34 +103,47 @@ export function paymentReferences(roundId: string, holders: readonly ReferenceHo
   return out;
 }
 
-/** Cyrillic and full-width letters that look like Latin ones, as a resident might type them. */
-const LOOKALIKE: Record<string, string> = {
+/**
+ * Letters a resident may type for one another, by look or by sound: references are built by sound
+ * (в → V, р → R, с → S, н → N, х → H), but a code printed as "R12-7V-15" is often typed on a Russian
+ * keyboard by look (Р, В, С, Н) or read aloud and typed by sound. Each group reduces to one letter, on
+ * both sides of the search, so every reading of a reference finds it. The price is that R and P (or B and
+ * V…) are not told apart inside a reference; its round number and digits still are.
+ */
+const READINGS: Record<string, string> = {
   А: 'A',
   В: 'B',
+  V: 'B',
   Е: 'E',
+  Ё: 'E',
   К: 'K',
   М: 'M',
-  Н: 'H',
+  Н: 'N',
+  H: 'N',
+  Х: 'N',
+  X: 'N',
   О: '0',
-  Р: 'P',
-  С: 'C',
-  Т: 'T',
-  Х: 'X',
   O: '0',
+  Р: 'R',
+  P: 'R',
+  С: 'S',
+  C: 'S',
+  Т: 'T',
   I: '1',
   L: '1',
 };
 
 /**
- * A text reduced for finding references in it: capitals, lookalike letters mapped (Cyrillic Р → P,
- * O → 0, I and L → 1), and any run of spaces, slashes, dots or dashes made one hyphen. "р12 / 3 / 502"
- * and "R12-3-502" reduce alike; a reference is reduced the same way before it is looked for.
+ * A text reduced for finding references in it: capitals, letters read alike made one (see READINGS:
+ * Cyrillic Р and Latin P → R, O → 0, I and L → 1), and any run of spaces, slashes, dots or dashes made
+ * one hyphen. "р12 / 3 / 502" and "R12-3-502" reduce alike; a reference is reduced the same way before
+ * it is looked for.
  */
 export function canonicalReference(text: string): string {
   return String(text)
     .normalize('NFKC')
     .toUpperCase()
-    .replace(/[А-ЯЁ]|[OIL]/g, (c) => LOOKALIKE[c] ?? c)
+    .replace(/[А-ЯЁA-Z]/g, (c) => READINGS[c] ?? c)
     .replace(/[\s\-–—_/\\.,:;#№]+/g, '-');
 }
 

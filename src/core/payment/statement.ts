@@ -150,6 +150,10 @@ function readHeader(row: readonly Cell[]): Partial<Record<Column, number>> | nul
   return hasAmount && (found.date !== undefined || found.purpose !== undefined || found.payer !== undefined) ? found : null;
 }
 
+const word = (words: string) => new RegExp(`(?:^|[^\\p{L}])(?:${words})(?=$|[^\\p{L}])`, 'iu');
+const OUT = word('支出|转出|付款|расход|списание|исходящий|исходящая|исходящее|debit|outgoing|out|withdrawal|dr');
+const IN = word('收入|转入|收款|приход|поступление|зачисление|входящий|входящая|входящее|credit|incoming|in|deposit|cr');
+
 function fromCells(
   row: readonly Cell[],
   header: Partial<Record<Column, number>>,
@@ -165,8 +169,13 @@ function fromCells(
   else if (header.amountOut !== undefined && amount(at('amountOut')) !== null) amountMinor = -Math.abs(amount(at('amountOut'))!);
   else amountMinor = amount(at('amount'));
   const direction = at('direction');
-  if (amountMinor !== null && /(支出|расход|списание|debit|out)/i.test(direction)) amountMinor = -Math.abs(amountMinor);
-  if (amountMinor !== null && /(收入|приход|поступление|credit|in)/i.test(direction)) amountMinor = Math.abs(amountMinor);
+  // Whole words, money out first ("Outgoing" holds "in"); a direction the add-on cannot read gives no
+  // amount, so the line is shown as unread rather than guessed to be a payment in.
+  if (amountMinor !== null && direction) {
+    if (OUT.test(direction)) amountMinor = -Math.abs(amountMinor);
+    else if (IN.test(direction)) amountMinor = Math.abs(amountMinor);
+    else amountMinor = null;
+  }
   const purpose = at('purpose');
   return {
     date: readDate(at('date')),
@@ -226,7 +235,9 @@ export type MatchStatus = 'matched' | 'ambiguous' | 'unknown' | 'alreadyRecorded
  * amountOnly: the amount fits but the name does not tell (missing, or fits several, or another name);
  * nameOnly: the name fits one person but the amount is not what they owe;
  * noMatch: nothing fits; outgoing: money going out, not a payment to us; noAmount: no amount was found;
- * alreadyRecorded: this very line was confirmed before.
+ * alreadyRecorded: this very line, with its date, was confirmed before; looksRecorded: a line like it was
+ * confirmed before, but without a date nothing tells a second, equal payment (an SBP or WeChat
+ * notification copied from a phone) from the same one pasted again — the person decides.
  */
 export type MatchWhy =
   | 'reference'
@@ -237,7 +248,8 @@ export type MatchWhy =
   | 'noMatch'
   | 'outgoing'
   | 'noAmount'
-  | 'alreadyRecorded';
+  | 'alreadyRecorded'
+  | 'looksRecorded';
 
 export interface StatementMatch {
   entry: StatementEntry;
@@ -247,6 +259,8 @@ export interface StatementMatch {
   orderKey?: string;
   /** Bills it might be, when ambiguous (in order key order). */
   candidates: string[];
+  /** The Journal request id a payment from this line is recorded under (statementRequestId). */
+  requestId: string;
   /** Matched by reference but the amount is not what the bill owes: the screen should say so. */
   amountDiffers: boolean;
 }
@@ -263,41 +277,57 @@ export function matchStatement(
 ): StatementMatch[] {
   const sorted = [...bills].sort((a, b) => (a.orderKey < b.orderKey ? -1 : a.orderKey > b.orderKey ? 1 : 0));
   return entries.map((entry) => {
-    const result = (
-      status: MatchStatus,
-      why: MatchWhy,
-      candidates: BillToMatch[] = [],
-      amountDiffers = false,
-    ): StatementMatch => ({
+    const times = timesRecorded(recorded, entry.fingerprint);
+    const result: Result = (status, why, candidates = [], amountDiffers = false) => ({
       entry,
+      requestId: statementRequestId(entry, times),
       status,
       why,
       ...(status === 'matched' ? { orderKey: candidates[0].orderKey } : {}),
       candidates: status === 'ambiguous' ? candidates.map((b) => b.orderKey) : [],
       amountDiffers,
     });
-    if (recorded.has(entry.fingerprint)) return result('alreadyRecorded', 'alreadyRecorded');
-    if (entry.amountMinor !== null && entry.amountMinor < 0) return result('unknown', 'outgoing');
-    const text = `${entry.purpose} ${entry.raw}`;
-    const byReference = sorted.filter((b) => b.reference && mentionsReference(text, b.reference));
-    const fits = (b: BillToMatch) =>
-      entry.amountMinor !== null && (entry.amountMinor === b.dueMinor || entry.amountMinor === b.totalMinor);
-    if (byReference.length === 1) return result('matched', 'reference', byReference, !fits(byReference[0]));
-    if (byReference.length > 1) return result('ambiguous', 'severalReferences', byReference);
-    const named = entry.payer ? sorted.filter((b) => namesMatch(entry.payer, b.name)) : [];
-    if (entry.amountMinor === null) return named.length ? result('ambiguous', 'nameOnly', named) : result('unknown', 'noAmount');
-    const byAmount = sorted.filter(fits);
-    const both = byAmount.filter((b) => named.includes(b));
-    if (both.length === 1) return result('matched', 'amountAndName', both);
-    if (both.length > 1) return result('ambiguous', 'amountAndName', both);
-    if (byAmount.length) return result('ambiguous', 'amountOnly', byAmount);
-    if (named.length) return result('ambiguous', 'nameOnly', named);
-    return result('unknown', 'noMatch');
+    if (times && entry.date) return result('alreadyRecorded', 'alreadyRecorded');
+    const found = matchOne(entry, sorted, result);
+    if (!times || found.status === 'unknown') return found;
+    // No date: maybe a second, equal payment. Never recorded without the person choosing the bill.
+    const maybe = found.orderKey ? [found.orderKey] : found.candidates;
+    return { ...found, status: 'ambiguous', why: 'looksRecorded', orderKey: undefined, candidates: maybe };
   });
 }
 
+/** How many payments were already recorded from this line: its fingerprint, then "#2", "#3"… */
+function timesRecorded(recorded: ReadonlySet<string>, fingerprint: string): number {
+  let n = 0;
+  while (recorded.has(n ? `${fingerprint}#${n + 1}` : fingerprint)) n++;
+  return n;
+}
+
+type Result = (status: MatchStatus, why: MatchWhy, candidates?: BillToMatch[], amountDiffers?: boolean) => StatementMatch;
+
+/** One line against the bills: by reference, else amount and name. */
+function matchOne(entry: StatementEntry, sorted: BillToMatch[], result: Result): StatementMatch {
+  if (entry.amountMinor !== null && entry.amountMinor < 0) return result('unknown', 'outgoing');
+  const text = `${entry.purpose} ${entry.raw}`;
+  const byReference = sorted.filter((b) => b.reference && mentionsReference(text, b.reference));
+  const fits = (b: BillToMatch) =>
+    entry.amountMinor !== null && (entry.amountMinor === b.dueMinor || entry.amountMinor === b.totalMinor);
+  if (byReference.length === 1) return result('matched', 'reference', byReference, !fits(byReference[0]));
+  if (byReference.length > 1) return result('ambiguous', 'severalReferences', byReference);
+  const named = entry.payer ? sorted.filter((b) => namesMatch(entry.payer, b.name)) : [];
+  if (entry.amountMinor === null) return named.length ? result('ambiguous', 'nameOnly', named) : result('unknown', 'noAmount');
+  const byAmount = sorted.filter(fits);
+  const both = byAmount.filter((b) => named.includes(b));
+  if (both.length === 1) return result('matched', 'amountAndName', both);
+  if (both.length > 1) return result('ambiguous', 'amountAndName', both);
+  if (byAmount.length) return result('ambiguous', 'amountOnly', byAmount);
+  if (named.length) return result('ambiguous', 'nameOnly', named);
+  return result('unknown', 'noMatch');
+}
+
 /** The journal request id for a confirmed statement line: the same line is recorded once. */
-export const statementRequestId = (entry: Pick<StatementEntry, 'fingerprint'>) => `stmt:${entry.fingerprint}`;
+export const statementRequestId = (entry: Pick<StatementEntry, 'fingerprint'>, times = 0) =>
+  `stmt:${entry.fingerprint}${times ? `#${times + 1}` : ''}`;
 
 /**
  * Whether a pasted text is a CSV export and with which delimiter: some line among the first 30, split

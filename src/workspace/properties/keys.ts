@@ -57,6 +57,8 @@ export const KEYS = {
   sheetIds: key('sheets', json<SheetIds>()),
   /** The account that owns the add-on's triggers (see triggers.ts). */
   triggerOwner: key('triggerOwner', text),
+  /** The community's secret for sealing purged identities (core/ledger.ts sealedIdentity); made at the first purge. */
+  identityKey: key('identityKey', text),
   /** Each of this community's triggers, by its unique id: a handler fired by any other does nothing. */
   triggerId: family('trigger:', text),
   /** A trigger Google refused to create, or a handler that could not run, for Check set-up. */

@@ -1,4 +1,5 @@
 import { LANGS, Lang } from '../../core/i18n/lang';
+import { journalKindLabels } from '../../core/i18n/journalLabels';
 import { PLACE_KINDS, ROLES, placeKindLabel, roleLabel } from '../../core/i18n/labels';
 import { currency, toDecimalString } from '../../core/money';
 import { DEFAULT_SETTINGS, SETTING_KEYS, settingNote } from '../../core/settings';
@@ -29,8 +30,11 @@ export interface Column<Kind extends ColumnKind = ColumnKind> {
   plain?: boolean;
   /** The dropdown set-up offers, in the sheet's language. */
   choices?: (lang: Lang) => readonly string[];
-  /** Personal data, removed when a settled round is purged: blanked, or replaced by "Participant N". */
-  personal?: 'blank' | 'pseudonym';
+  /**
+   * Personal data, removed when a settled round is purged: blanked, replaced by "Participant N", or
+   * sealed (a keyed hash that still lets credit follow the person: core/ledger.ts sealedIdentity).
+   */
+  personal?: 'blank' | 'pseudonym' | 'sealed';
 }
 
 type Extra = Pick<Column, 'plain' | 'choices' | 'personal'>;
@@ -171,8 +175,8 @@ export const SHEETS = {
     round: text(['Закупка', '期数', 'Round']),
     orderKey: text(['Код заказа', '订单编号', 'Order key'], PLAIN),
     who: text(['Участник', '居民', 'Participant'], { ...PLAIN, personal: 'pseudonym' }),
-    identity: text(['Кто (для переплат)', '身份（用于余额）', 'Identity (for credit)'], BLANKED),
-    kind: label(['Операция', '类型', 'Kind']),
+    identity: text(['Кто (для переплат)', '身份（用于余额）', 'Identity (for credit)'], { personal: 'sealed' }),
+    kind: label(['Операция', '类型', 'Kind'], { choices: journalKindLabels }),
     amount: money(['Сумма', '金额', 'Amount']),
     method: text(['Способ', '方式', 'Method'], PLAIN),
     recordedBy: text(['Записал', '记录人', 'Recorded by']),

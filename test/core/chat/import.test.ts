@@ -136,11 +136,11 @@ describe('planning an import against what was recorded', () => {
     expect(planImport(recorded, [order(9, who('赵', '1号楼', '101'), [])]).changes).toEqual([]);
   });
 
-  test('one flat under another name is changed, with a note to confirm it is one household', () => {
-    const plan = planImport(recorded, [order(3, who('王叔叔', '3号楼', '502'), [['OIL', 1]], 'partial')]);
-    expect(plan.changes.map((c) => [c.key, c.reasons.map((r) => [r.key, r.value])])).toEqual([
-      [recorded[0].key, [['chat.reason.sameFlatOtherName', '王叔叔']]],
-    ]);
+  test("one flat under another name is another person, never a change to the first one's order; a note asks", () => {
+    const plan = planImport(recorded, [order(3, who('王叔叔', '3号楼', '502'), [['OIL', 1]], 'whole')]);
+    expect(plan.changes.map((c) => [c.kind, c.key === recorded[0].key, c.person.name])).toEqual([['new', false, '王叔叔']]);
+    expect(plan.changes[0].reasons.map((r) => r.key)).toEqual(['chat.reason.sameFlatOtherName']);
+    expect(plan.changes[0].reasons[0].value).toMatch(/王阿姨/);
   });
 
   test('a name that fits two recorded people is left for a person to resolve', () => {
