@@ -42,6 +42,8 @@ import { onTick_ } from './tick';
 import { refreshBuildingTabs } from './buildingTabs';
 import { onSheetEdit_ } from './phone';
 import { myBuildingScreen } from './volunteer';
+import { complaintsScreen, decideComplaint, recordComplaint } from './complaints';
+import { roundLikePlan } from './roundLike';
 
 export const entryPoints = {
   // simple triggers and menu
@@ -113,4 +115,9 @@ export const entryPoints = {
   onSheetEdit_,
   myBuildingScreen,
   refreshBuildingTabs,
+  // between rounds (issue 18)
+  roundLikePlan,
+  complaintsScreen,
+  recordComplaint,
+  decideComplaint,
 };

@@ -121,6 +121,23 @@ const EXPECTED: Record<string, Expectation> = {
   orderSlips: { allowed: ORDERS_ANY_OF_MINE, args: (c) => [c.openRound] },
   showOrderSlips: { allowed: ORDERS_ANY_OF_MINE, args: (c) => [c.openRound] },
   refreshBuildingTabs: { allowed: ALL },
+  // between rounds (issue 18): complaints are entered like a pickup (a volunteer for their building),
+  // decided by those who answer for the money
+  roundLikePlan: { allowed: COORDINATOR, args: (c) => [c.handOutRound] },
+  complaintsScreen: { allowed: ALL, args: (c) => [c.handOutRound] },
+  recordComplaint: {
+    allowed: DOOR_OWN,
+    args: (c, b) => [
+      {
+        roundId: c.handOutRound,
+        orderKey: inBuilding(c, b),
+        itemId: 'EGGS',
+        quantity: '1',
+        requestId: `c-${b}-${Math.random()}`,
+      },
+    ],
+  },
+  decideComplaint: { allowed: MONEY, args: () => [{ complaintId: 'C1', decision: 'reject', reason: 'нет фото' }] },
 };
 
 /** Every way a call can be refused for who is calling, in this caller's language. */
