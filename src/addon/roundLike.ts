@@ -1,6 +1,6 @@
 import { CatalogItem } from '../core/catalog';
 import { t } from '../core/i18n/translate';
-import { currency, toDecimalString } from '../core/money';
+import { formatMoney } from '../core/i18n/format';
 import { describeChange, nextDeadline, priceChanges } from '../core/roundLike';
 import { readCatalog } from '../workspace/community';
 import { readRounds, snapshotOf } from '../workspace/rounds';
@@ -44,7 +44,8 @@ export function roundLikePlan(roundId: string): RoundLikePlan {
         pickupTime: earlier.pickupTime,
         pickupPoints: earlier.pickupPoints,
         itemIds: kept,
-        delivery: toDecimalString(earlier.deliveryMinor, currency(earlier.currency)?.exponent ?? 2),
+        // As the coordinator reads and types amounts ("1 500,00 ₽"); createRound reads it back.
+        delivery: formatMoney(earlier.deliveryMinor, earlier.currency, ctx.lang),
         deliverySplit: earlier.deliverySplit,
         feePercent: earlier.feeBasisPoints / 100,
       },

@@ -48,7 +48,7 @@ describe('a new round like an earlier one', () => {
     expect(plan.proposal).toMatchObject({
       title: 'Ноябрь',
       itemIds: ['RICE', 'EGGS', 'FLOUR'],
-      delivery: '900.00',
+      delivery: '900,00\u00a0₽',
       pickupTime: 'суббота 10–12',
       feePercent: 5,
     });

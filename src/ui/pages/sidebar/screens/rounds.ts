@@ -60,7 +60,8 @@ export const roundsScreen: Screen = async (ctx) => {
       clear(creating);
       append(creating, el('summary', {}, tr('ui.round.likeTitle', { id })), newRoundForm(ctx, data, report, plan));
       creating.open = true;
-      creating.scrollIntoView();
+      // The form and what changed are at the top of the screen: show them from their first line.
+      window.scrollTo(0, 0);
     } catch (err) {
       report('error', (err as Error).message);
     }
