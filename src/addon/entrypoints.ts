@@ -44,6 +44,7 @@ import { onSheetEdit_ } from './phone';
 import { myBuildingScreen } from './volunteer';
 import { complaintsScreen, decideComplaint, recordComplaint } from './complaints';
 import { roundLikePlan } from './roundLike';
+import { createPoll, pollsScreen, roundFromPoll } from './poll';
 
 export const entryPoints = {
   // simple triggers and menu
@@ -120,4 +121,7 @@ export const entryPoints = {
   complaintsScreen,
   recordComplaint,
   decideComplaint,
+  createPoll,
+  pollsScreen,
+  roundFromPoll,
 };

@@ -138,6 +138,10 @@ const EXPECTED: Record<string, Expectation> = {
     ],
   },
   decideComplaint: { allowed: MONEY, args: () => [{ complaintId: 'C1', decision: 'reject', reason: 'нет фото' }] },
+  // needs polls speak for the community, like a round: the coordinator's
+  createPoll: { allowed: COORDINATOR, args: () => [{ title: 'Что купить в декабре', itemIds: ['EGGS'] }] },
+  pollsScreen: { allowed: COORDINATOR },
+  roundFromPoll: { allowed: COORDINATOR, args: () => ['P1', new Date(NOW + 96 * HOUR).toISOString()] },
 };
 
 /** Every way a call can be refused for who is calling, in this caller's language. */

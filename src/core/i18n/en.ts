@@ -903,6 +903,29 @@ export const en = {
   'ui.complaints.reason': 'Reason (for a rejection)',
   'ui.complaints.decided': 'Decision recorded; the resident will get an email.',
   'ui.complaints.from': '{name}: {quantity} — {note}',
+  // needs poll (issue 18)
+  'poll.interest': '{item}: {quantity}\u00a0{unit} in all; people who want it: {people}.',
+  'poll.boxes': 'Full boxes: {boxes}; the next needs {missing}\u00a0{unit} more.',
+  'poll.chat': '{title}: what should we buy next? Say what you would take and how much (this is not an order yet): {url}',
+  'poll.formDescription':
+    'What would you buy in the next round, and how much? Leave blank what you do not need. This is not an order yet.',
+  'poll.formName': 'Your name and flat',
+  'poll.itemTitle': '{item}, {unit}',
+  'poll.quantityHelp': 'How much would you take? A number, for example 2',
+  'poll.noItems': 'Pick at least one item or type a new line.',
+  'poll.notFound': 'Poll {id} was not found.',
+  'poll.titleMissing': 'Give the poll a title.',
+  'poll.nothingWanted': 'Nobody has asked for a Catalog item in this poll yet: there is nothing to put in a round.',
+  'poll.newLines': 'Not in the Catalog yet (add them to put them in a round): {items}',
+  'ui.poll.new': 'Ask what to buy next',
+  'ui.poll.title': 'Poll title',
+  'ui.poll.newLines': 'New items, one per line: name, unit',
+  'ui.poll.create': 'Create the poll form',
+  'ui.poll.link': 'Poll link',
+  'ui.poll.chatText': 'Text for the chat',
+  'ui.poll.answers': 'Answers so far: {answers}',
+  'ui.poll.makeRound': 'Make a round from this poll',
+  'ui.poll.made': 'Round {id} was made from the poll: check it and open it.',
 } satisfies Record<string, Message>;
 
 export type MessageKey = keyof typeof en;
