@@ -86,7 +86,10 @@ export function describeInterest(i: PollInterest, lang: Lang): string {
   const n = (v: number) => formatNumber(v, lang);
   const base = t(lang, 'poll.interest', { item: i.name, people: i.people, quantity: n(i.quantity), unit: i.unit });
   if (i.boxes === 0 && i.toNextBox === 0) return base;
-  return `${base} ${t(lang, 'poll.boxes', { boxes: i.boxes, missing: n(i.toNextBox), unit: i.unit })}`;
+  const boxes = i.toNextBox
+    ? t(lang, 'poll.boxes', { boxes: i.boxes, missing: n(i.toNextBox), unit: i.unit })
+    : t(lang, 'poll.boxesFull', { boxes: i.boxes });
+  return `${base} ${boxes}`;
 }
 
 /** The message to paste into the chat with the poll's link. */

@@ -27,7 +27,7 @@ test('a poll turned into a round: answers tallied per item, then a draft round o
     poll.id,
   );
   expect(poll.chatText).toBe(
-    `Что берём в декабре?: что покупаем в следующий раз? Напишите, что и сколько вы бы взяли (это ещё не заказ): ${poll.formUrl}`,
+    `Опрос «Что берём в декабре?»: что и сколько вы бы взяли в следующей закупке? Это ещё не заказ. ${poll.formUrl}`,
   );
   // The poll's form is not linked to the spreadsheet: its answers never reach the order intake.
   const formId = c.ws.forms.forms.find((f) => f.getPublishedUrl() === poll.formUrl)!.getId();

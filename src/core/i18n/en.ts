@@ -906,7 +906,8 @@ export const en = {
   // needs poll (issue 18)
   'poll.interest': '{item}: {quantity}\u00a0{unit} in all; people who want it: {people}.',
   'poll.boxes': 'Full boxes: {boxes}; the next needs {missing}\u00a0{unit} more.',
-  'poll.chat': '{title}: what should we buy next? Say what you would take and how much (this is not an order yet): {url}',
+  'poll.boxesFull': 'Full boxes: {boxes}.',
+  'poll.chat': 'Poll "{title}": what would you take in the next round, and how much? This is not an order yet. {url}',
   'poll.formDescription':
     'What would you buy in the next round, and how much? Leave blank what you do not need. This is not an order yet.',
   'poll.formName': 'Your name and flat',

@@ -1048,7 +1048,8 @@ export const ru: Catalog<MessageKey> = {
   // needs poll (issue 18)
   'poll.interest': '{item}: всего {quantity}\u00a0{unit}; хотят купить: {people}.',
   'poll.boxes': 'Полных коробок: {boxes}, до следующей не хватает {missing}\u00a0{unit}',
-  'poll.chat': '{title}: что покупаем в следующий раз? Напишите, что и сколько вы бы взяли (это ещё не заказ): {url}',
+  'poll.boxesFull': 'Полных коробок: {boxes}.',
+  'poll.chat': 'Опрос «{title}»: что и сколько вы бы взяли в следующей закупке? Это ещё не заказ. {url}',
   'poll.formDescription': 'Что и сколько вы бы купили в следующей закупке? То, что не нужно, оставьте пустым. Это ещё не заказ.',
   'poll.formName': 'Ваше имя и квартира',
   'poll.itemTitle': '«{item}», {unit}',

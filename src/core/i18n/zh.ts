@@ -811,7 +811,8 @@ export const zh: Catalog<MessageKey> = {
   // needs poll (issue 18)
   'poll.interest': '{item}：共{quantity}{unit}，{people}人想要。',
   'poll.boxes': '可装满{boxes}箱，再要{missing}{unit}可多凑一箱。',
-  'poll.chat': '{title}：下次团什么？请填写您想买的商品和数量（这还不是下单）：{url}',
+  'poll.boxesFull': '可装满{boxes}箱。',
+  'poll.chat': '需求调查“{title}”：下一期您想买什么、买多少？这还不是下单。{url}',
   'poll.formDescription': '下一期您想买什么、买多少？不需要的留空即可。这还不是下单。',
   'poll.formName': '您的姓名和房号',
   'poll.itemTitle': '{item}（{unit}）',

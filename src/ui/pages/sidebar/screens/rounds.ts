@@ -4,6 +4,7 @@ import { fromWallTime, wallTime } from '../../../../core/time';
 import type { RoundLikePlan } from '../../../../addon/roundLike';
 import { actionButton, append, clear, el, field, notice, requestId, select, statusLine } from '../../../shared/dom';
 import { confirmed } from './confirm';
+import { pollsSection } from './polls';
 import { Screen, ScreenContext } from './context';
 
 /** "2026-11-25T18:00" typed in the sheet's time zone → the instant, as an ISO string. */
@@ -66,7 +67,15 @@ export const roundsScreen: Screen = async (ctx) => {
       report('error', (err as Error).message);
     }
   };
-  append(root, status.element, creating, el('h1', {}, tr('ui.tab.rounds')));
+  append(root, status.element, creating);
+  // Needs polls: what to buy next, and a round made from the answers (issue 18).
+  append(
+    root,
+    await pollsSection(ctx, data.catalog, data.currency, (local) => deadlineIso(local, data.timeZone), report).catch(
+      (err: Error) => notice('error', err.message),
+    ),
+  );
+  append(root, el('h1', {}, tr('ui.tab.rounds')));
   if (!data.rounds.length) append(root, notice('info', tr('ui.round.none')));
   for (const r of data.rounds) {
     const actions = el('div', { className: 'row' });
