@@ -144,6 +144,8 @@ export function recordComplaint(input: ComplaintInput): ComplaintView {
     requireAccess(ctx, 'handOut');
     const data = loadRound(ctx, String(input.roundId));
     if (!isTallied(data.record.state)) fail(ctx.lang, 'complaint.roundNotClosed');
+    // A community set up before complaints existed gets the sheet at a coordinator's next visit (locked()).
+    if (!ctx.book.find('complaints')) fail(ctx.lang, 'complaint.sheetMissing');
     const p = data.tally.participants.find((x) => x.order.key === String(input.orderKey ?? ''));
     if (!p) return fail(ctx.lang, 'complaint.personMissing');
     requireAccess(ctx, 'handOut', placeOf(p));

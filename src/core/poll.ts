@@ -89,7 +89,8 @@ export function describeInterest(i: PollInterest, lang: Lang): string {
   const boxes = i.toNextBox
     ? t(lang, 'poll.boxes', { boxes: i.boxes, missing: n(i.toNextBox), unit: i.unit })
     : t(lang, 'poll.boxesFull', { boxes: i.boxes });
-  return `${base} ${boxes}`;
+  // Chinese sentences follow one another with no space after 。
+  return `${base}${lang === 'zh-CN' ? '' : ' '}${boxes}`;
 }
 
 /** The message to paste into the chat with the poll's link. */

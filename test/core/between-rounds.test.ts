@@ -3,6 +3,7 @@ import { CatalogItem } from '../../src/core/catalog';
 import { complaintSteps, complaintValue, decisionEntries, repeatedComplaints, Complaint } from '../../src/core/complaints';
 import { JournalEntry, account, availableCredit, communityLedger, roundLedger } from '../../src/core/ledger';
 import { describeChange, nextDeadline, priceChanges } from '../../src/core/roundLike';
+import { describeInterest, pollQuantity, tallyPoll } from '../../src/core/poll';
 import { fromWallTime, wallTime } from '../../src/core/time';
 
 const item = (id: string, priceMinor: number, extra: Partial<CatalogItem> = {}): CatalogItem => ({
@@ -168,5 +169,29 @@ describe('complaints about quality', () => {
     const all = [c('1', 'EGGS', 'credit'), c('2', 'EGGS', null), c('3', 'OIL', 'reject'), c('4', 'OIL', 'refund')];
     expect(repeatedComplaints(all, ['EGGS', 'OIL'])).toEqual([{ itemId: 'EGGS', count: 2 }]);
     expect(repeatedComplaints(all, ['OIL'])).toEqual([]);
+  });
+});
+
+describe('needs poll', () => {
+  const items = [
+    { id: 'RICE', name: 'Рис', unit: 'кг', box: 25, inCatalog: true },
+    { id: 'new:1', name: 'Мёд', unit: 'кг', box: 1, inCatalog: false },
+  ];
+
+  test('answers are read as people type them; words, negatives and exponents count for nothing', () => {
+    expect(['2', '1,5', ' 3 ', '', 'два', '-1', '1e9', '0'].map(pollQuantity)).toEqual([2, 1.5, 3, 0, 0, 0, 0, 0]);
+  });
+
+  test('one answer per person (the last), interest per item with boxes, most wanted first', () => {
+    const tally = tallyPoll(items, [
+      { who: 'Анна', quantities: { RICE: '30', 'new:1': '1' } },
+      { who: 'анна ', quantities: { RICE: '20' } },
+      { who: 'Борис', quantities: { RICE: '10', 'new:1': '2' } },
+    ]);
+    expect(tally.map((i) => [i.itemId, i.people, i.quantity, i.boxes, i.toNextBox])).toEqual([
+      ['RICE', 2, 30, 1, 20],
+      ['new:1', 1, 2, 0, 0],
+    ]);
+    expect(describeInterest(tally[0], 'zh-CN')).toBe('Рис：共30кг，2人想要。可装满1箱，再要20кг可多凑一箱。');
   });
 });

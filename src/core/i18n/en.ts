@@ -879,6 +879,7 @@ export const en = {
   'complaint.reasonMissing': 'Write why the complaint is rejected: the resident will read it.',
   'complaint.decisionInvalid': 'Choose a decision: credit, refund, replacement or rejection.',
   'complaint.roundNotClosed': 'Complaints are taken once the round is closed and billed.',
+  'complaint.sheetMissing': 'There is no Complaints sheet yet: ask a coordinator to open the panel once, and it will be created.',
   'complaint.decision.open': 'waiting for a decision',
   'complaint.decision.credit': 'credit for the next round',
   'complaint.decision.refund': 'refund',

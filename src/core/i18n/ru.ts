@@ -1020,6 +1020,7 @@ export const ru: Catalog<MessageKey> = {
   'complaint.reasonMissing': 'Напишите, почему жалоба отклонена: участник это прочитает.',
   'complaint.decisionInvalid': 'Выберите решение: зачёт, возврат денег, замена или отказ.',
   'complaint.roundNotClosed': 'Жалобы принимаются после того, как закупка закрыта и счета выставлены.',
+  'complaint.sheetMissing': 'Листа «Жалобы» ещё нет: попросите организатора один раз открыть панель, и он появится.',
   'complaint.decision.open': 'ждёт решения',
   'complaint.decision.credit': 'зачёт в следующую закупку',
   'complaint.decision.refund': 'возврат денег',

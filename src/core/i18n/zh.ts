@@ -784,6 +784,7 @@ export const zh: Catalog<MessageKey> = {
   'complaint.reasonMissing': '请写明驳回理由：居民会看到。',
   'complaint.decisionInvalid': '请选择处理方式：下期抵扣、退款、下期补发或驳回。',
   'complaint.roundNotClosed': '本期截单并出账单后才能登记投诉。',
+  'complaint.sheetMissing': '还没有“投诉”工作表：请团长打开一次面板，系统会自动创建。',
   'complaint.decision.open': '待处理',
   'complaint.decision.credit': '下期抵扣',
   'complaint.decision.refund': '退款',
