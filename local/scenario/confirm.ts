@@ -14,6 +14,7 @@ export const CONFIRM_ARGUMENT: Readonly<Record<string, number>> = {
   settleRound: 1,
   purgePersonalData: 1,
   sendThankYou: 1,
+  decideComplaint: 1,
 };
 
 /**

@@ -42,6 +42,9 @@ import { onTick_ } from './tick';
 import { refreshBuildingTabs } from './buildingTabs';
 import { onSheetEdit_ } from './phone';
 import { myBuildingScreen } from './volunteer';
+import { complaintsScreen, decideComplaint, recordComplaint } from './complaints';
+import { roundLikePlan } from './roundLike';
+import { createPoll, pollsScreen, roundFromPoll } from './poll';
 
 export const entryPoints = {
   // simple triggers and menu
@@ -113,4 +116,12 @@ export const entryPoints = {
   onSheetEdit_,
   myBuildingScreen,
   refreshBuildingTabs,
+  // between rounds (issue 18)
+  roundLikePlan,
+  complaintsScreen,
+  recordComplaint,
+  decideComplaint,
+  createPoll,
+  pollsScreen,
+  roundFromPoll,
 };

@@ -117,6 +117,17 @@ export type EmailData =
       payment?: PaymentBlock | null;
     }
   | { kind: 'cancelled'; name: string; reason: string; items: string[] }
+  /** A decided complaint about quality (core/complaints.ts): what the resident gets, or why not. */
+  | {
+      kind: 'complaint';
+      name: string;
+      item: string;
+      decision: 'credit' | 'refund' | 'replace' | 'reject';
+      amountMinor: number;
+      quantity: number;
+      unit: string;
+      reason: string;
+    }
   | { kind: 'arrived'; name: string; lines: EmailLine[]; dueMinor: number; reference?: string }
   | {
       kind: 'correction';
@@ -336,6 +347,11 @@ export function renderEmail(data: EmailData, round: RoundFacts, lang: Lang): Ren
       b.para(thanksLines(data.figures, (m) => money(m), tr).join('\n'));
       if (data.feedbackUrl) b.link(tr('email.thanks.feedback'), data.feedbackUrl);
       return b.done(tr('email.thanks.subject'), lang);
+    }
+    case 'complaint': {
+      const facts = { item: data.item, amount: money(data.amountMinor), reason: data.reason };
+      b.para(tr(`email.complaint.${data.decision}`, { ...facts, quantity: qty(data.quantity, data.unit) }));
+      return b.done(tr('email.complaint.subject', { item: data.item }), lang);
     }
     case 'volunteerList': {
       b.para(tr('email.volunteer.intro', { place: data.place, count: data.residents.length }));

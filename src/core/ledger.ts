@@ -14,10 +14,20 @@ import { Participant } from './orders';
  * - feePayout: the organiser fee (оргсбор / 团长服务费) handed to the organiser;
  * - pickup / unpickup: the goods handed out (or the mark undone); no money;
  * - creditEarned: an overpayment carried OUT of the round it was paid in (written when it settles);
- * - credit: that credit carried IN to a later round's bill.
+ * - credit: that credit carried IN to a later round's bill;
+ * - allowance: the bill reduced by a decided complaint about quality (see core/complaints.ts).
  */
 export type JournalKind =
-  'payment' | 'refund' | 'supplierPayment' | 'pickup' | 'unpickup' | 'credit' | 'creditEarned' | 'deliveryPayment' | 'feePayout';
+  | 'payment'
+  | 'refund'
+  | 'supplierPayment'
+  | 'pickup'
+  | 'unpickup'
+  | 'credit'
+  | 'creditEarned'
+  | 'deliveryPayment'
+  | 'feePayout'
+  | 'allowance';
 export const JOURNAL_KINDS: JournalKind[] = [
   'payment',
   'refund',
@@ -28,6 +38,7 @@ export const JOURNAL_KINDS: JournalKind[] = [
   'creditEarned',
   'deliveryPayment',
   'feePayout',
+  'allowance',
 ];
 
 export interface JournalEntry {
@@ -59,6 +70,8 @@ export interface ParticipantAccount {
    */
   balanceMinor: Minor;
   pickedUp: boolean;
+  /** Taken off the bill by decided complaints about quality (absent: none). */
+  allowanceMinor?: Minor;
 }
 
 /** One participant's account in a round: the bill against the round's journal entries. */
@@ -67,6 +80,7 @@ export function account(orderKey: string, dueMinor: Minor, entries: readonly Jou
   let credit = 0;
   let carried = 0;
   let pickedUp = false;
+  let allowed = 0;
   for (const e of [...entries].sort((a, b) => a.at - b.at)) {
     if (e.orderKey !== orderKey) continue;
     if (e.kind === 'payment') paid += e.amountMinor;
@@ -75,6 +89,7 @@ export function account(orderKey: string, dueMinor: Minor, entries: readonly Jou
     else if (e.kind === 'creditEarned') carried += e.amountMinor;
     else if (e.kind === 'pickup') pickedUp = true;
     else if (e.kind === 'unpickup') pickedUp = false;
+    else if (e.kind === 'allowance') allowed += e.amountMinor;
   }
   return {
     orderKey,
@@ -82,8 +97,9 @@ export function account(orderKey: string, dueMinor: Minor, entries: readonly Jou
     creditInMinor: credit,
     paidMinor: paid,
     creditOutMinor: carried,
-    balanceMinor: dueMinor - credit - paid + carried,
+    balanceMinor: dueMinor - allowed - credit - paid + carried,
     pickedUp,
+    ...(allowed ? { allowanceMinor: allowed } : {}),
   };
 }
 
@@ -221,7 +237,12 @@ export function creditToCarry(
   accounts: readonly ParticipantAccount[],
   already: readonly JournalEntry[],
 ): { orderKey: string; amountMinor: Minor; requestId: string }[] {
-  const done = new Set(already.filter((e) => e.kind === 'creditEarned' && e.roundId === roundId).map((e) => e.orderKey));
+  // A complaint's credit is carried when it is decided (core/complaints.ts): it is not this settlement's.
+  const done = new Set(
+    already
+      .filter((e) => e.kind === 'creditEarned' && e.roundId === roundId && !e.requestId.startsWith('complaint:'))
+      .map((e) => e.orderKey),
+  );
   return accounts
     .filter((a) => a.balanceMinor < 0 && !done.has(a.orderKey))
     .map((a) => ({ orderKey: a.orderKey, amountMinor: -a.balanceMinor, requestId: `settle:${roundId}:${a.orderKey}` }));

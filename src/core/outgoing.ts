@@ -22,6 +22,8 @@ export type EmailOccasion =
   | { kind: 'withdrawn'; orderKey: string; revision: number }
   /** The thank-you after the round is settled, once per person. */
   | { kind: 'thankYou'; orderKey: string }
+  /** Each decided complaint about quality, once. */
+  | { kind: 'complaint'; orderKey: string; complaint: string }
   /** A building's list, at most once an hour. */
   | { kind: 'volunteerList'; email: string; place: string; hour: string };
 
@@ -46,6 +48,8 @@ export function emailKey(roundId: string, o: EmailOccasion): string {
       return key(o.orderKey, 1);
     case 'volunteerList':
       return key(o.email, o.place, o.hour);
+    case 'complaint':
+      return key(o.orderKey, o.complaint);
   }
 }
 

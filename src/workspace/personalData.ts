@@ -13,7 +13,7 @@ export function identityKey(store: DocumentStore): string {
 }
 
 /** The sheets whose rows belong to a round and may hold personal data (the schema marks which columns). */
-const ROUND_ROWS = ['orders', 'journal', 'outbox'] as const;
+const ROUND_ROWS = ['orders', 'journal', 'outbox', 'complaints'] as const;
 
 /**
  * Removes a round's personal data from every sheet that holds it, one read and one write per sheet:

@@ -106,11 +106,13 @@ describe('the coordinator completes a round through the sidebar', () => {
   test('create → open → offline order → close → box-fill bars → payment → pickup → the final bill in Chinese in the outbox', async () => {
     await menu(s, 'Новая закупка');
     let side = await openSidebarTab(s, 'Закупки');
-    await side.getByLabel('Название').fill('Декабрь');
-    await side.getByLabel('Стоп').first().fill('2026-11-25T20:00');
-    await side.getByLabel(/^Рис длиннозёрный/).check();
-    await side.getByLabel(/^Яйца С1/).check();
-    await side.getByLabel(/^Масло подсолнечное/).check();
+    // The new-round form (the Rounds screen also asks what to buy next, with its own title and items).
+    const create = side.locator('details.new-round');
+    await create.getByLabel('Название', { exact: true }).fill('Декабрь');
+    await create.getByLabel('Стоп').first().fill('2026-11-25T20:00');
+    await create.getByLabel(/^Рис длиннозёрный/).check();
+    await create.getByLabel(/^Яйца С1/).check();
+    await create.getByLabel(/^Масло подсолнечное/).check();
     await side.getByRole('button', { name: 'Создать закупку' }).click();
     await side.getByText('Закупка R2 создана').waitFor();
     await side.locator('.card', { hasText: 'R2 · Декабрь' }).getByRole('button', { name: 'Открыть: создать форму' }).click();

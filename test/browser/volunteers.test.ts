@@ -67,7 +67,13 @@ describe('a volunteer in Russian', () => {
     await menu(s, 'Открыть панель организатора');
     const side = await openSidebarTab(s, 'Мой дом');
     // Their building's chat and the messages to post there are theirs too; rounds, money and settings are not.
-    expect(await side.getByRole('tab').allTextContents()).toEqual(['Мой дом', 'Заказ за соседа', 'Из чата', 'Сообщения']);
+    expect(await side.getByRole('tab').allTextContents()).toEqual([
+      'Мой дом',
+      'Заказ за соседа',
+      'Из чата',
+      'Сообщения',
+      'Жалобы',
+    ]);
     await side.getByText('С телефона: откройте эту таблицу в приложении Google Таблицы, вкладку 🏠 Дом 1').waitFor();
     const names = await side.locator('.person .title').allTextContents();
     expect(names.map((n) => n.split(' · ')[0]).sort()).toEqual(['Alice', 'Анна', '张敏']);

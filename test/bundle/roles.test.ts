@@ -121,6 +121,27 @@ const EXPECTED: Record<string, Expectation> = {
   orderSlips: { allowed: ORDERS_ANY_OF_MINE, args: (c) => [c.openRound] },
   showOrderSlips: { allowed: ORDERS_ANY_OF_MINE, args: (c) => [c.openRound] },
   refreshBuildingTabs: { allowed: ALL },
+  // between rounds (issue 18): complaints are entered like a pickup (a volunteer for their building),
+  // decided by those who answer for the money
+  roundLikePlan: { allowed: COORDINATOR, args: (c) => [c.handOutRound] },
+  complaintsScreen: { allowed: ALL, args: (c) => [c.handOutRound] },
+  recordComplaint: {
+    allowed: DOOR_OWN,
+    args: (c, b) => [
+      {
+        roundId: c.handOutRound,
+        orderKey: inBuilding(c, b),
+        itemId: 'EGGS',
+        quantity: '1',
+        requestId: `c-${b}-${Math.random()}`,
+      },
+    ],
+  },
+  decideComplaint: { allowed: MONEY, args: () => [{ complaintId: 'C1', decision: 'reject', reason: 'нет фото' }] },
+  // needs polls speak for the community, like a round: the coordinator's
+  createPoll: { allowed: COORDINATOR, args: () => [{ title: 'Что купить в декабре', itemIds: ['EGGS'] }] },
+  pollsScreen: { allowed: COORDINATOR },
+  roundFromPoll: { allowed: COORDINATOR, args: () => ['P1', new Date(NOW + 96 * HOUR).toISOString()] },
 };
 
 /** Every way a call can be refused for who is calling, in this caller's language. */

@@ -16,6 +16,7 @@ const WORDS: Record<JournalKind, [ru: string, zh: string, en: string]> = {
   unpickup: ['выдача отменена', '取消领取', 'pickup undone'],
   creditEarned: ['переплата в зачёт', '多付转下期', 'overpayment carried'],
   credit: ['зачёт переплаты', '抵扣上期多付', 'credit used'],
+  allowance: ['скидка по жалобе', '投诉减免', 'complaint allowance'],
 };
 const AT: Record<Lang, number> = { ru: 0, 'zh-CN': 1, en: 2 };
 

@@ -7,6 +7,7 @@ import type { LedgerLine } from '../ledgerSheet';
 import type { DrainResult } from '../outbox';
 import type { SheetSize } from '../results';
 import type { RoundSnapshot } from '../rounds';
+import type { StoredPoll } from '../pollForm';
 import type { SheetIds } from '../sheets/book';
 import type { TickLog, TickPlan } from '../tickPlan';
 import type { TriggerProblem } from '../triggers';
@@ -83,6 +84,8 @@ export const KEYS = {
   orderSpan: family('orderSpan:', rowSpan),
   /** An open round as intake needs it, frozen when it opened. */
   snapshot: family('round:', json<RoundSnapshot>()),
+  /** A needs poll: its items and its form's questions (see workspace/pollForm.ts, issue 18). */
+  poll: family('poll:', json<StoredPoll>()),
   /** Which round a form's response sheet belongs to (by sheet id). */
   responseSheet: family('responses:', json<string>(), (sheetId: number) => String(sheetId), Number),
   /** The highest response row recorded from a response sheet: a row past it is new. */

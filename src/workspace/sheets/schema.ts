@@ -241,6 +241,28 @@ export const SHEETS = {
     },
     { computed: true },
   ),
+  /** Complaints about quality and what was decided (issue 18, core/complaints.ts); written by the team's actions. */
+  complaints: sheet(
+    ['Жалобы', '投诉', 'Complaints'],
+    {
+      id: text(['Код', '编号', 'ID']),
+      at: date(['Когда', '时间', 'When']),
+      round: text(['Закупка', '期数', 'Round']),
+      orderKey: text(['Код заказа', '订单编号', 'Order key']),
+      who: text(['Участник', '居民', 'Participant'], { personal: 'pseudonym' }),
+      item: text(['Товар (код)', '商品编号', 'Item ID']),
+      itemName: text(['Товар', '商品', 'Item']),
+      quantity: number(['Количество', '数量', 'Quantity']),
+      note: text(['Что не так', '问题描述', 'What is wrong'], BLANKED),
+      enteredBy: text(['Внёс', '登记人', 'Entered by']),
+      decision: label(['Решение', '处理结果', 'Decision']),
+      amount: money(['Сумма', '金额', 'Amount']),
+      reason: text(['Причина отказа', '驳回理由', 'Reason for rejection']),
+      decidedBy: text(['Решил', '处理人', 'Decided by']),
+      requestId: text(['ID запроса', '请求 ID', 'Request ID']),
+    },
+    { computed: true },
+  ),
 };
 
 /**

@@ -16,6 +16,7 @@ import { moneyScreen } from './screens/money';
 import { statementScreen } from './screens/statement';
 import { buildingScreen } from './screens/building';
 import { checkScreen, lateTickBanner } from './screens/check';
+import { complaintsScreen } from './screens/complaints';
 
 const lang = resolveLang(document.body.dataset.lang);
 setServerLang(lang);
@@ -35,6 +36,7 @@ const all: Record<string, Screen> = {
   settings: settingsScreen,
   building: buildingScreen,
   check: checkScreen,
+  complaints: complaintsScreen,
 };
 /**
  * Which screens a person sees, by the role the server found (every server call checks it again): the
@@ -52,15 +54,16 @@ const VIEWS: Record<string, string[]> = {
     'money',
     'statement',
     'emails',
+    'complaints',
     'settings',
     'check',
   ],
-  finance: ['participants', 'money', 'statement'],
-  volunteer: ['building', 'offline', 'chat', 'messages'],
+  finance: ['participants', 'money', 'statement', 'complaints'],
+  volunteer: ['building', 'offline', 'chat', 'messages', 'complaints'],
 };
 const view = VIEWS[document.body.dataset.view ?? ''] ?? VIEWS.coordinator;
 const screens: Record<string, Screen> = Object.fromEntries(view.map((name) => [name, all[name]]));
-const needsRound = new Set(['tally', 'offline', 'chat', 'messages', 'participants', 'receive', 'money', 'emails']);
+const needsRound = new Set(['tally', 'offline', 'chat', 'messages', 'participants', 'receive', 'money', 'emails', 'complaints']);
 
 const tabs = document.getElementById('tabs') as HTMLElement;
 const banner = document.getElementById('banner') as HTMLElement;

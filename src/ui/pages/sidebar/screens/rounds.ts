@@ -1,8 +1,10 @@
 import { formatDateTime, formatMoney } from '../../../../core/i18n/format';
 import { MessageKey } from '../../../../core/i18n/translate';
-import { fromWallTime } from '../../../../core/time';
-import { actionButton, append, el, field, notice, requestId, select, statusLine } from '../../../shared/dom';
+import { fromWallTime, wallTime } from '../../../../core/time';
+import type { RoundLikePlan } from '../../../../addon/roundLike';
+import { actionButton, append, clear, el, field, notice, requestId, select, statusLine } from '../../../shared/dom';
 import { confirmed } from './confirm';
+import { pollsSection } from './polls';
 import { Screen, ScreenContext } from './context';
 
 /** "2026-11-25T18:00" typed in the sheet's time zone → the instant, as an ISO string. */
@@ -10,6 +12,13 @@ function deadlineIso(local: string, timeZone: string): string {
   const m = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})/.exec(local);
   if (!m) return '';
   return new Date(fromWallTime(timeZone, +m[1], +m[2], +m[3], +m[4], +m[5])).toISOString();
+}
+
+/** The instant as a datetime-local value on the sheet's clock ("2026-11-29T12:00"). */
+function localValue(iso: string, timeZone: string): string {
+  const w = wallTime(Date.parse(iso), timeZone);
+  const two = (n: number) => String(n).padStart(2, '0');
+  return `${w.year}-${two(w.month)}-${two(w.day)}T${two(w.hour)}:${two(w.minute)}`;
 }
 
 export const roundsScreen: Screen = async (ctx) => {
@@ -45,7 +54,28 @@ export const roundsScreen: Screen = async (ctx) => {
     el('summary', {}, tr('ui.round.new')),
     newRoundForm(ctx, data, report),
   );
-  append(root, status.element, creating, el('h1', {}, tr('ui.tab.rounds')));
+  /** "New round like R12": the form filled from the earlier round, what changed said above it. */
+  const like = async (id: string) => {
+    try {
+      const plan = await ctx.call('roundLikePlan', id);
+      clear(creating);
+      append(creating, el('summary', {}, tr('ui.round.likeTitle', { id })), newRoundForm(ctx, data, report, plan));
+      creating.open = true;
+      // The form and what changed are at the top of the screen: show them from their first line.
+      window.scrollTo(0, 0);
+    } catch (err) {
+      report('error', (err as Error).message);
+    }
+  };
+  append(root, status.element, creating);
+  // Needs polls: what to buy next, and a round made from the answers (issue 18).
+  append(
+    root,
+    await pollsSection(ctx, data.catalog, data.currency, (local) => deadlineIso(local, data.timeZone), report).catch(
+      (err: Error) => notice('error', err.message),
+    ),
+  );
+  append(root, el('h1', {}, tr('ui.tab.rounds')));
   if (!data.rounds.length) append(root, notice('info', tr('ui.round.none')));
   for (const r of data.rounds) {
     const actions = el('div', { className: 'row' });
@@ -123,6 +153,7 @@ export const roundsScreen: Screen = async (ctx) => {
             { type: 'button', className: 'secondary', onclick: () => ctx.go('participants', r.id) },
             tr('ui.tab.participants'),
           ),
+          actionButton(tr('ui.round.like'), () => like(r.id), 'secondary'),
         ),
         actions,
         asking,
@@ -141,22 +172,43 @@ interface NewRoundData {
   timeZone: string;
 }
 
-function newRoundForm(ctx: ScreenContext, data: NewRoundData, report: (kind: 'error' | 'ok', text: string) => void): HTMLElement {
+function newRoundForm(
+  ctx: ScreenContext,
+  data: NewRoundData,
+  report: (kind: 'error' | 'ok', text: string) => void,
+  like?: RoundLikePlan,
+): HTMLElement {
   const { tr } = ctx;
-  const title = el('input', { type: 'text', required: true });
-  const deadline = el('input', { type: 'datetime-local', required: true });
-  const pickupTime = el('input', { type: 'text' });
-  const pickup = el('input', { type: 'text', value: data.pickupPoints.join('; ') });
-  const delivery = el('input', { type: 'text', inputmode: 'decimal', value: '0' });
-  const fee = el('input', { type: 'text', inputmode: 'decimal', value: String(data.feePercent) });
+  const p = like?.proposal;
+  const title = el('input', { type: 'text', required: true, value: p?.title ?? '' });
+  const deadline = el('input', {
+    type: 'datetime-local',
+    required: true,
+    value: p ? localValue(p.deadline, data.timeZone) : '',
+  });
+  const pickupTime = el('input', { type: 'text', value: p?.pickupTime ?? '' });
+  const pickup = el('input', { type: 'text', value: (p?.pickupPoints.length ? p.pickupPoints : data.pickupPoints).join('; ') });
+  const delivery = el('input', { type: 'text', inputmode: 'decimal', value: p ? String(p.delivery) : '0' });
+  const fee = el('input', { type: 'text', inputmode: 'decimal', value: String(p?.feePercent ?? data.feePercent) });
   const split = select(
     ['equal', 'byValue', 'byQuantity'].map((v) => ({ value: v, label: tr(`ui.split.${v}` as MessageKey) })),
-    data.deliverySplit,
+    p?.deliverySplit ?? data.deliverySplit,
   );
   const boxes = data.catalog.map((i) => ({
     id: i.id,
-    box: el('input', { type: 'checkbox', value: i.id, disabled: !!i.problem }),
+    box: el('input', { type: 'checkbox', value: i.id, disabled: !!i.problem, checked: !!p?.itemIds.includes(i.id) }),
   }));
+  // What changed since the earlier round, and what to keep an eye on, before the round is created.
+  const since = like
+    ? el(
+        'div',
+        { className: 'round-like' },
+        el('p', {}, tr('ui.round.changes')),
+        el('ul', {}, ...like.changes.map((c) => el('li', {}, c))),
+        like.watch.length ? el('p', {}, tr('ui.round.watch')) : null,
+        like.watch.length ? el('ul', {}, ...like.watch.map((w) => el('li', {}, w))) : null,
+      )
+    : null;
   const items = el(
     'fieldset',
     { className: 'items' },
@@ -175,6 +227,7 @@ function newRoundForm(ctx: ScreenContext, data: NewRoundData, report: (kind: 'er
   const form = el(
     'form',
     { onsubmit: (e: Event) => e.preventDefault() },
+    since,
     field(tr('ui.round.title'), title),
     field(tr('ui.round.deadline'), deadline),
     field(tr('ui.round.pickupTime'), pickupTime),
