@@ -9,6 +9,7 @@ import { isCommunityTrigger, retireTrigger } from '../workspace/triggers';
 import { ActionContext, triggerContext } from './action';
 import { writeBuildingTabs } from './buildingTabs';
 import { catchUp } from './dueWork';
+import { recordMissedResponses } from './intake';
 import { checkParkedEdits } from './phone';
 import { protectCommunity } from './protections';
 import { authorizedToRun } from './reauthorize';
@@ -41,6 +42,7 @@ function tickWithFile(uid: string | undefined): void {
     if (!isCommunityTrigger(store, 'onTick_', uid)) return 'notOurs' as const;
     const ctx = triggerContext(store, book, readSettings(book), effectiveUserEmail());
     const now = ctx.now.getTime();
+    recordMissedResponses(store, book);
     catchUp(ctx);
     keepTabs(ctx);
     queueDueReminders(ctx, store.get(KEYS.lastTick) || now - 3600_000);
