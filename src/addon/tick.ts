@@ -9,6 +9,7 @@ import { isCommunityTrigger, retireTrigger } from '../workspace/triggers';
 import { ActionContext, triggerContext } from './action';
 import { writeBuildingTabs } from './buildingTabs';
 import { catchUp } from './dueWork';
+import { archiveDueRounds } from './archive';
 import { recordMissedResponses } from './intake';
 import { checkParkedEdits } from './phone';
 import { protectCommunity } from './protections';
@@ -44,6 +45,7 @@ function tickWithFile(uid: string | undefined): void {
     const now = ctx.now.getTime();
     recordMissedResponses(store, book);
     catchUp(ctx);
+    archiveDue(ctx);
     keepTabs(ctx);
     queueDueReminders(ctx, store.get(KEYS.lastTick) || now - 3600_000);
     store.set(KEYS.lastTick, now);
@@ -73,6 +75,15 @@ function keepTabs(ctx: ActionContext): void {
     if (ctx.store.get(KEYS.tabsStale)) writeBuildingTabs(ctx);
   } catch (err) {
     console.error(`buildings' tabs: ${(err as Error)?.message ?? err}`);
+  }
+}
+
+/** Rounds settled a while ago are archived (archive.ts); a failure is logged and tried again next hour. */
+function archiveDue(ctx: ActionContext): void {
+  try {
+    archiveDueRounds(ctx);
+  } catch (err) {
+    console.error(`archive: ${(err as Error)?.message ?? err}`);
   }
 }
 

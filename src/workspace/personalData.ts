@@ -4,7 +4,7 @@ import { columnSpecs, get } from './sheets/schema';
 import { textCell } from './sheets/text';
 
 /** The sheets whose rows belong to a round and may hold personal data (the schema marks which columns). */
-const ROUND_ROWS = ['orders', 'journal', 'outbox'] as const;
+const ROUND_ROWS = ['orders', 'journal', 'outbox', 'archive'] as const;
 
 /**
  * Removes a round's personal data from every sheet that holds it, one read and one write per sheet:
@@ -19,7 +19,9 @@ export function purgeRoundRows(book: Book, roundId: string, pseudonym: (orderKey
     // The whole block is written back: text read from a General cell comes without its apostrophe, so
     // every text cell is written again the way text.ts writes it (a flat "007" stays text).
     const texts = columnSpecs(key).filter((c) => c.column.kind === 'text' && !c.column.personal);
-    const sheet = book.sheet(key);
+    // A community set up before the Archive sheet existed has none until its first round is archived.
+    const sheet = book.find(key);
+    if (!sheet) continue;
     const values = sheet.getDataRange().getValues();
     let changed = false;
     values.forEach((v, r) => {

@@ -32,6 +32,8 @@ let opened: Base;
 /** A minute before the stop: the next tick closes the round. */
 let atStop: Base;
 let closed: Base;
+/** Goods arrived, everyone paid a rouble over, settled: ready to archive. */
+let settled: Base;
 
 beforeAll(() => {
   opened = openState();
@@ -42,6 +44,14 @@ beforeAll(() => {
   yes(ws, 'closeRound', [opened.roundId]);
   ws.run('supplierOrder', [opened.roundId]);
   closed = { state: saveState(ws), roundId: opened.roundId };
+  yes(ws, 'recordReceipt', [opened.roundId, {}]);
+  const due = ws.run<{ participants: { orderKey: string; dueMinor: number }[] }>('participantsScreen', [opened.roundId]);
+  for (const p of due.participants)
+    ws.run('recordPayment', [
+      { roundId: opened.roundId, orderKey: p.orderKey, amount: String(p.dueMinor / 100 + 1), requestId: p.orderKey },
+    ]);
+  yes(ws, 'settleRound', [opened.roundId]);
+  settled = { state: saveState(ws), roundId: opened.roundId };
 });
 
 /** A confirmed action's question, asked unharmed: its token, for the run that may be killed. */
@@ -279,6 +289,28 @@ describe('an execution killed at any service call, then retried: nothing lost, n
       check: (ws) => {
         const arrivedMail = ws.mail.sent.filter((m) => /товар приехал/.test(m.subject));
         expect(arrivedMail.map((m) => m.to).sort()).toEqual(['анна@example.org', 'борис@example.org'].sort());
+      },
+    });
+  });
+
+  test('archiving a settled round: the coordinator confirms again; one row per person and item, the Ledger line once', () => {
+    sweep({
+      name: 'archive',
+      base: () => settled,
+      fn: 'archiveRound',
+      prepare: (ws, roundId) => question('archiveRound', [roundId])(ws),
+      act: (ws, roundId, token) => ws.run('archiveRound', [roundId, token]),
+      retry: (ws, roundId) => yes(ws, 'archiveRound', [roundId]),
+      check: (ws, roundId) => {
+        expect(ws.spreadsheet.sheets.map((sh) => sh.name).filter((n) => n.startsWith(`${roundId} · `))).toEqual([]);
+        const rows = sheetValues(ws, sheetName('archive', RU))
+          .slice(1)
+          .filter((r) => cell('archive', r, 'round') === roundId)
+          .map((r) => `${String(cell('archive', r, 'name'))}: ${String(cell('archive', r, 'item'))}`);
+        expect(rows.sort()).toEqual(['Анна: Рис', 'Анна: Яйца', 'Борис: Масло подсолнечное', 'Борис: Яйца'].sort());
+        const ledger = sheetValues(ws, sheetName('ledger', RU)).filter((r) => cell('ledger', r, 'round') === roundId);
+        expect(ledger).toHaveLength(1);
+        expect([...ws.properties.document.data.keys()].filter((k) => k.includes(`:${roundId}`))).toEqual([]);
       },
     });
   });

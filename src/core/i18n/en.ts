@@ -857,6 +857,20 @@ export const en = {
   'limits.cellsSoon':
     'Archive old rounds soon: make a copy of the spreadsheet (File → Make a copy), then delete the old rounds\' tabs here ("R1 · Tally", "R1 · Bills"…).',
   'check.and': '; ',
+  // archive (issue 19)
+  'round.archived': 'This round is archived: its bills are in the Archive sheet and its figures in the Ledger.',
+  'archive.notSettled': 'Only a settled round can be archived.',
+  'confirm.archive': {
+    one: 'Archive "{round}"? Its tabs are folded into the Archive sheet (one row per person and item, with the bill of {count} person) and deleted; the Ledger keeps its line and carried credit stays usable.',
+    other:
+      'Archive "{round}"? Its tabs are folded into the Archive sheet (one row per person and item, with the bills of {count} people) and deleted; the Ledger keeps its line and carried credit stays usable.',
+  },
+  'ui.money.archive': 'Archive the round',
+  'ui.money.archiveCheck': 'Archive…',
+  'ui.money.archiveConfirm': 'Archive',
+  'ui.money.archived': 'Archived: the round is now in the Archive sheet.',
+  'ui.money.archiveFormKept':
+    "Archived. The form's response sheet stays: the form belongs to another account and could not be unlinked.",
 } satisfies Record<string, Message>;
 
 export type MessageKey = keyof typeof en;

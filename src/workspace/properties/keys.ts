@@ -24,7 +24,7 @@ export interface ParkedTabEdit {
 }
 
 /** Sheets appended at a remembered next row (see sheets/append.ts). */
-export type AppendingSheet = 'orders' | 'outbox';
+export type AppendingSheet = 'orders' | 'outbox' | 'archive';
 
 /** The first and last row a round's orders occupy in the Orders sheet. */
 export interface RowSpan {
@@ -71,12 +71,18 @@ export const KEYS = {
   lastDrain: key('lastDrain', json<DrainResult & { at: string }>()),
   /** The settings a receipt needs, cached when a round opens so a submission reads no Settings sheet. */
   mailSettings: key('mailSettings', json<Pick<CommunitySettings, 'paymentInstructions' | 'replyTo'>>()),
+  /** Rounds archived (addon/archive.ts): every other key of theirs is gone. */
+  archivedRounds: key('archivedRounds', json<string[]>()),
+  /** Where an archive under way put the round's rows in the Archive sheet, until its keys go. */
+  archiving: family('archiving:', json<{ first: number; rows: number }>()),
+  /** Archived rounds' lines at the top of the Ledger sheet, written once, and their figures summed. */
+  ledgerArchived: key('ledgerArchived', json<{ rows: number; totals: LedgerLine | null }>()),
   /** The rounds in the Ledger sheet, in its order. */
   ledgerRounds: key('ledgerRounds', json<string[]>()),
   /** Each round's line of the Ledger sheet. */
   ledgerLine: family('ledger:', json<LedgerLine>()),
   /** Next free row and size of each appending sheet. */
-  counters: { orders: counter('orders'), outbox: counter('outbox') },
+  counters: { orders: counter('orders'), outbox: counter('outbox'), archive: counter('archive') },
   /** The rows a round's orders occupy, so reading a round costs its own block only. */
   orderSpan: family('orderSpan:', rowSpan),
   /** An open round as intake needs it, frozen when it opened. */

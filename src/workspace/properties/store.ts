@@ -165,6 +165,26 @@ abstract class PropertyStore {
     this.dropChunks(k, 0, n);
   }
 
+  /**
+   * Several values gone in one call: the store is rewritten without them ("setProperties(properties,
+   * deleteAllOthers) … optionally deleting all other properties", reference/properties/properties), so
+   * an execution killed here leaves all of them or none. What it holds in memory is the whole store.
+   */
+  deleteAll(keys: readonly Key<unknown>[]): void {
+    const names = new Set<string>();
+    for (const k of keys) {
+      if (!k.codec.chunked) names.add(k.name);
+      else {
+        names.add(count(k.name));
+        for (let i = 0; i < this.chunkCount(k); i++) names.add(chunk(k.name, i));
+      }
+    }
+    const gone = Object.keys(this.all).filter((name) => names.has(name));
+    if (gone.length === 0) return;
+    for (const name of gone) delete this.all[name];
+    this.props().setProperties({ ...this.all }, true);
+  }
+
   /** The arguments of every value of a family that is present. */
   list<A>(f: Family<A, unknown>): A[] {
     const end = f.codec.chunked ? count('') : '';
