@@ -6,7 +6,8 @@ import { KEYS } from './properties/keys';
 import { DocumentStore, entry } from './properties/store';
 import { appendAtCounter } from './sheets/append';
 import { Book } from './sheets/book';
-import { row } from './sheets/schema';
+import { get, row } from './sheets/schema';
+import { cellText } from './sheets/cells';
 import { ensureSheet } from './sheets/setup';
 
 /** The round as the Archive sheet names it. */
@@ -84,4 +85,18 @@ export function writeArchiveRows(book: Book, store: DocumentStore, roundId: stri
     return;
   }
   appendAtCounter(sheet, 'archive', store, rows, (first) => [entry(KEYS.archiving(roundId), { first, rows: rows.length })]);
+}
+
+/** An archived round's title and its people's order keys, in the Archive sheet's order: one read. */
+export function archivedPeople(book: Book, roundId: string): { title: string; orderKeys: string[] } {
+  const sheet = book.find('archive');
+  const out = { title: roundId, orderKeys: [] as string[] };
+  if (!sheet) return out;
+  for (const r of sheet.getDataRange().getValues().slice(1)) {
+    if (cellText(get('archive', r, 'round')) !== roundId) continue;
+    out.title = cellText(get('archive', r, 'title')) || roundId;
+    const k = cellText(get('archive', r, 'orderKey'));
+    if (k && !out.orderKeys.includes(k)) out.orderKeys.push(k);
+  }
+  return out;
 }

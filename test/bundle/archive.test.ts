@@ -101,7 +101,20 @@ describe('archiving a settled round', () => {
     expect(Math.round(Number(cell('bills', row, 'credit')) * 100)).toBe(10000);
   });
 
-  test('a round not settled yet is refused, and a finance volunteer cannot archive', () => {
+  test("an archived round's people can still be purged: the Archive rows keep quantities and money, not names", () => {
+    const c = settledRound();
+    yes(c.ws, 'archiveRound', [c.roundId]);
+    const result = yes<{ done: boolean; people: number }>(c.ws, 'purgePersonalData', [c.roundId]);
+    expect(result).toMatchObject({ done: true, people: 2 });
+    const rows = sheetValues(c.ws, sheetName('archive', 'ru'))
+      .slice(1)
+      .filter((r) => cell('archive', r, 'round') === c.roundId);
+    expect([...new Set(rows.map((r) => String(cell('archive', r, 'name'))))].sort()).toEqual(['Участник 1', 'Участник 2']);
+    expect(rows.every((r) => cell('archive', r, 'flat') === '')).toBe(true);
+    expect(rows.some((r) => Number(cell('archive', r, 'total')) > 0)).toBe(true);
+  });
+
+  test("a round not settled yet is refused, in the coordinator's language", () => {
     const c = openCommunity({ deployment: 'bound' });
     expect(() => c.ws.run('archiveRound', [c.roundId])).toThrow('рассчитались');
   });
