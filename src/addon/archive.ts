@@ -69,8 +69,16 @@ export function archiveRound(roundId: string, confirm?: string): ArchivePlan | (
   });
 }
 
-/** The tick: rounds settled a while ago are archived, one per run (each costs the same few calls). */
+/**
+ * The tick: an archive killed half-way is finished first (its rows' place is still recorded), then rounds
+ * settled a while ago are archived, one per run (each costs the same few calls).
+ */
 export function archiveDueRounds(ctx: ActionContext): string | null {
+  for (const id of ctx.store.list(KEYS.archiving).map(String)) {
+    if (isArchived(ctx.store, id)) forgetRound(ctx.store, id, null);
+    else archiveRoundNow(ctx, loadRound(ctx, id));
+    return id;
+  }
   for (const id of ctx.store.get(KEYS.ledgerRounds) ?? []) {
     const line = ctx.store.get(KEYS.ledgerLine(id));
     if (!line || line.state !== 'settled' || ctx.now.getTime() - line.updatedAt < ARCHIVE_AFTER_MS) continue;

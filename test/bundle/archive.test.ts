@@ -1,4 +1,5 @@
-import { Workspace } from '../../local/emulator';
+import { EXECUTION_TIME_ERROR, Workspace, loadState, saveState } from '../../local/emulator';
+import { loadAddOn } from '../harness/bundle';
 import { sheetName } from '../../src/workspace/sheets/schema';
 import { Community, HOUR, NOW, openCommunity, submit, yes } from '../harness/community';
 import { cell, sheetValues } from '../harness/sheets';
@@ -99,6 +100,25 @@ describe('archiving a settled round', () => {
     const bills = sheetValues(c.ws, `${next.id} · Счета`).slice(1);
     const row = bills.find((r) => cell('bills', r, 'orderKey') === anna.orderKey)!;
     expect(Math.round(Number(cell('bills', row, 'credit')) * 100)).toBe(10000);
+  });
+
+  test('an archive killed half-way (nobody clicks again) is finished by the tick', () => {
+    const c = settledRound();
+    const asked = c.ws.run<{ confirm: { token: string } }>('archiveRound', [c.roundId]);
+    // A dry run on a copy counts the archive's calls; the real one is killed a few before the end, with
+    // its rows written and its Ledger line moved but its tabs and keys not all gone.
+    const dry = loadAddOn({ now: NOW, deployment: 'bound' }).workspace;
+    loadState(dry, structuredClone(saveState(c.ws)));
+    dry.run('archiveRound', [c.roundId, asked.confirm.token]);
+    const total = dry.executions[dry.executions.length - 1].serviceCalls;
+    c.ws.faults.killAt(total - 3, 'timeout', { fn: 'archiveRound' });
+    expect(() => c.ws.run('archiveRound', [c.roundId, asked.confirm.token])).toThrow(EXECUTION_TIME_ERROR);
+    expect(propertyNames(c.ws).some((n) => n.startsWith(`archiving:${c.roundId}`))).toBe(true);
+    c.ws.advance(2 * HOUR);
+    expect(tabs(c.ws).filter((n) => n.startsWith(`${c.roundId} · `))).toEqual([]);
+    expect(propertyNames(c.ws).filter((n) => n.includes(`:${c.roundId}`))).toEqual([]);
+    const rows = sheetValues(c.ws, sheetName('archive', 'ru')).filter((r) => cell('archive', r, 'round') === c.roundId);
+    expect(rows).toHaveLength(3);
   });
 
   test("an archived round's people can still be purged: the Archive rows keep quantities and money, not names", () => {
