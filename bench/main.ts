@@ -10,11 +10,16 @@ import { T0, benchCommunity } from './community';
 import { benchCatalog, benchOrders } from './data';
 import { NAIVE_SCRIPT } from './naive';
 import { BusyWeek, busyWeek } from './busyWeek';
+import { OpCost, SoakResult, soak } from './soak';
+import { parcelRound } from './parcels';
 
 const ROOT = join(__dirname, '..', '..');
 const DIST = join(ROOT, 'dist');
 const args = process.argv.slice(2);
 const sizes = (args.find((a) => a.startsWith('--sizes='))?.slice(8) ?? '100,1000,10000').split(',').map(Number);
+/** `--soak=10 --parcels=60` for a quick run while developing; the budgets are for the defaults. */
+const soakRounds = Number(args.find((a) => a.startsWith('--soak='))?.slice(7) ?? 100);
+const parcels = Number(args.find((a) => a.startsWith('--parcels='))?.slice(10) ?? 300);
 
 interface Op {
   op: string;
@@ -309,7 +314,30 @@ function main(): void {
     })),
   );
 
-  const results = { generatedAt: new Date().toISOString(), node: process.version, sizes, core, bundle, ops, ratio, week };
+  const cpu = cpuRatios(core, ops);
+  console.log("\nAdd-on CPU against the core's for the same orders (one bench run, so machine noise cancels)");
+  console.table(cpu);
+
+  const longLife = soak(DIST, soakRounds);
+  printSoak(longLife);
+  const parcelLife = parcelRound(DIST, parcels);
+  console.log(`\nA ${parcels}-parcel round from opening to settlement: Sheets round trips by phase`);
+  console.table(parcelLife.phases);
+  console.log(`${parcelLife.sheetRoundTrips} round trips, ${parcelLife.perParcel} per parcel`);
+
+  const results = {
+    generatedAt: new Date().toISOString(),
+    node: process.version,
+    sizes,
+    core,
+    bundle,
+    ops,
+    ratio,
+    week,
+    cpu,
+    soak: longLife,
+    parcelRound: parcelLife,
+  };
   writeFileSync(join(ROOT, 'bench', 'results.json'), `${JSON.stringify(results, null, 1)}\n`);
   console.log('\nwrote bench/results.json');
 
@@ -352,11 +380,69 @@ function main(): void {
         w.busiestDay <= budget.busyWeekTriggerMinutesPerDay && w.refusedRuns === 0,
         `busy week (${w.deployment}): ${w.busiestDay} trigger minutes on the busiest day > ${budget.busyWeekTriggerMinutesPerDay}`,
       );
+    check(
+      longLife.propertyBytes <= budget.soakPropertyKB * 1024,
+      `after ${longLife.rounds} rounds: ${(longLife.propertyBytes / 1024).toFixed(1)} KB of document properties > ${budget.soakPropertyKB}`,
+    );
+    check(longLife.cells <= budget.soakCells, `after ${longLife.rounds} rounds: ${longLife.cells} cells > ${budget.soakCells}`);
+    for (const o of longLife.last) {
+      const then = longLife.first.find((f) => f.op === o.op);
+      check(
+        !!then && then.sheetRoundTrips === o.sheetRoundTrips && then.propertyCalls === o.propertyCalls,
+        `${o.op}: ${o.sheetRoundTrips} round trips / ${o.propertyCalls} property calls at round ${longLife.rounds}, ${then?.sheetRoundTrips} / ${then?.propertyCalls} at round 3`,
+      );
+    }
+    check(
+      parcelLife.perParcel <= budget.parcelRoundTripsPerParcel,
+      `${parcels}-parcel round: ${parcelLife.perParcel} round trips per parcel > ${budget.parcelRoundTripsPerParcel}`,
+    );
+    for (const r of cpu)
+      check(r.ratio <= budget.cpuRatio, `${r.operation} @${r.orders}: ${r.ratio}× the core's CPU > ${budget.cpuRatio}`);
     const codeKB = bundle.files.find((f) => f.file === 'Code.js')?.rawKB ?? 0;
     check(codeKB <= budget.codeJsKB, `dist/Code.js ${codeKB} KB > ${budget.codeJsKB}`);
     console.log(failures.length ? `\nBUDGET EXCEEDED:\n- ${failures.join('\n- ')}` : '\nAll budgets met (bench/budget.json).');
     process.exit(failures.length ? 1 : 0);
   }
+}
+
+/** Screens and close against the core tally of the same orders, at the sizes where CPU outweighs noise. */
+function cpuRatios(core: { orders: number; tallyMs: number }[], ops: Op[]) {
+  const wanted = ['screen: tallyScreen', 'screen: participantsScreen', 'close: tally + result sheets + queue bills'];
+  return ops
+    .filter((o) => wanted.includes(o.op) && o.orders >= 1000)
+    .map((o) => {
+      const tally = core.find((c) => c.orders === o.orders)?.tallyMs ?? 0;
+      return {
+        operation: o.op,
+        orders: o.orders,
+        'add-on CPU ms': o.cpuMs,
+        'core CPU ms': tally,
+        ratio: Number((o.cpuMs / Math.max(tally, 0.1)).toFixed(1)),
+      };
+    });
+}
+
+function printSoak(s: SoakResult): void {
+  const row = (list: OpCost[], op: string) => {
+    const o = list.find((x) => x.op === op);
+    return o ? `${o.sheetRoundTrips} / ${o.propertyCalls}` : '';
+  };
+  console.log(
+    `\nA weekly community over ${s.rounds} rounds (archived two weeks after settling): Sheets round trips / property calls per operation`,
+  );
+  console.table(
+    s.last.map((o) => ({
+      operation: o.op,
+      'round 1': row(s.round1, o.op),
+      'round 2': row(s.round2, o.op),
+      'round 3': row(s.first, o.op),
+      [`round ${s.rounds}`]: row(s.last, o.op),
+    })),
+  );
+  console.log(
+    `after ${s.rounds} rounds: ${(s.propertyBytes / 1024).toFixed(1)} KB of document properties, ${s.cells.toLocaleString('en')} cells, ${s.sheets} sheets` +
+      ` (round 1 alone added ${(s.perRoundWithoutArchive.propertyBytes / 1024).toFixed(1)} KB, ${s.perRoundWithoutArchive.cells.toLocaleString('en')} cells, ${s.perRoundWithoutArchive.sheets} sheets)`,
+  );
 }
 
 main();

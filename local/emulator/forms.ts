@@ -213,6 +213,7 @@ type FormMembers =
   | 'getItemById'
   | 'deleteItem'
   | 'setDestination'
+  | 'removeDestination'
   | 'getDestinationId'
   | 'setAcceptingResponses'
   | 'isAcceptingResponses'
@@ -349,6 +350,13 @@ export class EmuForm implements Partial<Pick<GoogleAppsScript.Forms.Form, FormMe
       this.columnKeys = [];
     }
     this.syncHeader();
+    return this.proxy;
+  }
+
+  /** Unlinks the response sheet: it stays, with its rows, and gets no more (reference/forms/form#removeDestination()). */
+  removeDestination() {
+    this.call('removeDestination');
+    this.destinationSheetId = null;
     return this.proxy;
   }
 

@@ -13,6 +13,7 @@ export const CONFIRM_ARGUMENT: Readonly<Record<string, number>> = {
   recordReceipt: 2,
   settleRound: 1,
   purgePersonalData: 1,
+  archiveRound: 1,
   sendThankYou: 1,
   decideComplaint: 1,
 };

@@ -9,7 +9,8 @@ import { availableCredit, identityOf } from '../core/ledger';
 import { outgoingEmail } from '../core/outgoing';
 import { CloseSummary, canReach } from '../core/round';
 import { appendJournal } from '../workspace/journal';
-import { queueEmails } from '../workspace/outbox';
+import { nextOutboxRow, outboxKeysFrom, queueEmails } from '../workspace/outbox';
+import { entry } from '../workspace/properties/store';
 import { KEYS } from '../workspace/properties/keys';
 import { writeRoundResults } from '../workspace/results';
 import { setFormAccepting } from '../workspace/roundForm';
@@ -131,7 +132,9 @@ export function closeRoundNow(ctx: ActionContext, roundId: string, loaded?: Roun
   const previous = ctx.store.get(KEYS.closed(roundId));
   if (previous) return { ...previous, alreadyClosed: true };
   const data = loaded ?? loadRound(ctx, roundId);
-  if (!canReach(data.record.state, 'closed')) return summaryOf(data, 0, true);
+  // A close killed after the round's row said "closed" is finished, not refused (queueBills).
+  const resuming = ctx.store.get(KEYS.closing(roundId)) !== null;
+  if (!resuming && !canReach(data.record.state, 'closed')) return summaryOf(data, 0, true);
   // A form another coordinator created and never shared cannot be opened: the round closes anyway (late
   // answers are refused by the stop itself) and the coordinator is told, here and in Check set-up.
   const form =
@@ -140,15 +143,29 @@ export function closeRoundNow(ctx: ActionContext, roundId: string, loaded?: Roun
   applyCredits(ctx, data);
   assignReferences(ctx, data);
   writeRoundResults(ctx.book, ctx.store, data.record, data);
-  const close = (ctx.store.get(KEYS.closes(roundId)) ?? 0) + 1;
-  const queued = queueEmails(ctx.book, ctx.store, billEmails(ctx, data, close), ctx.now, new Set());
+  const queued = queueBills(ctx, data);
   data.record = saveRound(ctx.book, ctx.store, { ...data.record, state: 'closed' }, ctx.now);
   updateLedger(ctx, data);
-  const summary: CloseSummary = { ...summaryOf(data, queued, false), ...(warning ? { warning } : {}) };
-  ctx.store.set(KEYS.closed(roundId), summary);
-  ctx.store.set(KEYS.closes(roundId), close);
+  const summary: CloseSummary = { ...summaryOf(data, queued.count, false), ...(warning ? { warning } : {}) };
+  ctx.store.setAll(entry(KEYS.closed(roundId), summary), entry(KEYS.closes(roundId), queued.close));
+  ctx.store.delete(KEYS.closing(roundId));
   markTabsStale(ctx);
   return summary;
+}
+
+/**
+ * Queues everyone's final bill once, even when an earlier attempt at this close was killed after queueing
+ * some: the close's progress (its revision, the Outbox row its bills start at) is written first, and a
+ * resumed close reads the keys from that row on — one read, however long the Outbox has grown.
+ */
+function queueBills(ctx: ActionContext, data: RoundData): { close: number; count: number } {
+  const roundId = data.record.id;
+  const resumed = ctx.store.get(KEYS.closing(roundId));
+  const progress = resumed ?? { close: (ctx.store.get(KEYS.closes(roundId)) ?? 0) + 1, outboxRow: nextOutboxRow(ctx.store) };
+  if (!resumed) ctx.store.set(KEYS.closing(roundId), progress);
+  const bills = billEmails(ctx, data, progress.close);
+  const known = resumed ? outboxKeysFrom(ctx.book, progress.outboxRow, bills.length) : new Set<string>();
+  return { close: progress.close, count: queueEmails(ctx.book, ctx.store, bills, ctx.now, known) };
 }
 
 /**

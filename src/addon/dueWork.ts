@@ -19,6 +19,7 @@ import { checkParkedEdits } from './phone';
 export function hasDueWork(store: DocumentStore, now: number): boolean {
   return (
     store.list(KEYS.pending).length > 0 ||
+    store.list(KEYS.closing).length > 0 ||
     (store.get(KEYS.tabsToCheck) ?? []).length > 0 ||
     roundSnapshots(store).some((s) => s.round.state === 'open' && s.round.deadline <= now)
   );
@@ -34,7 +35,9 @@ export function catchUp(ctx: ActionContext): string[] {
   }
   const closed: string[] = [];
   for (const snapshot of roundSnapshots(ctx.store)) {
-    if (snapshot.round.state !== 'open' || snapshot.round.deadline > ctx.now.getTime()) continue;
+    const due = snapshot.round.state === 'open' && snapshot.round.deadline <= ctx.now.getTime();
+    // A close that was killed half-way resumes whatever the round's row says by now (close.ts queueBills).
+    if (!due && ctx.store.get(KEYS.closing(snapshot.round.id)) === null) continue;
     try {
       closeRoundNow(ctx, snapshot.round.id);
       closed.push(snapshot.round.id);

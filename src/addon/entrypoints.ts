@@ -20,6 +20,7 @@ import {
   setPickedUp,
 } from './payments';
 import { purgePersonalData } from './purge';
+import { archiveRound } from './archive';
 import { recordReceipt, supplierOrder } from './receive';
 import { cancelRound, createRound, extendDeadline, openRound } from './rounds';
 import { readChatPaste } from './screens/chatImport';
@@ -89,6 +90,7 @@ export const entryPoints = {
   recordSupplierPayment,
   settleRound,
   purgePersonalData,
+  archiveRound,
   // money screens (issue 14): receiving, payments out, statements, thanks
   receivingScreen,
   moneyScreen,

@@ -1,12 +1,20 @@
 import { t } from '../core/i18n/translate';
 import { RawOrderInput } from '../core/validation';
 import { SUBMIT_LOCK_WAIT_MS, withDocumentLock } from '../workspace/lock';
-import { findOrder } from '../workspace/orders';
+import { findOrder, readRoundOrders } from '../workspace/orders';
 import { KEYS } from '../workspace/properties/keys';
 import { DocumentStore } from '../workspace/properties/store';
-import { ResponseAt, ResponseSource, parkedResponse, rowEmail, rowTimestamp, submittedResponse } from '../workspace/responses';
+import {
+  ResponseAt,
+  ResponseSource,
+  parkedResponse,
+  responseRows,
+  rowEmail,
+  rowTimestamp,
+  submittedResponse,
+} from '../workspace/responses';
 import { answersByColumn, answersById, findResponse, orderAnswers } from '../workspace/roundForm';
-import { snapshotForSheet } from '../workspace/rounds';
+import { roundSnapshots, snapshotForSheet } from '../workspace/rounds';
 import { Book } from '../workspace/sheets/book';
 import { effectiveUserEmail } from '../workspace/session';
 import { isCellLimit } from '../workspace/sheets/setup';
@@ -73,7 +81,10 @@ export function drainPendingSubmissions(store: DocumentStore, book: Book): numbe
  */
 function recordOrPark(store: DocumentStore, at: ResponseAt, source: ResponseSource): RecordOutcome | 'parked' {
   try {
-    return recordResponse(store, at, source);
+    const handled = handledThrough(store, at.sheetId);
+    const outcome = recordResponse(store, at, source);
+    if (handled === at.row - 1) store.set(KEYS.handledRow(at.sheetId), at.row);
+    return outcome;
   } catch (err) {
     if (!isCellLimit(err)) throw err;
     store.set(KEYS.pending(at), new Date().toISOString());
@@ -81,6 +92,39 @@ function recordOrPark(store: DocumentStore, at: ResponseAt, source: ResponseSour
     store.set(KEYS.triggerProblem, { at: new Date().toISOString(), handler: 'onFormSubmit_', user: effectiveUserEmail(), error });
     return 'parked';
   }
+}
+
+/** The response rows of a sheet handled without a gap (before this mark existed: the rows seen). */
+function handledThrough(store: DocumentStore, sheetId: number): number {
+  return store.get(KEYS.handledRow(sheetId)) ?? Math.max(1, store.get(KEYS.seenRow(sheetId)) ?? 1);
+}
+
+/**
+ * A form-submit trigger killed before it recorded its response — by the 6-minute limit or a failing
+ * service, at any call, even the first (https://developers.google.com/apps-script/guides/services/quotas#current_limitations) —
+ * is not fired again: the response waits in its response sheet. The hourly tick looks at each open
+ * round's rows past the last handled without a gap and records those whose order is missing, once: one
+ * getLastRow per open round when nothing was missed.
+ */
+export function recordMissedResponses(store: DocumentStore, book: Book): number {
+  let n = 0;
+  for (const snapshot of roundSnapshots(store)) {
+    const sheetId = snapshot.responseSheetId;
+    if (snapshot.round.state !== 'open' || sheetId === null) continue;
+    const from = handledThrough(store, sheetId);
+    const sheet = responseRows(book, sheetId);
+    const last = sheet?.last ?? 0;
+    if (!sheet || last <= from) continue;
+    const items = new Map(snapshot.items.map((i) => [i.id, i]));
+    const recorded = new Set(readRoundOrders(book, snapshot.round.id, items, store).map((o) => o.order.key));
+    for (let row = from + 1; row <= last; row++) {
+      if (recorded.has(`form:${snapshot.round.id}:${row}`)) continue;
+      if (recordOrPark(store, { sheetId, row }, sheet.source(row)) === 'parked') return n;
+      n++;
+    }
+    store.set(KEYS.handledRow(sheetId), last);
+  }
+  return n;
 }
 
 /** A recorded order, as the tick's plan needs it (its reminders must not say "you have not ordered"). */

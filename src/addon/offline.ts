@@ -88,7 +88,7 @@ export function saveOfflineOrder(input: OfflineOrderInput): OfflineOrderResult |
     requireAccess(ctx, 'enterOrders');
     const request = input.requestId ? KEYS.savedOfflineOrder(input.requestId) : null;
     const earlier = request ? ctx.store.get(request) : null;
-    if (earlier) return earlier;
+    if (earlier && !earlier.saving) return earlier;
     if (ctx.access.role === 'volunteer') requireAccess(ctx, 'enterOrders', placeOfInput(input));
     const round = openRoundFor(ctx, input.roundId);
     const raw: RawOrderInput = { ...input, submittedAt: ctx.now.getTime(), enteredBy: ctx.me || 'volunteer' };
@@ -96,9 +96,16 @@ export function saveOfflineOrder(input: OfflineOrderInput): OfflineOrderResult |
     const notes = checked.problems.map((p) => describeProblem(p, ctx.lang, round.items));
     // The volunteer is right there: a quantity left out would surprise the neighbour, so refuse and say why.
     if (!checked.accepted || checked.problems.some((p) => p.severity === 'line')) throw new UserError(notes.join('\n'));
-    const orderKey = input.orderKey ? String(input.orderKey) : `offline:${round.snapshot.round.id}:${newId()}`;
-    const previous = input.orderKey ? findOrder(ctx.book, orderKey, round.items) : null;
+    const orderKey = input.orderKey
+      ? String(input.orderKey)
+      : (earlier?.orderKey ?? `offline:${round.snapshot.round.id}:${newId()}`);
+    const previous = input.orderKey || earlier ? findOrder(ctx.book, orderKey, round.items) : null;
     if (input.orderKey && !previous) fail(ctx.lang, 'offline.notFound');
+    const result = { orderKey, enteredBy: ctx.me, notes };
+    // Saved before an earlier try was killed (its rows are there): done, and said once.
+    if (earlier && previous && !input.orderKey) return done(ctx, request, result);
+    // The order's key is promised first: a try killed after writing its rows is found again, never doubled.
+    if (request && !earlier) ctx.store.set(request, { ...result, saving: true });
     if (previous && ctx.access.role === 'volunteer') requireAccess(ctx, 'enterOrders', placeOfInput(previous.order.participant));
     const ask = previous ? null : repeatedOrder(ctx, round, checked, input.again);
     if (ask) return ask;
@@ -116,10 +123,13 @@ export function saveOfflineOrder(input: OfflineOrderInput): OfflineOrderResult |
     if (checked.problems.length) logOrderProblems(round, orderKey, raw, checked.problems);
     const email = receiptEmail(round, order, '', ctx.settings.paymentInstructions, checked.problems);
     sendReceipt(round, email, ctx.settings.replyTo, senderName(ctx));
-    const result = { orderKey, enteredBy: ctx.me, notes };
-    if (request) ctx.store.set(request, result);
-    return result;
+    return done(ctx, request, result);
   });
+}
+
+function done(ctx: ActionContext, request: ReturnType<typeof KEYS.savedOfflineOrder> | null, result: OfflineOrderResult) {
+  if (request) ctx.store.set(request, result);
+  return result;
 }
 
 /** The order's person as order input, unchanged. */

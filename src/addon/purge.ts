@@ -6,9 +6,11 @@ import { identityKey, purgeRoundRows } from '../workspace/personalData';
 import { isSealed, sealedIdentity } from '../core/ledger';
 import { KEYS } from '../workspace/properties/keys';
 import { writeDistribution, writeRoundResults } from '../workspace/results';
-import { fail, locked, requireAccess } from './action';
+import { ActionContext, fail, locked, requireAccess } from './action';
 import { markTabsStale } from './buildingTabs';
 import { loadRound } from './roundData';
+import { archivedPeople } from '../workspace/archive';
+import { isArchived } from '../workspace/rounds';
 
 export interface PurgePlan {
   roundId: string;
@@ -31,6 +33,7 @@ export interface PurgePlan {
 export function purgePersonalData(roundId: string, confirm?: string): PurgePlan | (PurgePlan & Confirmation) {
   return locked((ctx) => {
     requireAccess(ctx, 'manageRounds');
+    if (isArchived(ctx.store, String(roundId))) return purgeArchived(ctx, String(roundId), confirm);
     const data = loadRound(ctx, String(roundId));
     if (data.record.state !== 'settled') fail(ctx.lang, 'purge.notSettled');
     const plan: PurgePlan = {
@@ -62,4 +65,19 @@ export function purgePersonalData(roundId: string, confirm?: string): PurgePlan 
     markTabsStale(ctx);
     return { ...plan, done: true, rows };
   });
+}
+
+/**
+ * An archived round's people are purged from the Archive sheet and every other sheet that holds their
+ * rows (the round's own tabs and keys are gone already): same question, same pseudonyms.
+ */
+function purgeArchived(ctx: ActionContext, roundId: string, confirm?: string): PurgePlan | (PurgePlan & Confirmation) {
+  const { title, orderKeys: keys } = archivedPeople(ctx.book, roundId);
+  const plan: PurgePlan = { roundId, title, people: keys.length, withEmail: 0, done: false, rows: 0 };
+  const token = confirmationToken('purge', roundId, [plan.people]);
+  if (confirm !== token) return { ...plan, ...asks(t(ctx.lang, 'confirm.purge', { round: title, count: plan.people }), token) };
+  const pseudonym = (orderKey: string) => t(ctx.lang, 'purge.participant', { n: keys.indexOf(orderKey) + 1 });
+  const key = identityKey(ctx.store);
+  const sealed = (was: string) => (isSealed(was) ? was : sealedIdentity(was, key));
+  return { ...plan, done: true, rows: purgeRoundRows(ctx.book, roundId, pseudonym, sealed) };
 }

@@ -10,7 +10,7 @@ import { readJournal } from '../workspace/journal';
 import { StoredOrder, readRoundOrders } from '../workspace/orders';
 import { KEYS } from '../workspace/properties/keys';
 import { DocumentStore } from '../workspace/properties/store';
-import { RoundRecord, RoundSnapshot, readRounds, saveRound, snapshotOf } from '../workspace/rounds';
+import { RoundRecord, RoundSnapshot, isArchived, readRounds, saveRound, snapshotOf } from '../workspace/rounds';
 import { Book } from '../workspace/sheets/book';
 import { ActionContext, fail } from './action';
 
@@ -49,7 +49,7 @@ export function loadRound(ctx: ActionContext, roundId: string): RoundData {
   const record = readRounds(ctx.book).find((r) => r.id === roundId);
   if (!record) fail(ctx.lang, 'round.notFound', { id: roundId });
   const snapshot = snapshotOf(ctx.store, roundId);
-  if (!snapshot) fail(ctx.lang, 'round.notOpened');
+  if (!snapshot) fail(ctx.lang, isArchived(ctx.store, roundId) ? 'round.archived' : 'round.notOpened');
   const items = new Map(snapshot.items.map((i) => [i.id, i]));
   const orders = readRoundOrders(ctx.book, roundId, items, ctx.store);
   const journal = readJournal(ctx.book, record.currency);

@@ -9,6 +9,8 @@ import { isCommunityTrigger, retireTrigger } from '../workspace/triggers';
 import { ActionContext, triggerContext } from './action';
 import { writeBuildingTabs } from './buildingTabs';
 import { catchUp } from './dueWork';
+import { archiveDueRounds } from './archive';
+import { recordMissedResponses } from './intake';
 import { checkParkedEdits } from './phone';
 import { protectCommunity } from './protections';
 import { authorizedToRun } from './reauthorize';
@@ -41,7 +43,9 @@ function tickWithFile(uid: string | undefined): void {
     if (!isCommunityTrigger(store, 'onTick_', uid)) return 'notOurs' as const;
     const ctx = triggerContext(store, book, readSettings(book), effectiveUserEmail());
     const now = ctx.now.getTime();
+    recordMissedResponses(store, book);
     catchUp(ctx);
+    archiveDue(ctx);
     keepTabs(ctx);
     queueDueReminders(ctx, store.get(KEYS.lastTick) || now - 3600_000);
     store.set(KEYS.lastTick, now);
@@ -71,6 +75,15 @@ function keepTabs(ctx: ActionContext): void {
     if (ctx.store.get(KEYS.tabsStale)) writeBuildingTabs(ctx);
   } catch (err) {
     console.error(`buildings' tabs: ${(err as Error)?.message ?? err}`);
+  }
+}
+
+/** Rounds settled a while ago are archived (archive.ts); a failure is logged and tried again next hour. */
+function archiveDue(ctx: ActionContext): void {
+  try {
+    archiveDueRounds(ctx);
+  } catch (err) {
+    console.error(`archive: ${(err as Error)?.message ?? err}`);
   }
 }
 

@@ -74,19 +74,41 @@ function reasonFor(a: ItemAllocation, ordered: number, allocated: number): Email
   return 'queue';
 }
 
+/** A tally looked up by order key and item: built once per tally, so n bills cost n lookups, not n² scans. */
+interface TallyIndex {
+  participants: Map<string, RoundTally['participants'][number]>;
+  bills: Map<string, RoundTally['money']['bills'][number]>;
+  items: Map<string, ItemAllocation>;
+}
+const indexes = new WeakMap<RoundTally, TallyIndex>();
+
+function indexOf(tally: RoundTally): TallyIndex {
+  let index = indexes.get(tally);
+  if (!index) {
+    index = {
+      participants: new Map(tally.participants.map((p) => [p.order.key, p])),
+      bills: new Map(tally.money.bills.map((b) => [b.orderKey, b])),
+      items: new Map(tally.items.map((a) => [a.itemId, a])),
+    };
+    indexes.set(tally, index);
+  }
+  return index;
+}
+
 /** Lines of one participant's bill, with the reason wherever they get less than they asked. */
 export function billLines(
   round: { tally: RoundTally; items: ReadonlyMap<string, CatalogItem> },
   orderKey: string,
   lang: Lang,
 ): EmailLine[] {
-  const p = round.tally.participants.find((x) => x.order.key === orderKey);
+  const index = indexOf(round.tally);
+  const p = index.participants.get(orderKey);
   if (!p) return [];
-  const bill = round.tally.money.bills.find((b) => b.orderKey === orderKey);
+  const bill = index.bills.get(orderKey);
   return Object.entries(p.items).map(([itemId, v]) => {
     const item = round.items.get(itemId);
     const milli = item?.stepMilli ?? 1000;
-    const a = round.tally.items.find((x) => x.itemId === itemId) as ItemAllocation;
+    const a = index.items.get(itemId) as ItemAllocation;
     return {
       item: item ? itemName(item, lang) : itemId,
       unit: item?.unit ?? '',

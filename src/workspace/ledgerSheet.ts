@@ -73,10 +73,66 @@ function communityRow(c: CommunityLedger, lines: readonly LedgerLine[], lang: La
   );
 }
 
+/** Lines stored before delivery and fee payouts existed read as none paid. */
+function withPayouts(l: LedgerLine): LedgerLine {
+  return {
+    ...l,
+    creditOutMinor: l.creditOutMinor ?? 0,
+    deliveryPaidMinor: l.deliveryPaidMinor ?? 0,
+    feePaidOutMinor: l.feePaidOutMinor ?? 0,
+  };
+}
+
+type Archived = { rows: number; totals: LedgerLine | null };
+
+/** Two lines' figures added up: archived rounds count in the community's line as one. */
+function summed(a: LedgerLine | null, b: LedgerLine): LedgerLine {
+  if (!a) return { ...b, roundId: '', title: '' };
+  const out = { ...a, currency: b.currency, updatedAt: Math.max(a.updatedAt, b.updatedAt) } as LedgerLine;
+  const numbers = out as unknown as Record<string, unknown>;
+  for (const [k, v] of Object.entries(b))
+    if (typeof v === 'number' && k !== 'updatedAt') numbers[k] = Number(numbers[k] ?? 0) + v;
+  return out;
+}
+
+/**
+ * Writes the live rounds' rows below the archived ones, a blank row, then the community's line (archived
+ * rounds included): one write. The header goes with it while no round is archived yet.
+ */
+function writeLiveRows(
+  book: Book,
+  lines: LedgerLine[],
+  archived: Archived,
+  lang: Lang,
+  code: string,
+  formats: boolean,
+): CommunityLedger {
+  const all = archived.totals ? [archived.totals, ...lines] : lines;
+  const community = communityLedger(all);
+  const top = archived.rows ? 2 + archived.rows : 1;
+  const rows = [
+    ...(archived.rows ? [] : [header('ledger', book.lang).map((h) => textCell(h))]),
+    ...lines.map((l) => roundRow(l, lang)),
+    row('ledger', {}),
+    communityRow(community, all, lang, code),
+  ];
+  const range = book.sheet('ledger').getRange(top, 1, rows.length, width('ledger'));
+  range.setValues(rows);
+  if (formats)
+    range.setNumberFormats([
+      ...(archived.rows ? [] : [numberFormatRow('ledger', code).map(() => 'General')]),
+      ...lines.map((l) => numberFormatRow('ledger', l.currency)),
+      numberFormatRow('ledger', code),
+      numberFormatRow('ledger', code),
+    ]);
+  return community;
+}
+
 /**
  * Rewrites the community Ledger sheet — one row per round, a blank row, then the community's line —
  * from per-round figures kept in document properties: one write, however many rounds there are, and
- * the money formats (in each round's currency) once more whenever a round is added.
+ * the money formats (in each round's currency) once more whenever a round is added. Archived rounds'
+ * rows stay above, as written when they were archived.
  */
 export function writeLedgerLine(book: Book, store: DocumentStore, line: LedgerLine, lang: Lang): CommunityLedger {
   const ids = store.get(KEYS.ledgerRounds) ?? [];
@@ -85,33 +141,35 @@ export function writeLedgerLine(book: Book, store: DocumentStore, line: LedgerLi
   const lines = ids
     .map((id) => (id === line.roundId ? line : store.get(KEYS.ledgerLine(id))))
     .filter((l): l is LedgerLine => !!l)
-    // Lines stored before delivery and fee payouts existed read as none paid.
-    .map((l) => ({
-      ...l,
-      creditOutMinor: l.creditOutMinor ?? 0,
-      deliveryPaidMinor: l.deliveryPaidMinor ?? 0,
-      feePaidOutMinor: l.feePaidOutMinor ?? 0,
-    }));
+    .map(withPayouts);
   store.setAll(entry(KEYS.ledgerRounds, ids), entry(KEYS.ledgerLine(line.roundId), line));
-  const community = communityLedger(lines);
-  const code = line.currency;
-  // The header goes with the data: a Ledger made before columns were appended gets their headers too.
-  const rows = [
-    header('ledger', book.lang).map((h) => textCell(h)),
-    ...lines.map((l) => roundRow(l, lang)),
-    row('ledger', {}),
-    communityRow(community, lines, lang, code),
-  ];
-  const range = book.sheet('ledger').getRange(1, 1, rows.length, width('ledger'));
-  range.setValues(rows);
-  if (added)
-    range.setNumberFormats([
-      numberFormatRow('ledger', code).map(() => 'General'),
-      ...lines.map((l) => numberFormatRow('ledger', l.currency)),
-      numberFormatRow('ledger', code),
-      numberFormatRow('ledger', code),
-    ]);
-  return community;
+  const archived = store.get(KEYS.ledgerArchived) ?? { rows: 0, totals: null };
+  return writeLiveRows(book, lines, archived, lang, line.currency, added);
+}
+
+/**
+ * An archived round's line moves to the archived block at the top of the Ledger, written once; its
+ * figures join the archived totals (one value, whatever the number of rounds) and its own key goes with
+ * the round's others (rounds.ts forgetRound). Done again after a kill, it only rewrites the live rows.
+ */
+export function archiveLedgerLine(book: Book, store: DocumentStore, roundId: string, lang: Lang): void {
+  const ids = store.get(KEYS.ledgerRounds) ?? [];
+  const line = store.get(KEYS.ledgerLine(roundId));
+  let archived: Archived = store.get(KEYS.ledgerArchived) ?? { rows: 0, totals: null };
+  const rest = ids.filter((id) => id !== roundId);
+  if (line && ids.includes(roundId)) {
+    const at = book.sheet('ledger').getRange(2 + archived.rows, 1, 1, width('ledger'));
+    at.setValues([roundRow(withPayouts(line), lang)]);
+    at.setNumberFormats([numberFormatRow('ledger', line.currency)]);
+    archived = { rows: archived.rows + 1, totals: summed(archived.totals, withPayouts(line)) };
+    store.setAll(entry(KEYS.ledgerArchived, archived), entry(KEYS.ledgerRounds, rest));
+  }
+  const lines = rest
+    .map((id) => store.get(KEYS.ledgerLine(id)))
+    .filter((l): l is LedgerLine => !!l)
+    .map(withPayouts);
+  const code = lines[lines.length - 1]?.currency ?? archived.totals?.currency ?? line?.currency ?? 'RUB';
+  writeLiveRows(book, lines, archived, lang, code, true);
 }
 
 /** The rounds the chart shows: enough for a community's first years; later rows are still in the sheet. */

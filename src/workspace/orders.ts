@@ -7,7 +7,7 @@ import { cellNumber, cellText, cellTime } from './sheets/cells';
 import { get, row, wholeColumn, width } from './sheets/schema';
 import { appendAtCounter, reconcileCounter } from './sheets/append';
 import { KEYS } from './properties/keys';
-import { DocumentStore } from './properties/store';
+import { DocumentStore, Entry, entry } from './properties/store';
 
 /**
  * The Orders sheet: one row per participant × item. An order's rows are found with a TextFinder on
@@ -197,8 +197,7 @@ export function writeOrders(
     appended.push(...rows);
   }
   if (!appended.length) return;
-  const at = appendAtCounter(sheet, 'orders', store, appended);
-  widenSpan(store, roundId, at, at + appended.length - 1);
+  appendAtCounter(sheet, 'orders', store, appended, (first, last) => widenedSpan(store, roundId, first, last));
 }
 
 /**
@@ -206,14 +205,14 @@ export function writeOrders(
  * every round the community ever ran. Rounds open at the same time interleave; the block then holds a
  * few rows of the other round, which readers skip.
  */
-function widenSpan(store: DocumentStore, roundId: string, first: number, last: number): void {
+function widenedSpan(store: DocumentStore, roundId: string, first: number, last: number): Entry[] {
   const was = store.get(KEYS.orderSpan(roundId));
   const span = {
     first: was?.first ? Math.min(was.first, first) : first,
     last: was?.last ? Math.max(was.last, last) : last,
   };
-  if (was && span.first === was.first && span.last === was.last) return;
-  store.set(KEYS.orderSpan(roundId), span);
+  if (was && span.first === was.first && span.last === was.last) return [];
+  return [entry(KEYS.orderSpan(roundId), span)];
 }
 
 /** Re-aligns the next-row counter with the sheet (a coordinator may have deleted rows by hand). */

@@ -3,7 +3,7 @@ import { fitsQr, qrGif } from '../core/payment/qr';
 import { Book } from './sheets/book';
 import { appendAtCounter } from './sheets/append';
 import { cellNumber, cellText } from './sheets/cells';
-import { get, row, span, wholeColumn } from './sheets/schema';
+import { columnNumber, get, row, span, wholeColumn } from './sheets/schema';
 import { KEYS } from './properties/keys';
 import { DocumentStore } from './properties/store';
 
@@ -53,6 +53,23 @@ function outboxKeys(book: Book): Set<string> {
       .map((v) => cellText(v[0]))
       .filter(Boolean),
   );
+}
+
+/** Where the next queued email will go (0 when the add-on has not counted the Outbox yet). */
+export function nextOutboxRow(store: DocumentStore): number {
+  return store.get(KEYS.counters.outbox.next) ?? 0;
+}
+
+/**
+ * Keys of the emails queued from `from` on, `count` rows at most: what a resumed step queued before it was
+ * killed, in one read however long the Outbox has grown. Unknown start: the whole key column.
+ */
+export function outboxKeysFrom(book: Book, from: number, count: number): Set<string> {
+  if (from < 2) return outboxKeys(book);
+  const sheet = book.sheet('outbox');
+  const rows = Math.max(1, Math.min(count, sheet.getMaxRows() - from + 1));
+  const values = sheet.getRange(from, columnNumber('outbox', 'key'), rows, 1).getValues();
+  return new Set(values.map((v) => cellText(v[0])).filter(Boolean));
 }
 
 /** Queues emails not queued before (by key); residents without an address are recorded as NO_EMAIL. */

@@ -13,7 +13,7 @@ export function identityKey(store: DocumentStore): string {
 }
 
 /** The sheets whose rows belong to a round and may hold personal data (the schema marks which columns). */
-const ROUND_ROWS = ['orders', 'journal', 'outbox', 'complaints'] as const;
+const ROUND_ROWS = ['orders', 'journal', 'outbox', 'complaints', 'archive'] as const;
 
 /**
  * Removes a round's personal data from every sheet that holds it, one read and one write per sheet:
@@ -33,7 +33,9 @@ export function purgeRoundRows(
     // The whole block is written back: text read from a General cell comes without its apostrophe, so
     // every text cell is written again the way text.ts writes it (a flat "007" stays text).
     const texts = columnSpecs(key).filter((c) => c.column.kind === 'text' && !c.column.personal);
-    const sheet = book.sheet(key);
+    // A community set up before the Archive sheet existed has none until its first round is archived.
+    const sheet = book.find(key);
+    if (!sheet) continue;
     const values = sheet.getDataRange().getValues();
     let changed = false;
     values.forEach((v, r) => {

@@ -58,6 +58,16 @@ export function parkedResponse(book: Book, at: ResponseAt): ResponseSource | nul
   return sourceOf(sheet, () => sheet.getRange(at.row, 1, 1, Math.max(1, sheet.getLastColumn())).getValues()[0]);
 }
 
+/** A response sheet's last row and each of its rows on demand; null when that sheet is gone. */
+export function responseRows(book: Book, sheetId: number): { last: number; source(row: number): ResponseSource } | null {
+  const sheet = book.sheets().find((s) => s.getSheetId() === sheetId);
+  if (!sheet) return null;
+  return {
+    last: sheet.getLastRow(),
+    source: (row) => sourceOf(sheet, () => sheet.getRange(row, 1, 1, Math.max(1, sheet.getLastColumn())).getValues()[0]),
+  };
+}
+
 /** When a response was submitted (or last edited), from its row; null when the row does not say. */
 export function rowTimestamp(values: readonly unknown[]): Date | null {
   return isDate(values[0]) ? values[0] : null;

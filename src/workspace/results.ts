@@ -10,7 +10,18 @@ import { SupplierLine } from '../core/supplierOrder';
 import { KEYS } from './properties/keys';
 import { DocumentStore } from './properties/store';
 import { Book } from './sheets/book';
-import { RoundSheetKey, columnSpecs, header, moneyFormat, roundSheetName, row, span, wholeColumn, width } from './sheets/schema';
+import {
+  ROUND_SHEETS,
+  RoundSheetKey,
+  columnSpecs,
+  header,
+  moneyFormat,
+  roundSheetName,
+  row,
+  span,
+  wholeColumn,
+  width,
+} from './sheets/schema';
 import { PLAIN_TEXT_FORMAT, formatsAsPlainText, textCell } from './sheets/text';
 
 /**
@@ -261,4 +272,12 @@ export function writeDistribution(book: Book, store: DocumentStore, round: Resul
 export function showRoundSheet(book: Book, roundId: string, key: RoundSheetKey): void {
   const sheet = book.ss.getSheetByName(roundSheetName(roundId, key, book.lang));
   if (sheet) book.ss.setActiveSheet(sheet);
+}
+
+/** Deletes a round's own tabs (Tally, Allocation, Bills, Supplier order, Distribution): archiving folded them. */
+export function deleteRoundSheets(book: Book, roundId: string): void {
+  for (const key of Object.keys(ROUND_SHEETS) as RoundSheetKey[]) {
+    const sheet = book.ss.getSheetByName(roundSheetName(roundId, key, book.lang));
+    if (sheet) book.ss.deleteSheet(sheet);
+  }
 }

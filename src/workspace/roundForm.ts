@@ -7,6 +7,7 @@ import { unitsOf } from '../core/quantity';
 import { Round } from '../core/round';
 import { RawOrderInput } from '../core/validation';
 import { FormQuestion, FormQuestions } from './rounds';
+import { Book } from './sheets/book';
 
 const LANGUAGE_CHOICES: Record<Lang, string> = { ru: 'Русский', 'zh-CN': '中文', en: 'English' };
 
@@ -401,4 +402,25 @@ export function formState(formId: string): FormState {
   } catch (err) {
     return { open: false, error: errorText(err) };
   }
+}
+
+/**
+ * Lets go of an archived round's response sheet. The form is unlinked first (Form.removeDestination,
+ * https://developers.google.com/apps-script/reference/forms/form#removeDestination()): deleting a sheet a
+ * form still writes to is not something the reference describes, and the form is closed for good anyway —
+ * it keeps every response itself, so nothing a resident sent is lost. A form this account cannot open
+ * (another coordinator's, not shared) cannot be unlinked: its sheet stays, and the caller says so.
+ */
+export function unlinkResponseSheet(book: Book, formId: string, sheetId: number | null): boolean {
+  if (sheetId === null) return true;
+  const sheet = book.sheets().find((s) => s.getSheetId() === sheetId);
+  if (!sheet) return true;
+  try {
+    FormApp.openById(formId).removeDestination();
+  } catch (err) {
+    console.warn(`archive: form ${formId} could not be unlinked: ${(err as Error)?.message ?? err}`);
+    return false;
+  }
+  book.ss.deleteSheet(sheet);
+  return true;
 }

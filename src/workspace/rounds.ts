@@ -3,7 +3,9 @@ import { Lang } from '../core/i18n/lang';
 import { DeliverySplit, Round, parseRoundState } from '../core/round';
 import { Book } from './sheets/book';
 import { cellMoney, cellNumber, cellText, cellTime } from './sheets/cells';
-import { get, row } from './sheets/schema';
+import { ROUND_SHEETS, RoundSheetKey, get, row } from './sheets/schema';
+
+const ROUND_SHEET_KEYS = Object.keys(ROUND_SHEETS) as RoundSheetKey[];
 import { KEYS } from './properties/keys';
 import { DocumentStore, entry } from './properties/store';
 import { currency, RoundingRule } from '../core/money';
@@ -169,4 +171,52 @@ export function roundSnapshots(store: DocumentStore): RoundSnapshot[] {
     .list(KEYS.snapshot)
     .map((id) => store.get(KEYS.snapshot(id)))
     .filter((s): s is RoundSnapshot => !!s);
+}
+
+/** Whether a round has been archived (its tabs folded into the Archive sheet, its keys gone). */
+export function isArchived(store: DocumentStore, roundId: string): boolean {
+  return (store.get(KEYS.archivedRounds) ?? []).includes(roundId);
+}
+
+/** The request ids (double-click guards) whose saved answer belongs to the round. */
+function requestsOf(store: DocumentStore, roundId: string): string[] {
+  return store
+    .list(KEYS.createdRound)
+    .map(String)
+    .filter((id) => {
+      const saved = store.get(KEYS.createdRound(id)) as unknown;
+      const orderKey = typeof saved === 'object' && saved ? String((saved as { orderKey?: unknown }).orderKey ?? '') : '';
+      return saved === roundId || orderKey.split(':')[1] === roundId;
+    });
+}
+
+/**
+ * Marks a round archived, then lets go of every document property it held (issue 19; review item 7):
+ * snapshot, rows span, result sheet sizes, close records, what arrived, payment references (kept in the
+ * Archive sheet), running totals, chat-import records, its Ledger line (summed into ledgerArchived), its
+ * response sheet's marks and the double-click guards of its requests — in one call. What the store holds
+ * then no longer grows with the rounds a community has run.
+ */
+export function forgetRound(store: DocumentStore, roundId: string, responseSheetId: number | null): void {
+  const archived = store.get(KEYS.archivedRounds) ?? [];
+  if (!archived.includes(roundId)) store.set(KEYS.archivedRounds, [...archived, roundId]);
+  const keys = [
+    KEYS.snapshot(roundId),
+    KEYS.orderSpan(roundId),
+    KEYS.closed(roundId),
+    KEYS.closes(roundId),
+    KEYS.closing(roundId),
+    KEYS.received(roundId),
+    KEYS.paymentRefs(roundId),
+    KEYS.roundSoFar(roundId),
+    KEYS.chatImport(roundId),
+    KEYS.ledgerLine(roundId),
+    KEYS.archiving(roundId),
+    ...ROUND_SHEET_KEYS.map((sheet) => KEYS.resultSize({ roundId, sheet })),
+    ...requestsOf(store, roundId).map((id) => KEYS.createdRound(id)),
+  ];
+  const sheetId = responseSheetId ?? store.list(KEYS.responseSheet).find((id) => store.get(KEYS.responseSheet(id)) === roundId);
+  if (sheetId !== undefined && sheetId !== null)
+    keys.push(KEYS.responseSheet(sheetId), KEYS.seenRow(sheetId), KEYS.handledRow(sheetId));
+  store.deleteAll(keys);
 }

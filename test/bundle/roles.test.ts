@@ -95,6 +95,7 @@ const EXPECTED: Record<string, Expectation> = {
   recordSupplierPayment: { allowed: MONEY, args: (c) => [{ roundId: c.handOutRound, amount: '100', requestId: 'sup' }] },
   settleRound: { allowed: MONEY, args: (c) => [c.handOutRound] },
   purgePersonalData: { allowed: COORDINATOR, args: (c) => [c.handOutRound] },
+  archiveRound: { allowed: COORDINATOR, args: (c) => [c.handOutRound] },
   emailsScreen: { allowed: COORDINATOR, args: (c) => [c.handOutRound] },
   sendQueuedEmails: { allowed: COORDINATOR },
   resolveStuckEmails: { allowed: COORDINATOR, args: () => [[], 'markSent'] },

@@ -187,8 +187,20 @@ const MONTHS = [
 const DAYS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
 
 /** Java SimpleDateFormat subset (the patterns Utilities.formatDate accepts), in the given zone. */
+/** The same instants are formatted again and again (every read of a date column): remembered, bounded. */
+const wallTimes = new Map<string, ReturnType<typeof wallTime>>();
+function cachedWallTime(ms: number, timeZone: string): ReturnType<typeof wallTime> {
+  const key = `${ms}|${timeZone}`;
+  let w = wallTimes.get(key);
+  if (!w) {
+    if (wallTimes.size > 50_000) wallTimes.clear();
+    wallTimes.set(key, (w = wallTime(ms, timeZone)));
+  }
+  return w;
+}
+
 export function formatSheetDate(ms: number, pattern: string, timeZone: string): string {
-  const w = wallTime(ms, timeZone);
+  const w = cachedWallTime(ms, timeZone);
   const pad = (n: number, len: number) => String(n).padStart(len, '0');
   let out = '';
   const tokens = pattern.match(/'[^']*'|y+|M+|d+|H+|h+|m+|s+|S+|E+|a|Z+|X+|./g) ?? [];

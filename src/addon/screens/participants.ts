@@ -1,7 +1,7 @@
 import { allows } from '../../core/access';
 import { itemName } from '../../core/catalog';
 import { formatNumber } from '../../core/i18n/format';
-import { HandOutLine, handOutLine } from '../../core/ladder';
+import { HandOutLine, handOutLine, compareNumbered } from '../../core/ladder';
 import { RoundLedger, roundLedger } from '../../core/ledger';
 import { unitsOf } from '../../core/quantity';
 import { RoundState } from '../../core/round';
@@ -82,11 +82,7 @@ export function participantsView(ctx: ActionContext, data: RoundData): Participa
         enteredBy: who.enteredBy ?? '',
       };
     })
-    .sort(
-      (a, b) =>
-        a.building.localeCompare(b.building, undefined, { numeric: true }) ||
-        a.flat.localeCompare(b.flat, undefined, { numeric: true }),
-    );
+    .sort((a, b) => compareNumbered(a.building, b.building) || compareNumbered(a.flat, b.flat));
   return {
     roundId: data.record.id,
     state: data.record.state,

@@ -934,6 +934,20 @@ export const en = {
   'ui.poll.answers': 'Answers so far: {answers}',
   'ui.poll.makeRound': 'Make a round from this poll',
   'ui.poll.made': 'Round {id} was made from the poll: check it and open it.',
+  // archive (issue 19)
+  'round.archived': 'This round is archived: its bills are in the Archive sheet and its figures in the Ledger.',
+  'archive.notSettled': 'Only a settled round can be archived.',
+  'confirm.archive': {
+    one: 'Archive "{round}"? Its tabs are folded into the Archive sheet (one row per person and item, with the bill of {count} person) and deleted; the Ledger keeps its line and carried credit stays usable.',
+    other:
+      'Archive "{round}"? Its tabs are folded into the Archive sheet (one row per person and item, with the bills of {count} people) and deleted; the Ledger keeps its line and carried credit stays usable.',
+  },
+  'ui.money.archive': 'Archive the round',
+  'ui.money.archiveCheck': 'Archive…',
+  'ui.money.archiveConfirm': 'Archive',
+  'ui.money.archived': 'Archived: the round is now in the Archive sheet.',
+  'ui.money.archiveFormKept':
+    "Archived. The form's response sheet stays: the form belongs to another account and could not be unlinked.",
 } satisfies Record<string, Message>;
 
 export type MessageKey = keyof typeof en;

@@ -835,4 +835,16 @@ export const zh: Catalog<MessageKey> = {
   'ui.poll.answers': '目前共{answers}份回答',
   'ui.poll.makeRound': '按调查结果开团',
   'ui.poll.made': '已按调查结果创建团购 {id}，请核对后开团。',
+  // 归档（issue 19）
+  'round.archived': '本期团购已归档：账单见“往期归档”表，数据见公开账目。',
+  'archive.notSettled': '只有结算完毕的团购才能归档。',
+  'confirm.archive': {
+    other:
+      '将“{round}”归档吗？本期各工作表将合并到“往期归档”表（每位居民每件商品一行，附{count}位居民的账单）后删除；公开账目保留本期一行，结转余额照常可用。',
+  },
+  'ui.money.archive': '归档本期团购',
+  'ui.money.archiveCheck': '归档…',
+  'ui.money.archiveConfirm': '归档',
+  'ui.money.archived': '已归档：本期团购已移入“往期归档”表。',
+  'ui.money.archiveFormKept': '已归档。表单回复表保留：该表单属于其他账号，无法解除关联。',
 };

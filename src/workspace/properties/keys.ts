@@ -25,7 +25,7 @@ export interface ParkedTabEdit {
 }
 
 /** Sheets appended at a remembered next row (see sheets/append.ts). */
-export type AppendingSheet = 'orders' | 'outbox';
+export type AppendingSheet = 'orders' | 'outbox' | 'archive';
 
 /** The first and last row a round's orders occupy in the Orders sheet. */
 export interface RowSpan {
@@ -74,12 +74,18 @@ export const KEYS = {
   lastDrain: key('lastDrain', json<DrainResult & { at: string }>()),
   /** The settings a receipt needs, cached when a round opens so a submission reads no Settings sheet. */
   mailSettings: key('mailSettings', json<Pick<CommunitySettings, 'paymentInstructions' | 'replyTo'>>()),
+  /** Rounds archived (addon/archive.ts): every other key of theirs is gone. */
+  archivedRounds: key('archivedRounds', json<string[]>()),
+  /** Where an archive under way put the round's rows in the Archive sheet, until its keys go. */
+  archiving: family('archiving:', json<{ first: number; rows: number }>()),
+  /** Archived rounds' lines at the top of the Ledger sheet, written once, and their figures summed. */
+  ledgerArchived: key('ledgerArchived', json<{ rows: number; totals: LedgerLine | null }>()),
   /** The rounds in the Ledger sheet, in its order. */
   ledgerRounds: key('ledgerRounds', json<string[]>()),
   /** Each round's line of the Ledger sheet. */
   ledgerLine: family('ledger:', json<LedgerLine>()),
   /** Next free row and size of each appending sheet. */
-  counters: { orders: counter('orders'), outbox: counter('outbox') },
+  counters: { orders: counter('orders'), outbox: counter('outbox'), archive: counter('archive') },
   /** The rows a round's orders occupy, so reading a round costs its own block only. */
   orderSpan: family('orderSpan:', rowSpan),
   /** An open round as intake needs it, frozen when it opened. */
@@ -90,6 +96,11 @@ export const KEYS = {
   responseSheet: family('responses:', json<string>(), (sheetId: number) => String(sheetId), Number),
   /** The highest response row recorded from a response sheet: a row past it is new. */
   seenRow: family('seen:', int, (sheetId: number) => String(sheetId), Number),
+  /**
+   * Response rows recorded without a gap from the top (a rejected or blank response counts as handled): a
+   * row past it whose order is missing was killed mid-way, and the tick records it (intake.ts).
+   */
+  handledRow: family('handled:', int, (sheetId: number) => String(sheetId), Number),
   /** A submission that could not get the lock, parked for the tick (value: when). */
   pending: family(
     'pending:',
@@ -106,6 +117,12 @@ export const KEYS = {
   resultSize: family('size:', json<SheetSize>(), (at: { roundId: string; sheet: RoundSheetKey }) => `${at.roundId}:${at.sheet}`),
   /** What closing a round came to; present while the round stays closed. */
   closed: family('closed:', json<CloseSummary>()),
+  /**
+   * A close under way: its revision and the Outbox row its bills start at. Written before the bills are
+   * queued and deleted with the close recorded, so a close killed in between resumes and queues only
+   * what is missing (close.ts).
+   */
+  closing: family('closing:', json<{ close: number; outboxRow: number }>()),
   /** How many times a round has been closed: each close after a reopening bills under a new revision. */
   closes: family('closes:', int),
   /** What the supplier delivered, where it differs from what was bought (item id → steps, less or more). */
@@ -117,7 +134,15 @@ export const KEYS = {
   /** A sidebar click already done (its request id → the round it created), so a double click does one thing. */
   createdRound: family('request:', json<string>()),
   /** A sidebar click already done (its request id → the offline order it saved). */
-  savedOfflineOrder: family('request:', json<{ orderKey: string; enteredBy: string; notes: string[] }>()),
+  savedOfflineOrder: family(
+    'request:',
+    json<{
+      orderKey: string;
+      enteredBy: string;
+      notes: string[];
+      /** Written before saving; gone once saved. */ saving?: boolean;
+    }>(),
+  ),
   /**
    * What chat imports into a round recorded, person by person (see workspace/chatImports.ts): read in the
    * one getProperties every execution makes, chunked past 9 KB; a 400-line 接龙 takes about 25 KB.

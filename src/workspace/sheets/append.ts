@@ -1,39 +1,35 @@
 import { AppendingSheet, KEYS } from '../properties/keys';
-import { DocumentStore, entry } from '../properties/store';
+import { DocumentStore, Entry, entry } from '../properties/store';
 
 /**
  * Appends rows at a next-row counter kept in document properties. Every writer runs under the script
  * lock, so the counter is exact, and appending costs one write instead of getLastRow + setValues.
  * The hourly tick re-aligns counters with the sheets (a coordinator may delete rows by hand).
+ *
+ * The rows are reserved (the counter moved, with `alsoSet` — e.g. the round's span of rows) before they
+ * are written: an execution killed in between leaves a few blank rows, which every reader skips, and never
+ * rows past the counter that the next append would write over (test/bundle/faults.test.ts).
  */
 export function appendAtCounter(
   sheet: GoogleAppsScript.Spreadsheet.Sheet,
   counter: AppendingSheet,
   store: DocumentStore,
   rows: unknown[][],
+  alsoSet: (first: number, last: number) => Entry[] = () => [],
 ): number {
   if (rows.length === 0) return 0;
   const keys = KEYS.counters[counter];
   let next = store.get(keys.next) ?? 0;
   if (!next) next = sheet.getLastRow() + 1;
-  let capacity = store.get(keys.capacity) ?? 0;
-  const write = () => sheet.getRange(next, 1, rows.length, rows[0].length).setValues(rows);
-  const grow = (from: number) => {
-    const more = Math.max(1000, next + rows.length - 1 - from + 500);
-    sheet.insertRowsAfter(from, more);
-    capacity = from + more;
-  };
-  if (capacity && next + rows.length - 1 > capacity) grow(capacity);
-  try {
-    write();
-  } catch {
-    // Out of room and the capacity was not known: grow the sheet and write again.
-    grow(sheet.getMaxRows());
-    write();
+  const last = next + rows.length - 1;
+  let capacity = store.get(keys.capacity) || sheet.getMaxRows();
+  if (last > capacity) {
+    const more = Math.max(1000, last - capacity + 500);
+    sheet.insertRowsAfter(capacity, more);
+    capacity += more;
   }
-  const update = [entry(keys.next, next + rows.length)];
-  if (capacity) update.push(entry(keys.capacity, capacity));
-  store.setAll(...update);
+  store.setAll(entry(keys.next, next + rows.length), entry(keys.capacity, capacity), ...alsoSet(next, last));
+  sheet.getRange(next, 1, rows.length, rows[0].length).setValues(rows);
   return next;
 }
 

@@ -263,6 +263,36 @@ export const SHEETS = {
     },
     { computed: true },
   ),
+  /**
+   * Settled rounds folded into one sheet (addon/archive.ts): one row per participant and item, the bill's
+   * figures on each person's first row. Replaces the round's own tabs, so a community that runs a round a
+   * week stays far from Google's 10 million cells for years.
+   */
+  archive: sheet(
+    ['Архив закупок', '往期归档', 'Archive'],
+    {
+      round: text(['Закупка', '期数', 'Round']),
+      title: text(['Название', '名称', 'Title']),
+      orderKey: text(['Код заказа', '订单编号', 'Order key']),
+      name: text(['Участник', '居民', 'Participant'], { personal: 'pseudonym' }),
+      building: text(['Дом', '楼号', 'Building']),
+      flat: text(['Кв.', '房号', 'Flat'], BLANKED),
+      pickupPoint: text(['Пункт выдачи', '自提点', 'Pickup point']),
+      item: text(['Товар', '商品', 'Item']),
+      unit: text(['Ед.', '单位', 'Unit']),
+      ordered: number(['Заказано', '订购', 'Ordered']),
+      allocated: number(['Получил', '分到', 'Allocated']),
+      price: money(['Цена', '单价', 'Price']),
+      line: money(['Сумма', '金额', 'Line total']),
+      total: money(['Счёт', '账单合计', 'Bill']),
+      credit: money(['Зачтено', '抵扣', 'Credit']),
+      paid: money(['Оплачено', '已付', 'Paid']),
+      balance: money(['К оплате', '待付', 'Balance']),
+      pickedUp: checkbox(['Выдано', '已领取', 'Picked up']),
+      reference: text(['Назначение платежа', '付款备注码', 'Payment reference'], { ...PLAIN, personal: 'blank' }),
+    },
+    { computed: true, appending: { rows: 1000 } },
+  ),
 };
 
 /**

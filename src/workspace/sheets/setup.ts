@@ -42,6 +42,16 @@ export function ensureSheets(book: Book, store: DocumentStore, lang: Lang): { cr
   return { created, ids };
 }
 
+/** One community sheet, created (and recorded) when missing: a sheet added after a community was set up. */
+export function ensureSheet(book: Book, store: DocumentStore, key: SheetKey): GoogleAppsScript.Spreadsheet.Sheet {
+  const found = book.find(key);
+  if (found) return found;
+  const sheet = createSheet(book.ss, store, key, book.lang);
+  const ids: SheetIds = { lang: book.ids?.lang ?? book.lang, ids: { ...(book.ids?.ids ?? {}), [key]: sheet.getSheetId() } };
+  store.set(KEYS.sheetIds, ids);
+  return sheet;
+}
+
 function createSheet(
   ss: GoogleAppsScript.Spreadsheet.Spreadsheet,
   store: DocumentStore,
@@ -98,6 +108,7 @@ const COORDINATORS_ONLY: readonly (SheetKey | RoundSheetKey)[] = [
   'volunteers',
   'places',
   'members',
+  'archive',
   'tally',
   'allocation',
   'supplier',

@@ -1,4 +1,4 @@
-import { tokenOf } from '../../../../core/confirm';
+import { isConfirmation, tokenOf } from '../../../../core/confirm';
 import { confirmed } from './confirm';
 import type { MoneyScreen } from '../../../../addon/screens/money';
 import { formatMoney } from '../../../../core/i18n/format';
@@ -58,7 +58,7 @@ export const moneyScreen: Screen = async (ctx) => {
     );
     // The thank-you and erasing names are the coordinator's (the server checks it too), not the treasurer's.
   } else if ((document.body.dataset.view ?? 'coordinator') === 'coordinator')
-    append(root, await thanks(ctx, data), purge(ctx, data));
+    append(root, await thanks(ctx, data), purge(ctx, data), archive(ctx, data));
   return root;
 };
 
@@ -359,6 +359,30 @@ function purge(ctx: ScreenContext, data: MoneyScreen): HTMLElement {
         ctx.go('money');
       },
       'purge',
+    ),
+  );
+}
+
+/** Folds the settled round into the Archive sheet (issue 19): the server asks first, with the count of bills. */
+function archive(ctx: ScreenContext, data: MoneyScreen): HTMLElement {
+  const { tr } = ctx;
+  return el(
+    'div',
+    { className: 'card' },
+    el('h2', {}, tr('ui.money.archive')),
+    twoStep(
+      ctx,
+      tr('ui.money.archiveCheck'),
+      async () => {
+        const p = await ctx.call('archiveRound', data.roundId);
+        return { text: isConfirmation(p) ? [p.confirm.question] : [], confirm: tr('ui.money.archiveConfirm'), token: tokenOf(p) };
+      },
+      async (token) => {
+        const r = await ctx.call('archiveRound', data.roundId, token);
+        ctx.flash('ok', tr(r.responsesKept ? 'ui.money.archiveFormKept' : 'ui.money.archived'), 'archive');
+        ctx.go('rounds');
+      },
+      'archive',
     ),
   );
 }
