@@ -1,14 +1,25 @@
 import { CatalogItem, CatalogProblem, parseCatalogItem } from '../core/catalog';
 import { describeCatalogProblem } from '../core/describe';
-import { Lang, resolveLang } from '../core/i18n/lang';
+import { Lang } from '../core/i18n/lang';
+import { LANG_WORDS, langOf, wordChoices, wordOf } from '../core/i18n/words';
 import { PlaceKind, Role, parsePlaceKind, parseRole, placeKindLabel, roleLabel } from '../core/i18n/labels';
 import { currency } from '../core/money';
-import { CommunitySettings, SETTING_KEYS, SettingKey, parseSettings, settingNote } from '../core/settings';
+import {
+  CommunitySettings,
+  SETTING_KEYS,
+  SETTING_WORDS,
+  SettingKey,
+  parseSettings,
+  settingCell,
+  settingName,
+  settingNote,
+  settingPair,
+} from '../core/settings';
 import { t } from '../core/i18n/translate';
 import { wallTime } from '../core/time';
 import { Book } from './sheets/book';
 import { cellText, isDate } from './sheets/cells';
-import { ColumnOf, cellAddress, get, row, span, width } from './sheets/schema';
+import { ColumnOf, cellAddress, columnNumber, get, row, span, width } from './sheets/schema';
 
 /**
  * The sheets a coordinator keeps by hand — Catalog, Settings, Buildings & pickup points, Volunteers,
@@ -103,7 +114,10 @@ export function readSettings(book: Book): CommunitySettings {
 /** The Settings sheet's values as text, for the sidebar to show and edit. */
 export function readSettingTexts(book: Book): Record<string, string> {
   const out: Record<string, string> = {};
-  for (const [k, v] of settingPairs(book)) if (typeof k === 'string') out[k] = cellText(v);
+  for (const [k, v] of settingPairs(book)) {
+    const pair = settingPair(k, cellText(v));
+    if (pair) out[pair[0]] = pair[1];
+  }
   return out;
 }
 
@@ -116,7 +130,27 @@ export function writeSettings(book: Book, values: Record<SettingKey, string>): v
   book
     .sheet('settings')
     .getRange(2, cells.column, SETTING_KEYS.length, cells.width)
-    .setValues(SETTING_KEYS.map((k) => cells.cells({ key: k, value: values[k], note: settingNote(k, book.lang) })));
+    .setValues(SETTING_KEYS.map((k) => settingRow(k, values[k], book.lang, cells)));
+  setSettingChoices(book.sheet('settings'), book.lang);
+}
+
+function settingRow(key: SettingKey, value: string, lang: Lang, cells = span('settings', ['key', 'value', 'note'])) {
+  return cells.cells({ key: settingName(key, lang), value: settingCell(key, value, lang), note: settingNote(key, lang) });
+}
+
+/**
+ * The dropdowns of the Settings sheet: a list on each setting chosen from one (seven rows, one call each;
+ * https://developers.google.com/apps-script/reference/spreadsheet/range#setdatavalidationrule), in the
+ * sheet's language. A value not in the list is refused as typed, so "maybe" never becomes a yes/no.
+ */
+export function setSettingChoices(sheet: GoogleAppsScript.Spreadsheet.Sheet, lang: Lang): void {
+  const column = columnNumber('settings', 'value');
+  SETTING_KEYS.forEach((k, i) => {
+    const words = SETTING_WORDS[k];
+    if (!words) return;
+    const rule = SpreadsheetApp.newDataValidation().requireValueInList(wordChoices(words, lang), true).setAllowInvalid(false);
+    sheet.getRange(i + 2, column).setDataValidation(rule.build());
+  });
 }
 
 export interface Place {
@@ -165,7 +199,7 @@ export function readVolunteers(book: Book): Volunteer[] {
     name: cellText(get('volunteers', r, 'name')),
     role: parseRole(cellText(get('volunteers', r, 'role'))),
     building: cellText(get('volunteers', r, 'building')),
-    lang: cellText(get('volunteers', r, 'lang')) ? resolveLang(cellText(get('volunteers', r, 'lang'))) : null,
+    lang: cellText(get('volunteers', r, 'lang')) ? langOf(get('volunteers', r, 'lang'), 'en') : null,
   }));
 }
 
@@ -181,7 +215,7 @@ export function readMembers(book: Book, defaultLang: Lang): Member[] {
   return book.rows('members').map((r) => ({
     email: cellText(get('members', r, 'email')).toLowerCase(),
     name: cellText(get('members', r, 'name')),
-    lang: resolveLang(cellText(get('members', r, 'lang')), defaultLang),
+    lang: langOf(get('members', r, 'lang'), defaultLang),
     optOut: get('members', r, 'optOut') === true,
   }));
 }
@@ -216,7 +250,7 @@ export function writeVolunteers(
         name: v.name,
         role: roleLabel(v.role, book.lang),
         building: v.building,
-        lang: v.lang ?? '',
+        lang: v.lang ? wordOf(LANG_WORDS, v.lang, book.lang) : '',
       }),
     ),
   );

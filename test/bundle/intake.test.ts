@@ -315,8 +315,8 @@ describe('offline orders entered by a volunteer', () => {
     expect(saved.notes).toEqual([]);
     let rows = orderRows(c.ws);
     expect(rows.map((r) => [r.name, r.item, r.quantity, r.enteredBy, r.source])).toEqual([
-      ['Бабушка Нина', 'EGGS', 2, volunteer, 'offline'],
-      ['Бабушка Нина', 'FLOUR', 3, volunteer, 'offline'],
+      ['Бабушка Нина', 'EGGS', 2, volunteer, 'внёс волонтёр'],
+      ['Бабушка Нина', 'FLOUR', 3, volunteer, 'внёс волонтёр'],
     ]);
     c.ws.run(
       'saveOfflineOrder',
