@@ -28,8 +28,8 @@ import { ColumnOf, cellAddress, columnNumber, get, row, span, width } from './sh
 
 export interface CatalogReading {
   items: Map<string, CatalogItem>;
-  /** Each bad cell with its A1 address and a sentence in the coordinator's language. */
-  problems: { itemId: string; cell: string; message: string }[];
+  /** Each bad cell with its A1 address and a sentence naming the item and the cell: "Чай: нет цены (G3)". */
+  problems: { itemId: string; item: string; cell: string; message: string }[];
 }
 
 const FIELD_COLUMN: Record<CatalogProblem['field'], ColumnOf<'catalog'>> = {
@@ -69,6 +69,12 @@ function typedAsNumber(date: Date, book: Book): string {
  * was typed is read by the add-on's own locale-aware parsers (core/quantity.ts, core/money.ts); a cell
  * Sheets has already made a date (a catalog set up before, or a cell re-formatted by hand) is named.
  */
+/** The item's name as its reader knows it, from a raw Catalog row: their language's column first. */
+function itemLabel(raw: Record<string, unknown>, lang: Lang): string {
+  const own = { ru: raw.nameRu, 'zh-CN': raw.nameZh, en: raw.nameEn }[lang];
+  return cellText(own) || cellText(raw.name) || cellText(raw.nameRu) || cellText(raw.nameZh) || cellText(raw.nameEn);
+}
+
 export function readCatalog(book: Book, settings: CommunitySettings, lang: Lang): CatalogReading {
   const exponent = currency(settings.currency)?.exponent ?? 2;
   const items = new Map<string, CatalogItem>();
@@ -78,23 +84,37 @@ export function readCatalog(book: Book, settings: CommunitySettings, lang: Lang)
       (Object.keys(FIELD_COLUMN) as CatalogProblem['field'][]).map((f) => [f, get('catalog', r, f)]),
     );
     const id = cellText(raw.id);
+    const label = itemLabel(raw, lang) || id || t(lang, 'catalog.row', { row: i + 2 });
     const dated = NUMBER_FIELDS.filter((f) => isDate(raw[f]));
     if (dated.length) {
-      const item = cellText(raw.name) || cellText(raw.nameRu) || cellText(raw.nameZh) || cellText(raw.nameEn) || id;
       for (const f of dated)
         problems.push({
           itemId: id,
+          item: label,
           cell: cellAddress('catalog', FIELD_COLUMN[f], i + 2),
-          message: t(lang, 'catalog.looksLikeDate', { item, typed: typedAsNumber(raw[f] as Date, book) }),
+          message: t(lang, 'catalog.atCell', {
+            problem: t(lang, 'catalog.looksLikeDate', { item: label, typed: typedAsNumber(raw[f] as Date, book) }).replace(
+              /[.。]$/,
+              '',
+            ),
+            cell: cellAddress('catalog', FIELD_COLUMN[f], i + 2),
+          }),
         });
       return;
     }
     const { item, problems: found } = parseCatalogItem(raw, exponent);
     for (const p of found) {
+      const cell = cellAddress('catalog', FIELD_COLUMN[p.field], i + 2);
       problems.push({
         itemId: id,
-        cell: cellAddress('catalog', FIELD_COLUMN[p.field], i + 2),
-        message: describeCatalogProblem(p, lang),
+        item: label,
+        cell,
+        // "Чай: нет цены (G3)": the sentence's own full stop goes, the cell closes it.
+        message: t(lang, 'catalog.problemAt', {
+          item: label,
+          problem: describeCatalogProblem(p, lang).replace(/[.。]$/, ''),
+          cell,
+        }),
       });
     }
     if (item) items.set(item.id, item);

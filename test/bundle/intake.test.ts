@@ -81,11 +81,11 @@ describe('opening a round creates its Google Form', () => {
     typeRows(ws, 'Catalog', [['TEA', 'Tea', '', '', '', 'pack', 'cheap']]);
     expect(() =>
       ws.run('createRound', [{ title: 'Tea', deadline: new Date(NOW + 5 * HOUR).toISOString(), itemIds: ['TEA'] }]),
-    ).toThrow('G2: "cheap" is not a price.');
+    ).toThrow('Tea: "cheap" is not a price (G2)');
     typeRows(ws, 'Catalog', [['TEA', 'Tea', '', '', '', 'pack', '3.5', '', '2.5']]);
     expect(() =>
       ws.run('createRound', [{ title: 'Tea', deadline: new Date(NOW + 5 * HOUR).toISOString(), itemIds: ['TEA'] }]),
-    ).toThrow('I2: "2.5" is not a box size: it must be a whole number of steps, at least 1.');
+    ).toThrow('Tea: "2.5" is not a box size: it must be a whole number of steps, at least 1 (I2)');
     expect(() =>
       ws.run('createRound', [{ title: 'Tea', deadline: new Date(NOW + 5 * HOUR).toISOString(), itemIds: ['COFFEE'] }]),
     ).toThrow('Item COFFEE is not in the catalog.');

@@ -230,3 +230,46 @@ describe.each([
     expect(workbookProblems(result, community)).toEqual([]);
   });
 });
+
+describe('catalog mistakes are named by item and cell', () => {
+  test('a row without a price or a unit, and an empty Catalog sheet', () => {
+    ensureBuilt();
+    const { workspace: ws } = loadBundle(DIST, { timeZone: 'Europe/Moscow', locale: 'ru_RU', now: Date.parse(demo.options.now) });
+    runSteps(
+      ws,
+      [
+        { do: 'locale', locale: 'ru_RU' },
+        { do: 'menu', fn: 'setUpCommunity' },
+      ] as Step[],
+      { line: () => undefined },
+    );
+    const empty = ws.run<{ catalogEmpty: boolean }>('roundsScreen');
+    expect(empty.catalogEmpty).toBe(true);
+    expect(() =>
+      ws.run('createRound', [
+        { title: 'Декабрь', deadline: new Date(Date.parse(demo.options.now) + 86400000).toISOString(), itemIds: [] },
+      ]),
+    ).toThrow('Лист «Каталог» пуст: впишите товары — код, название, единицу и цену.');
+    runSteps(
+      ws,
+      [
+        {
+          do: 'type',
+          sheet: 'catalog',
+          rows: [
+            ['RICE', 'Рис', '', '', '', 'кг', '95'],
+            ['TEA', 'Чай', '', '', '', 'уп.', ''],
+            ['SOAP', 'Мыло', '', '', '', '', '40'],
+          ],
+        },
+      ] as Step[],
+      { line: () => undefined },
+    );
+    const screen = ws.run<{ catalog: { id: string; name: string; problem: string }[] }>('roundsScreen');
+    expect(screen.catalog.map((i) => [i.name, i.problem])).toEqual([
+      ['Рис', ''],
+      ['Чай', 'Чай: нет цены (G3)'],
+      ['Мыло', 'Мыло: нет единицы измерения (кг, шт., уп.…) (F4)'],
+    ]);
+  });
+});

@@ -936,6 +936,14 @@ export const en = {
   'ui.emails.noEmailWho': 'No email: {names}',
   'ui.emails.noEmailWhat':
     'They get no emails: tell them their bill in person or through their building volunteer, or print the hand-out list.',
+  'ui.round.selectAll': 'Select all',
+  'ui.round.selectNone': 'Select none',
+  'catalog.problemAt': '{item}: {problem} ({cell})',
+  'catalog.row': 'row {row}',
+  'catalog.priceMissing': 'no price',
+  'catalog.unitMissing': 'no unit (kg, pcs, pack…)',
+  'catalog.empty': 'The Catalog sheet is empty: type the items in — code, name, unit and price.',
+  'catalog.atCell': '{problem} ({cell})',
 } satisfies Record<string, Message>;
 
 export type MessageKey = keyof typeof en;

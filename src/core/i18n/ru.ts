@@ -1084,4 +1084,12 @@ export const ru: Catalog<MessageKey> = {
   },
   'ui.emails.noEmailWho': 'Без почты: {names}',
   'ui.emails.noEmailWhat': 'Им письма не уходят: скажите им счёт лично или через волонтёра дома, или распечатайте список выдачи.',
+  'ui.round.selectAll': 'Выбрать все',
+  'ui.round.selectNone': 'Снять все',
+  'catalog.problemAt': '{item}: {problem} ({cell})',
+  'catalog.row': 'строка {row}',
+  'catalog.priceMissing': 'нет цены',
+  'catalog.unitMissing': 'нет единицы измерения (кг, шт., уп.…)',
+  'catalog.empty': 'Лист «Каталог» пуст: впишите товары — код, название, единицу и цену.',
+  'catalog.atCell': '{problem} ({cell})',
 };

@@ -833,4 +833,12 @@ export const zh: Catalog<MessageKey> = {
   'ui.emails.story': { other: '“{what}”：已发送{count}封，最近一封在{date} {time}' },
   'ui.emails.noEmailWho': '没有邮箱：{names}',
   'ui.emails.noEmailWhat': '他们收不到邮件：请当面或通过楼组志愿者告诉他们账单，也可以打印分发名单。',
+  'ui.round.selectAll': '全选',
+  'ui.round.selectNone': '全不选',
+  'catalog.problemAt': '{item}：{problem}（{cell}）',
+  'catalog.row': '第{row}行',
+  'catalog.priceMissing': '没有价格',
+  'catalog.unitMissing': '没有单位（公斤、个、包等）',
+  'catalog.empty': '“商品目录”表是空的：请填写商品的编号、名称、单位和价格。',
+  'catalog.atCell': '{problem}（{cell}）',
 };
