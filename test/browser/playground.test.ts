@@ -1,4 +1,4 @@
-import { Session, actAs, form, menu, openSidebarTab, sheet, start, stop } from './harness';
+import { Session, actAs, form, menu, openSidebarTab, sheet, snapshot, start, stop } from './harness';
 
 let s: Session;
 
@@ -140,6 +140,9 @@ describe('the coordinator completes a round through the sidebar', () => {
     await side.getByText('Масло подсолнечное: 6 бут.').waitFor();
     await side.getByText('Покупаем 1 коробку: 6\u00a0бут.').waitFor();
     expect(await side.locator('.bar').count()).toBe(3);
+    // Issue 16: one sentence per item under its bar, with the legend once above; kept for a person to look at.
+    await side.getByText('заказано, товар покупаем').waitFor();
+    await snapshot(s, 'coordinator-tally-ru-1366x768', { width: 1366, height: 768 });
 
     side = await openSidebarTab(s, 'Участники');
     const person = side.locator('.person', { hasText: '王奶奶' });
