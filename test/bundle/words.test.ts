@@ -273,3 +273,25 @@ describe('catalog mistakes are named by item and cell', () => {
     ]);
   });
 });
+
+describe('the Settings sheet speaks words with dropdowns', () => {
+  test('yes/no is a dropdown of «да» / «нет»: "maybe" is refused as typed, «да» is read as yes', () => {
+    ensureBuilt();
+    const { workspace: ws } = loadBundle(DIST, { timeZone: 'Europe/Moscow', locale: 'ru_RU', now: Date.parse(demo.options.now) });
+    runSteps(
+      ws,
+      [
+        { do: 'locale', locale: 'ru_RU' },
+        { do: 'menu', fn: 'setUpCommunity' },
+      ] as Step[],
+      { line: () => undefined },
+    );
+    const sheet = ws.spreadsheet.sheet('Настройки')!;
+    // remindOrdered is the fourth setting: row 5.
+    expect([sheet.read(5, 1), sheet.read(5, 2)]).toEqual(['Напоминать и тем, кто заказал', 'нет']);
+    expect(ws.paste(ws.owner, 'Настройки', [5, 2], [['может быть']]).ok).toBe(false);
+    expect(ws.paste(ws.owner, 'Настройки', [5, 2], [['да']]).ok).toBe(true);
+    const screen = ws.run<{ settings: Record<string, string> }>('settingsScreen');
+    expect(screen.settings.remindOrdered).toBe('yes');
+  });
+});
