@@ -12,7 +12,7 @@ import {
   personFingerprint,
   planImport,
 } from '../core/chat';
-import { unitIn } from '../core/chat/unitNames';
+import { unitIn } from '../core/units';
 import { describeProblem } from '../core/describe';
 import { formatNumber } from '../core/i18n/format';
 import { Lang } from '../core/i18n/lang';

@@ -21,9 +21,12 @@ export function distributionLists(roundId: string): HandOutBlock[] {
   return locked((ctx) => {
     requireAccess(ctx, 'handOut');
     const data = loadRound(ctx, String(roundId));
-    const blocks = handOutBlocks(data);
+    // Whoever reads a list reads every item in their own words: the print view in the reader's language,
+    // the Distribution sheet in the sheet's — never each resident's own language.
+    const blocks = handOutBlocks(data, ctx.lang);
     if (ctx.access.role === 'volunteer') return blocks.filter((b) => allows(ctx.access, 'handOut', b.place));
-    writeDistribution(ctx.book, ctx.store, data.record, blocks);
+    const inSheet = ctx.book.lang === ctx.lang ? blocks : handOutBlocks(data, ctx.book.lang);
+    writeDistribution(ctx.book, ctx.store, data.record, inSheet);
     return blocks;
   });
 }

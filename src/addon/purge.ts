@@ -61,7 +61,7 @@ export function purgePersonalData(roundId: string, confirm?: string): PurgePlan 
     const purged = loadRound(ctx, data.record.id);
     purged.record = data.record;
     writeRoundResults(ctx.book, ctx.store, purged.record, purged);
-    writeDistribution(ctx.book, ctx.store, purged.record, handOutBlocks(purged));
+    writeDistribution(ctx.book, ctx.store, purged.record, handOutBlocks(purged, ctx.book.lang));
     markTabsStale(ctx);
     return { ...plan, done: true, rows };
   });

@@ -108,7 +108,13 @@ function arrivedSteps(ctx: ActionContext, round: RoundData, typed: ReceiptInput[
     }
     if (String(value ?? '').trim() === '') continue;
     const q = parseTypedQuantity(value, ctx.lang, item.stepMilli);
-    if (!q.ok) problems.push(`${itemName(item, ctx.lang)}: ${t(ctx.lang, 'receive.notQuantity', { value: String(value) })}`);
+    if (!q.ok)
+      problems.push(
+        t(ctx.lang, 'ui.labelled', {
+          label: itemName(item, ctx.lang),
+          value: t(ctx.lang, 'receive.notQuantity', { value: String(value) }),
+        }),
+      );
     else {
       const bought = round.tally.items.find((a) => a.itemId === itemId)?.boughtSteps ?? 0;
       if (q.steps !== bought) received[itemId] = q.steps;

@@ -87,7 +87,7 @@ function itemProblems(ctx: ActionContext, itemIds: string[], catalog: CatalogRea
     if (catalog.items.has(id)) continue;
     const cells = catalog.problems.filter((p) => p.itemId === id);
     // A row with a bad cell is named cell by cell, so the coordinator knows what to fix.
-    if (cells.length) problems.push(...cells.map((p) => `${p.cell}: ${p.message}`));
+    if (cells.length) problems.push(...cells.map((p) => p.message));
     else problems.push(t(ctx.lang, 'round.itemUnknown', { id }));
   }
   return problems;
@@ -103,8 +103,11 @@ function checkNewRound(ctx: ActionContext, input: NewRoundInput): Omit<RoundReco
   if (!Number.isFinite(deadline)) problems.push(t(lang, 'round.deadlineInvalid'));
   else if (deadline <= ctx.now.getTime()) problems.push(t(lang, 'round.deadlinePast'));
   const itemIds = [...new Set((input.itemIds ?? []).map(String))];
-  if (itemIds.length === 0) problems.push(t(lang, 'round.noItems'));
-  problems.push(...itemProblems(ctx, itemIds, readCatalog(ctx.book, settings, lang)));
+  const catalog = readCatalog(ctx.book, settings, lang);
+  // An empty Catalog sheet is the cause, not the coordinator's choice: say so.
+  const empty = catalog.items.size === 0 && catalog.problems.length === 0;
+  if (itemIds.length === 0) problems.push(t(lang, empty ? 'catalog.empty' : 'round.noItems'));
+  problems.push(...itemProblems(ctx, itemIds, catalog));
   // The delivery cost as the coordinator types it ("1 500,50 ₽", "¥300", "2,862.17").
   const typed =
     input.delivery === undefined || String(input.delivery).trim() === '' ? null : readAmount(input.delivery, settings.currency);

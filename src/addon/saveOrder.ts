@@ -64,7 +64,7 @@ export function revisedOrder(o: OrderToSave): { order: Order; rows: unknown[][] 
     revision: (o.previous?.order.revision ?? 0) + 1,
     comment: o.checked.comment,
   });
-  return { order, rows: orderRows(order, snapshot.round.id, o.responseAt, o.editUrl, items, snapshot.defaultLang) };
+  return { order, rows: orderRows(order, snapshot.round.id, o.responseAt, o.editUrl, items, o.round.book.lang) };
 }
 
 /**

@@ -61,6 +61,8 @@ export type CatalogProblemKey =
   | 'catalog.idMissing'
   | 'catalog.nameMissing'
   | 'catalog.priceInvalid'
+  | 'catalog.priceMissing'
+  | 'catalog.unitMissing'
   | 'catalog.stepInvalid'
   | 'catalog.boxInvalid'
   | 'catalog.quantityInvalid';
@@ -96,8 +98,11 @@ export function parseCatalogItem(
   if (text(raw.nameEn)) name.en = text(raw.nameEn);
   if (!name.default) bad('name', 'catalog.nameMissing');
 
+  // A row without a price or a unit would show "0,00 ₽/" and a dangling "за" in the form: named instead.
+  if (!text(raw.unit)) bad('unit', 'catalog.unitMissing');
   const priceMinor = parseAmount(raw.price, currencyExponent);
-  if (priceMinor === undefined || priceMinor < 0) bad('price', 'catalog.priceInvalid');
+  if (!text(raw.price)) bad('price', 'catalog.priceMissing');
+  else if (priceMinor === undefined || priceMinor < 0) bad('price', 'catalog.priceInvalid');
   const retail = text(raw.retail) === '' ? null : parseAmount(raw.retail, currencyExponent);
   if (retail === undefined || (retail !== null && retail < 0)) bad('retail', 'catalog.priceInvalid');
 

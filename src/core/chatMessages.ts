@@ -1,5 +1,5 @@
 import { CatalogItem, itemName } from './catalog';
-import { unitIn } from './chat/unitNames';
+import { unitIn } from './units';
 import { formatDateTime, formatMoney, formatNumber } from './i18n/format';
 import { Lang } from './i18n/lang';
 import { MessageKey, t } from './i18n/translate';

@@ -62,6 +62,7 @@ export function receiptOf(
     provisionalMinor: lines.reduce((s, l) => s + l.lineMinor, 0),
     editUrl,
     boxesNotFull,
+    edited: order.revision > 1,
   };
 }
 

@@ -91,6 +91,8 @@ export type EmailData =
       provisionalMinor: number;
       editUrl: string;
       boxesNotFull: boolean;
+      /** A changed order: the subject says so, not "recorded" again. */
+      edited?: boolean;
       /** Sentences saying what was kept and why (a limit kept what fits), in the reader's language. */
       notes?: string[];
       /** The final bill as it looks with the orders so far: always shown as an estimate. */
@@ -239,6 +241,14 @@ export function renderEmail(data: EmailData, round: RoundFacts, lang: Lang): Ren
 
   switch (data.kind) {
     case 'receipt': {
+      // Every line refused: no table of nothing at 0.00 — say so, with the reasons below and the link to fix it.
+      if (!data.lines.length) {
+        b.para(tr('email.receipt.nothing'));
+        for (const note of data.notes ?? []) b.para(note);
+        b.para(tr('email.receipt.deadline', { deadline }));
+        if (data.editUrl) b.link(tr('email.receipt.edit'), data.editUrl);
+        return b.done(tr('email.receipt.nothingSubject'), lang);
+      }
       b.para(tr('email.receipt.intro'));
       b.table(
         [tr('email.col.item'), tr('email.col.quantity'), tr('email.col.extra'), tr('email.col.sum')],
@@ -258,7 +268,7 @@ export function renderEmail(data: EmailData, round: RoundFacts, lang: Lang): Ren
       if (data.boxesNotFull) b.para(tr('email.receipt.boxesNotFull'));
       b.para(tr('email.receipt.deadline', { deadline }));
       if (data.editUrl) b.link(tr('email.receipt.edit'), data.editUrl);
-      return b.done(tr('email.receipt.subject'), lang);
+      return b.done(tr(data.edited ? 'email.receipt.editedSubject' : 'email.receipt.subject'), lang);
     }
     case 'reminder': {
       b.para(data.hasOrdered ? tr('email.reminder.ordered', { deadline }) : tr('email.reminder.notOrdered', { deadline }));

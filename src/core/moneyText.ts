@@ -2,7 +2,8 @@ import { ChangeReason, ItemChangeReason } from './corrections';
 import { formatMoney } from './i18n/format';
 import { Lang } from './i18n/lang';
 import { t } from './i18n/translate';
-import { ReadAmount } from './money';
+import { ReadAmount, currency } from './money';
+import { CURRENCY_WORDS, codeOf, wordOf } from './i18n/words';
 import { PayeeProblem } from './payment/gost';
 import { StatementMatch } from './payment/statement';
 
@@ -11,9 +12,15 @@ import { StatementMatch } from './payment/statement';
  * emails and sheets that show them (errors are values with a message key until they reach a person).
  */
 
-/** Why a typed amount was refused: "«$5» — это USD, а закупка оплачивается в RUB." */
+/** Why a typed amount was refused: "«$5» — валюта: доллары США ($). Валюта закупки: рубли (₽)." — never a code. */
 export function describeAmountProblem(r: Extract<ReadAmount, { ok: false }>, lang: Lang, currencyCode: string): string {
-  return t(lang, r.key, { value: r.value, currency: currencyCode, named: r.named ?? '' });
+  return t(lang, r.key, { value: r.value, currency: currencyWord(currencyCode, lang), named: currencyWord(r.named ?? '', lang) });
+}
+
+/** A currency by its name and sign ("рубли (₽)"); a sign we have no name for stays a sign. */
+function currencyWord(codeOrSign: string, lang: Lang): string {
+  const code = codeOf(CURRENCY_WORDS, codeOrSign) ?? currency(codeOrSign)?.code;
+  return code ? wordOf(CURRENCY_WORDS, code, lang) : codeOrSign;
 }
 
 /** A Settings problem with the payee's bank details: "БИК должен состоять из 9 цифр («0445»)." */

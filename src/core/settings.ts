@@ -5,6 +5,18 @@ import { DeliverySplit } from './round';
 import { RoundingRule } from './money';
 import { Payee } from './payment/gost';
 import { PaymentMethod } from './payment/instructions';
+import {
+  CURRENCY_WORDS,
+  LANG_WORDS,
+  ROUNDING_WORDS,
+  SPLIT_WORDS,
+  UNPAID_SHOWS_WORDS,
+  Vocabulary,
+  YES_NO_WORDS,
+  codeOf,
+  wordOf,
+} from './i18n/words';
+import { LANGS } from './i18n/lang';
 
 /** The Settings sheet: one row per key; values typed by the coordinator. */
 export const SETTING_KEYS = [
@@ -68,6 +80,46 @@ export const PAYEE_SETTINGS: Record<keyof Payee, SettingKey> = {
   kpp: 'payeeKpp',
 };
 
+/** Settings chosen from a list: the sheet shows the word in its language, with a dropdown of the others. */
+export const SETTING_WORDS: Partial<Record<SettingKey, Vocabulary<string>>> = {
+  currency: CURRENCY_WORDS,
+  defaultLang: LANG_WORDS,
+  remindOrdered: YES_NO_WORDS,
+  deliverySplit: SPLIT_WORDS,
+  rounding: ROUNDING_WORDS,
+  chatEmoji: YES_NO_WORDS,
+  unpaidShows: UNPAID_SHOWS_WORDS,
+};
+
+/** The setting's name in the sheet's language (the Settings sheet's first column). */
+export function settingName(key: SettingKey, lang: Lang): string {
+  return t(lang, `settingName.${key}`);
+}
+
+/** The setting a Settings row's first cell names: its name in any language, or its code (older sheets). */
+export function settingKeyOf(cell: unknown): SettingKey | null {
+  const text = String(cell ?? '').trim();
+  if ((SETTING_KEYS as readonly string[]).includes(text)) return text as SettingKey;
+  const lower = text.toLowerCase();
+  return SETTING_KEYS.find((k) => LANGS.some((lang) => settingName(k, lang).toLowerCase() === lower)) ?? null;
+}
+
+/** A setting's value as the sheet shows it: a chosen word in `lang`, any other value as typed. */
+export function settingCell(key: SettingKey, value: string, lang: Lang): string {
+  const words = SETTING_WORDS[key];
+  if (!words) return value;
+  return wordOf(words, codeOf(words, value) ?? value, lang);
+}
+
+/** A Settings row read back as code → value: names and chosen words in any language become codes. */
+export function settingPair(keyCell: unknown, valueCell: unknown): [SettingKey, string] | null {
+  const key = settingKeyOf(keyCell);
+  if (!key) return null;
+  const text = valueCell === null || valueCell === undefined ? '' : String(valueCell).trim();
+  const words = SETTING_WORDS[key];
+  return [key, (words && codeOf(words, text)) || text];
+}
+
 /** The note beside a setting in the Settings sheet, from the message catalogs. */
 export function settingNote(key: SettingKey, lang: Lang): string {
   return t(lang, `setting.${key}`);
@@ -123,8 +175,10 @@ export function paymentMethodOf(
 /** Reads the Settings sheet's key/value rows; anything unreadable falls back to the default. */
 export function parseSettings(rows: readonly (readonly unknown[])[]): CommunitySettings {
   const raw: Record<string, string> = { ...DEFAULT_SETTINGS };
-  for (const [k, v] of rows)
-    if (typeof k === 'string' && k.trim()) raw[k.trim()] = v === null || v === undefined ? '' : String(v).trim();
+  for (const [k, v] of rows) {
+    const pair = settingPair(k, v);
+    if (pair) raw[pair[0]] = pair[1];
+  }
   const split = raw.deliverySplit as DeliverySplit;
   const rounding = raw.rounding as RoundingRule;
   const fee = Number(String(raw.feePercent).replace(',', '.'));

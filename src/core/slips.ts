@@ -1,5 +1,5 @@
 import { CatalogItem, itemName } from './catalog';
-import { unitIn } from './chat/unitNames';
+import { unitIn } from './units';
 import { PostRound, deadlineWithZone, itemDetails, pickupText } from './chatMessages';
 import { Lang } from './i18n/lang';
 

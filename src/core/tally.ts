@@ -65,7 +65,8 @@ export function tallyRound(
   const billOf = new Map(money.bills.map((b) => [b.orderKey, b]));
   const participants: ParticipantResult[] = [];
   const byKey = new Map<string, ParticipantResult>();
-  for (const order of [...orders].sort((a, b) => (a.key < b.key ? -1 : 1))) {
+  // A participant is someone with at least one accepted line: a blank or withdrawn order gets no bill.
+  for (const order of orders.filter((o) => o.lines.length > 0).sort((a, b) => (a.key < b.key ? -1 : 1))) {
     const bill = billOf.get(order.key);
     const result: ParticipantResult = {
       order,

@@ -1,51 +1,63 @@
 import { Lang } from './i18n/lang';
+import { MessageKey, t } from './i18n/translate';
+import { catalogUnit } from './chat/units';
 
 /**
- * A catalog unit in the reader's language. The coordinator types one unit per item ("кг", "бут.", "袋");
- * a volunteer reading the list in Chinese should see 公斤 and 瓶, not кг and бут. Units we know are
- * recognised in any of the three languages (with or without the abbreviation's dot); any other unit is
- * shown as the coordinator typed it.
+ * The one place a catalog unit becomes a word a person reads. The coordinator types one unit per item,
+ * in their language ("бут.", "кг", "袋"); an email, a bill, a hand-out list, the receiving screen or the
+ * tally in another language shows the unit in its reader's words when the add-on knows the unit (from
+ * the message catalogs, with plurals), and as typed otherwise — a unit it does not know is still better
+ * than none. A catalog that names the unit per language (the Catalog's optional unit columns) wins over both.
  */
-const UNITS: { names: Record<Lang, string>; also: string[] }[] = [
-  { names: { ru: 'кг', 'zh-CN': '公斤', en: 'kg' }, also: ['килограмм', 'кило', '千克', 'kilo', 'kilogram', 'kgs'] },
-  { names: { ru: 'г', 'zh-CN': '克', en: 'g' }, also: ['гр', 'грамм', 'gram', 'grams'] },
-  { names: { ru: 'л', 'zh-CN': '升', en: 'l' }, also: ['литр', 'liter', 'litre', 'litres', 'liters'] },
-  { names: { ru: 'мл', 'zh-CN': '毫升', en: 'ml' }, also: [] },
-  { names: { ru: 'шт.', 'zh-CN': '个', en: 'pcs' }, also: ['штука', 'штук', '件', '只', 'pc', 'piece', 'pieces'] },
-  { names: { ru: 'уп.', 'zh-CN': '包', en: 'pack' }, also: ['упак', 'упаковка', 'pk', 'packet', 'packs'] },
-  { names: { ru: 'бут.', 'zh-CN': '瓶', en: 'bottle' }, also: ['бутылка', 'bottles'] },
-  { names: { ru: 'кор.', 'zh-CN': '箱', en: 'box' }, also: ['коробка', 'boxes', 'case'] },
-  { names: { ru: 'мешок', 'zh-CN': '袋', en: 'bag' }, also: ['меш', 'bags', 'sack'] },
-  { names: { ru: 'дес.', 'zh-CN': '盒（10个）', en: 'tens' }, also: ['десяток', 'десятка'] },
-  { names: { ru: 'банка', 'zh-CN': '罐', en: 'jar' }, also: ['бан', 'jars', 'can', 'cans'] },
-  { names: { ru: 'рул.', 'zh-CN': '卷', en: 'roll' }, also: ['рулон', 'rolls'] },
-  { names: { ru: 'пучок', 'zh-CN': '把', en: 'bunch' }, also: ['bunches'] },
-];
+const WORDS: Record<string, MessageKey> = {
+  'mass:1000000': 'unit.kg',
+  'mass:1000': 'unit.g',
+  'mass:500000': 'unit.jin',
+  'volume:1000000': 'unit.l',
+  'volume:1000': 'unit.ml',
+  'piece:1000': 'unit.piece',
+  'dozen:1000': 'unit.dozen',
+  'pack:1000': 'unit.pack',
+  'box:1000': 'unit.box',
+  'bag:1000': 'unit.bag',
+  'bottle:1000': 'unit.bottle',
+  'can:1000': 'unit.can',
+  'case:1000': 'unit.case',
+  'barrel:1000': 'unit.barrel',
+  'tray:1000': 'unit.tray',
+  'bundle:1000': 'unit.bundle',
+};
 
-const normal = (unit: string) => unit.trim().toLowerCase().replace(/\.$/, '');
+/** Letters of the reader's own script: a unit written in them is already in their words. */
+const SCRIPT: Record<Lang, RegExp> = {
+  ru: /[\u0400-\u04ff]/,
+  'zh-CN': /[\u3400-\u9fff]/,
+  en: /[a-z]/i,
+};
 
-const INDEX = new Map<string, Record<Lang, string>>();
-for (const u of UNITS) for (const name of [...Object.values(u.names), ...u.also]) INDEX.set(normal(name), u.names);
-
-export function unitName(unit: string, lang: Lang): string {
-  return INDEX.get(normal(unit))?.[lang] ?? unit;
+/**
+ * The unit cell in `lang`, after `count` of it (1 for "per bottle"): as typed when it is already in that
+ * language's script ("уп. (10 шт)" stays whole), else in the reader's words when the unit is known.
+ * English units are always the catalog's own words, which know their plural ("6 bottles").
+ * A Russian "дес." is ten, not a dozen: it keeps its own words (see `unit.ten`).
+ */
+export function unitIn(cell: string, lang: Lang, count = 1): string {
+  const typed = String(cell ?? '').trim();
+  if (!typed || (lang !== 'en' && SCRIPT[lang].test(typed))) return typed;
+  if (/^дес/i.test(typed)) return t(lang, 'unit.ten', { count });
+  const unit = catalogUnit(typed);
+  const key = unit ? WORDS[`${unit.family}:${unit.milli}`] : undefined;
+  return key ? t(lang, key, { count }) : typed;
 }
 
-/** English units counted in whole things take a plural: 2 bottles, 1 bottle; kg, pcs and tens do not change. */
-const EN_PLURAL: Record<string, string> = {
-  pack: 'packs',
-  bottle: 'bottles',
-  box: 'boxes',
-  bag: 'bags',
-  jar: 'jars',
-  roll: 'rolls',
-  bunch: 'bunches',
-};
+/** The unit for "per unit" (a price, a column heading): `unitIn` with no count. */
+export function unitName(unit: string, lang: Lang): string {
+  return unitIn(unit, lang);
+}
 
 /** "2,5 кг", "2.5公斤", "6 bottles": Chinese puts no space between a number and its unit. */
 export function quantityText(amount: number, formatted: string, unit: string, lang: Lang): string {
-  const name = unitName(unit, lang);
+  const name = unitIn(unit, lang, amount);
   if (!name) return formatted;
-  if (lang === 'zh-CN') return `${formatted}${name}`;
-  return `${formatted}\u00a0${lang === 'en' && amount !== 1 ? (EN_PLURAL[name] ?? name) : name}`;
+  return lang === 'zh-CN' ? `${formatted}${name}` : `${formatted}\u00a0${name}`;
 }

@@ -1,14 +1,25 @@
 import { CatalogItem, CatalogProblem, parseCatalogItem } from '../core/catalog';
 import { describeCatalogProblem } from '../core/describe';
-import { Lang, resolveLang } from '../core/i18n/lang';
+import { Lang } from '../core/i18n/lang';
+import { LANG_WORDS, langOf, wordChoices, wordOf } from '../core/i18n/words';
 import { PlaceKind, Role, parsePlaceKind, parseRole, placeKindLabel, roleLabel } from '../core/i18n/labels';
 import { currency } from '../core/money';
-import { CommunitySettings, SETTING_KEYS, SettingKey, parseSettings, settingNote } from '../core/settings';
+import {
+  CommunitySettings,
+  SETTING_KEYS,
+  SETTING_WORDS,
+  SettingKey,
+  parseSettings,
+  settingCell,
+  settingName,
+  settingNote,
+  settingPair,
+} from '../core/settings';
 import { t } from '../core/i18n/translate';
 import { wallTime } from '../core/time';
 import { Book } from './sheets/book';
 import { cellText, isDate } from './sheets/cells';
-import { ColumnOf, cellAddress, get, row, span, width } from './sheets/schema';
+import { ColumnOf, cellAddress, columnNumber, get, row, span, width } from './sheets/schema';
 
 /**
  * The sheets a coordinator keeps by hand — Catalog, Settings, Buildings & pickup points, Volunteers,
@@ -17,8 +28,8 @@ import { ColumnOf, cellAddress, get, row, span, width } from './sheets/schema';
 
 export interface CatalogReading {
   items: Map<string, CatalogItem>;
-  /** Each bad cell with its A1 address and a sentence in the coordinator's language. */
-  problems: { itemId: string; cell: string; message: string }[];
+  /** Each bad cell with its A1 address and a sentence naming the item and the cell: "Чай: нет цены (G3)". */
+  problems: { itemId: string; item: string; cell: string; message: string }[];
 }
 
 const FIELD_COLUMN: Record<CatalogProblem['field'], ColumnOf<'catalog'>> = {
@@ -58,6 +69,12 @@ function typedAsNumber(date: Date, book: Book): string {
  * was typed is read by the add-on's own locale-aware parsers (core/quantity.ts, core/money.ts); a cell
  * Sheets has already made a date (a catalog set up before, or a cell re-formatted by hand) is named.
  */
+/** The item's name as its reader knows it, from a raw Catalog row: their language's column first. */
+function itemLabel(raw: Record<string, unknown>, lang: Lang): string {
+  const own = { ru: raw.nameRu, 'zh-CN': raw.nameZh, en: raw.nameEn }[lang];
+  return cellText(own) || cellText(raw.name) || cellText(raw.nameRu) || cellText(raw.nameZh) || cellText(raw.nameEn);
+}
+
 export function readCatalog(book: Book, settings: CommunitySettings, lang: Lang): CatalogReading {
   const exponent = currency(settings.currency)?.exponent ?? 2;
   const items = new Map<string, CatalogItem>();
@@ -67,23 +84,37 @@ export function readCatalog(book: Book, settings: CommunitySettings, lang: Lang)
       (Object.keys(FIELD_COLUMN) as CatalogProblem['field'][]).map((f) => [f, get('catalog', r, f)]),
     );
     const id = cellText(raw.id);
+    const label = itemLabel(raw, lang) || id || t(lang, 'catalog.row', { row: i + 2 });
     const dated = NUMBER_FIELDS.filter((f) => isDate(raw[f]));
     if (dated.length) {
-      const item = cellText(raw.name) || cellText(raw.nameRu) || cellText(raw.nameZh) || cellText(raw.nameEn) || id;
       for (const f of dated)
         problems.push({
           itemId: id,
+          item: label,
           cell: cellAddress('catalog', FIELD_COLUMN[f], i + 2),
-          message: t(lang, 'catalog.looksLikeDate', { item, typed: typedAsNumber(raw[f] as Date, book) }),
+          message: t(lang, 'catalog.atCell', {
+            problem: t(lang, 'catalog.looksLikeDate', { item: label, typed: typedAsNumber(raw[f] as Date, book) }).replace(
+              /[.。]$/,
+              '',
+            ),
+            cell: cellAddress('catalog', FIELD_COLUMN[f], i + 2),
+          }),
         });
       return;
     }
     const { item, problems: found } = parseCatalogItem(raw, exponent);
     for (const p of found) {
+      const cell = cellAddress('catalog', FIELD_COLUMN[p.field], i + 2);
       problems.push({
         itemId: id,
-        cell: cellAddress('catalog', FIELD_COLUMN[p.field], i + 2),
-        message: describeCatalogProblem(p, lang),
+        item: label,
+        cell,
+        // "Чай: нет цены (G3)": the sentence's own full stop goes, the cell closes it.
+        message: t(lang, 'catalog.problemAt', {
+          item: label,
+          problem: describeCatalogProblem(p, lang).replace(/[.。]$/, ''),
+          cell,
+        }),
       });
     }
     if (item) items.set(item.id, item);
@@ -103,7 +134,10 @@ export function readSettings(book: Book): CommunitySettings {
 /** The Settings sheet's values as text, for the sidebar to show and edit. */
 export function readSettingTexts(book: Book): Record<string, string> {
   const out: Record<string, string> = {};
-  for (const [k, v] of settingPairs(book)) if (typeof k === 'string') out[k] = cellText(v);
+  for (const [k, v] of settingPairs(book)) {
+    const pair = settingPair(k, cellText(v));
+    if (pair) out[pair[0]] = pair[1];
+  }
   return out;
 }
 
@@ -116,7 +150,27 @@ export function writeSettings(book: Book, values: Record<SettingKey, string>): v
   book
     .sheet('settings')
     .getRange(2, cells.column, SETTING_KEYS.length, cells.width)
-    .setValues(SETTING_KEYS.map((k) => cells.cells({ key: k, value: values[k], note: settingNote(k, book.lang) })));
+    .setValues(SETTING_KEYS.map((k) => settingRow(k, values[k], book.lang, cells)));
+  setSettingChoices(book.sheet('settings'), book.lang);
+}
+
+function settingRow(key: SettingKey, value: string, lang: Lang, cells = span('settings', ['key', 'value', 'note'])) {
+  return cells.cells({ key: settingName(key, lang), value: settingCell(key, value, lang), note: settingNote(key, lang) });
+}
+
+/**
+ * The dropdowns of the Settings sheet: a list on each setting chosen from one (seven rows, one call each;
+ * https://developers.google.com/apps-script/reference/spreadsheet/range#setdatavalidationrule), in the
+ * sheet's language. A value not in the list is refused as typed, so "maybe" never becomes a yes/no.
+ */
+export function setSettingChoices(sheet: GoogleAppsScript.Spreadsheet.Sheet, lang: Lang): void {
+  const column = columnNumber('settings', 'value');
+  SETTING_KEYS.forEach((k, i) => {
+    const words = SETTING_WORDS[k];
+    if (!words) return;
+    const rule = SpreadsheetApp.newDataValidation().requireValueInList(wordChoices(words, lang), true).setAllowInvalid(false);
+    sheet.getRange(i + 2, column).setDataValidation(rule.build());
+  });
 }
 
 export interface Place {
@@ -165,7 +219,7 @@ export function readVolunteers(book: Book): Volunteer[] {
     name: cellText(get('volunteers', r, 'name')),
     role: parseRole(cellText(get('volunteers', r, 'role'))),
     building: cellText(get('volunteers', r, 'building')),
-    lang: cellText(get('volunteers', r, 'lang')) ? resolveLang(cellText(get('volunteers', r, 'lang'))) : null,
+    lang: cellText(get('volunteers', r, 'lang')) ? langOf(get('volunteers', r, 'lang'), 'en') : null,
   }));
 }
 
@@ -181,7 +235,7 @@ export function readMembers(book: Book, defaultLang: Lang): Member[] {
   return book.rows('members').map((r) => ({
     email: cellText(get('members', r, 'email')).toLowerCase(),
     name: cellText(get('members', r, 'name')),
-    lang: resolveLang(cellText(get('members', r, 'lang')), defaultLang),
+    lang: langOf(get('members', r, 'lang'), defaultLang),
     optOut: get('members', r, 'optOut') === true,
   }));
 }
@@ -216,7 +270,7 @@ export function writeVolunteers(
         name: v.name,
         role: roleLabel(v.role, book.lang),
         building: v.building,
-        lang: v.lang ?? '',
+        lang: v.lang ? wordOf(LANG_WORDS, v.lang, book.lang) : '',
       }),
     ),
   );

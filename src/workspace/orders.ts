@@ -1,6 +1,7 @@
 import { CatalogItem, itemName } from '../core/catalog';
-import { Lang, resolveLang } from '../core/i18n/lang';
-import { Order, OrderSource, Tranche } from '../core/orders';
+import { Lang } from '../core/i18n/lang';
+import { LANG_WORDS, SOURCE_WORDS, codeOf, langOf, wordOf } from '../core/i18n/words';
+import { Order, Tranche } from '../core/orders';
 import { unitsOf } from '../core/quantity';
 import { Book } from './sheets/book';
 import { cellNumber, cellText, cellTime } from './sheets/cells';
@@ -56,7 +57,7 @@ function orderFromRows(rows: { row: number; values: unknown[] }[], items: Readon
   const enteredBy = cellText(get('orders', first, 'enteredBy'));
   const order: Order = {
     key: cellText(get('orders', first, 'orderKey')),
-    source: (cellText(get('orders', first, 'source')) || 'form') as OrderSource,
+    source: codeOf(SOURCE_WORDS, get('orders', first, 'source')) ?? 'form',
     participant: {
       name: cellText(get('orders', first, 'name')),
       email: cellText(get('orders', first, 'email')) || null,
@@ -64,7 +65,7 @@ function orderFromRows(rows: { row: number; values: unknown[] }[], items: Readon
       building: cellText(get('orders', first, 'building')),
       flat: cellText(get('orders', first, 'flat')),
       pickupPoint: cellText(get('orders', first, 'pickupPoint')),
-      lang: resolveLang(cellText(get('orders', first, 'lang')), 'en'),
+      lang: langOf(get('orders', first, 'lang'), 'en'),
       enteredBy: enteredBy || null,
     },
     lines: [],
@@ -104,7 +105,7 @@ export function orderRows(
   const common = {
     round: roundId,
     orderKey: order.key,
-    source: order.source,
+    source: wordOf(SOURCE_WORDS, order.source, lang),
     revision: order.revision,
     responseAt,
     submittedAt: order.submittedAt,
@@ -115,7 +116,7 @@ export function orderRows(
     building: p.building,
     flat: p.flat,
     pickupPoint: p.pickupPoint,
-    lang: p.lang,
+    lang: wordOf(LANG_WORDS, p.lang, lang),
     enteredBy: p.enteredBy,
     comment: order.comment,
     editUrl,
@@ -244,4 +245,12 @@ export function readRoundOrders(
     g.push({ row: top + i, values: v });
   });
   return [...groups.values()].map((g) => orderFromRows(g, items)).filter((o): o is StoredOrder => !!o);
+}
+
+/** The names on the given orders, each once, from one read of the Orders sheet. */
+export function namesOfOrders(book: Book, orderKeys: ReadonlySet<string>): string[] {
+  const names = new Set<string>();
+  for (const r of book.rows('orders'))
+    if (orderKeys.has(cellText(get('orders', r, 'orderKey')))) names.add(cellText(get('orders', r, 'name')));
+  return [...names].filter(Boolean);
 }

@@ -1,8 +1,10 @@
+import { Lang } from '../core/i18n/lang';
+import { EMAIL_KIND_WORDS, LANG_WORDS, codeOf, wordOf } from '../core/i18n/words';
 import { EmailKind, OutgoingEmail, PAYMENT_QR_CID } from '../core/emails';
 import { fitsQr, qrGif } from '../core/payment/qr';
 import { Book } from './sheets/book';
 import { appendAtCounter } from './sheets/append';
-import { cellNumber, cellText } from './sheets/cells';
+import { cellNumber, cellText, isDate } from './sheets/cells';
 import { columnNumber, get, row, span, wholeColumn } from './sheets/schema';
 import { KEYS } from './properties/keys';
 import { DocumentStore } from './properties/store';
@@ -25,14 +27,15 @@ const MAX_ATTEMPTS = 3;
 /** Sheets refuses more than 50,000 characters in a cell; an HTML body past this is sent as text only. */
 const CELL_LIMIT = 49_000;
 
-function outboxRow(e: OutgoingEmail, state: OutboxState, now: Date): unknown[] {
+/** The kind and language in the sheet's words (`outboxSummary` reads the kind back in any language). */
+function outboxRow(e: OutgoingEmail, state: OutboxState, now: Date, lang: Lang): unknown[] {
   return row('outbox', {
     key: e.key,
     round: e.round,
     orderKey: e.orderKey,
-    kind: e.kind,
+    kind: wordOf(EMAIL_KIND_WORDS, e.kind, lang),
     to: e.to,
-    lang: e.lang,
+    lang: wordOf(LANG_WORDS, e.lang, lang),
     subject: e.subject,
     state,
     attempts: 0,
@@ -80,7 +83,7 @@ export function queueEmails(book: Book, store: DocumentStore, emails: OutgoingEm
     book.sheet('outbox'),
     'outbox',
     store,
-    fresh.map((e) => outboxRow(e, e.to ? 'QUEUED' : 'NO_EMAIL', now)),
+    fresh.map((e) => outboxRow(e, e.to ? 'QUEUED' : 'NO_EMAIL', now, book.lang)),
   );
   for (const e of fresh) existing.add(e.key);
   return fresh.length;
@@ -125,10 +128,10 @@ export function sendNow(
 ): OutboxState {
   const sheet = book.sheet('outbox');
   if (!e.to || MailApp.getRemainingDailyQuota() < 1) {
-    appendAtCounter(sheet, 'outbox', store, [outboxRow(e, e.to ? 'QUEUED' : 'NO_EMAIL', now)]);
+    appendAtCounter(sheet, 'outbox', store, [outboxRow(e, e.to ? 'QUEUED' : 'NO_EMAIL', now, book.lang)]);
     return e.to ? 'QUEUED' : 'NO_EMAIL';
   }
-  const at = appendAtCounter(sheet, 'outbox', store, [outboxRow(e, 'SENDING', now)]);
+  const at = appendAtCounter(sheet, 'outbox', store, [outboxRow(e, 'SENDING', now, book.lang)]);
   SpreadsheetApp.flush();
   try {
     send(e, replyTo, senderName);
@@ -269,6 +272,8 @@ export interface OutboxSummary {
   quota: number;
   stuck: { key: string; to: string; subject: string; row: number }[];
   noEmail: { round: string; orderKey: string; kind: EmailKind }[];
+  /** Per kind of email: how many went out and when the last one did (ms), for the screen's story. */
+  mailings: { kind: EmailKind; sent: number; lastAt: number }[];
 }
 
 /**
@@ -280,6 +285,7 @@ export function outboxSummary(book: Book, store: DocumentStore, roundId?: string
   const counts: Record<OutboxState, number> = { QUEUED: 0, SENDING: 0, SENT: 0, FAILED: 0, NO_EMAIL: 0 };
   const stuck: OutboxSummary['stuck'] = [];
   const noEmail: OutboxSummary['noEmail'] = [];
+  const mailings = new Map<EmailKind, { kind: EmailKind; sent: number; lastAt: number }>();
   values.forEach((v, r) => {
     if (r === 0) return;
     if (roundId && cellText(get('outbox', v, 'round')) !== roundId) return;
@@ -287,6 +293,15 @@ export function outboxSummary(book: Book, store: DocumentStore, roundId?: string
     if (state === 'SENDING' && store.get(KEYS.sentReceipt(r + 1)) === cellText(get('outbox', v, 'key'))) state = 'SENT';
     if (!(state in counts)) return;
     counts[state]++;
+    if (state === 'SENT') {
+      const kind = codeOf(EMAIL_KIND_WORDS, get('outbox', v, 'kind'));
+      const at = get('outbox', v, 'updatedAt');
+      const m = kind && (mailings.get(kind) ?? mailings.set(kind, { kind, sent: 0, lastAt: 0 }).get(kind)!);
+      if (m) {
+        m.sent++;
+        m.lastAt = Math.max(m.lastAt, isDate(at) ? at.getTime() : 0);
+      }
+    }
     if (state === 'SENDING')
       stuck.push({
         key: cellText(get('outbox', v, 'key')),
@@ -298,10 +313,10 @@ export function outboxSummary(book: Book, store: DocumentStore, roundId?: string
       noEmail.push({
         round: cellText(get('outbox', v, 'round')),
         orderKey: cellText(get('outbox', v, 'orderKey')),
-        kind: cellText(get('outbox', v, 'kind')) as EmailKind,
+        kind: (codeOf(EMAIL_KIND_WORDS, get('outbox', v, 'kind')) ?? cellText(get('outbox', v, 'kind'))) as EmailKind,
       });
   });
-  return { counts, quota: MailApp.getRemainingDailyQuota(), stuck, noEmail };
+  return { counts, quota: MailApp.getRemainingDailyQuota(), stuck, noEmail, mailings: [...mailings.values()] };
 }
 
 /** The coordinator decides about emails stuck in SENDING: they did go out, or they should be sent again. */

@@ -1,3 +1,4 @@
+import { unitIn } from '../core/units';
 import { ItemAllocation } from '../core/allocation';
 import { lineTotal } from '../core/billing';
 import { RoundingRule } from '../core/money';
@@ -64,6 +65,9 @@ function createResultSheet(book: Book, round: ResultRound, key: RoundSheetKey): 
   const below = (r: { column: number; width: number }) => sheet.getRange(2, r.column, sheet.getMaxRows() - 1, r.width);
   for (const r of runs(key, (c) => c.kind === 'money')) below(r).setNumberFormat(moneyFormat(round.currency));
   for (const r of runs(key, formatsAsPlainText)) below(r).setNumberFormat(PLAIN_TEXT_FORMAT);
+  // A tick box, not the words TRUE/FALSE: https://developers.google.com/apps-script/reference/spreadsheet/data-validation-builder#requireCheckbox()
+  for (const r of runs(key, (c) => c.kind === 'checkbox'))
+    below(r).setDataValidation(SpreadsheetApp.newDataValidation().requireCheckbox().build());
   sheet.setFrozenRows(1);
   sheet.protect().setDescription(t(lang, 'setup.protected')).setWarningOnly(true);
 }
@@ -119,7 +123,7 @@ function tallyRows(book: Book, round: ResultRound, { tally, items }: TalliedRoun
       {
         item: a.itemId,
         name: item ? itemName(item, lang) : a.itemId,
-        unit: item?.unit ?? '',
+        unit: unitIn(item?.unit ?? '', lang),
         ordered: u(a.orderedSteps),
         extras: u(a.extraSteps),
         box: u(item?.boxSteps ?? 1),
@@ -225,7 +229,7 @@ export function writeSupplierOrder(book: Book, store: DocumentStore, round: Resu
           supplier: l.supplier,
           code: l.code,
           item: l.item,
-          unit: l.unit,
+          unit: unitIn(l.unit, book.lang),
           boxes: l.boxes,
           units: l.units,
           price: l.priceMinor,

@@ -1,7 +1,8 @@
+import { quantityText, unitIn } from '../core/units';
 import { CatalogItem, itemName } from '../core/catalog';
 import { maxStepsPerPerson, quantityPattern } from '../core/formRules';
 import { formatDateTime, formatMoney, formatNumber } from '../core/i18n/format';
-import { Lang } from '../core/i18n/lang';
+import { LANG_NAMES, Lang } from '../core/i18n/lang';
 import { t } from '../core/i18n/translate';
 import { unitsOf } from '../core/quantity';
 import { Round } from '../core/round';
@@ -9,7 +10,7 @@ import { RawOrderInput } from '../core/validation';
 import { FormQuestion, FormQuestions } from './rounds';
 import { Book } from './sheets/book';
 
-const LANGUAGE_CHOICES: Record<Lang, string> = { ru: 'Русский', 'zh-CN': '中文', en: 'English' };
+const LANGUAGE_CHOICES = LANG_NAMES;
 
 export interface BuiltForm {
   formId: string;
@@ -49,7 +50,7 @@ function itemTitle(item: CatalogItem, input: FormInput, taken: Set<string>): str
   let title = t(lang, 'form.itemTitle', {
     item: itemName(item, lang),
     price: formatMoney(item.priceMinor, round.currency, lang),
-    unit: item.unit,
+    unit: unitIn(item.unit, lang),
   });
   if (taken.has(title)) title = `${title} [${item.id}]`;
   taken.add(title);
@@ -57,7 +58,10 @@ function itemTitle(item: CatalogItem, input: FormInput, taken: Set<string>): str
 }
 
 function itemHelp(item: CatalogItem, lang: Lang): string {
-  const units = (steps: number) => `${formatNumber(unitsOf(steps, item.stepMilli), lang)}\u00a0${item.unit}`;
+  const units = (steps: number) => {
+    const amount = unitsOf(steps, item.stepMilli);
+    return quantityText(amount, formatNumber(amount, lang), item.unit, lang);
+  };
   const parts: string[] = [];
   if (item.stepMilli !== 1000) parts.push(t(lang, 'form.help.step', { step: units(1) }));
   if (item.boxSteps > 1) parts.push(t(lang, 'form.help.box', { box: units(item.boxSteps) }));

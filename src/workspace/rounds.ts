@@ -1,6 +1,6 @@
 import { CatalogItem } from '../core/catalog';
 import { Lang } from '../core/i18n/lang';
-import { DeliverySplit, Round, parseRoundState } from '../core/round';
+import { Round, parseRoundState } from '../core/round';
 import { Book } from './sheets/book';
 import { cellMoney, cellNumber, cellText, cellTime } from './sheets/cells';
 import { ROUND_SHEETS, RoundSheetKey, get, row } from './sheets/schema';
@@ -8,8 +8,17 @@ import { ROUND_SHEETS, RoundSheetKey, get, row } from './sheets/schema';
 const ROUND_SHEET_KEYS = Object.keys(ROUND_SHEETS) as RoundSheetKey[];
 import { KEYS } from './properties/keys';
 import { DocumentStore, entry } from './properties/store';
-import { currency, RoundingRule } from '../core/money';
-import { SHORTFALL_RULES, ShortfallRule } from '../core/allocation';
+import { currency } from '../core/money';
+import { ShortfallRule } from '../core/allocation';
+import {
+  CURRENCY_WORDS,
+  ROUND_STATE_WORDS,
+  ROUNDING_WORDS,
+  SHORTFALL_WORDS,
+  SPLIT_WORDS,
+  codeOf,
+  wordOf,
+} from '../core/i18n/words';
 
 /**
  * A question of a round's form: its item id, which stays the same for the life of the question whatever
@@ -72,59 +81,61 @@ export function readRounds(book: Book): RoundRecord[] {
   const out: RoundRecord[] = [];
   values.forEach((r, i) => {
     if (i === 0 || !cellText(get('rounds', r, 'id'))) return;
-    const code = currency(cellText(get('rounds', r, 'currency')))?.code ?? 'RUB';
+    const code = readCurrency(get('rounds', r, 'currency'));
     out.push({
       id: cellText(get('rounds', r, 'id')),
       title: cellText(get('rounds', r, 'title')),
-      state: parseRoundState(cellText(get('rounds', r, 'state'))),
+      state: codeOf(ROUND_STATE_WORDS, get('rounds', r, 'state')) ?? parseRoundState(''),
       deadline: cellTime(get('rounds', r, 'deadline')) ?? 0,
       pickupTime: cellText(get('rounds', r, 'pickupTime')),
       pickupPoints: list(get('rounds', r, 'pickupPoints')),
       itemIds: list(get('rounds', r, 'items')),
       deliveryMinor: cellMoney(get('rounds', r, 'delivery'), code),
-      deliverySplit: (cellText(get('rounds', r, 'deliverySplit')) || 'equal') as DeliverySplit,
+      deliverySplit: codeOf(SPLIT_WORDS, get('rounds', r, 'deliverySplit')) ?? 'equal',
       feeBasisPoints: Math.round(cellNumber(get('rounds', r, 'feePercent')) * 100),
-      rounding: (cellText(get('rounds', r, 'rounding')) || 'halfUp') as RoundingRule,
+      rounding: codeOf(ROUNDING_WORDS, get('rounds', r, 'rounding')) ?? 'halfUp',
       currency: code,
       formId: cellText(get('rounds', r, 'formId')),
       formUrl: cellText(get('rounds', r, 'formUrl')),
       formEditUrl: cellText(get('rounds', r, 'formEditUrl')),
       responseSheetId: cellText(get('rounds', r, 'responseSheet')) ? cellNumber(get('rounds', r, 'responseSheet')) : null,
       createdBy: cellText(get('rounds', r, 'createdBy')),
-      shortfallRule: shortfallRuleOf(cellText(get('rounds', r, 'shortfallRule'))),
+      shortfallRule: codeOf(SHORTFALL_WORDS, get('rounds', r, 'shortfallRule')) ?? 'latestLoseFirst',
       sheetRow: i + 1,
     });
   });
   return out;
 }
 
-function shortfallRuleOf(text: string): ShortfallRule {
-  return (SHORTFALL_RULES as readonly string[]).includes(text) ? (text as ShortfallRule) : 'latestLoseFirst';
+/** A currency cell: its code (older sheets), or its name in any language ("рубли, ₽"). */
+function readCurrency(cell: unknown): string {
+  return codeOf(CURRENCY_WORDS, cell) ?? currency(cellText(cell))?.code ?? 'RUB';
 }
 
-function roundRow(r: RoundRecord, now: Date): unknown[] {
+/** The row in the sheet's language: states, splits and rules as words, read back by `readRounds`. */
+function roundRow(r: RoundRecord, now: Date, lang: Lang): unknown[] {
   return row(
     'rounds',
     {
       id: r.id,
       title: r.title,
-      state: r.state,
+      state: wordOf(ROUND_STATE_WORDS, r.state, lang),
       deadline: r.deadline,
       pickupTime: r.pickupTime,
       pickupPoints: r.pickupPoints.join('; '),
       items: r.itemIds.join('; '),
       delivery: r.deliveryMinor,
-      deliverySplit: r.deliverySplit,
+      deliverySplit: wordOf(SPLIT_WORDS, r.deliverySplit, lang),
       feePercent: r.feeBasisPoints / 100,
-      rounding: r.rounding,
-      currency: r.currency,
+      rounding: wordOf(ROUNDING_WORDS, r.rounding, lang),
+      currency: wordOf(CURRENCY_WORDS, r.currency, lang),
       formUrl: r.formUrl,
       formEditUrl: r.formEditUrl,
       formId: r.formId,
       responseSheet: r.responseSheetId,
       createdBy: r.createdBy,
       updatedAt: now,
-      shortfallRule: r.shortfallRule ?? 'latestLoseFirst',
+      shortfallRule: wordOf(SHORTFALL_WORDS, r.shortfallRule ?? 'latestLoseFirst', lang),
     },
     r.currency,
   );
@@ -133,7 +144,7 @@ function roundRow(r: RoundRecord, now: Date): unknown[] {
 /** Writes one round's row: its existing row, or the next free one. One write either way. */
 export function writeRound(book: Book, r: RoundRecord, now: Date): RoundRecord {
   const sheet = book.sheet('rounds');
-  const values = [roundRow(r, now)];
+  const values = [roundRow(r, now, book.lang)];
   const target = r.sheetRow > 1 ? r.sheetRow : sheet.getLastRow() + 1;
   // A new round may need a row past the sheet's end; an existing one already has its row.
   if (r.sheetRow <= 1 && target > sheet.getMaxRows()) sheet.insertRowsAfter(sheet.getMaxRows(), 100);

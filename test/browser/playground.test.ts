@@ -1,4 +1,4 @@
-import { Session, actAs, form, menu, openSidebarTab, sheet, start, stop } from './harness';
+import { Session, actAs, form, menu, openSidebarTab, sheet, snapshot, start, stop } from './harness';
 
 let s: Session;
 
@@ -84,8 +84,8 @@ describe('a volunteer enters an order for a neighbour without a smartphone', () 
     expect(await side.getByLabel('Имя', { exact: true }).inputValue()).toBe('');
     const rows = (await sheet(s, 'Заказы')).values.filter((r) => r.includes('Клавдия Ивановна'));
     expect(rows.map((r) => [r[15], r[17], r[14], r[2]])).toEqual([
-      ['BUCK', '2', 'olga@example.org', 'offline'],
-      ['MILK', '1', 'olga@example.org', 'offline'],
+      ['BUCK', '2', 'olga@example.org', 'внёс волонтёр'],
+      ['MILK', '1', 'olga@example.org', 'внёс волонтёр'],
     ]);
   });
 
@@ -140,8 +140,11 @@ describe('the coordinator completes a round through the sidebar', () => {
     side = await openSidebarTab(s, 'Итоги');
     await side.getByLabel('Закупка').selectOption('R2');
     await side.getByText('Масло подсолнечное: 6 бут.').waitFor();
-    await side.getByText('Набрано коробок: 1 из 1').waitFor();
+    await side.getByText('Покупаем 1 коробку: 6\u00a0бут.').waitFor();
     expect(await side.locator('.bar').count()).toBe(3);
+    // Issue 16: one sentence per item under its bar, with the legend once above; kept for a person to look at.
+    await side.getByText('заказано, товар покупаем').waitFor();
+    await snapshot(s, 'coordinator-tally-ru-1366x768', { width: 1366, height: 768 });
 
     side = await openSidebarTab(s, 'Участники');
     const person = side.locator('.person', { hasText: '王奶奶' });

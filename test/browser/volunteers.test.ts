@@ -190,6 +190,6 @@ describe('the coordinator closes a round', () => {
     await card.getByText(/^Закрыть закупку «Ноябрьская закупка» сейчас и разослать \d+ итоговых сч/).waitFor();
     await snapshot(s, 'coordinator-close-question-ru-1366x768', { width: 1366, height: 768 });
     await card.getByRole('button', { name: 'Нет' }).click();
-    expect((await sheet(s, 'Закупки')).values[1][2]).toBe('open');
+    expect((await sheet(s, 'Закупки')).values[1][2]).toBe('сбор заказов');
   });
 });

@@ -78,6 +78,6 @@ describe('numbers in the Catalog, typed in a Russian spreadsheet (typed input re
     // A catalog column someone re-formatted by hand (or one set up by an earlier version): Sheets reads "1.5" as 1 May.
     ws.spreadsheet.sheet('Каталог')!.proxy.getRange('H2:I3').setNumberFormat('General');
     typeRows(ws, 'Каталог', [['RICE', 'Рис', '', '', '', 'кг', '95,50', '0,5', '1.5']]);
-    expect(() => ws.run('createRound', newRound(['RICE']))).toThrow('I2: Рис — таблица прочла это число как дату. Введите 1,5.');
+    expect(() => ws.run('createRound', newRound(['RICE']))).toThrow('Рис — таблица прочла это число как дату. Введите 1,5 (I2)');
   });
 });

@@ -78,7 +78,8 @@ function asConfirmed(review: ChatReview, lineNo: number, fix: Partial<ChatLineIn
 }
 
 const ticked = (review: ChatReview) => review.lines.filter((l) => l.ticked).map((l) => l.lineNo);
-const chatRows = (ws: Workspace) => orderRows(ws).filter((r) => r.source === 'chat');
+// The Orders sheet names the source in its language: «из чата», «бумажный бланк».
+const chatRows = (ws: Workspace) => orderRows(ws).filter((r) => r.source === 'из чата');
 
 function importFixed(c: Chat, paste: string, user?: string): { review: ChatReview; result: ChatImportResult } {
   const review = c.run<ChatReview>('readChatPaste', [c.roundId, paste], user);
@@ -366,7 +367,7 @@ describe('messages to paste into the chats', () => {
         '• 荞麦：₽88.00/公斤；每份0.5公斤',
         '• 小米：₽60.00/公斤',
         '• 葵花籽油：₽180.00/瓶；每箱6瓶',
-        '• 鸡蛋：₽110.00/打；每人限购3打',
+        '• 鸡蛋：₽110.00/盒（10个）；每人限购3盒（10个）',
         '',
         '📌 群规：',
         'Оплата при выдаче: наличными или переводом.',
@@ -436,7 +437,7 @@ describe('paper slips', () => {
         { id: 'BUCK', name: '荞麦', unit: '公斤', price: '₽88.00/公斤', hint: '每份0.5公斤' },
         { id: 'MILLET', name: '小米', unit: '公斤', price: '₽60.00/公斤', hint: '' },
         { id: 'OIL', name: '葵花籽油', unit: '瓶', price: '₽180.00/瓶', hint: '' },
-        { id: 'EGGS', name: '鸡蛋', unit: '打', price: '₽110.00/打', hint: '每人限购3打' },
+        { id: 'EGGS', name: '鸡蛋', unit: '盒（10个）', price: '₽110.00/盒（10个）', hint: '每人限购3盒（10个）' },
       ],
     });
     c.run('showOrderSlips', [c.roundId], 'olga@example.org');
@@ -454,7 +455,7 @@ describe('paper slips', () => {
       { roundId: c.roundId, orderKey: saved.orderKey, name: 'Клавдия Ивановна', building: 'Дом 1', quantities: { EGGS: '2' } },
     ]);
     expect(orderRows(c.ws).map((r) => [r.name, r.item, r.quantity, r.source])).toEqual([
-      ['Клавдия Ивановна', 'EGGS', 2, 'paper'],
+      ['Клавдия Ивановна', 'EGGS', 2, 'бумажный бланк'],
     ]);
   });
 });

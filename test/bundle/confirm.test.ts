@@ -1,3 +1,4 @@
+import { ROUND_STATE_WORDS, codeOf } from '../../src/core/i18n/words';
 import { HOUR, openCommunity, orderRows, submit, typeRows } from '../harness/community';
 import { PEOPLE, typeVolunteers } from '../harness/volunteers';
 
@@ -19,7 +20,8 @@ function community() {
   return c;
 }
 
-const stateOf = (c: ReturnType<typeof openCommunity>) => c.ws.spreadsheet.sheet('Закупки')!.read(2, 3);
+// The Rounds sheet shows the state in words; the test compares the state it stands for.
+const stateOf = (c: ReturnType<typeof openCommunity>) => codeOf(ROUND_STATE_WORDS, c.ws.spreadsheet.sheet('Закупки')!.read(2, 3));
 
 describe('what cannot be undone asks first', () => {
   test('"close now": the question counts the bills, the call without its token changes nothing', () => {

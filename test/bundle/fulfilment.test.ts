@@ -125,8 +125,8 @@ describe('a full round: close, supplier, shortfall, hand-out, money, settle, pur
     // The earliest resident is untouched; the losers are the latest to ask.
     expect(changed.map((p) => p.name)).not.toContain('Житель 0');
     const outbox = sheetValues(c, 'Письма');
-    expect(outbox.filter((r) => r[3] === 'correction')).toHaveLength(result.corrections);
-    expect(outbox.filter((r) => r[3] === 'arrived').length).toBeGreaterThan(60);
+    expect(outbox.filter((r) => r[3] === 'заказ изменился')).toHaveLength(result.corrections);
+    expect(outbox.filter((r) => r[3] === 'товар приехал').length).toBeGreaterThan(60);
   });
 
   test('distribution lists: one block per building, sorted by flat, in a sheet and for printing', () => {

@@ -81,11 +81,11 @@ describe('opening a round creates its Google Form', () => {
     typeRows(ws, 'Catalog', [['TEA', 'Tea', '', '', '', 'pack', 'cheap']]);
     expect(() =>
       ws.run('createRound', [{ title: 'Tea', deadline: new Date(NOW + 5 * HOUR).toISOString(), itemIds: ['TEA'] }]),
-    ).toThrow('G2: "cheap" is not a price.');
+    ).toThrow('Tea: "cheap" is not a price (G2)');
     typeRows(ws, 'Catalog', [['TEA', 'Tea', '', '', '', 'pack', '3.5', '', '2.5']]);
     expect(() =>
       ws.run('createRound', [{ title: 'Tea', deadline: new Date(NOW + 5 * HOUR).toISOString(), itemIds: ['TEA'] }]),
-    ).toThrow('I2: "2.5" is not a box size: it must be a whole number of steps, at least 1.');
+    ).toThrow('Tea: "2.5" is not a box size: it must be a whole number of steps, at least 1 (I2)');
     expect(() =>
       ws.run('createRound', [{ title: 'Tea', deadline: new Date(NOW + 5 * HOUR).toISOString(), itemIds: ['COFFEE'] }]),
     ).toThrow('Item COFFEE is not in the catalog.');
@@ -315,8 +315,8 @@ describe('offline orders entered by a volunteer', () => {
     expect(saved.notes).toEqual([]);
     let rows = orderRows(c.ws);
     expect(rows.map((r) => [r.name, r.item, r.quantity, r.enteredBy, r.source])).toEqual([
-      ['Бабушка Нина', 'EGGS', 2, volunteer, 'offline'],
-      ['Бабушка Нина', 'FLOUR', 3, volunteer, 'offline'],
+      ['Бабушка Нина', 'EGGS', 2, volunteer, 'внёс волонтёр'],
+      ['Бабушка Нина', 'FLOUR', 3, volunteer, 'внёс волонтёр'],
     ]);
     c.ws.run(
       'saveOfflineOrder',

@@ -56,7 +56,7 @@ describe('amounts as people type them (the payment box, refunds, money paid out,
     submit(c, { name: 'Анна', items: { EGGS: '2' } });
     yes(c.ws, 'closeRound', [c.roundId]);
     const anna = person(c, 'Анна');
-    expect(() => pay(c, anna, '$5', 'x')).toThrow('«$5» — это USD, а закупка оплачивается в RUB.');
+    expect(() => pay(c, anna, '$5', 'x')).toThrow('«$5» — валюта: доллары США ($). Валюта закупки: рубли (₽).');
     expect(() => pay(c, anna, '0', 'y')).toThrow('«0» — не сумма денег.');
     expect(person(c, 'Анна').paidMinor).toBe(0);
   });
@@ -81,7 +81,7 @@ describe('amounts as people type them (the payment box, refunds, money paid out,
       c.ws.run('createRound', [
         { title: 'Х', deadline: new Date(NOW + 50 * HOUR).toISOString(), itemIds: ['EGGS'], delivery: '€12' },
       ]),
-    ).toThrow('«€12» — это EUR, а закупка оплачивается в RUB.');
+    ).toThrow('«€12» — валюта: евро (€). Валюта закупки: рубли (₽).');
   });
 });
 
@@ -137,7 +137,7 @@ describe('the payment QR code in the bill, as an inline image', () => {
       'ST00012|Name=Иванова Анна Петровна|PersonalAcc=40702810000000011692|BankName=БАНК ГПБ (АО)|BIC=044525823' +
       `|CorrespAcc=30101810200000000823|Sum=${due}|Purpose=R1-1-5 Ноябрь`;
     // The outbox keeps what to draw, not the image.
-    const row = sheetValues(c.ws, 'Письма').find((r) => cell('outbox', r, 'kind') === 'finalBill')!;
+    const row = sheetValues(c.ws, 'Письма').find((r) => cell('outbox', r, 'kind') === 'итоговый счёт')!;
     expect(cell('outbox', row, 'qr')).toBe(payload);
     c.ws.run('sendQueuedEmails');
     c.ws.run('sendQueuedEmails');
@@ -168,10 +168,10 @@ describe('the payment QR code in the bill, as an inline image', () => {
   test('bank details with a typo are refused in Settings, the field named; no bill ever carries a bad code', () => {
     const c = openCommunity();
     expect(() => c.ws.run('saveSettings', [{ settings: { ...PAYEE, payeeBic: '0445' } }])).toThrow(
-      'БИК банка (9 цифр): БИК должен состоять из 9 цифр («0445»).',
+      'БИК банка: БИК должен состоять из 9 цифр («0445»).',
     );
     expect(() => c.ws.run('saveSettings', [{ settings: { ...PAYEE, payeeAccount: '40702810000000011693' } }])).toThrow(
-      /^Расчётный счёт получателя \(20 цифр\): /,
+      /^Расчётный счёт: /,
     );
     // A receive code pasted as a whole page cannot be drawn: refused here, not at every bill's sending.
     expect(() => c.ws.run('saveSettings', [{ settings: { receiveCode: `wxp://${'f'.repeat(3000)}` } }])).toThrow(
@@ -179,9 +179,9 @@ describe('the payment QR code in the bill, as an inline image', () => {
     );
     // Saved right, each new setting has its row and its note in the Settings sheet, the account exact.
     c.ws.run('saveSettings', [{ settings: PAYEE }]);
-    const bic = rowWhere(c.ws, 'Настройки', 'settings', 'key', 'payeeBic');
+    const bic = rowWhere(c.ws, 'Настройки', 'settings', 'key', 'БИК банка');
     expect([cell('settings', bic, 'value'), cell('settings', bic, 'note')]).toEqual(['044525823', 'БИК банка (9 цифр)']);
-    expect(cell('settings', rowWhere(c.ws, 'Настройки', 'settings', 'key', 'payeeAccount'), 'value')).toBe(
+    expect(cell('settings', rowWhere(c.ws, 'Настройки', 'settings', 'key', 'Расчётный счёт'), 'value')).toBe(
       '40702810000000011692',
     );
   });

@@ -1,3 +1,4 @@
+import { EMAIL_KIND_WORDS, codeOf } from '../../src/core/i18n/words';
 import { submitAsResident } from '../../local/scenario/resident';
 import { HOUR, NOW, openCommunity, yes } from '../harness/community';
 import { cell, rowWhere, sheetValues } from '../harness/sheets';
@@ -53,7 +54,11 @@ function oilRound() {
 const outbox = (c: ReturnType<typeof openCommunity>) =>
   sheetValues(c.ws, 'Письма')
     .slice(1)
-    .map((r) => ({ kind: cell('outbox', r, 'kind'), to: cell('outbox', r, 'to'), body: String(cell('outbox', r, 'body')) }));
+    .map((r) => ({
+      kind: codeOf(EMAIL_KIND_WORDS, cell('outbox', r, 'kind')),
+      to: cell('outbox', r, 'to'),
+      body: String(cell('outbox', r, 'body')),
+    }));
 
 describe('receiving: less arrived (latest orders lose first), then more', () => {
   const { c, id } = oilRound();
@@ -83,7 +88,9 @@ describe('receiving: less arrived (latest orders lose first), then more', () => 
     expect(done.corrections).toBe(plan.corrections);
     const oil = rowWhere(c.ws, `${id} · Итоги`, 'tally', 'item', 'OIL');
     expect([cell('tally', oil, 'units'), cell('tally', oil, 'received')]).toEqual([9, 9]);
-    expect(cell('rounds', rowWhere(c.ws, 'Закупки', 'rounds', 'id', id), 'shortfallRule')).toBe('latestLoseFirst');
+    expect(cell('rounds', rowWhere(c.ws, 'Закупки', 'rounds', 'id', id), 'shortfallRule')).toBe(
+      'Меньше получают те, кто заказал позже',
+    );
     const nina = bills().find((r) => cell('bills', r, 'name') === 'Нина')!;
     expect(cell('bills', nina, 'goods')).toBe(0);
     // Every kopeck of the delivery is still shared: the bills add up to goods + delivery.
@@ -155,7 +162,9 @@ describe('receiving: quantities as the coordinator types them, and the proportio
     // 12 asked (4, 4, 3, 1), 6 arrive: 2, 2, 1.5 → 1 and 0.5 → 0; the spare bottles go to the largest remainders.
     expect(Object.values(allocated).reduce((s: number, v) => s + Number(v), 0)).toBe(6);
     expect(allocated).toEqual({ Анна: 2, Борис: 2, Клара: 2, Нина: 0 });
-    expect(cell('rounds', rowWhere(c.ws, 'Закупки', 'rounds', 'id', id), 'shortfallRule')).toBe('proportional');
+    expect(cell('rounds', rowWhere(c.ws, 'Закупки', 'rounds', 'id', id), 'shortfallRule')).toBe(
+      'Всем меньше — пропорционально заказу',
+    );
   });
 
   test('receiving before the supplier order is refused in words', () => {

@@ -39,6 +39,7 @@ describe('a catalog row typed by the coordinator', () => {
     expect(problems.map((p) => [p.field, p.key])).toEqual([
       ['id', 'catalog.idMissing'],
       ['name', 'catalog.nameMissing'],
+      ['unit', 'catalog.unitMissing'],
       ['price', 'catalog.priceInvalid'],
       ['box', 'catalog.boxInvalid'],
       ['minimum', 'catalog.quantityInvalid'],
@@ -46,7 +47,9 @@ describe('a catalog row typed by the coordinator', () => {
   });
 
   test('a step that is not a positive decimal is refused', () => {
-    expect(parseCatalogItem({ id: 'x', name: 'x', price: 1, step: 0 }, 2).problems[0].key).toBe('catalog.stepInvalid');
+    expect(parseCatalogItem({ id: 'x', name: 'x', unit: 'kg', price: 1, step: 0 }, 2).problems[0].key).toBe(
+      'catalog.stepInvalid',
+    );
   });
 });
 

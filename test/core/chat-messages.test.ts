@@ -1,6 +1,6 @@
 import { CatalogItem, parseCatalogItem } from '../../src/core/catalog';
 import { readChat } from '../../src/core/chat';
-import { unitIn } from '../../src/core/chat/unitNames';
+import { unitIn } from '../../src/core/units';
 import {
   PostRound,
   almostFullPost,

@@ -95,3 +95,22 @@ test('only https links become links', () => {
   const r = renderEmail({ ...samples[0], editUrl: 'javascript:alert(1)' } as EmailData, round, 'en');
   expect(r.html).not.toContain('href="javascript');
 });
+
+describe('a receipt says what happened to the order', () => {
+  const receipt = samples[0] as Extract<EmailData, { kind: 'receipt' }>;
+
+  test('every line refused: "not accepted", the reasons, the link — no table of nothing at 0.00', () => {
+    const r = renderEmail({ ...receipt, lines: [], provisionalMinor: 0, notes: ['Рис: «-3» — не количество.'] }, round, 'ru');
+    expect(r.subject).toBe('Ноябрь <b>: заказ не принят');
+    expect(r.text).toContain('Ни одну строку вашего заказа не удалось принять');
+    expect(r.text).toContain('Рис: «-3» — не количество.');
+    expect(r.text).not.toContain('0,00');
+    const zh = renderEmail({ ...receipt, lines: [], provisionalMinor: 0, notes: [] }, round, 'zh-CN');
+    expect(zh.subject).toBe('Ноябрь <b>：订单未被接受');
+  });
+
+  test('an edited order’s receipt says it changed, not "recorded" again', () => {
+    expect(renderEmail({ ...receipt, edited: true }, round, 'ru').subject).toBe('Ноябрь <b>: изменения в заказе записаны');
+    expect(renderEmail(receipt, round, 'ru').subject).toBe('Ноябрь <b>: ваш заказ записан');
+  });
+});

@@ -7,8 +7,8 @@ describe('money problems read as sentences in the reader’s language', () => {
   test('a refused amount says why, naming both currencies', () => {
     const r = readAmount('$5', 'RUB');
     if (r.ok) throw new Error('expected a refusal');
-    expect(describeAmountProblem(r, 'ru', 'RUB')).toBe('«$5» — это USD, а закупка оплачивается в RUB.');
-    expect(describeAmountProblem(r, 'zh-CN', 'RUB')).toBe('“$5”是USD，而本期团购用RUB结算。');
+    expect(describeAmountProblem(r, 'ru', 'RUB')).toBe('«$5» — валюта: доллары США ($). Валюта закупки: рубли (₽).');
+    expect(describeAmountProblem(r, 'zh-CN', 'RUB')).toBe('“$5”的货币是美元（$），本期团购的结算货币是卢布（₽）。');
   });
 
   test('Settings: "BIC must be 9 digits"', () => {

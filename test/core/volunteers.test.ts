@@ -55,9 +55,10 @@ describe('units in the reader’s language', () => {
   test('known units in any of the three languages, with or without the dot; others as typed', () => {
     expect(unitName('кг', 'zh-CN')).toBe('公斤');
     expect(unitName('бут', 'en')).toBe('bottle');
-    expect(unitName('袋', 'ru')).toBe('мешок');
+    expect(unitName('袋', 'ru')).toBe('меш.');
     expect(unitName('Kg', 'ru')).toBe('кг');
-    expect(unitName('лоток', 'zh-CN')).toBe('лоток');
+    expect(unitName('лоток', 'zh-CN')).toBe('板');
+    expect(unitName('порция', 'zh-CN')).toBe('порция');
   });
 
   test('Chinese joins number and unit; Russian and English keep them together with a non-breaking space; English counts', () => {

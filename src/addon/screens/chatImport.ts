@@ -16,7 +16,7 @@ import {
   planImport,
   readChat,
 } from '../../core/chat';
-import { unitIn } from '../../core/chat/unitNames';
+import { unitIn } from '../../core/units';
 import { formatNumber } from '../../core/i18n/format';
 import { t } from '../../core/i18n/translate';
 import { unitsOf } from '../../core/quantity';

@@ -1,3 +1,4 @@
+import { unitIn } from '../../core/units';
 import { itemName } from '../../core/catalog';
 import { Lang } from '../../core/i18n/lang';
 import { unitsOf } from '../../core/quantity';
@@ -16,6 +17,8 @@ export interface CatalogChoice {
 }
 
 export interface RoundsScreen {
+  /** The Catalog sheet has no rows: the new-round form says so instead of an empty list. */
+  catalogEmpty: boolean;
   lang: Lang;
   rounds: RoundView[];
   catalog: CatalogChoice[];
@@ -34,22 +37,23 @@ export function roundsScreen(): RoundsScreen {
   return locked((ctx) => {
     requireAccess(ctx, 'manageRounds');
     const catalog = readCatalog(ctx.book, ctx.settings, ctx.lang);
-    const problems = new Map(catalog.problems.map((p) => [p.itemId, `${p.cell}: ${p.message}`]));
+    const problems = new Map(catalog.problems.map((p) => [p.itemId, p.message]));
     const choices: CatalogChoice[] = [...catalog.items.values()].map((i) => ({
       id: i.id,
       name: itemName(i, ctx.lang),
-      unit: i.unit,
+      unit: unitIn(i.unit, ctx.lang),
       priceMinor: i.priceMinor,
       box: unitsOf(i.boxSteps, i.stepMilli),
       problem: problems.get(i.id) ?? '',
     }));
     for (const p of catalog.problems)
       if (!catalog.items.has(p.itemId))
-        choices.push({ id: p.itemId, name: p.itemId, unit: '', priceMinor: 0, box: 1, problem: `${p.cell}: ${p.message}` });
+        choices.push({ id: p.itemId, name: p.item, unit: '', priceMinor: 0, box: 1, problem: p.message });
     return {
       lang: ctx.lang,
       rounds: readRounds(ctx.book).map(toView).reverse(),
       catalog: choices,
+      catalogEmpty: choices.length === 0,
       pickupPoints: readPlaces(ctx.book).pickup,
       currency: ctx.settings.currency,
       deliverySplit: ctx.settings.deliverySplit,

@@ -26,11 +26,24 @@ function paymentProblems(lang: Lang, checked: CommunitySettings): string[] {
   const out: string[] = [];
   if (checked.payee)
     for (const p of validatePayee(checked.payee))
-      out.push(`${t(lang, `setting.${PAYEE_SETTINGS[p.field]}`)}: ${describePayeeProblem(p, lang)}`);
+      out.push(
+        t(lang, 'ui.labelled', {
+          label: t(lang, `settingName.${PAYEE_SETTINGS[p.field]}`),
+          value: describePayeeProblem(p, lang),
+        }),
+      );
   const code = checked.receiveCode.trim();
-  if (code && !fitsQr(code)) out.push(`${t(lang, 'setting.receiveCode')}: ${t(lang, 'settings.receiveCodeTooLong')}`);
+  if (code && !fitsQr(code))
+    out.push(
+      t(lang, 'ui.labelled', { label: t(lang, 'settingName.receiveCode'), value: t(lang, 'settings.receiveCodeTooLong') }),
+    );
   if (checked.feedbackUrl.trim() && !safeUrl(checked.feedbackUrl.trim()))
-    out.push(`${t(lang, 'setting.feedbackUrl')}: ${t(lang, 'settings.linkInvalid', { value: checked.feedbackUrl })}`);
+    out.push(
+      t(lang, 'ui.labelled', {
+        label: t(lang, 'settingName.feedbackUrl'),
+        value: t(lang, 'settings.linkInvalid', { value: checked.feedbackUrl }),
+      }),
+    );
   return out;
 }
 

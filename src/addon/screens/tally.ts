@@ -1,6 +1,9 @@
 import { itemName } from '../../core/catalog';
 import { t } from '../../core/i18n/translate';
 import { unitsOf } from '../../core/quantity';
+import { formatNumber } from '../../core/i18n/format';
+import { tallySentence } from '../../core/tallyText';
+import { quantityText, unitIn } from '../../core/units';
 import { reading, requireAccess } from '../action';
 import { loadRound } from '../roundData';
 import { RoundView, toView } from '../rounds';
@@ -19,6 +22,11 @@ export interface TallyItem {
   status: string;
   minimumReached: boolean;
   toBuy: number;
+  /** What will happen at the stop, in one sentence (core/tallyText.ts). */
+  sentence: string;
+  /** "12 bottles", "2,5 кг": the ordered and extra amounts with the unit in the reader's words. */
+  orderedText: string;
+  extrasText: string;
 }
 
 export interface TallyScreen {
@@ -40,7 +48,7 @@ export function tallyScreen(roundId: string): TallyScreen {
       return {
         id: a.itemId,
         name: itemName(item, ctx.lang),
-        unit: item.unit,
+        unit: unitIn(item.unit, ctx.lang),
         ordered: u(a.orderedSteps),
         extras: u(a.extraSteps),
         box: u(item.boxSteps),
@@ -51,6 +59,11 @@ export function tallyScreen(roundId: string): TallyScreen {
         status: t(ctx.lang, `status.${a.status}`),
         minimumReached: a.minimumReached,
         toBuy: u(a.boughtSteps),
+        sentence: tallySentence(a, item, ctx.lang),
+        orderedText: quantityText(u(a.orderedSteps), formatNumber(u(a.orderedSteps), ctx.lang), item.unit, ctx.lang),
+        extrasText: a.extraSteps
+          ? quantityText(u(a.extraSteps), formatNumber(u(a.extraSteps), ctx.lang), item.unit, ctx.lang)
+          : '',
       };
     });
     return {

@@ -47,6 +47,15 @@ const WEEKDAYS: Record<Lang, string[]> = {
   'zh-CN': ['周日', '周一', '周二', '周三', '周四', '周五', '周六'],
 };
 
+/** A short date and time for "sent on 23.11 at 20:38": `date` and `time` in the community's time zone. */
+export function shortDateTime(ms: number, timeZone: string, lang: Lang): { date: string; time: string } {
+  const w = wallTime(ms, timeZone);
+  const time = `${w.hour}:${String(w.minute).padStart(2, '0')}`;
+  if (lang === 'zh-CN') return { date: `${w.month}月${w.day}日`, time };
+  if (lang === 'ru') return { date: `${String(w.day).padStart(2, '0')}.${String(w.month).padStart(2, '0')}`, time };
+  return { date: `${w.day} ${MONTHS.en[w.month - 1]}`, time };
+}
+
 /** A date and time as the reader writes it, in the community's time zone: "ср, 25 ноября 2026, 18:00". */
 export function formatDateTime(ms: number, timeZone: string, lang: Lang): string {
   const w = wallTime(ms, timeZone);

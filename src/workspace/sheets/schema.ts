@@ -1,8 +1,9 @@
-import { LANGS, Lang } from '../../core/i18n/lang';
+import { Lang } from '../../core/i18n/lang';
 import { journalKindLabels } from '../../core/i18n/journalLabels';
+import { LANG_WORDS, wordChoices } from '../../core/i18n/words';
 import { PLACE_KINDS, ROLES, placeKindLabel, roleLabel } from '../../core/i18n/labels';
 import { currency, toDecimalString } from '../../core/money';
-import { DEFAULT_SETTINGS, SETTING_KEYS, settingNote } from '../../core/settings';
+import { DEFAULT_SETTINGS, SETTING_KEYS, settingCell, settingName, settingNote } from '../../core/settings';
 import { isDate } from './cells';
 import { textCell } from './text';
 
@@ -35,9 +36,11 @@ export interface Column<Kind extends ColumnKind = ColumnKind> {
    * sealed (a keyed hash that still lets credit follow the person: core/ledger.ts sealedIdentity).
    */
   personal?: 'blank' | 'pseudonym' | 'sealed';
+  /** The add-on's own bookkeeping (a response's exact time, kept to tell an edit from a repeat): hidden at set-up. */
+  hidden?: boolean;
 }
 
-type Extra = Pick<Column, 'plain' | 'choices' | 'personal'>;
+type Extra = Pick<Column, 'plain' | 'choices' | 'personal' | 'hidden'>;
 const column =
   <Kind extends ColumnKind>(kind: Kind) =>
   (label: Labels, extra: Extra = {}): Column<Kind> => ({ kind, label, ...extra });
@@ -118,7 +121,7 @@ export const SHEETS = {
       orderKey: text(['Код заказа', '订单编号', 'Order key']),
       source: label(['Источник', '来源', 'Source']),
       revision: number(['Версия', '版本', 'Revision']),
-      responseAt: text(['Ответ от', '回复时间', 'Response at']),
+      responseAt: text(['Ответ от', '回复时间', 'Response at'], { hidden: true }),
       submittedAt: date(['Отправлен', '提交时间', 'Submitted']),
       firstSubmittedAt: date(['Впервые', '首次提交', 'First submitted']),
       name: text(['Имя', '姓名', 'Name'], { personal: 'pseudonym' }),
@@ -145,7 +148,7 @@ export const SHEETS = {
     phone: text(['Телефон', '电话', 'Phone'], PLAIN),
     building: text(['Дом / подъезд', '楼号', 'Building'], PLAIN),
     flat: text(['Квартира', '房号', 'Flat'], PLAIN),
-    lang: label(['Язык', '语言', 'Language'], { choices: () => LANGS }),
+    lang: label(['Язык', '语言', 'Language'], { choices: (lang) => wordChoices(LANG_WORDS, lang) }),
     optOut: checkbox(['Не присылать напоминания', '不接收提醒', 'No reminders']),
   }),
   places: sheet(['Дома и пункты выдачи', '楼组与自提点', 'Buildings & pickup points'], {
@@ -159,7 +162,7 @@ export const SHEETS = {
     role: label(['Роль', '角色', 'Role'], { choices: (lang) => ROLES.map((r) => roleLabel(r, lang)) }),
     building: text(['Дом / подъезд', '负责楼号', 'Building'], PLAIN),
     /** The language of the volunteer's tab and emailed list; blank: the community's. */
-    lang: label(['Язык', '语言', 'Language'], { choices: () => LANGS }),
+    lang: label(['Язык', '语言', 'Language'], { choices: (lang) => wordChoices(LANG_WORDS, lang) }),
   }),
   settings: sheet(
     ['Настройки', '设置', 'Settings'],
@@ -168,7 +171,15 @@ export const SHEETS = {
       value: text(['Значение', '值', 'Value'], PLAIN),
       note: text(['Пояснение', '说明', 'Note']),
     },
-    { starts: (lang) => SETTING_KEYS.map((k) => ({ key: k, value: DEFAULT_SETTINGS[k], note: settingNote(k, lang) })) },
+    {
+      starts: (lang) =>
+        SETTING_KEYS.map((k) => ({
+          key: settingName(k, lang),
+          // A community set up in Chinese writes to its people in Chinese unless told otherwise.
+          value: settingCell(k, k === 'defaultLang' ? lang : DEFAULT_SETTINGS[k], lang),
+          note: settingNote(k, lang),
+        })),
+    },
   ),
   journal: sheet(['Касса', '收支流水', 'Journal'], {
     at: date(['Когда', '时间', 'When']),

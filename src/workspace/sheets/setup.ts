@@ -1,3 +1,4 @@
+import { setSettingChoices } from '../community';
 import { Lang } from '../../core/i18n/lang';
 import { t } from '../../core/i18n/translate';
 import { Book, SheetIds } from './book';
@@ -78,10 +79,12 @@ function createSheet(
           .build(),
       );
     if (column.kind === 'checkbox') below().setDataValidation(SpreadsheetApp.newDataValidation().requireCheckbox().build());
+    if (column.hidden) sheet.hideColumns(position);
   }
   if (options.computed) sheet.protect().setDescription(t(lang, 'setup.protected')).setWarningOnly(true);
   const rows = startingRows(key, lang);
   if (rows.length) sheet.getRange(2, 1, rows.length, rows[0].length).setValues(rows);
+  if (key === 'settings') setSettingChoices(sheet, lang);
   if (key === 'ledger') ensureLedgerChart(sheet);
   // Appending sheets keep their next free row in document properties (see sheets/append.ts).
   if (options.appending) {

@@ -50,7 +50,7 @@ function slip(data: OrderSlips, height: string): HTMLElement {
         el(
           'div',
           { className: 'qty' },
-          el('span', { className: 'box', 'aria-label': `${i.name}: ${tr('slip.quantity')}` }),
+          el('span', { className: 'box', 'aria-label': tr('ui.labelled', { label: i.name, value: tr('slip.quantity') }) }),
           el('span', { className: 'unit' }, i.unit),
         ),
       ),

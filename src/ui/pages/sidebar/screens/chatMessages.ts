@@ -1,10 +1,8 @@
 import type { ChatMessage, ChatMessagesScreen } from '../../../../addon/screens/chatMessages';
-import { LANGS } from '../../../../core/i18n/lang';
+import { LANGS, LANG_NAMES } from '../../../../core/i18n/lang';
 import { append, clear, el, field, notice, select, statusLine } from '../../../shared/dom';
 import { copyText } from '../../../shared/clipboard';
 import { Screen, ScreenContext } from './context';
-
-const LANG_NAMES = { ru: 'Русский', 'zh-CN': '中文', en: 'English' } as const;
 
 /** The choices survive switching tabs: a coordinator posting in a Chinese chat stays in Chinese. */
 const chosen: { lang?: string; emoji?: boolean; building?: string } = {};

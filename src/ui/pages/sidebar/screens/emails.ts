@@ -22,10 +22,13 @@ export const emailsScreen: Screen = async (ctx) => {
     const c = s.counts;
     append(
       counts,
-      el('div', {}, `${tr('ui.emails.sent')}: ${c.SENT}`),
-      el('div', {}, `${tr('ui.emails.queued')}: ${c.QUEUED}`),
-      el('div', {}, `${tr('ui.emails.failed')}: ${c.FAILED}`),
-      el('div', {}, `${tr('ui.emails.noEmail')}: ${c.NO_EMAIL}`),
+      ...s.story.map((line) => el('div', {}, line)),
+      el('div', {}, tr('ui.labelled', { label: tr('ui.emails.sent'), value: c.SENT })),
+      el('div', {}, tr('ui.labelled', { label: tr('ui.emails.queued'), value: c.QUEUED })),
+      el('div', {}, tr('ui.labelled', { label: tr('ui.emails.failed'), value: c.FAILED })),
+      el('div', {}, tr('ui.labelled', { label: tr('ui.emails.noEmail'), value: c.NO_EMAIL })),
+      s.noEmailNames.length ? el('div', {}, tr('ui.emails.noEmailWho', { names: s.noEmailNames.join(', ') })) : null,
+      s.noEmailNames.length ? el('div', { className: 'muted' }, tr('ui.emails.noEmailWhat')) : null,
       el('div', { className: 'muted' }, tr('ui.emails.quota', { count: s.quota })),
       s.lastDrain?.waitingForQuota
         ? el('div', { className: 'muted' }, tr('ui.emails.waiting', { count: s.lastDrain.waitingForQuota }))
@@ -40,7 +43,7 @@ export const emailsScreen: Screen = async (ctx) => {
       append(
         stuck,
         notice('error', tr('ui.emails.stuck')),
-        el('ul', {}, ...s.stuck.map((x) => el('li', {}, `${x.to}: ${x.subject}`))),
+        el('ul', {}, ...s.stuck.map((x) => el('li', {}, tr('ui.labelled', { label: x.to, value: x.subject })))),
         el(
           'div',
           { className: 'row' },

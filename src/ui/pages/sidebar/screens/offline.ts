@@ -1,3 +1,4 @@
+import { LANGS, LANG_NAMES } from '../../../../core/i18n/lang';
 import { actionButton, append, clear, el, field, requestId, select, statusLine } from '../../../shared/dom';
 import { confirmed } from './confirm';
 import { Screen } from './context';
@@ -34,14 +35,7 @@ export const offlineScreen: Screen = async (ctx) => {
   const phone = el('input', { type: 'tel' });
   const email = el('input', { type: 'email' });
   const pickup = data.pickupPoints.length > 1 ? select(data.pickupPoints.map((p) => ({ value: p, label: p }))) : null;
-  const emailLang = select(
-    [
-      { value: 'ru', label: 'Русский' },
-      { value: 'zh-CN', label: '中文' },
-      { value: 'en', label: 'English' },
-    ],
-    ctx.lang,
-  );
+  const emailLang = select([...LANGS.map((l) => ({ value: l, label: LANG_NAMES[l] }))], ctx.lang);
   const fromSlip = el('input', { type: 'checkbox', checked: paper.on });
   fromSlip.addEventListener('change', () => {
     paper.on = fromSlip.checked;

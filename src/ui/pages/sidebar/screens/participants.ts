@@ -25,11 +25,11 @@ export const participantsScreen: Screen = async (ctx) => {
   const summary = el(
     'div',
     { className: 'card' },
-    el('div', {}, `${tr('ui.ledger.billed')}: ${money(l.billedMinor)}`),
-    el('div', {}, `${tr('ui.ledger.collected')}: ${money(l.collectedMinor + l.creditUsedMinor)}`),
-    el('div', {}, `${tr('ui.ledger.outstanding')}: ${money(l.outstandingMinor)}`),
-    el('div', {}, `${tr('ui.ledger.supplier')}: ${money(l.paidToSupplierMinor)}`),
-    el('div', {}, `${tr('ui.ledger.saving')}: ${money(l.savingMinor)}`),
+    el('div', {}, tr('ui.labelled', { label: tr('ui.ledger.billed'), value: money(l.billedMinor) })),
+    el('div', {}, tr('ui.labelled', { label: tr('ui.ledger.collected'), value: money(l.collectedMinor + l.creditUsedMinor) })),
+    el('div', {}, tr('ui.labelled', { label: tr('ui.ledger.outstanding'), value: money(l.outstandingMinor) })),
+    el('div', {}, tr('ui.labelled', { label: tr('ui.ledger.supplier'), value: money(l.paidToSupplierMinor) })),
+    el('div', {}, tr('ui.labelled', { label: tr('ui.ledger.saving'), value: money(l.savingMinor) })),
   );
 
   const render = () => {

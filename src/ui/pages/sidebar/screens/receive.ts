@@ -184,7 +184,11 @@ function supplierBlock(ctx: ScreenContext, show: boolean, made: () => Promise<vo
         append(
           result,
           el('p', {}, `${tr('ui.supplier.ready')} ${formatMoney(order.totalMinor, order.currency, ctx.lang)}`),
-          el('a', { href, download: order.fileName, className: 'download' }, `${tr('ui.supplier.download')}: ${order.fileName}`),
+          el(
+            'a',
+            { href, download: order.fileName, className: 'download' },
+            tr('ui.labelled', { label: tr('ui.supplier.download'), value: order.fileName }),
+          ),
           el('p', { className: 'muted' }, tr('ui.supplier.sheetNote', { sheet: order.sheetName })),
         );
         await made();

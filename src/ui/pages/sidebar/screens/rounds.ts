@@ -164,6 +164,7 @@ export const roundsScreen: Screen = async (ctx) => {
 };
 
 interface NewRoundData {
+  catalogEmpty: boolean;
   catalog: { id: string; name: string; unit: string; priceMinor: number; box: number; problem: string }[];
   pickupPoints: string[];
   currency: string;
@@ -209,17 +210,28 @@ function newRoundForm(
         like.watch.length ? el('ul', {}, ...like.watch.map((w) => el('li', {}, w))) : null,
       )
     : null;
+  // Every item a coordinator may pick (not one with a catalog mistake), ticked or cleared at once.
+  const tickAll = (on: boolean) => boxes.forEach((b) => (b.box.checked = on && !b.box.disabled));
   const items = el(
     'fieldset',
     { className: 'items' },
     el('legend', {}, tr('ui.round.items')),
+    data.catalogEmpty ? notice('error', tr('catalog.empty')) : null,
+    el(
+      'div',
+      { className: 'row' },
+      el('button', { type: 'button', className: 'secondary', onclick: () => tickAll(true) }, tr('ui.round.selectAll')),
+      el('button', { type: 'button', className: 'secondary', onclick: () => tickAll(false) }, tr('ui.round.selectNone')),
+    ),
     ...data.catalog.map((i, n) =>
       el(
         'label',
         {},
         boxes[n].box,
-        `${i.name} — ${formatMoney(i.priceMinor, data.currency, ctx.lang)}/${i.unit}`,
-        i.problem ? el('span', { className: 'muted' }, ` (${i.problem})`) : null,
+        // A row with a mistake shows the mistake ("Чай: нет цены (G3)"), never "0,00 ₽/".
+        i.problem
+          ? el('span', { className: 'muted' }, i.problem)
+          : `${i.name} — ${formatMoney(i.priceMinor, data.currency, ctx.lang)}/${i.unit}`,
       ),
     ),
   );

@@ -1,3 +1,4 @@
+import { LANGS, LANG_NAMES } from '../../../../core/i18n/lang';
 import { placeKindLabel, roleLabel } from '../../../../core/i18n/labels';
 import { actionButton, append, el, field, select, statusLine } from '../../../shared/dom';
 import { Screen } from './context';
@@ -39,12 +40,7 @@ export const settingsScreen: Screen = async (ctx) => {
     role.setAttribute('aria-label', tr('ui.settings.role'));
     // The language of the volunteer's tab and emailed list.
     const speaks = select(
-      [
-        { value: '', label: tr('ui.settings.communityLang') },
-        { value: 'ru', label: 'Русский' },
-        { value: 'zh-CN', label: '中文' },
-        { value: 'en', label: 'English' },
-      ],
+      [{ value: '', label: tr('ui.settings.communityLang') }, ...LANGS.map((l) => ({ value: l, label: LANG_NAMES[l] }))],
       v.lang,
     );
     speaks.setAttribute('aria-label', tr('ui.settings.volunteerLang'));

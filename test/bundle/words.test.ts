@@ -1,0 +1,296 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { Workspace, loadBundle } from '../../local/emulator';
+import { displayValue } from '../../local/emulator/spreadsheet/values';
+import { Scenario, Step, runSteps } from '../../local/scenario/steps';
+import { DIST, ROOT, ensureBuilt } from '../harness/bundle';
+
+/**
+ * Issue 16: the demo round, run to the end in a Russian and in a Chinese community, read as its people
+ * read it — every cell a coordinator or volunteer sees and every email a resident gets — looking for an
+ * internal code (a state, a split, a kind, a currency code, an ISO timestamp) or for words in a language
+ * other than the reader's. What people typed themselves (their names, the catalog's item names, places,
+ * the round's title, emails and links) is theirs and is allowed as typed.
+ */
+
+type Lang = 'ru' | 'zh-CN' | 'en';
+
+const demo = JSON.parse(readFileSync(join(ROOT, 'scenarios', 'demo-community.json'), 'utf8')) as Scenario & {
+  options: { now: string };
+};
+
+/** The rest of the round after the demo's open round: the stop, a short delivery, bills, hand-out, money. */
+const rest = (payer: string): Step[] =>
+  [
+    { do: 'advance', hours: 49 },
+    { do: 'call', fn: 'sendQueuedEmails' },
+    { do: 'call', fn: 'supplierOrder', args: ['${round.id}'] },
+    { do: 'call', fn: 'recordReceipt', args: ['${round.id}', { received: { MILK: '10', EGGS: '7' } }] },
+    { do: 'call', fn: 'distributionLists', args: ['${round.id}'] },
+    { do: 'call', fn: 'sendVolunteerLists', args: ['${round.id}'] },
+    {
+      do: 'call',
+      fn: 'recordPayment',
+      args: [{ roundId: '${round.id}', orderKey: payer, amount: '500', method: 'СБП', requestId: 'p1' }],
+    },
+    { do: 'call', fn: 'setPickedUp', args: [{ roundId: '${round.id}', orderKey: payer, pickedUp: true, requestId: 'p2' }] },
+    { do: 'advance', hours: 1 },
+    { do: 'call', fn: 'sendQueuedEmails' },
+    { do: 'call', fn: 'refreshBuildingTabs' },
+  ] as Step[];
+
+interface Result {
+  ws: Workspace;
+  typed: string[];
+}
+
+function run(locale: 'ru_RU' | 'zh_CN'): Result {
+  ensureBuilt();
+  const timeZone = locale === 'zh_CN' ? 'Asia/Shanghai' : 'Europe/Moscow';
+  const { workspace: ws } = loadBundle(DIST, { timeZone, locale, now: Date.parse(demo.options.now), mailQuota: 200 });
+  const steps = demo.steps.map((s) => (s.do === 'locale' ? { ...s, locale } : s));
+  const saved = runSteps(ws, steps, { line: () => undefined });
+  runSteps(ws, rest('form:R1:2'), { line: () => undefined }, saved);
+  return { ws, typed: typedTexts(rest('')) };
+}
+
+/** Everything the people of the demo typed themselves, longest first (so "Дом 1" goes before "Дом"). */
+function typedTexts(more: Step[]): string[] {
+  const texts = new Set<string>();
+  const take = (v: unknown) => {
+    if (typeof v === 'string' && v.trim()) texts.add(v.trim());
+    else if (Array.isArray(v)) v.forEach(take);
+    else if (v && typeof v === 'object') Object.entries(v).forEach(([k, x]) => k !== 'lang' && take(x));
+  };
+  for (const s of [...demo.steps, ...more]) {
+    // A catalog row's unit (column F) and chat aliases (P) are the add-on's to translate, not names.
+    if (s.do === 'type') take(s.sheet === 'catalog' ? s.rows.map((r) => r.filter((_, i) => i !== 5 && i !== 15)) : s.rows);
+    if (s.do === 'submit') take(s.resident);
+    if (s.do === 'call' && s.fn !== 'setUpCommunity') take(s.args);
+  }
+  // A catalog cell holds "a, b" aliases and "x; y" pickup points; their parts are typed words too.
+  for (const text of [...texts]) for (const part of text.split(/[;,]\s*/)) if (part.trim()) texts.add(part.trim());
+  return [...texts].sort((a, b) => b.length - a.length);
+}
+
+/**
+ * Columns that hold what the add-on keeps for itself (ids, links, keys, the raw email) rather than words.
+ * One more is other work's, named so it stays visible: the Outbox's delivery state (the outbox's queue's
+ * own states).
+ */
+const MACHINE_HEADERS =
+  /^(Код|Код заказа|Товар \(код\)|ID формы|Ссылка на форму|Редактировать форму|Лист ответов|Ключ|HTML|QR-код оплаты|ID запроса|Ссылка для правки|Кто \(для переплат\)|Почта|Кому|Закупка|Текст|Очередь|编号|订单编号|商品编号|表单 ID|表单链接|编辑表单|回复表|键|付款二维码|请求 ID|修改链接|身份（用于余额）|邮箱|收件人|期数|正文|排队|Назначение платежа|付款备注码|Создал|创建人|Записал|记录人)$/;
+/** Per sheet: the Rounds' item ids, the Outbox's subject (an email's copy, read with the emails) and the one above. */
+const MACHINE_BY_SHEET: [RegExp, RegExp][] = [
+  [/^(Закупки|团购期数)$/, /^(Товары|商品)$/],
+  [/^(Письма|邮件队列)$/, /^(Тема|主题|Состояние|状态)$/],
+];
+const isMachine = (sheet: string, header: string) =>
+  MACHINE_HEADERS.test(header) || MACHINE_BY_SHEET.some(([s, h]) => s.test(sheet) && h.test(header));
+
+const CODE_WORDS =
+  /\b(byValue|byQuantity|equal|halfUp|halfEven|latestLoseFirst|creditEarned|supplierPayment|deliveryPayment|feePayout|unpickup|thankYou|finalBill|payment|pickup|refund|credit|correction|receipt|reminder|arrived|collecting|open|closed|settled|distributed|cancelled|draft|form|chat|paper|volunteer|RUB|CNY|USD|zh-CN|true|false|TRUE|FALSE|SENT|PENDING|FAILED|null|undefined|NaN)\b/;
+const ISO = /\d{4}-\d\d-\d\dT\d\d:\d\d/;
+/** Latin words a Russian or Chinese reader meets in their own language's text. */
+const SHARED_LATIN = /\b(INN|KPP|BIC|QR|CSV|PDF|Google|Sheets|Forms|Gmail|WeChat|Alipay|SBP|HTML|ID|OK|WhatsApp|Telegram|VK)\b/g;
+const FOREIGN: Record<Lang, RegExp> = {
+  ru: /[\u3400-\u9fff]|[A-Za-z]{2,}/,
+  'zh-CN': /[\u0400-\u04ff]|[A-Za-z]{2,}/,
+  en: /[\u0400-\u04ff\u3400-\u9fff]/,
+};
+
+/** What is left of a text once people's own words, addresses and links are taken out. */
+function strip(text: string, typed: string[]): string {
+  let s = text
+    .replace(/https?:\/\/\S+/g, ' ')
+    .replace(/[\w.+-]+@[\w.-]+/g, ' ')
+    .replace(/\bR\d+(-[\w\d]+)*\b/g, ' ');
+  for (const t of typed) s = s.split(t).join(' ');
+  return s.replace(SHARED_LATIN, ' ');
+}
+
+function problems(text: string, lang: Lang, typed: string[]): string[] {
+  const found: string[] = [];
+  const left = strip(text, typed);
+  const code = left.match(CODE_WORDS);
+  // English text uses "open" and "payment" as words; a code there is a camelCase one or an ISO date.
+  if (code && (lang !== 'en' || /[a-z][A-Z]|^[A-Z]{3}$|zh-CN/.test(code[1]))) found.push(`code "${code[1]}"`);
+  if (ISO.test(left)) found.push('ISO timestamp');
+  const foreign = left.match(FOREIGN[lang]);
+  if (foreign) found.push(`foreign "${foreign[0]}"`);
+  return found;
+}
+
+/** The language a sheet is read in: a building tab in its volunteer's, every other sheet in the community's. */
+function sheetLang(name: string, community: Lang, ws: Workspace): Lang {
+  const volunteers = ws.spreadsheet.sheets.find((s) => /Волонтёры|志愿者|Volunteers/.test(s.name))!;
+  const { rows } = volunteers.dataExtent();
+  for (let r = 2; r <= rows; r++) {
+    const building = String(volunteers.read(r, 4));
+    const lang = String(volunteers.read(r, 5));
+    if (building && name.includes(building) && /zh|中文/.test(lang)) return 'zh-CN';
+  }
+  return community;
+}
+
+function workbookProblems({ ws, typed }: Result, community: Lang): string[] {
+  const out: string[] = [];
+  const host = ws.spreadsheet;
+  for (const sheet of host.sheets) {
+    // The form's response sheet is Google Forms' own, headed by the form's questions.
+    if (sheet.hidden || /^(Ответы|回复|Form Responses|Sheet1)/.test(sheet.name)) continue;
+    const lang = sheetLang(sheet.name, community, ws);
+    const { rows, columns } = sheet.dataExtent();
+    const headers = Array.from({ length: columns }, (_, c) => String(sheet.read(1, c + 1)));
+    for (let c = 1; c <= columns; c++) {
+      if (sheet.hiddenColumns.has(c) || isMachine(sheet.name, headers[c - 1])) continue;
+      for (let r = 1; r <= rows; r++) {
+        // The catalog is the coordinator's own typing; only its headings are the add-on's.
+        if (r > 1 && /^(Каталог|商品目录|Catalog)$/.test(sheet.name)) continue;
+        const cell = sheet.cell(r, c);
+        if (!cell || cell.value === '') continue;
+        const rule = sheet.validations.get(sheet.key(r, c));
+        if (typeof cell.value === 'boolean' && rule?.kind === 'checkbox') continue;
+        const shown = displayValue(cell, sheet.formats.get(sheet.key(r, c)), host.locale(), host.timeZone());
+        for (const p of problems(shown, lang, typed))
+          out.push(`${sheet.name}!${String.fromCharCode(64 + c)}${r} "${shown.slice(0, 60)}": ${p}`);
+      }
+    }
+  }
+  return out;
+}
+
+/** Each email in the language its <html lang> declares, which must be its reader's. */
+function emailProblems({ ws, typed }: Result): string[] {
+  const out: string[] = [];
+  for (const m of ws.mail.sent) {
+    const lang = (/<html lang="([^"]+)"/.exec(m.htmlBody ?? '')?.[1] ?? 'ru') as Lang;
+    const html = (m.htmlBody ?? '')
+      .replace(/<(style|script)[\s\S]*?<\/\1>/g, ' ')
+      .replace(/<[^>]+>/g, ' ')
+      .replace(/&nbsp;|&#160;/g, ' ')
+      .replace(/&[a-z]+;|&#\d+;/g, ' ');
+    for (const [part, text] of [
+      ['subject', m.subject],
+      ['text', m.body],
+      ['html', html],
+    ] as const)
+      for (const line of String(text).split('\n'))
+        for (const p of problems(line, lang, typed)) out.push(`${m.to} [${lang}] ${part}: "${line.trim().slice(0, 80)}": ${p}`);
+  }
+  return out;
+}
+
+/** The language each demo person reads in, as they chose it (Olga chose none: she reads the community's). */
+const READS: Record<string, Lang> = {
+  'anna@example.org': 'ru',
+  'liwei@example.org': 'zh-CN',
+  'alice@example.org': 'en',
+  'wei@example.org': 'zh-CN',
+};
+
+describe.each([
+  ['ru_RU', 'ru'],
+  ['zh_CN', 'zh-CN'],
+] as const)('the demo round in a %s community', (locale, community) => {
+  let result: Result;
+  beforeAll(() => {
+    result = run(locale);
+  }, 120_000);
+
+  test('the round went all the way: bills, lists and a payment were sent and recorded', () => {
+    const to = new Set(result.ws.mail.sent.map((m) => m.to));
+    for (const who of Object.keys(READS)) expect(to).toContain(who);
+  });
+
+  test('every email is in its reader’s language', () => {
+    for (const m of result.ws.mail.sent)
+      if (READS[m.to] || m.to === 'olga@example.org')
+        expect([m.to, /<html lang="([^"]+)"/.exec(m.htmlBody ?? '')?.[1]]).toEqual([m.to, READS[m.to] ?? community]);
+  });
+
+  test('no email shows an internal code or words in another language', () => {
+    expect(emailProblems(result)).toEqual([]);
+  });
+
+  test('the Emails screen tells what went out and when, and names who has no email', () => {
+    const screen = result.ws.run<{ story: string[]; noEmailNames: string[] }>('emailsScreen', ['R1']);
+    const bills = screen.story.find((l) => /итоговый счёт|最终账单/.test(l));
+    // The stop came at 07:00 UTC on 22.11: 10:00 in Moscow, 15:00 in Shanghai; bills went out on the tick after.
+    expect(bills).toMatch(
+      community === 'ru'
+        ? /^«итоговый счёт»: отправлено \d+ писем, последнее — 22\.11 в \d+:\d\d$/
+        : /^“最终账单”：已发送\d+封，最近一封在11月22日 \d+:\d\d$/,
+    );
+    expect(screen.noEmailNames.sort()).toEqual(['Нина Петровна', '王奶奶'].sort());
+  });
+
+  test('no cell of the workbook shows an internal code or words in another language', () => {
+    expect(workbookProblems(result, community)).toEqual([]);
+  });
+});
+
+describe('catalog mistakes are named by item and cell', () => {
+  test('a row without a price or a unit, and an empty Catalog sheet', () => {
+    ensureBuilt();
+    const { workspace: ws } = loadBundle(DIST, { timeZone: 'Europe/Moscow', locale: 'ru_RU', now: Date.parse(demo.options.now) });
+    runSteps(
+      ws,
+      [
+        { do: 'locale', locale: 'ru_RU' },
+        { do: 'menu', fn: 'setUpCommunity' },
+      ] as Step[],
+      { line: () => undefined },
+    );
+    const empty = ws.run<{ catalogEmpty: boolean }>('roundsScreen');
+    expect(empty.catalogEmpty).toBe(true);
+    expect(() =>
+      ws.run('createRound', [
+        { title: 'Декабрь', deadline: new Date(Date.parse(demo.options.now) + 86400000).toISOString(), itemIds: [] },
+      ]),
+    ).toThrow('Лист «Каталог» пуст: впишите товары — код, название, единицу и цену.');
+    runSteps(
+      ws,
+      [
+        {
+          do: 'type',
+          sheet: 'catalog',
+          rows: [
+            ['RICE', 'Рис', '', '', '', 'кг', '95'],
+            ['TEA', 'Чай', '', '', '', 'уп.', ''],
+            ['SOAP', 'Мыло', '', '', '', '', '40'],
+          ],
+        },
+      ] as Step[],
+      { line: () => undefined },
+    );
+    const screen = ws.run<{ catalog: { id: string; name: string; problem: string }[] }>('roundsScreen');
+    expect(screen.catalog.map((i) => [i.name, i.problem])).toEqual([
+      ['Рис', ''],
+      ['Чай', 'Чай: нет цены (G3)'],
+      ['Мыло', 'Мыло: нет единицы измерения (кг, шт., уп.…) (F4)'],
+    ]);
+  });
+});
+
+describe('the Settings sheet speaks words with dropdowns', () => {
+  test('yes/no is a dropdown of «да» / «нет»: "maybe" is refused as typed, «да» is read as yes', () => {
+    ensureBuilt();
+    const { workspace: ws } = loadBundle(DIST, { timeZone: 'Europe/Moscow', locale: 'ru_RU', now: Date.parse(demo.options.now) });
+    runSteps(
+      ws,
+      [
+        { do: 'locale', locale: 'ru_RU' },
+        { do: 'menu', fn: 'setUpCommunity' },
+      ] as Step[],
+      { line: () => undefined },
+    );
+    const sheet = ws.spreadsheet.sheet('Настройки')!;
+    // remindOrdered is the fourth setting: row 5.
+    expect([sheet.read(5, 1), sheet.read(5, 2)]).toEqual(['Напоминать и тем, кто заказал', 'нет']);
+    expect(ws.paste(ws.owner, 'Настройки', [5, 2], [['может быть']]).ok).toBe(false);
+    expect(ws.paste(ws.owner, 'Настройки', [5, 2], [['да']]).ok).toBe(true);
+    const screen = ws.run<{ settings: Record<string, string> }>('settingsScreen');
+    expect(screen.settings.remindOrdered).toBe('yes');
+  });
+});
