@@ -1,4 +1,5 @@
 import { Lang } from './i18n/lang';
+import { SupplierLine } from './supplierOrder';
 import { t } from './i18n/translate';
 import { Minor, currency, toDecimalString } from './money';
 
@@ -61,20 +62,8 @@ export function toCsv(header: readonly string[], rows: readonly (readonly CsvCel
   return (c.bom ? '\ufeff' : '') + body;
 }
 
-/** A line of the consolidated supplier order (as src/addon/receiving.ts builds it). */
-export interface SupplierOrderLine {
-  supplier: string;
-  code: string;
-  item: string;
-  unit: string;
-  boxes: number;
-  units: number;
-  priceMinor: Minor;
-  totalMinor: Minor;
-}
-
 /** The supplier order as a file with headers in the coordinator's language. */
-export function supplierOrderCsv(lines: readonly SupplierOrderLine[], lang: Lang, currencyCode: string): string {
+export function supplierOrderCsv(lines: readonly SupplierLine[], lang: Lang, currencyCode: string): string {
   const header = (['supplier', 'code', 'item', 'unit', 'boxes', 'quantity', 'price', 'total'] as const).map((k) =>
     t(lang, `csv.${k}`),
   );

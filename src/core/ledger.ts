@@ -1,3 +1,4 @@
+import { cyrb53 } from './hash';
 import { Minor } from './money';
 import { Participant } from './orders';
 
@@ -274,19 +275,7 @@ export function creditToReturn(roundId: string, entries: readonly JournalEntry[]
  */
 export function sealedIdentity(identity: string, key: string): string {
   const text = `${key}\u0000${identity}`;
-  const half = (seed: number): string => {
-    let h1 = 0xdeadbeef ^ seed;
-    let h2 = 0x41c6ce57 ^ seed;
-    for (let i = 0; i < text.length; i++) {
-      const ch = text.charCodeAt(i);
-      h1 = Math.imul(h1 ^ ch, 2654435761);
-      h2 = Math.imul(h2 ^ ch, 1597334677);
-    }
-    h1 = Math.imul(h1 ^ (h1 >>> 16), 2246822507) ^ Math.imul(h2 ^ (h2 >>> 13), 3266489909);
-    h2 = Math.imul(h2 ^ (h2 >>> 16), 2246822507) ^ Math.imul(h1 ^ (h1 >>> 13), 3266489909);
-    return (4294967296 * (2097151 & h2) + (h1 >>> 0)).toString(36);
-  };
-  return `${SEALED}${half(1)}${half(2)}`;
+  return `${SEALED}${cyrb53(text, 1)}${cyrb53(text, 2)}`;
 }
 
 const SEALED = 'sealed:';

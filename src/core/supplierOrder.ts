@@ -2,7 +2,7 @@ import { lineTotal } from './billing';
 import { CatalogItem, itemName } from './catalog';
 import { RoundingRule } from './money';
 import { Lang } from './i18n/lang';
-import { Minor, currency, toDecimalString } from './money';
+import { Minor } from './money';
 import { unitsOf } from './quantity';
 import { RoundTally } from './tally';
 
@@ -43,28 +43,4 @@ export function supplierLines(
       };
     })
     .sort((x, y) => x.supplier.localeCompare(y.supplier) || x.item.localeCompare(y.item));
-}
-
-/** Quotes a CSV field; a leading = + - @ is defused too, since the file may be opened in a spreadsheet. */
-function csvField(value: unknown): string {
-  let s = String(value ?? '');
-  if (/^[=+\-@]/.test(s) && !/^-?\d/.test(s)) s = `'${s}`;
-  return /[",;\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
-}
-
-/** The same order as a CSV file for the supplier (comma-separated, CRLF, amounts with a dot). */
-export function supplierCsv(lines: SupplierLine[], currencyCode: string): string {
-  const exp = currency(currencyCode)?.exponent ?? 2;
-  const header = ['supplier', 'code', 'item', 'unit', 'boxes', 'quantity', 'price', 'total'];
-  const rows = lines.map((l) => [
-    l.supplier,
-    l.code,
-    l.item,
-    l.unit,
-    l.boxes,
-    l.units,
-    toDecimalString(l.priceMinor, exp),
-    toDecimalString(l.totalMinor, exp),
-  ]);
-  return [header, ...rows].map((r) => r.map(csvField).join(',')).join('\r\n') + '\r\n';
 }

@@ -1,4 +1,5 @@
 import { Minor, readAmount } from '../money';
+import { cyrb53 } from '../hash';
 import { namesMatch } from './names';
 import { mentionsReference } from './reference';
 
@@ -39,19 +40,7 @@ type Row = string | readonly Cell[];
 const cellText = (c: Cell) => (c === null || c === undefined ? '' : c instanceof Date ? c.toISOString() : String(c)).trim();
 const squash = (s: string) => s.replace(/[\s\u00a0\u202f]+/g, ' ').trim();
 
-/** 53-bit string hash (cyrb53): short, stable, the same in Apps Script and in Node. */
-function hash(text: string): string {
-  let h1 = 0xdeadbeef;
-  let h2 = 0x41c6ce57;
-  for (let i = 0; i < text.length; i++) {
-    const ch = text.charCodeAt(i);
-    h1 = Math.imul(h1 ^ ch, 2654435761);
-    h2 = Math.imul(h2 ^ ch, 1597334677);
-  }
-  h1 = Math.imul(h1 ^ (h1 >>> 16), 2246822507) ^ Math.imul(h2 ^ (h2 >>> 13), 3266489909);
-  h2 = Math.imul(h2 ^ (h2 >>> 16), 2246822507) ^ Math.imul(h1 ^ (h1 >>> 13), 3266489909);
-  return (4294967296 * (2097151 & h2) + (h1 >>> 0)).toString(36);
-}
+const hash = (text: string) => cyrb53(text);
 
 const pad = (n: number) => String(n).padStart(2, '0');
 
