@@ -63,7 +63,10 @@ describe('complaint → credit, in Russian', () => {
     await snapshot(s, 'complaint-credited-ru-1366x768', { width: 1366, height: 768 });
     await snapshot(s, 'complaint-credited-ru-390x844', { width: 390, height: 844 });
     const kinds = (await sheet(s, 'Касса')).values.slice(1).map((r) => r[5]);
-    expect(kinds.filter((k) => k === 'allowance' || k === 'creditEarned')).toEqual(['allowance', 'creditEarned']);
+    expect(kinds.filter((k) => k === 'скидка по жалобе' || k === 'переплата в зачёт')).toEqual([
+      'скидка по жалобе',
+      'переплата в зачёт',
+    ]);
   });
 });
 

@@ -94,7 +94,7 @@ describe('a 接龙 pasted into the sidebar becomes orders', () => {
     await side.getByText('Внесено: новых 3, изменено 0, отменено 0; без изменений 0.').waitFor();
     await side.getByText('Понятно: 2. Проверьте: 1. Не понято: 0. Уже внесено: 2.').waitFor();
 
-    const orders = (await sheet(s, 'Заказы')).values.filter((r) => r[2] === 'chat');
+    const orders = (await sheet(s, 'Заказы')).values.filter((r) => r[2] === 'из чата');
     expect(orders.map((r) => [r[7], r[10], r[15], r[17]])).toEqual([
       ['Анна', 'Дом 1', 'BUCK', '2'],
       ['Анна', 'Дом 1', 'MILK', '1'],
@@ -318,7 +318,7 @@ describe('paper slips: printed for a door-to-door round, typed back in at typing
     await side.getByLabel('Яйца С1, дес.').fill('1');
     await side.getByLabel('Яйца С1, дес.').press('Enter');
     await side.getByText('Сохранено: Нина Петровна. Следующий бланк.').waitFor();
-    const rows = (await sheet(s, 'Заказы')).values.filter((r) => r[2] === 'paper');
+    const rows = (await sheet(s, 'Заказы')).values.filter((r) => r[2] === 'бумажный бланк');
     expect(rows.map((r) => [r[7], r[10], r[11], r[15], r[17], r[14]])).toEqual([
       ['Клавдия Ивановна', 'Дом 1', '4', 'BUCK', '1,5', 'olga@example.org'],
       ['Клавдия Ивановна', 'Дом 1', '4', 'RICE', '2', 'olga@example.org'],
