@@ -39,11 +39,13 @@ export function describeMatch(
   references: ReadonlyMap<string, string>,
   dueOf: ReadonlyMap<string, number>,
 ): string {
-  const why = t(lang, `statement.why.${m.why}`, { reference: (m.orderKey && references.get(m.orderKey)) || '' });
-  if (!m.amountDiffers || !m.orderKey || m.entry.amountMinor === null) return why;
+  // A reference with the wrong amount is left to choose (ambiguous): its one candidate is the bill it names.
+  const bill = m.orderKey ?? (m.why === 'reference' ? m.candidates[0] : undefined);
+  const why = t(lang, `statement.why.${m.why}`, { reference: (bill && references.get(bill)) || '' });
+  if (!m.amountDiffers || !bill || m.entry.amountMinor === null) return why;
   const amounts = {
     amount: formatMoney(m.entry.amountMinor, currencyCode, lang),
-    due: formatMoney(dueOf.get(m.orderKey) ?? 0, currencyCode, lang),
+    due: formatMoney(dueOf.get(bill) ?? 0, currencyCode, lang),
   };
   // Chinese sentences follow one another without a space.
   return `${why}${lang === 'zh-CN' ? '' : ' '}${t(lang, 'statement.amountDiffers', amounts)}`;

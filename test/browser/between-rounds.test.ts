@@ -51,7 +51,7 @@ describe('complaint → credit, in Russian', () => {
     await side.getByLabel('Закупка').selectOption('R1');
     side = await openSidebarTab(s, 'Жалобы');
     const card = side.locator('.card.complaint', { hasText: 'Анна' });
-    await card.getByRole('button', { name: 'зачёт в следующую закупку' }).click();
+    await card.getByRole('button', { name: 'Зачесть' }).click();
     await card.getByText(/^Анна: «.+» — зачёт в следующую закупку, \d+,\d\d\s₽\? Это будет записано в кассу/).waitFor();
     await snapshot(s, 'complaint-confirm-ru-1366x768', { width: 1366, height: 768 });
     await card.getByRole('button', { name: 'Да, сделать' }).click();

@@ -106,9 +106,10 @@ describe('matching lines to bills', () => {
   ];
   const match = (lines: string[], recorded?: Set<string>) => matchStatement(readStatement(lines, 'RUB'), bills, recorded);
 
-  test('by reference first, even when the amount differs (the screen says so)', () => {
+  test('by reference first; when the amount differs it is offered with that bill, not recorded in one click', () => {
     const [m] = match(['Перевод по СБП от Петр П. +1 000 ₽. Сообщение: r12 3 502b']);
-    expect([m.status, m.why, m.orderKey, m.amountDiffers]).toEqual(['matched', 'reference', 'b', true]);
+    // The reference names the bill, but 1 000 ₽ is not what it owes: shown with it, for a person to choose.
+    expect([m.status, m.why, m.candidates, m.amountDiffers]).toEqual(['ambiguous', 'reference', ['b'], true]);
   });
 
   test('then by amount and name; the same amount from two people is told apart by the name', () => {
@@ -170,8 +171,8 @@ describe('matching lines to bills', () => {
     ];
     const entries = readStatement(rows, 'RUB');
     expect(entries.map((e) => e.amountMinor)).toEqual([-1500_00, -1500_00, 1500_00, null]);
-    // The unreadable one still names its bill, but with no amount it cannot become a payment (the screen offers none).
-    expect(matchStatement(entries, bills).map((m) => m.status)).toEqual(['unknown', 'unknown', 'matched', 'matched']);
+    // The unreadable one still names its bill, but with no amount it is never a sure match (nor a payment).
+    expect(matchStatement(entries, bills).map((m) => m.status)).toEqual(['unknown', 'unknown', 'matched', 'ambiguous']);
   });
 
   test('property: matching is deterministic and a recorded line never matches again', () => {

@@ -828,7 +828,8 @@ export const en = {
   'check.triggers.other':
     'The triggers run as {owner}; only that account can see them. If {owner} no longer looks after this spreadsheet, take the triggers over.',
   'check.triggers.missing': 'Missing: {which}. They are made again at your next action; if Google refuses, the reason is below.',
-  'check.triggers.ok': 'The form trigger and the hourly check are in place and run as you ({owner}).',
+  'check.triggers.ok':
+    'The form trigger, the hourly check and the buildings’ tabs trigger are in place and run as you ({owner}).',
   'check.triggers.refused': 'Google refused: {error}',
   'check.trigger.form': 'the trigger that records form answers',
   'check.trigger.tick': 'the hourly check',
@@ -891,6 +892,10 @@ export const en = {
   'complaint.decision.refund': 'refund',
   'complaint.decision.replace': 'replacement in the next round',
   'complaint.decision.reject': 'rejected',
+  'ui.complaint.do.credit': 'Credit it',
+  'ui.complaint.do.refund': 'Refund',
+  'ui.complaint.do.replace': 'Replace next round',
+  'ui.complaint.do.reject': 'Reject',
   'confirm.complaintMoney': '{name}, {item}: {decision}, {amount}? It goes to the Journal and the resident gets an email.',
   'confirm.complaint': '{name}, {item}: {decision}? The resident gets an email.',
   'email.complaint.subject': '{round}: your complaint about {item}',

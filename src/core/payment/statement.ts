@@ -301,7 +301,12 @@ function matchOne(entry: StatementEntry, sorted: BillToMatch[], result: Result):
   const byReference = sorted.filter((b) => b.reference && mentionsReference(text, b.reference));
   const fits = (b: BillToMatch) =>
     entry.amountMinor !== null && (entry.amountMinor === b.dueMinor || entry.amountMinor === b.totalMinor);
-  if (byReference.length === 1) return result('matched', 'reference', byReference, !fits(byReference[0]));
+  // The reference names the bill, but an amount that is not what it owes (500 ₽ on a 145,63 ₽ bill) is a
+  // person's call: shown with that bill, never recorded with one click.
+  if (byReference.length === 1)
+    return fits(byReference[0])
+      ? result('matched', 'reference', byReference)
+      : result('ambiguous', 'reference', byReference, true);
   if (byReference.length > 1) return result('ambiguous', 'severalReferences', byReference);
   const named = entry.payer ? sorted.filter((b) => namesMatch(entry.payer, b.name)) : [];
   if (entry.amountMinor === null) return named.length ? result('ambiguous', 'nameOnly', named) : result('unknown', 'noAmount');

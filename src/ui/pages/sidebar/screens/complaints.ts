@@ -81,7 +81,8 @@ export const complaintsScreen: Screen = async (ctx) => {
       });
       const buttons = DECISIONS.map((d) =>
         actionButton(
-          tr(`complaint.decision.${d}` as MessageKey),
+          // The button says what it does; the card's state says what was decided.
+          tr(`ui.complaint.do.${d}` as MessageKey),
           async () => {
             try {
               const done = await confirmed(ctx, asking, (token) =>
