@@ -1,4 +1,5 @@
 import { allows, editorsOf } from '../core/access';
+import { listOf } from '../core/i18n/format';
 import { itemName } from '../core/catalog';
 import { formatDateTime } from '../core/i18n/format';
 import { Lang } from '../core/i18n/lang';
@@ -110,7 +111,7 @@ function listSection(
 ): Extract<TabSection, { kind: 'list' }> {
   const r = data.record;
   const block = handOutBlocks(data, lang).find((b) => samePlace(b.place, building));
-  const pickup = [r.pickupTime, r.pickupPoints.join(', ')].filter(Boolean).join(', ');
+  const pickup = listOf([r.pickupTime, listOf(r.pickupPoints, lang)], lang);
   const heading =
     r.state === 'settled'
       ? t(lang, 'tab.listSettled', { round: roundName(r) })

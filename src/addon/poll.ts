@@ -1,4 +1,5 @@
 import { itemName } from '../core/catalog';
+import { listOf } from '../core/i18n/format';
 import { t } from '../core/i18n/translate';
 import { PollInterest, PollItem, describeInterest, pollChatText, tallyPoll } from '../core/poll';
 import { unitsOf } from '../core/quantity';
@@ -60,7 +61,7 @@ function viewOf(ctx: ActionContext, poll: StoredPoll): PollView {
     answers: new Set(answers.map((a) => a.who.trim().toLowerCase())).size,
     interest,
     lines: interest.map((i) => describeInterest(i, ctx.lang)),
-    notInCatalog: wantedNew.length ? t(ctx.lang, 'poll.newLines', { items: wantedNew.join(', ') }) : '',
+    notInCatalog: wantedNew.length ? t(ctx.lang, 'poll.newLines', { items: listOf(wantedNew, ctx.lang) }) : '',
     roundId: poll.roundId ?? '',
   };
 }

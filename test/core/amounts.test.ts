@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { formatMoney, formatNumber } from '../../src/core/i18n/format';
+import { formatMoney, formatNumber, listOf } from '../../src/core/i18n/format';
 import { LANGS } from '../../src/core/i18n/lang';
 import { CURRENCIES, readAmount } from '../../src/core/money';
 import { parseTypedQuantity } from '../../src/core/quantity';
@@ -102,4 +102,9 @@ test('a quantity as a person types it back: the decimal separator kept, no group
   expect(formatNumber(1250.5, 'ru', 3, false)).toBe('1250,5');
   expect(formatNumber(1250.5, 'en', 3, false)).toBe('1250.5');
   expect(formatNumber(1250.5, 'ru')).toBe('1\u00a0250,5');
+});
+
+test('a list as each language writes one: a comma, or 、 in Chinese', () => {
+  expect(listOf(['суббота 10–12', 'Двор', 'Школа'], 'ru')).toBe('суббота 10–12, Двор, Школа');
+  expect(listOf(['周六 10–12', '院子', '', '学校'], 'zh-CN')).toBe('周六 10–12、院子、学校');
 });

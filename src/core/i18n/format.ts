@@ -65,3 +65,8 @@ export function formatDateTime(ms: number, timeZone: string, lang: Lang): string
   if (lang === 'ru') return `${day}, ${w.day} ${MONTHS.ru[w.month - 1]} ${w.year}, ${hm}`;
   return `${day}, ${w.day} ${MONTHS.en[w.month - 1]} ${w.year}, ${hm}`;
 }
+
+/** A list as the reader's language writes one: "Двор, Школа", "院子、学校", "Yard, School". */
+export function listOf(items: readonly string[], lang: Lang): string {
+  return items.filter(Boolean).join(lang === 'zh-CN' ? '、' : ', ');
+}

@@ -1,4 +1,5 @@
 import { formatDateTime, formatMoney } from '../../../../core/i18n/format';
+import { listOf } from '../../../../core/i18n/format';
 import { MessageKey } from '../../../../core/i18n/translate';
 import { actionButton, append, clear, el, notice, statusLine } from '../../../shared/dom';
 import { Screen } from './context';
@@ -35,7 +36,7 @@ export const buildingScreen: Screen = async (ctx) => {
     return root;
   }
   const money = (m: number) => formatMoney(m, round.currency, lang);
-  const pickup = [round.pickupTime, round.pickupPoints.join(', ')].filter(Boolean).join(', ');
+  const pickup = listOf([round.pickupTime, listOf(round.pickupPoints, ctx.lang)], ctx.lang);
   append(
     root,
     el(

@@ -1,4 +1,5 @@
 import { actionButton, append, clear, el, notice, statusLine } from '../../../shared/dom';
+import { listOf } from '../../../../core/i18n/format';
 import { Screen, ScreenContext } from './context';
 
 type Summary = Awaited<ReturnType<typeof fetchSummary>>;
@@ -27,7 +28,7 @@ export const emailsScreen: Screen = async (ctx) => {
       el('div', {}, tr('ui.labelled', { label: tr('ui.emails.queued'), value: c.QUEUED })),
       el('div', {}, tr('ui.labelled', { label: tr('ui.emails.failed'), value: c.FAILED })),
       el('div', {}, tr('ui.labelled', { label: tr('ui.emails.noEmail'), value: c.NO_EMAIL })),
-      s.noEmailNames.length ? el('div', {}, tr('ui.emails.noEmailWho', { names: s.noEmailNames.join(', ') })) : null,
+      s.noEmailNames.length ? el('div', {}, tr('ui.emails.noEmailWho', { names: listOf(s.noEmailNames, ctx.lang) })) : null,
       s.noEmailNames.length ? el('div', { className: 'muted' }, tr('ui.emails.noEmailWhat')) : null,
       el('div', { className: 'muted' }, tr('ui.emails.quota', { count: s.quota })),
       s.lastDrain?.waitingForQuota

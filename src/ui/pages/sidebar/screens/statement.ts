@@ -53,7 +53,8 @@ export const statementScreen: Screen = async (ctx) => {
 };
 
 function billLabel(ctx: ScreenContext, b: StatementBill, code: string): string {
-  return [b.name, b.reference, `${b.roundId}: ${formatMoney(b.dueMinor, code, ctx.lang)}`].filter(Boolean).join(' · ');
+  const due = ctx.tr('ui.labelled', { label: b.roundId, value: formatMoney(b.dueMinor, code, ctx.lang) });
+  return [b.name, b.reference, due].filter(Boolean).join(' · ');
 }
 
 function renderReview(
