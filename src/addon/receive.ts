@@ -1,4 +1,5 @@
 import { ShortfallRule, SHORTFALL_RULES } from '../core/allocation';
+import { unitName } from '../core/units';
 import { itemName } from '../core/catalog';
 import { Confirmation, asks, confirmationToken } from '../core/confirm';
 import { ParticipantChange, compareTallies } from '../core/corrections';
@@ -134,7 +135,7 @@ function itemsOf(ctx: ActionContext, round: RoundData, after: RoundTally): Recei
       return {
         itemId: a.itemId,
         name: itemName(item, ctx.lang),
-        unit: item.unit,
+        unit: unitName(item.unit, ctx.lang),
         bought: u(a.boughtSteps),
         received: u(received),
         short: u(Math.max(0, a.boughtSteps - received)),

@@ -1,4 +1,5 @@
 import { ShortfallRule } from '../../core/allocation';
+import { unitName } from '../../core/units';
 import { itemName } from '../../core/catalog';
 import { formatNumber } from '../../core/i18n/format';
 import { unitsOf } from '../../core/quantity';
@@ -53,7 +54,7 @@ export function receivingScreen(roundId: string): ReceivingScreen {
           return {
             itemId: a.itemId,
             name: itemName(item, ctx.lang),
-            unit: item.unit,
+            unit: unitName(item.unit, ctx.lang),
             bought: unitsOf(a.boughtSteps, item.stepMilli),
             boughtText: typed(a.boughtSteps, item.stepMilli),
             receivedText: a.receivedSteps === null ? '' : typed(a.receivedSteps, item.stepMilli),
