@@ -43,6 +43,8 @@ export interface RoundData {
   accounts: Map<string, ParticipantAccount>;
   /** Payment references assigned so far (order key → reference): none before the round closes. */
   references: Map<string, string>;
+  /** Journal rows (sheet row numbers) whose kind or amount could not be read: left out of the books. */
+  unreadableJournalRows: number[];
 }
 
 export function loadRound(ctx: ActionContext, roundId: string): RoundData {
@@ -52,7 +54,8 @@ export function loadRound(ctx: ActionContext, roundId: string): RoundData {
   if (!snapshot) fail(ctx.lang, isArchived(ctx.store, roundId) ? 'round.archived' : 'round.notOpened');
   const items = new Map(snapshot.items.map((i) => [i.id, i]));
   const orders = readRoundOrders(ctx.book, roundId, items, ctx.store);
-  const journal = readJournal(ctx.book, record.currency);
+  const unreadableJournalRows: number[] = [];
+  const journal = readJournal(ctx.book, record.currency, unreadableJournalRows);
   const received = ctx.store.get(KEYS.received(roundId)) ?? {};
   const tally = tallyRound(
     record,
@@ -64,7 +67,7 @@ export function loadRound(ctx: ActionContext, roundId: string): RoundData {
   const roundJournal = journal.filter((e) => e.roundId === roundId);
   const accounts = new Map(tally.participants.map((p) => [p.order.key, account(p.order.key, p.totalMinor, roundJournal)]));
   const references = new Map(Object.entries(ctx.store.get(KEYS.paymentRefs(roundId)) ?? {}));
-  return { record, snapshot, items, orders, journal, received, tally, accounts, references };
+  return { record, snapshot, items, orders, journal, received, tally, accounts, references, unreadableJournalRows };
 }
 
 /**

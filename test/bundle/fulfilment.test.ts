@@ -269,6 +269,11 @@ describe('payments typed straight into the Journal sheet', () => {
     const row = (kind: string, amount: string) => [new Date(NOW + 2 * HOUR), c.roundId, anna.orderKey, 'Анна', '', kind, amount];
     typeRows(c.ws, 'Касса', [row('возврат', '20'), row('подарок', '500'), row('оплата', 'пятьсот')], next + 2);
     expect(c.ws.run<Screen>('participantsScreen', [c.roundId]).participants[0].paidMinor).toBe(140_50);
+    // … and the treasurer is told which rows, and what to do, on the Money screen.
+    expect(c.ws.run<{ unreadable: string[] }>('moneyScreen', [c.roundId]).unreadable).toEqual([
+      `Касса, строка ${next + 3}: не удалось прочитать вид операции или сумму, поэтому строка не учтена. Выберите вид операции из списка и впишите сумму числом.`,
+      `Касса, строка ${next + 4}: не удалось прочитать вид операции или сумму, поэтому строка не учтена. Выберите вид операции из списка и впишите сумму числом.`,
+    ]);
   });
 });
 

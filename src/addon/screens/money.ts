@@ -1,3 +1,5 @@
+import { t } from '../../core/i18n/translate';
+import { sheetName } from '../../workspace/sheets/schema';
 import { RoundLedger } from '../../core/ledger';
 import { RoundState } from '../../core/round';
 import { reading, requireAccess } from '../action';
@@ -22,6 +24,8 @@ export interface MoneyScreen {
   /** What the round owes out: goods to the supplier, delivery and the organiser fee, as billed. */
   owed: { supplierMinor: number; deliveryMinor: number; feeMinor: number };
   people: MoneyPerson[];
+  /** "Journal, row 14: …" for each hand-typed row the books leave out, in the reader's language. */
+  unreadable: string[];
 }
 
 /**
@@ -34,6 +38,9 @@ export function moneyScreen(roundId: string): MoneyScreen {
     const data = loadRound(ctx, String(roundId));
     const ledger = ledgerOf(data);
     return {
+      unreadable: data.unreadableJournalRows.map((row) =>
+        t(ctx.lang, 'money.journalRowUnread', { sheet: sheetName('journal', ctx.book.lang), row }),
+      ),
       roundId: data.record.id,
       title: data.record.title,
       state: data.record.state,

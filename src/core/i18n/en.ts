@@ -162,6 +162,8 @@ export const en = {
   'purge.notSettled': 'Personal data can be removed only after the round is settled.',
   'payment.roundSettled':
     '{round} is settled: nothing more can be recorded in it. Money that came in later can be given back, or taken as payment in the next round.',
+  'money.journalRowUnread':
+    '{sheet}, row {row}: the kind or the amount cannot be read, so the row is left out of the books. Pick the kind from the list and type the amount as a number.',
   'purge.participant': 'Participant {n}',
   'menu.newRound': 'New round',
   'menu.formLink': "Current round's form link",

@@ -159,6 +159,7 @@ export const zh: Catalog<MessageKey> = {
   'payment.amountInvalid': '“{value}”不是有效的金额。',
   'purge.notSettled': '只有结算之后才能删除个人信息。',
   'payment.roundSettled': '“{round}”已结算，不能再登记任何收付。之后收到的款项可以退回，或作为下一期的付款。',
+  'money.journalRowUnread': '{sheet}第{row}行：无法识别类型或金额，此行未计入账目。请从列表中选择类型，并用数字填写金额。',
   'purge.participant': '居民{n}',
   'menu.newRound': '新建团购',
   'menu.formLink': '当前团购的表单链接',

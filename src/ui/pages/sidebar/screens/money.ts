@@ -23,6 +23,7 @@ export const moneyScreen: Screen = async (ctx) => {
     'section',
     { 'aria-label': tr('ui.tab.money') },
     el('h1', {}, tr('ui.money.title', { round: data.title })),
+    ...data.unreadable.map((line) => notice('error', line)),
     el(
       'div',
       { className: 'card figures' },
