@@ -250,7 +250,10 @@ export function recordReceipt(
     saveRound(ctx.book, ctx.store, { ...before.record, shortfallRule: rule, state: 'arrived' }, ctx.now);
     const after = loadRound(ctx, before.record.id);
     writeRoundResults(ctx.book, ctx.store, after.record, after);
-    const emails = deliveryEmails(ctx, after, changes, occasionOf(received, rule));
+    // Each correction is keyed by the change it reports (from what had arrived to what has now), so typing
+    // 6, then 9, then 6 again corrects three times, while the same delivery recorded twice corrects once.
+    const from = occasionOf(before.received, before.record.shortfallRule ?? 'latestLoseFirst');
+    const emails = deliveryEmails(ctx, after, changes, `${from}>${occasionOf(received, rule)}`);
     const queued = queueEmails(ctx.book, ctx.store, emails, ctx.now);
     updateLedger(ctx, after);
     markTabsStale(ctx);

@@ -141,6 +141,17 @@ describe('receiving: less arrived (latest orders lose first), then more', () => 
     yes(c.ws, 'recordReceipt', [id, { received: { OIL: '16' } }]);
     expect(outbox(c).filter((m) => m.kind === 'correction')).toHaveLength(corrections);
   });
+
+  test('a count typed, corrected and put back (9, then 16, then 9 again) corrects each time, as many as it said', () => {
+    const klara = () => outbox(c).filter((m) => m.kind === 'correction' && m.to === 'клара@example.org').length;
+    const had = klara();
+    const plan = c.ws.run<{ corrections: number }>('recordReceipt', [id, { received: { OIL: '9' } }]);
+    const all = outbox(c).filter((m) => m.kind === 'correction').length;
+    yes(c.ws, 'recordReceipt', [id, { received: { OIL: '9' } }]);
+    // Back to 9: Клара loses oil again and hears it again; the emails number what the plan said.
+    expect(klara()).toBe(had + 1);
+    expect(outbox(c).filter((m) => m.kind === 'correction').length - all).toBe(plan.corrections);
+  });
 });
 
 describe('receiving: quantities as the coordinator types them, and the proportional rule', () => {
