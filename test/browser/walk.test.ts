@@ -65,7 +65,8 @@ async function walk(who: string, user: string, lang: Lang, locale: string, tabs:
     const code = text.match(CODE_WORDS);
     if (code) found.push(`${tab}: code "${code[1]}"`);
     if (/\d{4}-\d\d-\d\dT\d\d:\d\d/.test(text)) found.push(`${tab}: ISO timestamp`);
-    const ascii = lang === 'zh-CN' && text.match(/[\u3400-\u9fff][:,;?!]/);
+    // "葵花籽油 2, 牛奶 4" too: a comma between a number and the next Chinese word.
+    const ascii = lang === 'zh-CN' && text.match(/[\u3400-\u9fff][:,;?!]|[\u3400-\u9fff\d][,;:] ?[\u3400-\u9fff]/);
     if (ascii) found.push(`${tab}: ASCII punctuation "${ascii[0]}"`);
     const name = `walk-${who}-${lang}-${String(i + 1).padStart(2, '0')}-${key}`;
     await snapshot(s, `${name}-1366x768`, { width: 1366, height: 768 });
