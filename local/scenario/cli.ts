@@ -8,7 +8,10 @@ async function main(): Promise<void> {
   const out = outAt >= 0 ? args[outAt + 1] : 'scenario-out';
   const deploymentAt = args.indexOf('--deployment');
   const deployment = deploymentAt >= 0 ? (args[deploymentAt + 1] as Deployment) : undefined;
-  const files = args.filter((a, i) => !a.startsWith('--') && i !== outAt + 1 && i !== deploymentAt + 1);
+  // An option's value is the argument after it; with the option absent (index -1) nothing is skipped,
+  // so the first file is never taken for the value of a missing --out.
+  const optionValues = new Set([outAt, deploymentAt].filter((at) => at >= 0).map((at) => at + 1));
+  const files = args.filter((a, i) => !a.startsWith('--') && !optionValues.has(i));
   if (!files.length || (deployment && deployment !== 'bound' && deployment !== 'addon')) {
     console.error('usage: npm run scenario -- scenarios/FILE.json [--out DIR] [--deployment bound|addon]');
     process.exit(2);

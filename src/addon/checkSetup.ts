@@ -1,4 +1,4 @@
-import { formatDateTime, formatNumber } from '../core/i18n/format';
+import { formatDateTime, formatNumber, listOf } from '../core/i18n/format';
 import { Lang } from '../core/i18n/lang';
 import { MessageKey, t } from '../core/i18n/translate';
 import { outboxSummary } from '../workspace/outbox';
@@ -66,7 +66,7 @@ function scopesLine(lang: Lang): { line: CheckLine; url: string } {
   const granted = new Set(grantedScopes());
   const missing = DECLARED_SCOPES.filter((s) => !granted.has(s)).map((s) => t(lang, SCOPE_NAMES[s] ?? 'check.scope.other'));
   if (url === null && !missing.length) return { line: line('scopes', 'ok', title, t(lang, 'check.scopes.ok')), url: '' };
-  const text = t(lang, 'check.scopes.missing', { which: missing.join(', ') || '—', url: url ?? '' });
+  const text = t(lang, 'check.scopes.missing', { which: listOf(missing, lang) || '—', url: url ?? '' });
   return { line: line('scopes', 'fail', title, text), url: url ?? '' };
 }
 
@@ -84,7 +84,7 @@ function triggersLine(ctx: ActionContext): CheckLine {
     t(lang, TRIGGER_NAMES[s.handler] ?? 'check.trigger.other'),
   );
   if (missing.length)
-    return line('triggers', 'fail', title, t(lang, 'check.triggers.missing', { which: missing.join(', ') }) + why);
+    return line('triggers', 'fail', title, t(lang, 'check.triggers.missing', { which: listOf(missing, lang) }) + why);
   return line('triggers', refused ? 'warn' : 'ok', title, t(lang, 'check.triggers.ok', { owner }) + why);
 }
 

@@ -1,6 +1,6 @@
 import { CatalogItem } from '../core/catalog';
 import { Confirmation, asks, confirmationToken } from '../core/confirm';
-import { formatDateTime } from '../core/i18n/format';
+import { formatDateTime, listOf } from '../core/i18n/format';
 import { roundFacts } from '../core/emailContent';
 import { OutgoingEmail, renderEmail } from '../core/emails';
 import { t } from '../core/i18n/translate';
@@ -169,7 +169,12 @@ function roundItems(ctx: ActionContext, record: RoundRecord): CatalogItem[] {
     throw new UserError([t(ctx.lang, 'round.catalogProblems'), ...bad.map((p) => `${p.cell}: ${p.message}`)].join('\n'));
   const items = record.itemIds.map((id) => catalog.items.get(id)).filter((i): i is CatalogItem => !!i);
   if (items.length !== record.itemIds.length)
-    fail(ctx.lang, 'round.itemUnknown', { id: record.itemIds.filter((id) => !catalog.items.has(id)).join(', ') });
+    fail(ctx.lang, 'round.itemUnknown', {
+      id: listOf(
+        record.itemIds.filter((id) => !catalog.items.has(id)),
+        ctx.lang,
+      ),
+    });
   return items;
 }
 

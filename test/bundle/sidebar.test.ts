@@ -132,6 +132,28 @@ describe('screens', () => {
     ).toEqual([]);
   });
 
+  test('a setting chosen from a list is offered as words in the reader’s language, and saved as chosen', () => {
+    const c = openCommunity();
+    type Screen = { settings: Record<string, string>; choices: Record<string, { value: string; label: string }[]> };
+    const s = c.ws.run<Screen>('settingsScreen');
+    expect(s.choices.rounding.map((o) => o.label)).toEqual([
+      'по правилам арифметики (0,5 — вверх)',
+      'к чётному (банковское)',
+      'всегда вверх',
+    ]);
+    expect(s.choices.remindOrdered.map((o) => o.label)).toEqual(['да', 'нет']);
+    expect(s.choices.feePercent).toBeUndefined();
+    const halfEven = s.choices.rounding.find((o) => o.label === 'к чётному (банковское)')!;
+    const saved = c.ws.run<Screen>('saveSettings', [{ settings: { ...s.settings, rounding: halfEven.value } }]);
+    expect(saved.settings.rounding).toBe(halfEven.value);
+    expect(
+      c.ws.spreadsheet
+        .sheet('Настройки')!
+        .cells.flat()
+        .map((x) => x?.value),
+    ).toContain(halfEven.label);
+  });
+
   test('a payment recorded twice by a double click is recorded once', () => {
     const c = openCommunity();
     submit(c, { name: 'Анна', items: { EGGS: '2' } });

@@ -1,5 +1,6 @@
 import { ROLES, Role } from '../../core/i18n/labels';
 import { t } from '../../core/i18n/translate';
+import { wordOf } from '../../core/i18n/words';
 import { safeUrl } from '../../core/html';
 import { LANGS, Lang } from '../../core/i18n/lang';
 import { describePayeeProblem } from '../../core/moneyText';
@@ -10,6 +11,7 @@ import {
   DEFAULT_SETTINGS,
   PAYEE_SETTINGS,
   SETTING_KEYS,
+  SETTING_WORDS,
   SettingKey,
   parseSettings,
 } from '../../core/settings';
@@ -50,8 +52,20 @@ function paymentProblems(lang: Lang, checked: CommunitySettings): string[] {
 export interface SettingsScreen {
   settings: Record<SettingKey, string>;
   notes: Record<SettingKey, string>;
+  /** For a setting chosen from a list (currency, language, split, rounding, yes/no): code → the reader's word. */
+  choices: Partial<Record<SettingKey, { value: string; label: string }[]>>;
   places: { kind: 'building' | 'pickup'; name: string; notes: string }[];
   volunteers: { email: string; name: string; role: Role; building: string; lang: Lang | '' }[];
+}
+
+/** The lists a setting is chosen from, each choice named in the reader's language (never "halfUp"). */
+function settingChoices(lang: Lang): SettingsScreen['choices'] {
+  const out: SettingsScreen['choices'] = {};
+  for (const key of SETTING_KEYS) {
+    const words = SETTING_WORDS[key];
+    if (words) out[key] = words.codes.map((code) => ({ value: code, label: wordOf(words, code, lang) }));
+  }
+  return out;
 }
 
 /** Settings, places and volunteers as the sidebar edits them. Reachable from the menu first, so it sets up too. */
@@ -62,6 +76,7 @@ export function settingsScreen(): SettingsScreen {
     return {
       settings: Object.fromEntries(SETTING_KEYS.map((k) => [k, raw[k]])) as Record<SettingKey, string>,
       notes: Object.fromEntries(SETTING_KEYS.map((k) => [k, t(ctx.lang, `setting.${k}`)])) as Record<SettingKey, string>,
+      choices: settingChoices(ctx.lang),
       places: readPlaceRows(ctx.book)
         .map((p) => ({ ...p, kind: p.kind ?? ('building' as const) }))
         .filter((p) => p.name),

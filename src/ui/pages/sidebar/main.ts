@@ -2,7 +2,7 @@ import { resolveLang } from '../../../core/i18n/lang';
 import { MessageKey, t } from '../../../core/i18n/translate';
 import { el, append, clear, notice } from '../../shared/dom';
 import { call, setServerLang } from '../../shared/server';
-import { Screen, ScreenContext } from './screens/context';
+import { Screen, ScreenContext, roundPicker } from './screens/context';
 import { roundsScreen } from './screens/rounds';
 import { tallyScreen } from './screens/tally';
 import { offlineScreen } from './screens/offline';
@@ -125,15 +125,7 @@ function renderTabs(): void {
 function renderPicker(): void {
   clear(picker);
   if (!needsRound.has(current) || rounds.length === 0) return;
-  const s = el('select', {
-    'aria-label': tr('ui.round.pick'),
-    onchange: (e: Event) => ctx.go(current, (e.target as HTMLSelectElement).value),
-  });
-  for (const r of rounds)
-    s.appendChild(
-      el('option', { value: r.id, selected: r.id === roundId }, `${r.id} · ${r.title} (${tr(`state.${r.state}` as MessageKey)})`),
-    );
-  append(picker, el('div', { className: 'field' }, s));
+  append(picker, roundPicker(ctx, rounds, roundId, current));
 }
 
 let shown = 0;

@@ -1,3 +1,4 @@
+import { listOf } from '../../../core/i18n/format';
 import { resolveLang } from '../../../core/i18n/lang';
 import { MessageKey, t } from '../../../core/i18n/translate';
 import { slipsPerPage } from '../../../core/slips';
@@ -65,7 +66,7 @@ function slip(data: OrderSlips, height: string): HTMLElement {
       'div',
       { className: 'person' },
       blank('slip.name', '', true),
-      blank('slip.building', data.buildings.join(', ')),
+      blank('slip.building', listOf(data.buildings, lang)),
       blank('slip.flat'),
       blank('slip.phone'),
     ),

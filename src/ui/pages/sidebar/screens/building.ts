@@ -1,8 +1,7 @@
-import { formatDateTime, formatMoney } from '../../../../core/i18n/format';
-import { listOf } from '../../../../core/i18n/format';
+import { formatDateTime, formatMoney, listOf } from '../../../../core/i18n/format';
 import { MessageKey } from '../../../../core/i18n/translate';
 import { actionButton, append, clear, el, notice, statusLine } from '../../../shared/dom';
-import { Screen } from './context';
+import { Screen, roundPicker } from './context';
 import { labelled, personCard } from './person';
 
 /**
@@ -14,22 +13,8 @@ export const buildingScreen: Screen = async (ctx) => {
   const { tr, lang } = ctx;
   const data = await ctx.call('myBuildingScreen', ctx.roundId());
   const root = el('section', { 'aria-label': tr('ui.myBuilding.title') });
-  append(root, el('h1', {}, data.buildings.length ? data.buildings.join(', ') : tr('ui.myBuilding.title')));
-  if (data.rounds.length > 1) {
-    const pick = el('select', {
-      'aria-label': tr('ui.round.pick'),
-      onchange: (e: Event) => ctx.go('building', (e.target as HTMLSelectElement).value),
-    });
-    for (const r of data.rounds)
-      pick.appendChild(
-        el(
-          'option',
-          { value: r.id, selected: r.id === data.round?.id },
-          `${r.id} · ${r.title} (${tr(`state.${r.state}` as MessageKey)})`,
-        ),
-      );
-    append(root, el('div', { className: 'field' }, pick));
-  }
+  append(root, el('h1', {}, data.buildings.length ? listOf(data.buildings, lang) : tr('ui.myBuilding.title')));
+  if (data.rounds.length > 1) append(root, roundPicker(ctx, data.rounds, data.round?.id, 'building'));
   const round = data.round;
   if (!round) {
     append(root, notice('info', tr('ui.round.none')));
@@ -56,7 +41,9 @@ export const buildingScreen: Screen = async (ctx) => {
           )
         : null,
       pickup ? el('div', { className: 'muted' }, tr('ui.myBuilding.pickup', { pickup })) : null,
-      data.tabs.length ? el('p', { className: 'phone-hint' }, tr('ui.myBuilding.phone', { tabs: data.tabs.join(', ') })) : null,
+      data.tabs.length
+        ? el('p', { className: 'phone-hint' }, tr('ui.myBuilding.phone', { tabs: listOf(data.tabs, lang) }))
+        : null,
     ),
   );
   if (round.state === 'open') {

@@ -22,7 +22,7 @@ export const offlineScreen: Screen = async (ctx) => {
     { value: '', label: tr('ui.offline.newResident') },
     ...data.orders.map((o) => ({
       value: o.orderKey,
-      label: `${o.name}${o.building ? `, ${o.building}` : ''}${o.flat ? ` ${o.flat}` : ''}${o.enteredBy ? ` ✎ ${o.enteredBy}` : ''}`,
+      label: `${o.name}${o.building ? ` · ${o.building}` : ''}${o.flat ? ` ${o.flat}` : ''}${o.enteredBy ? ` ✎ ${o.enteredBy}` : ''}`,
     })),
   ]);
   const name = el('input', { type: 'text', autocomplete: 'off' });
@@ -89,7 +89,7 @@ export const offlineScreen: Screen = async (ctx) => {
   const next = (saved: { orderKey: string }) => {
     const kept = building.value;
     pickExisting.appendChild(
-      el('option', { value: saved.orderKey }, `${name.value}${kept ? `, ${kept}` : ''}${flat.value ? ` ${flat.value}` : ''}`),
+      el('option', { value: saved.orderKey }, `${name.value}${kept ? ` · ${kept}` : ''}${flat.value ? ` ${flat.value}` : ''}`),
     );
     fill('');
     building.value = kept;

@@ -6,6 +6,7 @@ import { actionButton, append, clear, el, field, notice, requestId, select, stat
 import { confirmed } from './confirm';
 import { pollsSection } from './polls';
 import { Screen, ScreenContext } from './context';
+import { labelled } from './person';
 
 /** "2026-11-25T18:00" typed in the sheet's time zone → the instant, as an ISO string. */
 function deadlineIso(local: string, timeZone: string): string {
@@ -139,7 +140,7 @@ export const roundsScreen: Screen = async (ctx) => {
         el(
           'div',
           { className: 'muted' },
-          `${tr('ui.round.deadline')}: ${formatDateTime(Date.parse(r.deadline), data.timeZone, ctx.lang)}`,
+          labelled(ctx.lang, tr('ui.round.deadline'), formatDateTime(Date.parse(r.deadline), data.timeZone, ctx.lang)),
         ),
         r.formUrl
           ? el('div', {}, el('a', { href: r.formUrl, target: '_blank', rel: 'noopener' }, tr('ui.round.formLink')))

@@ -8,10 +8,14 @@ export const settingsScreen: Screen = async (ctx) => {
   const { tr, lang } = ctx;
   const data = await ctx.call('settingsScreen');
   const status = statusLine();
-  const inputs = new Map<string, HTMLInputElement>();
+  const inputs = new Map<string, HTMLInputElement | HTMLSelectElement>();
   const settingsBox = el('div');
   for (const [key, value] of Object.entries(data.settings)) {
-    const input = el('input', { type: 'text', value });
+    const choices = data.choices[key as keyof typeof data.choices];
+    // A value typed by hand in the sheet that is not on the list stays, as typed, so saving loses nothing.
+    const input = choices
+      ? select(choices.some((c) => c.value === value) || !value ? choices : [...choices, { value, label: value }], value)
+      : el('input', { type: 'text', value });
     inputs.set(key, input);
     append(settingsBox, field(data.notes[key as keyof typeof data.notes] || key, input));
   }
