@@ -4,7 +4,8 @@ import { placeKindLabel } from '../src/core/i18n/labels';
 import { KEYS } from '../src/workspace/properties/keys';
 import { Key, readStored, storedEntries } from '../src/workspace/properties/store';
 import { SheetKey, row, sheetName } from '../src/workspace/sheets/schema';
-import { BUILDINGS, benchCatalog, rng } from './data';
+import { orderRows } from '../src/workspace/orders';
+import { BUILDINGS, benchCatalog, benchOrders } from './data';
 
 export const T0 = Date.UTC(2026, 10, 20, 7, 0);
 const HOUR = 3600_000;
@@ -74,41 +75,13 @@ export function benchCommunity(
     },
   ]);
   ws.run('openRound', [round.id]);
-  const r = rng(11);
-  const rows: unknown[][] = [];
-  for (let k = 0; k < orders; k++) {
-    const at = new Date(T0 + Math.floor(r() * 40 * HOUR));
-    const picked = new Set<number>();
-    const lines = 3 + Math.floor(r() * 10);
-    while (picked.size < lines) picked.add(Math.floor(r() * items.length));
-    for (const i of picked) {
-      const item = items[i];
-      const steps = 1 + Math.floor(r() * (item.stepMilli === 500 ? 10 : 4));
-      const extra = r() < 0.3 ? 1 + Math.floor(r() * 3) : 0;
-      rows.push(
-        row('orders', {
-          round: round.id,
-          orderKey: `form:${round.id}:${100000 + k}`,
-          source: 'form',
-          revision: 1,
-          responseAt: at.toISOString(),
-          submittedAt: at,
-          firstSubmittedAt: at,
-          name: `Resident ${k}`,
-          email: `r${k}@example.org`,
-          building: BUILDINGS[k % BUILDINGS.length],
-          flat: String(1 + (k % 120)),
-          pickupPoint: k % 2 ? 'Yard' : 'School',
-          lang: (['ru', 'zh-CN', 'en'] as const)[k % 3],
-          item: item.id,
-          itemName: item.name.default,
-          quantity: (steps * item.stepMilli) / 1000,
-          extra: extra ? (extra * item.stepMilli) / 1000 : null,
-          queue: `q=${steps}@${at.getTime()};e=${extra ? `${extra}@${at.getTime()}` : ''}`,
-        }),
-      );
-    }
-  }
+  // The very orders the core's tally is timed on (main.ts coreSection): "the same orders", as the add-on
+  // would have written them (workspace/orders.ts orderRows).
+  const byId = new Map(items.map((i) => [i.id, i]));
+  const rows = benchOrders(orders, items).flatMap((o, k) => {
+    const order = { ...o, key: `form:${round.id}:${100000 + k}` };
+    return orderRows(order, round.id, new Date(o.submittedAt).toISOString(), '', byId, LANG);
+  });
   put(ws, 'orders', rows);
   const sheet = ws.spreadsheet.sheet(sheetName('orders', LANG))!;
   // What the add-on would have remembered after appending these rows itself.

@@ -72,9 +72,13 @@ function context(
       return (volunteers ??= book.find('volunteers') ? readVolunteers(book) : []);
     },
     get sources() {
+      // The Volunteers sheet is read only when asked: an owner is a coordinator without it (core/access.ts).
+      const read = () => this.volunteers;
       return (sources ??= {
         owners: [spreadsheetOwner(book), store.get(KEYS.triggerOwner) ?? ''].filter(Boolean),
-        volunteers: this.volunteers,
+        get volunteers() {
+          return read();
+        },
       });
     },
     get access() {

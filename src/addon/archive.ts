@@ -1,11 +1,14 @@
 import { Confirmation, asks, confirmationToken } from '../core/confirm';
 import { t } from '../core/i18n/translate';
 import { archiveRows, writeArchiveRows } from '../workspace/archive';
-import { archiveLedgerLine } from '../workspace/ledgerSheet';
+import { archiveLedgerLine, writeLedgerLine } from '../workspace/ledgerSheet';
 import { KEYS } from '../workspace/properties/keys';
+import { DocumentStore } from '../workspace/properties/store';
 import { deleteRoundSheets } from '../workspace/results';
 import { unlinkResponseSheet } from '../workspace/roundForm';
-import { forgetRound, isArchived } from '../workspace/rounds';
+import { forgetRound, isArchived, roundSnapshots } from '../workspace/rounds';
+import { account, roundLedger } from '../core/ledger';
+import { RoundState } from '../core/round';
 import { ActionContext, fail, locked, requireAccess } from './action';
 import { markTabsStale } from './buildingTabs';
 import { RoundData, loadRound } from './roundData';
@@ -30,9 +33,12 @@ export interface ArchivePlan {
  * (core/ledger.ts availableCredit reads the Journal). Each step can be done again: an archive killed
  * half-way is finished by the next try (test/bundle/faults.test.ts).
  */
-export function archiveRoundNow(ctx: ActionContext, data: RoundData): boolean {
-  const id = data.record.id;
-  writeArchiveRows(ctx.book, ctx.store, id, archiveRows(data.record, data, ctx.book.lang));
+export function archiveRoundNow(ctx: ActionContext, loaded: RoundData): boolean {
+  const id = loaded.record.id;
+  const cancelled = loaded.record.state === 'cancelled';
+  const data = cancelled ? asCancelled(loaded) : loaded;
+  writeArchiveRows(ctx.book, ctx.store, id, archiveRows(data.record, data, ctx.book.lang, !cancelled));
+  if (cancelled) keepCancelledLine(ctx, data);
   archiveLedgerLine(ctx.book, ctx.store, id, ctx.lang);
   deleteRoundSheets(ctx.book, id);
   const unlinked = unlinkResponseSheet(ctx.book, data.record.formId, data.snapshot.responseSheetId);
@@ -40,6 +46,32 @@ export function archiveRoundNow(ctx: ActionContext, data: RoundData): boolean {
   markTabsStale(ctx);
   return !unlinked;
 }
+
+/**
+ * A cancelled round billed nobody: each person's account holds only what the Journal says about them in
+ * it (a payment made before the cancel, its refund, credit given back), against nothing due.
+ */
+function asCancelled(data: RoundData): RoundData {
+  const entries = data.journal.filter((e) => e.roundId === data.record.id);
+  const accounts = new Map(data.tally.participants.map((p) => [p.order.key, account(p.order.key, 0, entries)]));
+  return { ...data, accounts };
+}
+
+/**
+ * The Ledger keeps a cancelled round's line too (written now if the round never closed): nothing billed,
+ * and whatever money the Journal shows moved in it, so the community's cash still reconciles.
+ */
+function keepCancelledLine(ctx: ActionContext, data: RoundData): void {
+  const entries = data.journal.filter((e) => e.roundId === data.record.id);
+  const nothing = { goodsMinor: 0, deliveryMinor: 0, feeMinor: 0, totalMinor: 0, savingMinor: 0 };
+  const figures = roundLedger(nothing, [...data.accounts.values()], entries);
+  const { id: roundId, title, currency } = data.record;
+  const line = { ...figures, roundId, title, state: 'cancelled' as const, currency, updatedAt: ctx.now.getTime() };
+  writeLedgerLine(ctx.book, ctx.store, line, ctx.book.lang);
+}
+
+/** Rounds whose tabs can be folded away: settled ones, and cancelled ones that had opened. */
+const ARCHIVABLE: readonly RoundState[] = ['settled', 'cancelled'];
 
 /**
  * Sidebar: "Archive". Coordinators only; asks first ("Archive R3? Its tabs are folded into the Archive
@@ -54,7 +86,7 @@ export function archiveRound(roundId: string, confirm?: string): ArchivePlan | (
       return { roundId: id, title: '', people: 0, done: true, responsesKept: false };
     }
     const data = loadRound(ctx, id);
-    if (data.record.state !== 'settled') fail(ctx.lang, 'archive.notSettled');
+    if (!ARCHIVABLE.includes(data.record.state)) fail(ctx.lang, 'archive.notSettled');
     const plan: ArchivePlan = {
       roundId: id,
       title: data.record.title,
@@ -70,20 +102,28 @@ export function archiveRound(roundId: string, confirm?: string): ArchivePlan | (
 }
 
 /**
- * The tick: an archive killed half-way is finished first (its rows' place is still recorded), then rounds
- * settled a while ago are archived, one per run (each costs the same few calls).
+ * The round the tick should archive now, from document properties alone: an archive killed half-way
+ * first (its rows' place is still recorded), then a round settled or cancelled a while ago.
  */
+export function roundToArchive(store: DocumentStore, now: number): string | null {
+  const halfDone = store.list(KEYS.archiving).map(String)[0];
+  if (halfDone) return halfDone;
+  for (const id of store.get(KEYS.ledgerRounds) ?? []) {
+    const line = store.get(KEYS.ledgerLine(id));
+    if (line && line.state === 'settled' && now - line.updatedAt >= ARCHIVE_AFTER_MS) return id;
+  }
+  // A cancelled round, as long after its cancel (a round cancelled before that was recorded: now).
+  const cancelled = roundSnapshots(store).find(
+    (s) => s.round.state === 'cancelled' && now - (s.stateSince ?? 0) >= ARCHIVE_AFTER_MS,
+  );
+  return cancelled?.round.id ?? null;
+}
+
+/** The tick: archives one round a run (each costs the same few calls), finishing a killed one first. */
 export function archiveDueRounds(ctx: ActionContext): string | null {
-  for (const id of ctx.store.list(KEYS.archiving).map(String)) {
-    if (isArchived(ctx.store, id)) forgetRound(ctx.store, id, null);
-    else archiveRoundNow(ctx, loadRound(ctx, id));
-    return id;
-  }
-  for (const id of ctx.store.get(KEYS.ledgerRounds) ?? []) {
-    const line = ctx.store.get(KEYS.ledgerLine(id));
-    if (!line || line.state !== 'settled' || ctx.now.getTime() - line.updatedAt < ARCHIVE_AFTER_MS) continue;
-    archiveRoundNow(ctx, loadRound(ctx, id));
-    return id;
-  }
-  return null;
+  const id = roundToArchive(ctx.store, ctx.now.getTime());
+  if (!id) return null;
+  if (isArchived(ctx.store, id)) forgetRound(ctx.store, id, null);
+  else archiveRoundNow(ctx, loadRound(ctx, id));
+  return id;
 }

@@ -15,7 +15,6 @@ import { Confirmation, asks, confirmationToken } from '../core/confirm';
 import { renderEmail } from '../core/emails';
 import { formatMoney, formatNumber } from '../core/i18n/format';
 import { t } from '../core/i18n/translate';
-import { account } from '../core/ledger';
 import { outgoingEmail } from '../core/outgoing';
 import { unitsOf } from '../core/quantity';
 import { isTallied } from '../core/round';
@@ -26,10 +25,9 @@ import { readCatalog } from '../workspace/community';
 import { appendJournal } from '../workspace/journal';
 import { logEntry } from '../workspace/log';
 import { queueEmails } from '../workspace/outbox';
-import { refreshBillAccount } from '../workspace/results';
 import { ActionContext, fail, locked, requireAccess } from './action';
-import { placeOf, refreshTabRow } from './buildingTabs';
-import { journalEntryFor } from './payments';
+import { placeOf } from './buildingTabs';
+import { journalEntryFor, refreshAccount } from './payments';
 import { updateLedger } from './refreshLedger';
 import { RoundData, factsOf, loadRound } from './roundData';
 
@@ -227,14 +225,7 @@ export function decideComplaint(input: DecisionInput, confirm?: string): Complai
     if (entries.length) {
       appendJournal(ctx.book, entries, data.record.currency);
       data.journal.push(...entries);
-      const acc = account(
-        p.order.key,
-        p.totalMinor,
-        data.journal.filter((e) => e.roundId === data.record.id),
-      );
-      data.accounts.set(p.order.key, acc);
-      refreshBillAccount(ctx.book, data.record, acc);
-      refreshTabRow(ctx, data, p);
+      refreshAccount(ctx, data, p);
       updateLedger(ctx, data);
     }
     const decided: StoredComplaint = { ...c, decision, amountMinor, reason, decidedBy: ctx.me };

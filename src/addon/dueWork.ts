@@ -3,12 +3,13 @@ import { DocumentStore } from '../workspace/properties/store';
 import { roundSnapshots } from '../workspace/rounds';
 import { ActionContext } from './action';
 import { closeRoundNow } from './close';
-import { drainPendingSubmissions } from './intake';
+import { drainPendingSubmissions, queueOwedReceipts } from './intake';
 import { checkParkedEdits } from './phone';
 
 /**
  * "What fell due": work that belongs to a moment rather than to a person's click — a stop that has passed,
- * a submission or a phone's tick in a building's tab parked while the lock was busy. The hourly tick used to be the only one to do it; but in a
+ * a submission or a phone's tick in a building's tab parked while the lock was busy (or a submission killed
+ * before it recorded its order or queued its receipt). The hourly tick used to be the only one to do it; but in a
  * published add-on a time-driven run may have no spreadsheet at all (README, "The tick without a file"), and
  * a tick can be missing or out of quota. So every execution that has the file does it first, under the
  * document lock: the first submission, sidebar visit or tick after a stop closes the round and queues the
@@ -19,6 +20,7 @@ import { checkParkedEdits } from './phone';
 export function hasDueWork(store: DocumentStore, now: number): boolean {
   return (
     store.list(KEYS.pending).length > 0 ||
+    store.list(KEYS.receiptOwed).length > 0 ||
     store.list(KEYS.closing).length > 0 ||
     (store.get(KEYS.tabsToCheck) ?? []).length > 0 ||
     roundSnapshots(store).some((s) => s.round.state === 'open' && s.round.deadline <= now)
@@ -28,6 +30,7 @@ export function hasDueWork(store: DocumentStore, now: number): boolean {
 /** Does what fell due; returns the rounds it closed. One round's failure stops no other. */
 export function catchUp(ctx: ActionContext): string[] {
   drainPendingSubmissions(ctx.store, ctx.book);
+  queueOwedReceipts(ctx.store, ctx.book);
   try {
     checkParkedEdits(ctx);
   } catch (err) {

@@ -1,7 +1,7 @@
 import { t } from '../core/i18n/translate';
 import { RawOrderInput } from '../core/validation';
 import { SUBMIT_LOCK_WAIT_MS, withDocumentLock } from '../workspace/lock';
-import { findOrder, readRoundOrders } from '../workspace/orders';
+import { StoredOrder, findOrder, readRoundOrders } from '../workspace/orders';
 import { KEYS } from '../workspace/properties/keys';
 import { DocumentStore } from '../workspace/properties/store';
 import {
@@ -14,7 +14,9 @@ import {
   submittedResponse,
 } from '../workspace/responses';
 import { answersByColumn, answersById, findResponse, orderAnswers } from '../workspace/roundForm';
-import { roundSnapshots, snapshotForSheet } from '../workspace/rounds';
+import { roundSnapshots, snapshotForSheet, snapshotOf } from '../workspace/rounds';
+import { queueEmails } from '../workspace/outbox';
+import { OutgoingEmail } from '../core/emails';
 import { Book } from '../workspace/sheets/book';
 import { effectiveUserEmail } from '../workspace/session';
 import { isCellLimit } from '../workspace/sheets/setup';
@@ -23,7 +25,7 @@ import { lightTriggerContext } from './action';
 import { catchUp } from './dueWork';
 import { authorizedToRun } from './reauthorize';
 import { receiptEmail, sendReceipt, withdrawnEmail } from './receipt';
-import { openRoundOf } from './roundData';
+import { OpenRound, openRoundOf, recountRoundSoFar } from './roundData';
 import { checkOrder, logOrderProblems, saveOrder } from './saveOrder';
 import { BATCH_MS, drainFor, senderName } from './sendEmails';
 import { notePlannedOrder, syncTickPlan } from './tickPlan';
@@ -49,7 +51,10 @@ export function onFormSubmit_(e: GoogleAppsScript.Events.SheetsOnFormSubmit): vo
   const done = withDocumentLock(SUBMIT_LOCK_WAIT_MS, () => {
     const store = DocumentStore.open();
     if (!isCommunityTrigger(store, 'onFormSubmit_', uid)) return 'notOurs';
+    // Written ahead: killed before the order is recorded, the next execution records it (drainPendingSubmissions).
+    store.set(KEYS.pending(at), new Date().toISOString());
     const outcome = recordOrPark(store, at, source);
+    if (outcome !== 'parked') store.delete(KEYS.pending(at));
     const ctx = lightTriggerContext(store, Book.open(store), effectiveUserEmail());
     const closed = catchUp(ctx);
     if (typeof outcome === 'object') notePlannedOrder(ctx, outcome.roundId, outcome.who);
@@ -73,6 +78,56 @@ export function drainPendingSubmissions(store: DocumentStore, book: Book): numbe
     store.delete(KEYS.pending(parked));
   }
   return n;
+}
+
+/**
+ * Receipts a submission killed after saving its order (and before its receipt went out) still owes:
+ * queued now, each once — the Outbox keys a receipt by order and revision, so one already sent or queued
+ * (or left SENDING by a kill mid-send: the Emails screen asks about those) is not queued again. An order
+ * that was never saved owes nothing here: its response is recorded again, receipt and all.
+ */
+export function queueOwedReceipts(store: DocumentStore, book: Book): number {
+  const owed = store.list(KEYS.receiptOwed);
+  if (!owed.length) return 0;
+  const settings = store.get(KEYS.mailSettings) ?? { paymentInstructions: '', replyTo: '' };
+  const emails: OutgoingEmail[] = [];
+  const rounds = new Map<string, { round: OpenRound; orders: Map<string, StoredOrder> } | null>();
+  // The round's orders, read once: its running totals may have missed the killed order too (roundData.ts).
+  const roundOf = (roundId: string) => {
+    if (rounds.has(roundId)) return rounds.get(roundId) ?? null;
+    const snapshot = snapshotOf(store, roundId);
+    const round = snapshot && openRoundOf(book, store, snapshot);
+    const orders = round ? readRoundOrders(book, roundId, round.items, store) : [];
+    if (snapshot)
+      recountRoundSoFar(
+        store,
+        snapshot,
+        orders.map((o) => o.order),
+      );
+    const found = round ? { round, orders: new Map(orders.map((o) => [o.order.key, o])) } : null;
+    rounds.set(roundId, found);
+    return found;
+  };
+  for (const orderKey of owed) {
+    const marker = store.get(KEYS.receiptOwed(orderKey));
+    const r = roundOf(orderKey.split(':')[1] ?? '');
+    const saved = r?.orders.get(orderKey);
+    const round = r?.round;
+    if (round && marker && saved)
+      emails.push(
+        marker.withdrawn
+          ? withdrawnEmail(round, saved.order, saved.editUrl, settings.paymentInstructions)
+          : receiptEmail(round, saved.order, saved.editUrl, settings.paymentInstructions, marker.problems),
+      );
+  }
+  const queued = queueEmails(
+    book,
+    store,
+    emails.filter((e) => e.to),
+    new Date(),
+  );
+  store.deleteAll(owed.map((k) => KEYS.receiptOwed(k)));
+  return queued;
 }
 
 /**
@@ -172,15 +227,17 @@ function recordResponse(store: DocumentStore, { sheetId, row }: ResponseAt, sour
   if (checked.outcome === 'notAnOrder' && !previous?.order.lines.length) return 'notAnOrder';
   const editUrl = fromForm?.editUrl ?? previous?.editUrl ?? '';
   const submittedAt = timestamp.getTime();
+  const withdrawn = checked.outcome === 'notAnOrder';
+  store.set(KEYS.receiptOwed(orderKey), { withdrawn, problems: checked.problems });
   const order = saveOrder({ round, previous, orderKey, source: 'form', checked, submittedAt, responseAt, editUrl });
   if (checked.problems.length && checked.outcome !== 'notAnOrder') logOrderProblems(round, orderKey, raw, checked.problems);
   // The few settings a receipt needs, cached with the round so intake reads no Settings sheet.
   const settings = store.get(KEYS.mailSettings) ?? { paymentInstructions: '', replyTo: '' };
-  const email =
-    checked.outcome === 'notAnOrder'
-      ? withdrawnEmail(round, order, editUrl, settings.paymentInstructions)
-      : receiptEmail(round, order, editUrl, settings.paymentInstructions, checked.problems);
+  const email = withdrawn
+    ? withdrawnEmail(round, order, editUrl, settings.paymentInstructions)
+    : receiptEmail(round, order, editUrl, settings.paymentInstructions, checked.problems);
   sendReceipt(round, email, settings.replyTo, t(snapshot.defaultLang, 'app.name'));
+  store.delete(KEYS.receiptOwed(orderKey));
   const who = order.participant;
   const recipient = { email: (who.email ?? '').toLowerCase(), name: who.name, lang: who.lang, orderKey, link: editUrl };
   return { roundId: snapshot.round.id, who: { ...recipient, hasOrdered: order.lines.length > 0 } };

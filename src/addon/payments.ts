@@ -2,7 +2,7 @@ import { Capability } from '../core/access';
 import { Confirmation, asks, confirmationToken } from '../core/confirm';
 import { formatMoney } from '../core/i18n/format';
 import { t } from '../core/i18n/translate';
-import { JournalEntry, JournalKind, RoundLedger, account, identityOf } from '../core/ledger';
+import { JournalEntry, JournalKind, ParticipantAccount, RoundLedger, account, identityOf } from '../core/ledger';
 import { readAmount } from '../core/money';
 import { describeAmountProblem } from '../core/moneyText';
 import { recentTwinPayment } from '../core/repeats';
@@ -53,6 +53,33 @@ export function journalEntryFor(
     requestId: e.requestId,
     who: p?.order.participant.name ?? '',
   };
+}
+
+/**
+ * Appends Journal lines after the Journal's last row as loadRound read it (under this execution's lock,
+ * so no getLastRow), and keeps `data` in step for what follows.
+ */
+export function recordEntries(ctx: ActionContext, data: RoundData, entries: (JournalEntry & { who: string })[]): void {
+  if (!entries.length) return;
+  appendJournal(ctx.book, entries, data.record.currency, data.journalLastRow);
+  data.journal.push(...entries);
+  data.journalLastRow += entries.length;
+}
+
+/**
+ * After a Journal append about one person: their account from the round's Journal, then their cells in
+ * Bills and their row of their building's tab.
+ */
+export function refreshAccount(ctx: ActionContext, data: RoundData, p: ParticipantResult): ParticipantAccount {
+  const acc = account(
+    p.order.key,
+    p.totalMinor,
+    data.journal.filter((e) => e.roundId === data.record.id),
+  );
+  data.accounts.set(p.order.key, acc);
+  refreshBillAccount(ctx.book, data.record, acc);
+  refreshTabRow(ctx, data, p);
+  return acc;
 }
 
 /**
@@ -129,21 +156,11 @@ function journalAction(
         method: String(input.method ?? ''),
         note: String(input.note ?? ''),
       });
-      appendJournal(ctx.book, [entry], data.record.currency);
-      data.journal.push(entry);
+      recordEntries(ctx, data, [entry]);
     }
     // Also when the request is already in the Journal: a try killed after appending it left the Bills
     // sheet and the building's tab behind (test/bundle/faults.test.ts).
-    if (p && (!unchanged || already)) {
-      const acc = account(
-        p.order.key,
-        p.totalMinor,
-        data.journal.filter((e) => e.roundId === data.record.id),
-      );
-      data.accounts.set(p.order.key, acc);
-      refreshBillAccount(ctx.book, data.record, acc);
-      refreshTabRow(ctx, data, p);
-    }
+    if (p && (!unchanged || already)) refreshAccount(ctx, data, p);
     const acc = p ? data.accounts.get(p.order.key) : undefined;
     return { balanceMinor: acc?.balanceMinor ?? 0, ledger: updateLedger(ctx, data) };
   });

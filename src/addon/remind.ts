@@ -90,7 +90,7 @@ export function reminderFacts(ctx: ActionContext, snapshot: RoundSnapshot): Roun
 /** Queues the reminders that fell due since the last tick, to members who opted in and have not ordered. */
 export function queueDueReminders(ctx: ActionContext, lastTick: number): number {
   let queued = 0;
-  const members = readMembers(ctx.book, ctx.settings.defaultLang);
+  let members: Member[] | null = null;
   for (const snapshot of roundSnapshots(ctx.store)) {
     if (snapshot.round.state !== 'open') continue;
     const slot = dueReminder(snapshot.round.deadline, ctx.settings.reminderOffsetsHours, lastTick, ctx.now.getTime());
@@ -98,6 +98,7 @@ export function queueDueReminders(ctx: ActionContext, lastTick: number): number 
     const data = loadRound(ctx, snapshot.round.id);
     const facts = reminderFacts(ctx, snapshot);
     const news = boxNews(data);
+    members ??= readMembers(ctx.book, ctx.settings.defaultLang);
     const emails = reminderRecipients(ctx, data.orders, snapshot.formUrl, members).map((who) =>
       renderReminder(snapshot.round.id, facts, news, slot.offsetHours, who),
     );

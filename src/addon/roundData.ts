@@ -6,6 +6,8 @@ import { keepReferences } from '../core/payment/reference';
 import { Steps } from '../core/quantity';
 import { RoundState, canReach, stateLabel } from '../core/round';
 import { RoundTally, tallyRound } from '../core/tally';
+import { RoundSoFar, orderWeight } from '../core/billing';
+import { Order } from '../core/orders';
 import { readJournal } from '../workspace/journal';
 import { StoredOrder, readRoundOrders } from '../workspace/orders';
 import { KEYS } from '../workspace/properties/keys';
@@ -45,17 +47,47 @@ export interface RoundData {
   references: Map<string, string>;
   /** Journal rows (sheet row numbers) whose kind or amount could not be read: left out of the books. */
   unreadableJournalRows: number[];
+  /** The Journal's last row as this execution read it under the lock: appending needs no getLastRow. */
+  journalLastRow: number;
 }
 
 export function loadRound(ctx: ActionContext, roundId: string): RoundData {
   const record = readRounds(ctx.book).find((r) => r.id === roundId);
   if (!record) fail(ctx.lang, 'round.notFound', { id: roundId });
+  return roundFrom(ctx, record, readJournalOnce(ctx, record.currency));
+}
+
+/**
+ * Several rounds at once (a bank statement matched against every round collecting money): the Rounds
+ * sheet and the Journal read once for all of them, each round's own block of Orders once.
+ */
+export function loadRounds(ctx: ActionContext, pick: (r: RoundRecord) => boolean): RoundData[] {
+  const records = readRounds(ctx.book).filter(pick);
+  if (!records.length) return [];
+  const journal = readJournalOnce(ctx, records[0].currency);
+  return records.map((r) => roundFrom(ctx, r, journal));
+}
+
+interface JournalRead {
+  entries: JournalEntry[];
+  unreadable: number[];
+  lastRow: number;
+}
+
+function readJournalOnce(ctx: ActionContext, currency: string): JournalRead {
+  const unreadable: number[] = [];
+  const read = { lastRow: 0 };
+  const entries = readJournal(ctx.book, currency, unreadable, read);
+  return { entries, unreadable, lastRow: read.lastRow };
+}
+
+function roundFrom(ctx: ActionContext, record: RoundRecord, read: JournalRead): RoundData {
+  const roundId = record.id;
   const snapshot = snapshotOf(ctx.store, roundId);
   if (!snapshot) fail(ctx.lang, isArchived(ctx.store, roundId) ? 'round.archived' : 'round.notOpened');
   const items = new Map(snapshot.items.map((i) => [i.id, i]));
   const orders = readRoundOrders(ctx.book, roundId, items, ctx.store);
-  const unreadableJournalRows: number[] = [];
-  const journal = readJournal(ctx.book, record.currency, unreadableJournalRows);
+  const journal = read.entries;
   const received = ctx.store.get(KEYS.received(roundId)) ?? {};
   const tally = tallyRound(
     record,
@@ -64,10 +96,57 @@ export function loadRound(ctx: ActionContext, roundId: string): RoundData {
     received,
     { shortfallRule: record.shortfallRule },
   );
-  const roundJournal = journal.filter((e) => e.roundId === roundId);
-  const accounts = new Map(tally.participants.map((p) => [p.order.key, account(p.order.key, p.totalMinor, roundJournal)]));
+  // Each person's entries picked out once: account() sorts what it is given, and a round's whole Journal
+  // for each of a thousand people was a per-participant scan inside a per-participant loop.
+  const byPerson = new Map<string, JournalEntry[]>();
+  for (const e of journal) {
+    if (e.roundId !== roundId) continue;
+    const mine = byPerson.get(e.orderKey);
+    if (mine) mine.push(e);
+    else byPerson.set(e.orderKey, [e]);
+  }
+  const accounts = new Map(
+    tally.participants.map((p) => [p.order.key, account(p.order.key, p.totalMinor, byPerson.get(p.order.key) ?? [])]),
+  );
   const references = new Map(Object.entries(ctx.store.get(KEYS.paymentRefs(roundId)) ?? {}));
-  return { record, snapshot, items, orders, journal, received, tally, accounts, references, unreadableJournalRows };
+  return {
+    record,
+    snapshot,
+    items,
+    orders,
+    journal,
+    received,
+    tally,
+    accounts,
+    references,
+    unreadableJournalRows: read.unreadable,
+    journalLastRow: read.lastRow,
+  };
+}
+
+/**
+ * An open round's running totals (KEYS.roundSoFar, kept order by order for the receipts' estimate) as
+ * its orders in the Orders sheet add up, stored only when they had drifted: a submission killed between
+ * writing its rows and its totals, rows typed over or deleted by hand. Returns whether they had.
+ */
+export function recountRoundSoFar(store: DocumentStore, snapshot: RoundSnapshot, orders: readonly Order[]): boolean {
+  const items = new Map(snapshot.items.map((i) => [i.id, i]));
+  const totals: RoundSoFar = { participants: 0, goodsMinor: 0, quantityMilli: 0 };
+  for (const o of orders) {
+    const w = orderWeight(o.lines, items, snapshot.round.rounding);
+    if (w.goodsMinor <= 0 && w.quantityMilli <= 0) continue;
+    totals.participants += 1;
+    totals.goodsMinor += w.goodsMinor;
+    totals.quantityMilli += w.quantityMilli;
+  }
+  const key = KEYS.roundSoFar(snapshot.round.id);
+  const stored = store.get(key) ?? { participants: 0, goodsMinor: 0, quantityMilli: 0 };
+  const same =
+    stored.participants === totals.participants &&
+    stored.goodsMinor === totals.goodsMinor &&
+    stored.quantityMilli === totals.quantityMilli;
+  if (!same) store.set(key, totals);
+  return !same;
 }
 
 /**

@@ -1,6 +1,6 @@
 import { t } from '../core/i18n/translate';
 import { withDocumentLock } from '../workspace/lock';
-import { DrainResult, drainOutbox, resolveStuck } from '../workspace/outbox';
+import { DrainResult, drainOutbox, resolveStuck, somethingToSend } from '../workspace/outbox';
 import { KEYS } from '../workspace/properties/keys';
 import { DocumentStore } from '../workspace/properties/store';
 import { Book } from '../workspace/sheets/book';
@@ -55,6 +55,7 @@ export function sendQueuedEmails(): DrainResult {
 export function resolveStuckEmails(keys: string[], action: 'markSent' | 'requeue'): number {
   return locked((ctx) => {
     requireAccess(ctx, 'manageRounds');
+    if (action === 'requeue') somethingToSend(ctx.store);
     return resolveStuck(ctx.book, (keys ?? []).map(String), action === 'requeue' ? 'requeue' : 'markSent', ctx.now);
   });
 }

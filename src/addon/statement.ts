@@ -5,13 +5,12 @@ import { describeMatch } from '../core/moneyText';
 import { BillToMatch, MatchStatus, matchStatement, readStatement } from '../core/payment/statement';
 import { isTallied } from '../core/round';
 import { appendJournal } from '../workspace/journal';
-import { readRounds } from '../workspace/rounds';
 import { writeRoundResults } from '../workspace/results';
 import { pastedStatementRows } from '../workspace/statementText';
 import { ActionContext, locked, reading, requireAccess } from './action';
 import { journalEntryFor } from './payments';
 import { updateLedger } from './refreshLedger';
-import { RoundData, loadRound } from './roundData';
+import { RoundData, loadRounds } from './roundData';
 
 /**
  * Statement matching for the finance volunteer: they paste what their bank, SBP or WeChat/Alipay shows;
@@ -52,9 +51,8 @@ export interface StatementReview {
 
 /** Rounds whose bills are out and not yet settled: where a statement line can belong. */
 function collectingRounds(ctx: ActionContext): RoundData[] {
-  return readRounds(ctx.book)
-    .filter((r) => isTallied(r.state) && r.state !== 'settled')
-    .map((r) => loadRound(ctx, r.id));
+  // One read of the Rounds sheet and of the Journal for them all (they used to be read again per round).
+  return loadRounds(ctx, (r) => isTallied(r.state) && r.state !== 'settled');
 }
 
 function billsOf(rounds: RoundData[]): (BillToMatch & { roundId: string })[] {
@@ -151,17 +149,12 @@ export function recordStatementPayments(input: { text: string; confirmed: { fing
       });
       entries.push(entry);
       d.journal.push(entry);
-      d.accounts.set(
-        p.order.key,
-        account(
-          p.order.key,
-          p.totalMinor,
-          d.journal.filter((e) => e.roundId === d.record.id),
-        ),
-      );
+      const mine = d.journal.filter((e) => e.roundId === d.record.id && e.orderKey === p.order.key);
+      d.accounts.set(p.order.key, account(p.order.key, p.totalMinor, mine));
       touched.add(d);
     }
-    if (entries.length) appendJournal(ctx.book, entries, code);
+    // The Journal was read once for every round: its last row is known, appending needs no getLastRow.
+    if (entries.length) appendJournal(ctx.book, entries, code, rounds[0]?.journalLastRow);
     // Each round touched: its Bills sheet and its Ledger line, one write each.
     for (const d of touched) {
       writeRoundResults(ctx.book, ctx.store, d.record, d);

@@ -21,7 +21,7 @@ export interface ArchivedRound {
  * A settled round as the Archive sheet keeps it: one row per participant and item (what they ordered, got
  * and paid for it), the bill's figures on each person's first row, so summing a column adds each bill once.
  */
-export function archiveRows(round: ArchivedRound, data: TalliedRound, lang: Lang): unknown[][] {
+export function archiveRows(round: ArchivedRound, data: TalliedRound, lang: Lang, billed = true): unknown[][] {
   const billOf = new Map(data.tally.money.bills.map((b) => [b.orderKey, b]));
   const out: unknown[][] = [];
   for (const p of data.tally.participants) {
@@ -29,11 +29,12 @@ export function archiveRows(round: ArchivedRound, data: TalliedRound, lang: Lang
     const acc = data.accounts.get(p.order.key);
     const lines = billOf.get(p.order.key)?.lines ?? [];
     const entries = Object.entries(p.items);
+    // A cancelled round billed nobody: what people ordered stays, with nothing allotted and nothing due.
     const bill = {
-      total: p.totalMinor,
+      total: billed ? p.totalMinor : 0,
       credit: acc?.creditInMinor ?? 0,
       paid: acc?.paidMinor ?? 0,
-      balance: acc?.balanceMinor ?? p.totalMinor,
+      balance: acc?.balanceMinor ?? (billed ? p.totalMinor : 0),
       pickedUp: acc?.pickedUp ?? false,
       reference: data.references?.get(p.order.key) ?? '',
     };
@@ -58,9 +59,9 @@ export function archiveRows(round: ArchivedRound, data: TalliedRound, lang: Lang
             item: item ? itemName(item, lang) : itemId,
             unit: item?.unit ?? '',
             ordered: unitsOf(v.orderedSteps, milli),
-            allocated: unitsOf(v.allocatedSteps, milli),
+            allocated: billed ? unitsOf(v.allocatedSteps, milli) : 0,
             price: item?.priceMinor ?? 0,
-            line: lines.find((l) => l.itemId === itemId)?.lineMinor ?? 0,
+            line: billed ? (lines.find((l) => l.itemId === itemId)?.lineMinor ?? 0) : 0,
             ...(i === 0 ? bill : {}),
           },
           round.currency,

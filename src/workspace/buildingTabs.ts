@@ -83,6 +83,9 @@ export function buildingOfSheet(store: DocumentStore, sheetId: number): string |
 
 export function findTab(book: Book, store: DocumentStore, building: string): GoogleAppsScript.Spreadsheet.Sheet | null {
   const id = (store.get(KEYS.buildingTabs) ?? {})[building];
+  // By its name first (a handle lookup), as Book.find does; every sheet (a round trip) only when renamed.
+  const named = book.ss.getSheetByName(tabName(building));
+  if (named && (id === undefined || named.getSheetId() === id)) return named;
   const sheets = book.sheets();
   return sheets.find((s) => s.getSheetId() === id) ?? sheets.find((s) => s.getName() === tabName(building)) ?? null;
 }

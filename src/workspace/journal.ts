@@ -13,9 +13,15 @@ import { cellText, cellTime } from './sheets/cells';
  * cannot be read is left out of the books rather than guessed (a typed "возврат" once counted as a
  * payment), and named in `unreadable` (its sheet row) so the screens can say which.
  */
-export function readJournal(book: Book, currencyCode: string, unreadable: number[] = []): JournalEntry[] {
+export function readJournal(
+  book: Book,
+  currencyCode: string,
+  unreadable: number[] = [],
+  read?: { lastRow: number },
+): JournalEntry[] {
   const out: JournalEntry[] = [];
   const values = book.sheet('journal').getDataRange().getValues();
+  if (read) read.lastRow = values.length;
   values.forEach((r, i) => {
     if (i === 0) return;
     const roundId = cellText(get('journal', r, 'round'));
@@ -45,7 +51,12 @@ export function readJournal(book: Book, currencyCode: string, unreadable: number
 }
 
 /** Appends entries; the Journal is never rewritten. People may type rows too, so this appends after the last one. */
-export function appendJournal(book: Book, entries: (JournalEntry & { who: string })[], currencyCode: string): void {
+export function appendJournal(
+  book: Book,
+  entries: (JournalEntry & { who: string })[],
+  currencyCode: string,
+  lastRow?: number,
+): void {
   appendAfterLastRow(
     book.sheet('journal'),
     entries.map((e) =>
@@ -67,5 +78,6 @@ export function appendJournal(book: Book, entries: (JournalEntry & { who: string
         currencyCode,
       ),
     ),
+    lastRow,
   );
 }

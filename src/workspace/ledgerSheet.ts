@@ -138,13 +138,23 @@ export function writeLedgerLine(book: Book, store: DocumentStore, line: LedgerLi
   const ids = store.get(KEYS.ledgerRounds) ?? [];
   const added = !ids.includes(line.roundId);
   if (added) ids.push(line.roundId);
+  const before = store.get(KEYS.ledgerLine(line.roundId));
   const lines = ids
     .map((id) => (id === line.roundId ? line : store.get(KEYS.ledgerLine(id))))
     .filter((l): l is LedgerLine => !!l)
     .map(withPayouts);
-  store.setAll(entry(KEYS.ledgerRounds, ids), entry(KEYS.ledgerLine(line.roundId), line));
   const archived = store.get(KEYS.ledgerArchived) ?? { rows: 0, totals: null };
-  return writeLiveRows(book, lines, archived, lang, line.currency, added);
+  // A pickup changes no figure: the sheet already shows this line (it is written before it is stored).
+  if (!added && before && sameFigures(before, line))
+    return communityLedger(archived.totals ? [archived.totals, ...lines] : lines);
+  const community = writeLiveRows(book, lines, archived, lang, line.currency, added);
+  store.setAll(entry(KEYS.ledgerRounds, ids), entry(KEYS.ledgerLine(line.roundId), line));
+  return community;
+}
+
+/** The same line but for when it was written. */
+function sameFigures(a: LedgerLine, b: LedgerLine): boolean {
+  return JSON.stringify({ ...withPayouts(a), updatedAt: 0 }) === JSON.stringify({ ...withPayouts(b), updatedAt: 0 });
 }
 
 /**

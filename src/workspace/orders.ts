@@ -48,8 +48,35 @@ function decodeQueue(text: string, steps: number, extra: number, fallbackAt: num
   return { q, e };
 }
 
+/**
+ * A cell's word read once per distinct text: `codeOf` tries every word in every language, and a round's
+ * Orders repeat the same few ("форма", "русский") on every row.
+ */
+function remembered<T>(read: (cell: unknown) => T): (cell: unknown) => T {
+  const seen = new Map<unknown, T>();
+  return (cell) => {
+    if (seen.has(cell)) return seen.get(cell) as T;
+    const value = read(cell);
+    seen.set(cell, value);
+    return value;
+  };
+}
+
+interface Readers {
+  source: (cell: unknown) => Order['source'] | null;
+  lang: (cell: unknown) => Lang;
+}
+
+function readers(): Readers {
+  return { source: remembered((c) => codeOf(SOURCE_WORDS, c)), lang: remembered((c) => langOf(c, 'en')) };
+}
+
 /** The rows of an order as they stand in the sheet, oldest order facts included. */
-function orderFromRows(rows: { row: number; values: unknown[] }[], items: ReadonlyMap<string, CatalogItem>): StoredOrder | null {
+function orderFromRows(
+  rows: { row: number; values: unknown[] }[],
+  items: ReadonlyMap<string, CatalogItem>,
+  read: Readers = readers(),
+): StoredOrder | null {
   if (rows.length === 0) return null;
   const first = rows[0].values;
   const submittedAt = cellTime(get('orders', first, 'submittedAt')) ?? 0;
@@ -57,7 +84,7 @@ function orderFromRows(rows: { row: number; values: unknown[] }[], items: Readon
   const enteredBy = cellText(get('orders', first, 'enteredBy'));
   const order: Order = {
     key: cellText(get('orders', first, 'orderKey')),
-    source: codeOf(SOURCE_WORDS, get('orders', first, 'source')) ?? 'form',
+    source: read.source(get('orders', first, 'source')) ?? 'form',
     participant: {
       name: cellText(get('orders', first, 'name')),
       email: cellText(get('orders', first, 'email')) || null,
@@ -65,7 +92,7 @@ function orderFromRows(rows: { row: number; values: unknown[] }[], items: Readon
       building: cellText(get('orders', first, 'building')),
       flat: cellText(get('orders', first, 'flat')),
       pickupPoint: cellText(get('orders', first, 'pickupPoint')),
-      lang: langOf(get('orders', first, 'lang'), 'en'),
+      lang: read.lang(get('orders', first, 'lang')),
       enteredBy: enteredBy || null,
     },
     lines: [],
@@ -244,7 +271,8 @@ export function readRoundOrders(
     if (!g) groups.set(key, (g = []));
     g.push({ row: top + i, values: v });
   });
-  return [...groups.values()].map((g) => orderFromRows(g, items)).filter((o): o is StoredOrder => !!o);
+  const read = readers();
+  return [...groups.values()].map((g) => orderFromRows(g, items, read)).filter((o): o is StoredOrder => !!o);
 }
 
 /** The names on the given orders, each once, from one read of the Orders sheet. */

@@ -79,6 +79,7 @@ export function outboxKeysFrom(book: Book, from: number, count: number): Set<str
 export function queueEmails(book: Book, store: DocumentStore, emails: OutgoingEmail[], now: Date, known?: Set<string>): number {
   const existing = known ?? outboxKeys(book);
   const fresh = emails.filter((e) => !existing.has(e.key));
+  if (fresh.some((e) => e.to)) somethingToSend(store);
   appendAtCounter(
     book.sheet('outbox'),
     'outbox',
@@ -128,6 +129,7 @@ export function sendNow(
 ): OutboxState {
   const sheet = book.sheet('outbox');
   if (!e.to || MailApp.getRemainingDailyQuota() < 1) {
+    if (e.to) somethingToSend(store);
     appendAtCounter(sheet, 'outbox', store, [outboxRow(e, e.to ? 'QUEUED' : 'NO_EMAIL', now, book.lang)]);
     return e.to ? 'QUEUED' : 'NO_EMAIL';
   }
@@ -136,12 +138,33 @@ export function sendNow(
   try {
     send(e, replyTo, senderName);
   } catch (err) {
+    somethingToSend(store);
     sheet.getRange(at, STATE.column, 1, STATE.width).setValues([stateCells('QUEUED', 1, now, errorText(err))]);
     return 'QUEUED';
   }
   // Confirmed in document properties (no extra sheet write); the next drain folds it in.
   store.set(KEYS.sentReceipt(at), e.key);
   return 'SENT';
+}
+
+/**
+ * An email now waits in the Outbox: the hourly tick must read it (an idle hour reads no sheet while the
+ * Outbox is known drained, addon/tick.ts).
+ */
+export function somethingToSend(store: DocumentStore): void {
+  if (store.get(KEYS.outboxDrained)) store.delete(KEYS.outboxDrained);
+}
+
+/** Receipts sent but not yet folded into the Outbox (each a small document property): folded in by a drain. */
+export const RECEIPTS_TO_FOLD = 50;
+
+/**
+ * Whether the hourly tick has nothing to send, without reading the Outbox: known drained, or today's mail
+ * quota spent (one MailApp call, no Sheets round trip) — and few sent receipts waiting to be folded in.
+ */
+export function nothingToSendNow(store: DocumentStore): boolean {
+  if (store.list(KEYS.sentReceipt).length >= RECEIPTS_TO_FOLD) return false;
+  return !!store.get(KEYS.outboxDrained) || MailApp.getRemainingDailyQuota() < 1;
 }
 
 function errorText(err: unknown): string {
@@ -262,6 +285,8 @@ export function drainOutbox(
     if (quotaOut) break;
   }
   const left = queued.filter((r) => states[r][0] === 'QUEUED').length;
+  if (left) somethingToSend(store);
+  else if (!store.get(KEYS.outboxDrained)) store.set(KEYS.outboxDrained, 1);
   if (result.stoppedForTime) result.remaining = left;
   else result.waitingForQuota = left;
   return result;

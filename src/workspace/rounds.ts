@@ -57,6 +57,8 @@ export interface RoundSnapshot {
   formUrl: string;
   responseSheetId: number | null;
   questions: FormQuestions | null;
+  /** When the round reached its present state (ms), as saveRound last moved it: a cancelled round is archived a while after. */
+  stateSince?: number;
 }
 
 export interface RoundRecord extends Round {
@@ -156,8 +158,15 @@ export function writeRound(book: Book, r: RoundRecord, now: Date): RoundRecord {
 export function saveRound(book: Book, store: DocumentStore, record: RoundRecord, now: Date): RoundRecord {
   const saved = writeRound(book, record, now);
   const snapshot = snapshotOf(store, record.id);
-  if (snapshot)
-    cacheSnapshot(store, { ...snapshot, round: { ...snapshot.round, state: record.state, deadline: record.deadline } });
+  if (snapshot) {
+    const moved = snapshot.round.state !== record.state;
+    const stateSince = moved ? now.getTime() : snapshot.stateSince;
+    cacheSnapshot(store, {
+      ...snapshot,
+      round: { ...snapshot.round, state: record.state, deadline: record.deadline },
+      ...(stateSince === undefined ? {} : { stateSince }),
+    });
+  }
   return saved;
 }
 

@@ -140,6 +140,43 @@ describe('archiving a settled round', () => {
   });
 });
 
+describe('a cancelled round is archived too', () => {
+  test('two weeks after the cancel, by the tick: its tabs go, the Archive keeps what people ordered with nothing due, the Ledger its line', () => {
+    const c = openCommunity({ deployment: 'bound' });
+    submit(c, { name: 'Анна', flat: '5', items: { EGGS: '2', RICE: '3' } });
+    submit(c, { name: 'Борис', flat: '7', items: { EGGS: '1' } });
+    yes(c.ws, 'closeRound', [c.roundId]);
+    yes(c.ws, 'cancelRound', [c.roundId, 'поставщик закрылся']);
+    c.ws.advance(13 * 24 * HOUR);
+    expect(tabs(c.ws).some((n) => n.startsWith(`${c.roundId} · `))).toBe(true);
+    c.ws.advance(2 * 24 * HOUR);
+    expect(tabs(c.ws).filter((n) => n.startsWith(`${c.roundId} · `))).toEqual([]);
+    expect(propertyNames(c.ws).filter((n) => n.includes(`:${c.roundId}`))).toEqual([]);
+    const rows = sheetValues(c.ws, sheetName('archive', 'ru'))
+      .slice(1)
+      .filter((r) => cell('archive', r, 'round') === c.roundId);
+    expect(rows.map((r) => `${String(cell('archive', r, 'name'))}: ${String(cell('archive', r, 'item'))}`).sort()).toEqual(
+      ['Анна: Рис', 'Анна: Яйца', 'Борис: Яйца'].sort(),
+    );
+    expect(rows.every((r) => Number(cell('archive', r, 'total') || 0) === 0)).toBe(true);
+    const ledger = sheetValues(c.ws, sheetName('ledger', 'ru')).slice(1);
+    const line = ledger.find((r) => cell('ledger', r, 'round') === c.roundId)!;
+    expect(String(cell('ledger', line, 'state'))).toMatch(/отмен/i);
+    expect(Number(cell('ledger', line, 'billed') || 0)).toBe(0);
+  });
+
+  test('the coordinator may archive a cancelled round at once', () => {
+    const c = openCommunity({ deployment: 'bound' });
+    submit(c, { name: 'Анна', flat: '5', items: { EGGS: '2' } });
+    yes(c.ws, 'cancelRound', [c.roundId, 'поставщик закрылся']);
+    const done = yes<{ done: boolean; people: number }>(c.ws, 'archiveRound', [c.roundId]);
+    expect(done).toMatchObject({ done: true, people: 1 });
+    expect(() => c.ws.run('participantsScreen', [c.roundId])).toThrow('в архиве');
+    const ledger = sheetValues(c.ws, sheetName('ledger', 'ru')).slice(1);
+    expect(ledger.some((r) => cell('ledger', r, 'round') === c.roundId)).toBe(true);
+  });
+});
+
 function runAsking(c: Community, onQuestion: (q: string) => void): void {
   // Archiving again asks nothing and changes nothing.
   const again = c.ws.run<{ done: boolean; confirm?: { question: string } }>('archiveRound', [c.roundId]);

@@ -1,5 +1,7 @@
 import { EXECUTION_TIME_ERROR, LoadedAddOn, Workspace, WorkspaceState, loadState, saveState } from '../../local/emulator';
 import { sheetName } from '../../src/workspace/sheets/schema';
+import { KEYS } from '../../src/workspace/properties/keys';
+import { readStored } from '../../src/workspace/properties/store';
 import { loadAddOn } from '../harness/bundle';
 import { HOUR, NOW, openCommunity, orderRows, submit, yes } from '../harness/community';
 import { cell, sheetValues } from '../harness/sheets';
@@ -83,6 +85,19 @@ function ordersExactlyOnce(ws: Workspace, roundId: string, people: Record<string
   expect(lines.filter((l, i) => lines.indexOf(l) !== i)).toEqual([]);
   const expected = Object.entries(people).flatMap(([name, items]) => items.map((i) => `${name}:${i}`));
   expect([...new Set(lines)].sort()).toEqual(expected.sort());
+}
+
+/**
+ * Her receipt is in the Outbox once, and went out — or was left SENDING by a kill in the middle of sending
+ * it, which the Emails screen asks the coordinator about rather than risk sending it twice.
+ */
+function receiptOnce(ws: Workspace, to: string): void {
+  const rows = sheetValues(ws, sheetName('outbox', RU))
+    .slice(1)
+    .filter((r) => String(cell('outbox', r, 'to')) === to && String(cell('outbox', r, 'subject')).includes('записан'));
+  expect(rows).toHaveLength(1);
+  const sent = ws.mail.sent.filter((m) => m.to === to && m.subject.includes('записан')).length;
+  expect([sent, sent ? 'sent' : String(cell('outbox', rows[0], 'state'))]).toEqual([sent, sent ? 'sent' : 'SENDING']);
 }
 
 const minor = (v: unknown) => Math.round(Number(v || 0) * 100);
@@ -220,6 +235,10 @@ describe('an execution killed at any service call, then retried: nothing lost, n
       retry: () => {},
       check: (ws, roundId) => {
         ordersExactlyOnce(ws, roundId, { ...BOTH, Вера: ['FLOUR'] });
+        receiptOnce(ws, 'вера@example.org');
+        // The running totals behind the receipts' estimate count her once, whatever call the kill hit.
+        const soFar = readStored(Object.fromEntries(ws.properties.document.data), KEYS.roundSoFar(roundId));
+        expect(soFar?.participants).toBe(3);
       },
     });
   });

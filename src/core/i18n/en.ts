@@ -943,7 +943,7 @@ export const en = {
   'ui.poll.made': 'Round {id} was made from the poll: check it and open it.',
   // archive (issue 19)
   'round.archived': 'This round is archived: its bills are in the Archive sheet and its figures in the Ledger.',
-  'archive.notSettled': 'Only a settled round can be archived.',
+  'archive.notSettled': 'Only a settled or cancelled round can be archived.',
   'confirm.archive': {
     one: 'Archive "{round}"? Its tabs are folded into the Archive sheet (one row per person and item, with the bill of {count} person) and deleted; the Ledger keeps its line and carried credit stays usable.',
     other:

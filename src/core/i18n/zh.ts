@@ -842,7 +842,7 @@ export const zh: Catalog<MessageKey> = {
   'ui.poll.made': '已按调查结果创建团购 {id}，请核对后开团。',
   // 归档（issue 19）
   'round.archived': '本期团购已归档：账单见“往期归档”表，数据见公开账目。',
-  'archive.notSettled': '只有结算完毕的团购才能归档。',
+  'archive.notSettled': '只有结算完毕或已取消的团购才能归档。',
   'confirm.archive': {
     other:
       '将“{round}”归档吗？本期各工作表将合并到“往期归档”表（每位居民每件商品一行，附{count}位居民的账单）后删除；公开账目保留本期一行，结转余额照常可用。',

@@ -1,5 +1,6 @@
 import type { RoundSoFar } from '../../core/billing';
 import type { Steps } from '../../core/quantity';
+import type { Problem } from '../../core/validation';
 import type { StoredChatImport } from '../chatImports';
 import type { CloseSummary } from '../../core/round';
 import type { CommunitySettings } from '../../core/settings';
@@ -66,6 +67,13 @@ export const KEYS = {
   triggerProblem: key('triggerProblem', json<TriggerProblem>()),
   /** When the hourly tick last ran with this spreadsheet open (ms): reminders that fell due since then go out. */
   lastTick: key('lastTick', int),
+  /**
+   * What the last full tick saw that an idle hour needs: the reminder offsets from the Settings sheet and
+   * when it last swept (missed responses, protections, the Orders counter). See addon/tick.ts idleHour.
+   */
+  tickSweep: key('tickSweep', json<{ at: number; reminderOffsetsHours: number[] }>()),
+  /** Set when the Outbox was left with nothing to send; cleared by whatever queues an email (outbox.ts). */
+  outboxDrained: key('outboxDrained', int),
   /** When the tick was last known to run, and whether it had the spreadsheet (see tickPlan.ts). */
   tickSeen: key('tickSeen', json<{ at: number; withFile: boolean; learnt: number }>()),
   /** MailApp refused to send (even the request to authorize again): what Google said, for Check set-up. */
@@ -101,7 +109,10 @@ export const KEYS = {
    * row past it whose order is missing was killed mid-way, and the tick records it (intake.ts).
    */
   handledRow: family('handled:', int, (sheetId: number) => String(sheetId), Number),
-  /** A submission that could not get the lock, parked for the tick (value: when). */
+  /**
+   * A submission not recorded yet (value: when): parked when it could not get the lock, and written first
+   * by every submission, so one killed before it recorded its order is recorded by the next execution.
+   */
   pending: family(
     'pending:',
     text,
@@ -110,6 +121,14 @@ export const KEYS = {
       const [sheetId, row] = s.split(':').map(Number);
       return { sheetId, row };
     },
+  ),
+  /**
+   * A receipt owed for an order being saved (by order key): written before the order, gone once its receipt
+   * is sent or queued. One left behind means the submission was killed in between (intake.ts).
+   */
+  receiptOwed: family<string, { withdrawn: boolean; problems: Problem[] }>(
+    'owed:',
+    json<{ withdrawn: boolean; problems: Problem[] }>(),
   ),
   /** A receipt sent right away, confirmed here (outbox row → its key) until the next drain marks it SENT. */
   sentReceipt: family('sent:', text, (row: number) => String(row), Number),

@@ -40,11 +40,14 @@ export function reconcileCounter(sheet: GoogleAppsScript.Spreadsheet.Sheet, coun
 
 /**
  * Appends after the sheet's real last row. For sheets people also type into (the Journal), where a
- * remembered counter could point at a row someone has since filled: one more call, nothing overwritten.
+ * remembered counter could point at a row someone has since filled: one more call, nothing overwritten —
+ * unless this execution has just read the whole sheet under the lock (`lastRow`: its getDataRange's
+ * height, which is getLastRow's "last row that has content",
+ * https://developers.google.com/apps-script/reference/spreadsheet/sheet#getDataRange()).
  */
-export function appendAfterLastRow(sheet: GoogleAppsScript.Spreadsheet.Sheet, rows: unknown[][]): number {
+export function appendAfterLastRow(sheet: GoogleAppsScript.Spreadsheet.Sheet, rows: unknown[][], lastRow?: number): number {
   if (rows.length === 0) return 0;
-  const next = sheet.getLastRow() + 1;
+  const next = (lastRow ?? sheet.getLastRow()) + 1;
   const write = () => sheet.getRange(next, 1, rows.length, rows[0].length).setValues(rows);
   try {
     write();

@@ -5,10 +5,13 @@ import { readText } from './text';
 
 /** Dates from getValues live in the script's realm; a tag check works across realms too. */
 export function isDate(value: unknown): value is Date {
-  return Object.prototype.toString.call(value) === '[object Date]';
+  return typeof value === 'object' && value !== null && Object.prototype.toString.call(value) === '[object Date]';
 }
 
+/** Called for every cell a screen reads (a 10,000-order round is 200,000 of them): the common cases first. */
 export function cellText(value: unknown): string {
+  if (typeof value === 'string') return value === '' ? '' : readText(value.trim());
+  if (typeof value === 'number') return String(value);
   if (value === null || value === undefined) return '';
   if (isDate(value)) return value.toISOString();
   return readText(String(value).trim());
