@@ -1,3 +1,4 @@
+import { roundComplaintLink } from './complaintForm';
 import { CatalogItem } from '../core/catalog';
 import { Confirmation, asks, confirmationToken } from '../core/confirm';
 import { formatDateTime } from '../core/i18n/format';
@@ -178,7 +179,7 @@ function roundItems(ctx: ActionContext, record: RoundRecord): CatalogItem[] {
  * Volunteers sheet, the spreadsheet's owner and the account the triggers run as (the form-submit trigger
  * reads responses from the form, the tick closes it). See roundForm.ts share().
  */
-function formEditors(ctx: ActionContext): string[] {
+export function formEditors(ctx: ActionContext): string[] {
   const coordinators = readVolunteers(ctx.book)
     .filter((v) => v.role === 'coordinator')
     .map((v) => v.email);
@@ -266,6 +267,8 @@ export function openRound(roundId: string): RoundView {
       questions: built.questions,
     };
     cacheSnapshot(ctx.store, snapshot);
+    // The community's complaint form and this round's link to it, for its bills and "arrived" emails.
+    roundComplaintLink(ctx, opened, items, formLang);
     ctx.store.set(KEYS.mailSettings, { paymentInstructions: settings.paymentInstructions, replyTo: settings.replyTo });
     // The round's new sheets (and its form's response sheet) get their protections like the others.
     protectCommunity(ctx);

@@ -917,6 +917,25 @@ export const en = {
   'ui.complaints.reason': 'Reason (for a rejection)',
   'ui.complaints.decided': 'Decision recorded; the resident will get an email.',
   'ui.complaints.from': '{name}: {quantity} — {note}',
+  // a resident's own complaint, through the complaint form (issue 18)
+  'complaintForm.title': 'Something wrong with an item?',
+  'complaintForm.description':
+    'Tell the coordinator what was wrong with an item you got: which one, how many and what happened. The round and the code are filled in from the link in your email: please leave them as they are.',
+  'complaintForm.round': 'Round',
+  'complaintForm.code': 'Code from the email (do not change)',
+  'complaintForm.item': 'Item',
+  'complaintForm.quantity': 'How many (in the item’s unit)',
+  'complaintForm.quantityHelp': 'A number, such as 1 or 0.5',
+  'complaintForm.note': 'What is wrong?',
+  'complaintForm.confirmation': 'Thank you. The coordinator will look into it and answer you by email.',
+  'complaintForm.responseSheet': 'Responses: complaints',
+  'complaintForm.notMade':
+    'The complaint form could not be made ({error}): bills and “goods arrived” emails go out without its link.',
+  'email.complaintLink': 'Something wrong with an item? Tell us here',
+  'complaint.fromForm': 'A complaint from the form needs checking: {why} What was sent: {sent}',
+  'complaint.codeForged': 'its code is not one this community sent (changed or made up), so it was not recorded.',
+  'complaint.itemNotInRound': '“{item}” is not an item of this round.',
+  'complaint.byForm': 'the resident, through the form',
   // needs poll (issue 18)
   'poll.interest': '{item}: {quantity}\u00a0{unit} in all; people who want it: {people}.',
   'poll.boxes': 'Full boxes: {boxes}; the next needs {missing}\u00a0{unit} more.',

@@ -1058,6 +1058,25 @@ export const ru: Catalog<MessageKey> = {
   'ui.complaints.reason': 'Причина (если отклоняете)',
   'ui.complaints.decided': 'Решение записано, участнику придёт письмо.',
   'ui.complaints.from': '{name}: {quantity} — {note}',
+  // жалоба самого участника, через форму для жалоб (issue 18)
+  'complaintForm.title': 'Что-то не так с товаром?',
+  'complaintForm.description':
+    'Расскажите организатору, что было не так с товаром: какой товар, сколько и что случилось. Закупка и код уже заполнены по ссылке из письма — не меняйте их, пожалуйста.',
+  'complaintForm.round': 'Закупка',
+  'complaintForm.code': 'Код из письма (не меняйте)',
+  'complaintForm.item': 'Товар',
+  'complaintForm.quantity': 'Сколько (в единицах товара)',
+  'complaintForm.quantityHelp': 'Число, например 1 или 0,5',
+  'complaintForm.note': 'Что не так?',
+  'complaintForm.confirmation': 'Спасибо! Организатор разберётся и ответит вам письмом.',
+  'complaintForm.responseSheet': 'Ответы: жалобы',
+  'complaintForm.notMade':
+    'Форму для жалоб создать не удалось ({error}): счета и письма «товар приехал» уходят без ссылки на неё.',
+  'email.complaintLink': 'Что-то не так с товаром? Напишите нам здесь',
+  'complaint.fromForm': 'Жалобу из формы нужно проверить: {why} Что прислали: {sent}',
+  'complaint.codeForged': 'код в ней не тот, что мы отправляли (изменён или придуман), поэтому жалоба не записана.',
+  'complaint.itemNotInRound': 'товара «{item}» нет в этой закупке.',
+  'complaint.byForm': 'сам участник, через форму',
   // needs poll (issue 18)
   'poll.interest': '{item}: всего {quantity}\u00a0{unit}; хотят купить: {people}.',
   'poll.boxes': 'Полных коробок: {boxes}, до следующей не хватает {missing}\u00a0{unit}',
