@@ -237,13 +237,18 @@ export function decideComplaint(input: DecisionInput, confirm?: string): Complai
     const reason = String(input.reason ?? '').trim();
     if (decision === 'reject' && !reason) fail(ctx.lang, 'complaint.reasonMissing');
     const found = ctx.book.find('complaints') ? findComplaint(ctx, String(input.complaintId)) : null;
-    if (!found) return fail(ctx.lang, 'complaint.notFound', { id: String(input.complaintId) });
+    if (!found) return fail(ctx.lang, 'complaint.notFound');
     const data = loadRound(ctx, found.roundId);
     const c = readComplaints(ctx.book, data.record.currency).find((x) => x.id === found.id)!;
-    if (c.decision) fail(ctx.lang, 'complaint.decided', { id: c.id, decision: decisionLabel(c.decision, ctx.lang) });
     const p = data.tally.participants.find((x) => x.order.key === c.orderKey);
     const item = data.items.get(c.itemId);
-    if (!p || !item) return fail(ctx.lang, 'complaint.notFound', { id: c.id });
+    if (c.decision)
+      fail(ctx.lang, 'complaint.decided', {
+        name: c.name,
+        item: complaintItemName(c.itemId, data.items, ctx.lang),
+        decision: decisionLabel(c.decision, ctx.lang),
+      });
+    if (!p || !item) return fail(ctx.lang, 'complaint.notFound');
     const steps = Math.round((c.quantity * 1000) / item.stepMilli);
     const amountMinor = decision === 'credit' || decision === 'refund' ? complaintValue(item, steps) : 0;
     const token = confirmationToken('complaint', data.record.id, [c.id, decision, amountMinor]);

@@ -74,8 +74,9 @@ export function buildComplaintForm(lang: Lang, editors: string[]): StoredComplai
 }
 
 /**
- * A round's prefilled link: the complaint list gets the round's items (and keeps those of other rounds
- * whose links are out), then a response with the round's title and CODE_MARK as the code gives the URL
+ * A round's prefilled link: the complaint list gets the round's items (and keeps every earlier choice:
+ * a link already emailed must stay answerable; names repeat from round to round, so the list stays about
+ * the Catalog's size), then a response with the round's title and CODE_MARK as the code gives the URL
  * through FormResponse.toPrefilledUrl — the only way to a prefilled link, as a link names questions by
  * numbers of its own, not by item ids
  * (https://developers.google.com/apps-script/reference/forms/form-response#toPrefilledUrl()).
