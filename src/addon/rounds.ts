@@ -234,6 +234,9 @@ export function openRound(roundId: string): RoundView {
     const formLang = settings.defaultLang;
     // Its own sheets first: at the spreadsheet's 10 million cells this is where it stops, before any form.
     createRoundSheets(book, record);
+    // The community's complaint form and this round's link to it, for its bills and "arrived" emails; made
+    // before the round's form, so the round's stays the newest form (the playground shows the newest).
+    roundComplaintLink(ctx, record, items, formLang);
     const built = buildRoundForm(
       { round: { ...record, pickupPoints }, items, buildings: places.building, pickupPoints, lang: formLang, timeZone },
       record.formId,
@@ -267,8 +270,6 @@ export function openRound(roundId: string): RoundView {
       questions: built.questions,
     };
     cacheSnapshot(ctx.store, snapshot);
-    // The community's complaint form and this round's link to it, for its bills and "arrived" emails.
-    roundComplaintLink(ctx, opened, items, formLang);
     ctx.store.set(KEYS.mailSettings, { paymentInstructions: settings.paymentInstructions, replyTo: settings.replyTo });
     // The round's new sheets (and its form's response sheet) get their protections like the others.
     protectCommunity(ctx);
