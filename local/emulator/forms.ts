@@ -124,6 +124,40 @@ export class EmuItem implements Pick<GoogleAppsScript.Forms.Item, ItemMembers> {
     return this.proxy;
   }
 
+  /**
+   * The number a prefilled link names this question by (`entry.N`). Google does not document it and it is
+   * not the item's id (Item.getId()): a script cannot build a prefilled link from item ids, only through
+   * FormResponse.toPrefilledUrl(). The emulator keeps the two different so a script that confuses them fails.
+   */
+  get entryId(): number {
+    return 1_000_000_007 + this.id * 7_919;
+  }
+
+  /**
+   * TextItem/ParagraphTextItem/ListItem/MultipleChoiceItem.createResponse(response): "Creates a new
+   * ItemResponse for this … item". For a list or multiple-choice item the reference adds: "Throws an exception
+   * if the response argument does not match a valid choice for this item"
+   * (https://developers.google.com/apps-script/reference/forms/list-item#createResponse(String)). A text
+   * item's validation is not checked here: it is the Forms page that checks it, when the resident submits.
+   */
+  createResponse(response: string) {
+    const kind =
+      this.kind === 'PARAGRAPH_TEXT'
+        ? 'ParagraphTextItem'
+        : this.kind === 'LIST'
+          ? 'ListItem'
+          : this.kind === 'MULTIPLE_CHOICE'
+            ? 'MultipleChoiceItem'
+            : 'TextItem';
+    if (this.kind === 'SECTION_HEADER') throw new Error('not emulated: SectionHeaderItem.createResponse');
+    this.form.charge(`${kind}.createResponse`);
+    if (typeof response !== 'string')
+      throw new Error(`The parameters (${typeof response}) don't match the method signature for ${kind}.createResponse.`);
+    if ((this.kind === 'LIST' || this.kind === 'MULTIPLE_CHOICE') && !this.choices.includes(response))
+      throw new Error(`Invalid response submitted to item: "${response}" is not a choice of this item.`);
+    return this.form.itemResponse(this, response);
+  }
+
   /** What the Forms UI would say before letting the answer through, or null when it is fine. */
   reject(answer: string): string | null {
     if (answer === '') return this.required ? 'This is a required question' : null;
@@ -277,6 +311,10 @@ export class EmuForm implements Partial<Pick<GoogleAppsScript.Forms.Form, FormMe
 
   private call(method: string) {
     this.app.runtime.call('form', `Form.${method}`);
+  }
+  /** A Forms call made through one of this form's items or responses (counted like any other). */
+  charge(method: string) {
+    this.app.runtime.call('form', method);
   }
   private add(kind: ItemKind) {
     this.call(`add${kind}`);
@@ -475,6 +513,29 @@ export class EmuForm implements Partial<Pick<GoogleAppsScript.Forms.Form, FormMe
   }
 
   // ---- responses ----
+  /**
+   * "Creates a new response to the form. To answer a question item, create an ItemResponse from the item,
+   * then attach it to this form response by calling FormResponse.withItemResponse(response)"
+   * (https://developers.google.com/apps-script/reference/forms/form#createResponse()). The emulator's draft
+   * answers withItemResponse, toPrefilledUrl and reads; submit() is not emulated (it fails loudly).
+   */
+  createResponse() {
+    this.call('createResponse');
+    return new EmuDraftResponse(this).proxy;
+  }
+
+  /**
+   * The link a prefilled response opens: the form's viewform page with `usp=pp_url` and one `entry.N=value`
+   * per answered question, in the form's order (the shape Forms' own "Get pre-filled link" gives). Values
+   * are URL-encoded with spaces as '+', as Forms writes them.
+   */
+  prefilledUrl(answers: ReadonlyMap<EmuItem, string>): string {
+    const params = this.items
+      .filter((i) => answers.has(i))
+      .map((i) => `entry.${i.entryId}=${encodeURIComponent(answers.get(i)!).replace(/%20/g, '+')}`);
+    return `${this.getPublishedUrl()}?${['usp=pp_url', ...params].join('&')}`;
+  }
+
   getResponses(timestamp?: GoogleAppsScript.Base.Date) {
     this.call('getResponses');
     const since = timestamp && isDate(timestamp) ? timestamp.getTime() : -Infinity;
@@ -503,7 +564,7 @@ export class EmuForm implements Partial<Pick<GoogleAppsScript.Forms.Form, FormMe
     return out;
   }
 
-  private itemResponse(item: EmuItem, answer: string) {
+  itemResponse(item: EmuItem, answer: string) {
     return guarded<GoogleAppsScript.Forms.ItemResponse>(
       { getItem: () => item.proxy, getResponse: () => answer, getScore: () => null, getFeedback: () => null },
       'ItemResponse',
@@ -600,6 +661,47 @@ export class EmuForm implements Partial<Pick<GoogleAppsScript.Forms.Form, FormMe
   }
 }
 
+/**
+ * A FormResponse made by Form.createResponse() and not submitted
+ * (https://developers.google.com/apps-script/reference/forms/form-response): "to generate a URL for the form
+ * which pre-fills fields using the provided answers". withItemResponse "adds the given item response to a
+ * form response"; a second answer to the same question replaces the first.
+ */
+class EmuDraftResponse {
+  readonly proxy: GoogleAppsScript.Forms.FormResponse;
+  private answers = new Map<EmuItem, string>();
+
+  constructor(private form: EmuForm) {
+    this.proxy = guarded(this, 'FormResponse');
+  }
+
+  withItemResponse(response: GoogleAppsScript.Forms.ItemResponse) {
+    this.form.charge('FormResponse.withItemResponse');
+    const asked = response?.getItem?.();
+    const item = this.form.items.find((i) => i.proxy === asked);
+    if (!item) throw new Error('Invalid argument: response (an ItemResponse of another form).');
+    this.answers.set(item, String(response.getResponse()));
+    return this.proxy;
+  }
+  /** Not submitted yet: no id ("getId() String|null" in the reference's table). */
+  getId() {
+    return null;
+  }
+  getItemResponses() {
+    this.form.charge('FormResponse.getItemResponses');
+    return this.form.items.filter((i) => this.answers.has(i)).map((i) => this.form.itemResponse(i, this.answers.get(i)!));
+  }
+  getResponseForItem(item: GoogleAppsScript.Forms.Item) {
+    const found = this.form.items.find((i) => i.id === item.getId() && this.answers.has(i));
+    return found ? this.form.itemResponse(found, this.answers.get(found)!) : null;
+  }
+  /** "Generates a URL for the form in which the answers are pre-filled based on the answers in this form response." */
+  toPrefilledUrl() {
+    this.form.charge('FormResponse.toPrefilledUrl');
+    return this.form.prefilledUrl(this.answers);
+  }
+}
+
 type AppMembers = 'create' | 'openById' | 'createTextValidation' | 'DestinationType' | 'ItemType';
 
 /** FormApp plus the resident's side: submitting and editing responses, which fires the form-submit trigger. */
@@ -687,6 +789,27 @@ export interface FormSubmitEvent {
   range: GoogleAppsScript.Spreadsheet.Range;
   values: string[];
   namedValues: Record<string, string[]>;
+}
+
+/**
+ * What a resident sees on opening a prefilled link (FormResponse.toPrefilledUrl): the form it names, and
+ * each `entry.N` answer put in its question. A value that is not one of a list's choices selects nothing,
+ * as on the Forms page. A link to no form of this emulator, or one that is not a viewform link, throws.
+ */
+export function openPrefilled(app: EmuFormApp, url: string): { form: EmuForm; answersByItem: Record<number, string> } {
+  const match = /^https:\/\/docs\.google\.com\/forms\/d\/e\/([^/?#]+)\/viewform(?:\?([^#]*))?$/.exec(url);
+  const form = match ? app.byId(match[1]) : undefined;
+  if (!match || !form) throw new Error(`emulator: not a link to a form here: ${url}`);
+  const answersByItem: Record<number, string> = {};
+  for (const pair of (match[2] ?? '').split('&')) {
+    const [name, raw = ''] = pair.split('=');
+    const item = form.items.find((i) => name === `entry.${i.entryId}`);
+    if (!item) continue;
+    const value = decodeURIComponent(raw.replace(/\+/g, ' '));
+    if ((item.kind === 'LIST' || item.kind === 'MULTIPLE_CHOICE') && !item.choices.includes(value)) continue;
+    answersByItem[item.id] = value;
+  }
+  return { form, answersByItem };
 }
 
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;

@@ -1,3 +1,4 @@
+import { createHmac } from 'node:crypto';
 import { Fidelity } from './fidelity';
 import { guarded, isDate } from './guard';
 import { Runtime } from './runtime';
@@ -138,7 +139,16 @@ function csvRows(text: string, delimiter: string, keepNewlineInQuotes: boolean, 
   return rows;
 }
 
-type Members = 'formatDate' | 'sleep' | 'newBlob' | 'getUuid' | 'base64Encode' | 'base64Decode' | 'parseCsv';
+type Members =
+  | 'formatDate'
+  | 'sleep'
+  | 'newBlob'
+  | 'getUuid'
+  | 'base64Encode'
+  | 'base64Decode'
+  | 'base64EncodeWebSafe'
+  | 'parseCsv'
+  | 'computeHmacSha256Signature';
 
 export class EmuUtilities implements Pick<GoogleAppsScript.Utilities.Utilities, Members> {
   readonly proxy: GoogleAppsScript.Utilities.Utilities;
@@ -182,6 +192,23 @@ export class EmuUtilities implements Pick<GoogleAppsScript.Utilities.Utilities, 
   base64Encode(data: any, _charset?: GoogleAppsScript.Utilities.Charset) {
     const buf = typeof data === 'string' ? Buffer.from(data, 'utf8') : Buffer.from((data as number[]).map((b) => b & 255));
     return buf.toString('base64');
+  }
+
+  /** "Base-64-encodes the given byte array into a web-safe string" ('-' and '_' for '+' and '/', padded). */
+  base64EncodeWebSafe(data: any, _charset?: GoogleAppsScript.Utilities.Charset) {
+    return this.base64Encode(data).replace(/\+/g, '-').replace(/\//g, '_');
+  }
+
+  /**
+   * "Signs the provided value using HMAC-SHA256 with the given key"; strings are taken as UTF-8 and the
+   * answer is Apps Script's Byte[] (signed, -128..127):
+   * https://developers.google.com/apps-script/reference/utilities/utilities#computeHmacSha256Signature(String,String)
+   */
+  computeHmacSha256Signature(value: any, key: any, _charset?: GoogleAppsScript.Utilities.Charset): GoogleAppsScript.Byte[] {
+    this.runtime.call('utilities', 'Utilities.computeHmacSha256Signature');
+    const bytes = (v: any) => (typeof v === 'string' ? Buffer.from(v, 'utf8') : Buffer.from((v as number[]).map((b) => b & 255)));
+    const mac = createHmac('sha256', bytes(key)).update(bytes(value)).digest();
+    return [...mac].map((b) => (b > 127 ? b - 256 : b));
   }
 
   base64Decode(encoded: string): GoogleAppsScript.Byte[] {

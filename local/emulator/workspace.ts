@@ -1,5 +1,5 @@
 import { SeededRandom, VirtualClock } from './clock';
-import { EmuFormApp, Submission, SubmitResult, submitResponse } from './forms';
+import { EmuFormApp, Submission, SubmitResult, openPrefilled, submitResponse } from './forms';
 import { EmuHtmlService, ScriptRealm } from './html';
 import { CallCost, defaultLatency } from './latency';
 import { EmuLockService, LockTable } from './lock';
@@ -317,6 +317,18 @@ export class Workspace {
     for (let i = 0; i < (options.deliver ?? 1); i++)
       runs.push(...this.fireSpreadsheetEvent('ON_FORM_SUBMIT', { ...result.event }));
     return { ...result, runs };
+  }
+
+  /**
+   * A resident opens a prefilled link (FormResponse.toPrefilledUrl), changes what `submission` says (answers
+   * by title win over the prefilled ones) and presses Submit: as submitForm from there.
+   */
+  submitPrefilled(url: string, submission: Submission = { answers: {} }, options: { deliver?: number } = {}) {
+    const { form, answersByItem } = openPrefilled(this.forms, url);
+    const byTitle = new Map(form.items.map((i) => [i.title, i.id]));
+    const changed = Object.fromEntries(Object.entries(submission.answers).map(([title, v]) => [byTitle.get(title) ?? -1, v]));
+    const answers = { ...answersByItem, ...changed, ...submission.answersByItem };
+    return this.submitForm(form.id, { ...submission, answers: {}, answersByItem: answers }, options);
   }
 
   /** Apps Script sometimes delivers a form-submit event with no values at all. */

@@ -31,6 +31,19 @@ export type Step =
       bypassValidation?: boolean;
       note?: string;
     }
+  | {
+      /**
+       * A resident opens the complaint link in the newest email they got and reports a problem: the item
+       * (any part of its name in the form's list), how many and what is wrong.
+       */
+      do: 'complain';
+      to: string;
+      item: string;
+      quantity: string;
+      text?: string;
+      deliver?: number;
+      note?: string;
+    }
   | { do: 'advance'; hours?: number; minutes?: number; note?: string }
   | { do: 'quota'; recipients: number; note?: string }
   | Expectation;
@@ -163,6 +176,13 @@ export function runSteps(ws: Workspace, steps: Step[], log: StepLog, saved: Save
         );
         return;
       }
+      case 'complain': {
+        const result = complainFromEmail(ws, step);
+        log.line(
+          `${label}: ${result.ok ? `response row ${result.row}` : `refused by the form: ${JSON.stringify(result.errors)}`}`,
+        );
+        return;
+      }
       case 'advance': {
         const fired = ws.advance((step.hours ?? 0) * UNIT.h + (step.minutes ?? 0) * UNIT.m);
         log.line(
@@ -213,4 +233,20 @@ function check(ws: Workspace, e: Expectation, saved: Saved, label: string): void
     const hit = ws.mail.sent.some((m) => m.to === to && includes.every((x) => `${m.subject}\n${m.body}`.includes(x)));
     if (!hit) fail(`no email to ${to} containing ${JSON.stringify(includes)}`);
   }
+}
+
+/** The resident's side of a complaint link: found in their newest email that has one, answered, submitted. */
+function complainFromEmail(ws: Workspace, step: Extract<Step, { do: 'complain' }>) {
+  const link = /(https:\/\/docs\.google\.com\/forms\/d\/e\/[^\s]*usp=pp_url[^\s]*)/;
+  const mail = [...ws.mail.sent].reverse().find((m) => m.to === step.to && link.test(m.body));
+  if (!mail) throw new Error(`complain: no email to ${step.to} with a complaint link`);
+  const url = link.exec(mail.body)![1];
+  const form = ws.forms.byId(/\/d\/e\/([^/]+)\//.exec(url)![1])!;
+  // The complaint form's questions in order: round, code, item (the list), how many, what is wrong.
+  const list = form.items.find((i) => i.kind === 'LIST')!;
+  const [quantity, text] = form.items.slice(form.items.indexOf(list) + 1);
+  const choice = list.choices.find((c) => c.includes(step.item));
+  if (!choice) throw new Error(`complain: no "${step.item}" in the form's list (${list.choices.join(', ')})`);
+  const answersByItem = { [list.id]: choice, [quantity.id]: step.quantity, [text.id]: step.text ?? '' };
+  return ws.submitPrefilled(url, { answers: {}, answersByItem }, { deliver: step.deliver });
 }

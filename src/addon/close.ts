@@ -17,6 +17,7 @@ import { setFormAccepting } from '../workspace/roundForm';
 import { saveRound } from '../workspace/rounds';
 import { ActionContext, locked, requireAccess } from './action';
 import { markTabsStale } from './buildingTabs';
+import { complaintLinks } from './complaintForm';
 import { logFormOutcome } from './rounds';
 import { journalEntryFor } from './payments';
 import { updateLedger } from './refreshLedger';
@@ -77,6 +78,7 @@ export function paymentFor(
 
 /** Everyone's final bill; a person who gets nothing is told so instead. `close` counts the round's closes. */
 function billEmails(ctx: ActionContext, data: RoundData, close: number): OutgoingEmail[] {
+  const complaintUrl = complaintLinks(ctx, data);
   return data.tally.participants.map((p) => {
     const who = p.order.participant;
     const facts = factsOf(ctx, data, who.pickupPoint);
@@ -98,6 +100,7 @@ function billEmails(ctx: ActionContext, data: RoundData, close: number): Outgoin
             creditMinor: acc?.creditInMinor ?? 0,
             dueMinor,
             payment: payment.block,
+            complaintUrl: complaintUrl(p.order.key),
           },
           facts,
           who.lang,

@@ -1,4 +1,4 @@
-import { itemName } from '../core/catalog';
+import { CatalogItem, itemName } from '../core/catalog';
 import {
   ComplaintDecision,
   NOTE_LIMIT,
@@ -16,7 +16,7 @@ import { renderEmail } from '../core/emails';
 import { formatMoney, formatNumber } from '../core/i18n/format';
 import { t } from '../core/i18n/translate';
 import { outgoingEmail } from '../core/outgoing';
-import { unitsOf } from '../core/quantity';
+import { Steps, unitsOf } from '../core/quantity';
 import { isTallied } from '../core/round';
 import { ParticipantResult } from '../core/tally';
 import { quantityText } from '../core/units';
@@ -25,7 +25,7 @@ import { readCatalog } from '../workspace/community';
 import { appendJournal } from '../workspace/journal';
 import { logEntry } from '../workspace/log';
 import { queueEmails } from '../workspace/outbox';
-import { ActionContext, fail, locked, requireAccess } from './action';
+import { ActionContext, UserError, fail, locked, requireAccess } from './action';
 import { placeOf } from './buildingTabs';
 import { journalEntryFor, refreshAccount } from './payments';
 import { updateLedger } from './refreshLedger';
@@ -151,37 +151,68 @@ export function recordComplaint(input: ComplaintInput): ComplaintView {
     const requestId = String(input.requestId ?? '');
     const earlier = requestId ? all.find((c) => c.requestId === requestId) : undefined;
     if (earlier) return viewOf(ctx, data, earlier);
-    const item = data.items.get(String(input.itemId ?? ''));
-    const got = item ? (p.items[item.id]?.allocatedSteps ?? 0) : 0;
-    if (!item || got <= 0)
-      return fail(ctx.lang, 'complaint.notReceived', {
-        name: p.order.participant.name,
-        item: item ? itemName(item, ctx.lang) : String(input.itemId ?? ''),
-      });
-    const steps = complaintSteps(input.quantity, item, got, ctx.lang);
-    if (!steps.ok) return fail(ctx.lang, 'error.generic', { detail: steps.message });
-    const complaint: Omit<StoredComplaint, 'sheetRow'> = {
-      id: `C${all.length + 1}`,
-      at: ctx.now.getTime(),
-      roundId: data.record.id,
-      orderKey: p.order.key,
-      name: p.order.participant.name,
-      itemId: item.id,
-      quantity: unitsOf(steps.steps, item.stepMilli),
-      note: String(input.note ?? '')
-        .trim()
-        .slice(0, NOTE_LIMIT),
-      enteredBy: ctx.me,
-      decision: null,
-      amountMinor: 0,
-      reason: '',
-      decidedBy: '',
-      requestId,
-    };
-    while (all.some((c) => c.id === complaint.id)) complaint.id = `C${Number(complaint.id.slice(1)) + 1}`;
-    appendComplaint(ctx.book, { ...complaint, itemName: itemName(item, ctx.book.lang) }, data.record.currency);
-    return viewOf(ctx, data, { ...complaint, sheetRow: 0 });
+    const checked = checkComplaint(data, p, String(input.itemId ?? ''), input.quantity, ctx.lang);
+    // The problem is already a sentence in the caller's language ("Количество «3»: укажите число…").
+    if (!checked.ok) throw new UserError(checked.problem);
+    const complaint = addComplaint(ctx, data, all, { ...checked, note: input.note, enteredBy: ctx.me, requestId });
+    return viewOf(ctx, data, complaint);
   });
+}
+
+/** What a complaint is about once checked against the round, or why it cannot be taken (in `lang`). */
+export type CheckedComplaint =
+  { ok: true; p: ParticipantResult; item: CatalogItem; steps: Steps } | { ok: false; problem: string };
+
+/** The item must be one the person got, the quantity more than nothing and no more than they got. */
+export function checkComplaint(
+  data: RoundData,
+  p: ParticipantResult,
+  itemId: string,
+  quantity: unknown,
+  lang: ActionContext['lang'],
+): CheckedComplaint {
+  const item = data.items.get(itemId);
+  const got = item ? (p.items[item.id]?.allocatedSteps ?? 0) : 0;
+  if (!item || got <= 0)
+    return {
+      ok: false,
+      problem: t(lang, 'complaint.notReceived', { name: p.order.participant.name, item: item ? itemName(item, lang) : itemId }),
+    };
+  const steps = complaintSteps(quantity, item, got, lang);
+  return steps.ok ? { ok: true, p, item, steps: steps.steps } : { ok: false, problem: steps.message };
+}
+
+/**
+ * Appends a checked complaint to the Complaints sheet (one call) under the next free id; the sidebar's
+ * entry and the resident's own form both come through here. `all` is the sheet as read under the lock.
+ */
+export function addComplaint(
+  ctx: ActionContext,
+  data: RoundData,
+  all: readonly StoredComplaint[],
+  c: { p: ParticipantResult; item: CatalogItem; steps: Steps; note: unknown; enteredBy: string; requestId: string },
+): StoredComplaint {
+  const complaint: Omit<StoredComplaint, 'sheetRow'> = {
+    id: `C${all.length + 1}`,
+    at: ctx.now.getTime(),
+    roundId: data.record.id,
+    orderKey: c.p.order.key,
+    name: c.p.order.participant.name,
+    itemId: c.item.id,
+    quantity: unitsOf(c.steps, c.item.stepMilli),
+    note: String(c.note ?? '')
+      .trim()
+      .slice(0, NOTE_LIMIT),
+    enteredBy: c.enteredBy,
+    decision: null,
+    amountMinor: 0,
+    reason: '',
+    decidedBy: '',
+    requestId: c.requestId,
+  };
+  while (all.some((x) => x.id === complaint.id)) complaint.id = `C${Number(complaint.id.slice(1)) + 1}`;
+  appendComplaint(ctx.book, { ...complaint, itemName: itemName(c.item, ctx.book.lang) }, data.record.currency);
+  return { ...complaint, sheetRow: 0 };
 }
 
 export interface DecisionInput {
@@ -204,13 +235,18 @@ export function decideComplaint(input: DecisionInput, confirm?: string): Complai
     const reason = String(input.reason ?? '').trim();
     if (decision === 'reject' && !reason) fail(ctx.lang, 'complaint.reasonMissing');
     const found = ctx.book.find('complaints') ? findComplaint(ctx, String(input.complaintId)) : null;
-    if (!found) return fail(ctx.lang, 'complaint.notFound', { id: String(input.complaintId) });
+    if (!found) return fail(ctx.lang, 'complaint.notFound');
     const data = loadRound(ctx, found.roundId);
     const c = readComplaints(ctx.book, data.record.currency).find((x) => x.id === found.id)!;
-    if (c.decision) fail(ctx.lang, 'complaint.decided', { id: c.id, decision: decisionLabel(c.decision, ctx.lang) });
     const p = data.tally.participants.find((x) => x.order.key === c.orderKey);
     const item = data.items.get(c.itemId);
-    if (!p || !item) return fail(ctx.lang, 'complaint.notFound', { id: c.id });
+    if (c.decision)
+      fail(ctx.lang, 'complaint.decided', {
+        name: c.name,
+        item: complaintItemName(c.itemId, data.items, ctx.lang),
+        decision: decisionLabel(c.decision, ctx.lang),
+      });
+    if (!p || !item) return fail(ctx.lang, 'complaint.notFound');
     const steps = Math.round((c.quantity * 1000) / item.stepMilli);
     const amountMinor = decision === 'credit' || decision === 'refund' ? complaintValue(item, steps) : 0;
     const token = confirmationToken('complaint', data.record.id, [c.id, decision, amountMinor]);

@@ -22,6 +22,7 @@ import { effectiveUserEmail } from '../workspace/session';
 import { isCellLimit } from '../workspace/sheets/setup';
 import { isCommunityTrigger, retireTrigger } from '../workspace/triggers';
 import { lightTriggerContext } from './action';
+import { recordFormComplaint } from './complaintForm';
 import { catchUp } from './dueWork';
 import { authorizedToRun } from './reauthorize';
 import { receiptEmail, sendReceipt, withdrawnEmail } from './receipt';
@@ -179,7 +180,20 @@ export function recordMissedResponses(store: DocumentStore, book: Book): number 
     }
     store.set(KEYS.handledRow(sheetId), last);
   }
-  return n;
+  return n + recordMissedComplaints(store, book);
+}
+
+/** The complaint form's rows past the last handled, the same way: each recorded (or refused) once. */
+function recordMissedComplaints(store: DocumentStore, book: Book): number {
+  const sheetId = store.get(KEYS.complaintForm)?.sheetId;
+  if (sheetId === undefined) return 0;
+  const from = handledThrough(store, sheetId);
+  const sheet = responseRows(book, sheetId);
+  if (!sheet || sheet.last <= from) return 0;
+  for (let row = from + 1; row <= sheet.last; row++)
+    if (recordOrPark(store, { sheetId, row }, sheet.source(row)) === 'parked') return row - from - 1;
+  store.set(KEYS.handledRow(sheetId), sheet.last);
+  return sheet.last - from;
 }
 
 /** A recorded order, as the tick's plan needs it (its reminders must not say "you have not ordered"). */
@@ -188,7 +202,7 @@ interface Recorded {
   who: PlannedRecipient;
 }
 
-type RecordOutcome = Recorded | 'duplicate' | 'stale' | 'rejected' | 'unknownForm' | 'notAnOrder';
+type RecordOutcome = Recorded | 'duplicate' | 'stale' | 'rejected' | 'unknownForm' | 'notAnOrder' | 'complaint';
 
 /**
  * Turns one response row into the order it stands for: validated, deduplicated, written in one go. The
@@ -196,6 +210,11 @@ type RecordOutcome = Recorded | 'duplicate' | 'stale' | 'rejected' | 'unknownFor
  * not shared it with the trigger's account), from the row, by column.
  */
 function recordResponse(store: DocumentStore, { sheetId, row }: ResponseAt, source: ResponseSource): RecordOutcome {
+  // The complaint form shares this trigger; its responses are told apart by their response sheet.
+  if (store.get(KEYS.complaintForm)?.sheetId === sheetId) {
+    recordFormComplaint(store, { sheetId, row }, source);
+    return 'complaint';
+  }
   const snapshot = snapshotForSheet(store, sheetId);
   if (!snapshot || !snapshot.questions) return 'unknownForm';
   const round = openRoundOf(Book.open(store), store, snapshot);

@@ -1,10 +1,11 @@
 import { itemName } from '../core/catalog';
-import { listOf } from '../core/i18n/format';
+import { formatDateTime, listOf } from '../core/i18n/format';
 import { t } from '../core/i18n/translate';
 import { PollInterest, PollItem, describeInterest, pollChatText, tallyPoll } from '../core/poll';
 import { unitsOf } from '../core/quantity';
 import { readCatalog } from '../workspace/community';
 import { KEYS } from '../workspace/properties/keys';
+import { readRounds } from '../workspace/rounds';
 import { StoredPoll, buildPollForm, readPollAnswers } from '../workspace/pollForm';
 import { ActionContext, UserError, fail, locked, reading, requireAccess } from './action';
 import { RoundView, createRound } from './rounds';
@@ -37,6 +38,10 @@ export interface PollView {
   /** New lines people asked for that are not in the Catalog yet, as one sentence ('' when none). */
   notInCatalog: string;
   roundId: string;
+  /** When it was made, on the spreadsheet's clock in the reader's words: how people tell polls apart. */
+  created: string;
+  /** The round made from it ('' until one is). */
+  roundTitle: string;
 }
 
 /** "Мёд, кг" → a new poll line; a line without a comma has no unit. */
@@ -63,6 +68,8 @@ function viewOf(ctx: ActionContext, poll: StoredPoll): PollView {
     lines: interest.map((i) => describeInterest(i, ctx.lang)),
     notInCatalog: wantedNew.length ? t(ctx.lang, 'poll.newLines', { items: listOf(wantedNew, ctx.lang) }) : '',
     roundId: poll.roundId ?? '',
+    created: formatDateTime(poll.createdAt, ctx.book.timeZone(), ctx.lang),
+    roundTitle: poll.roundId ? (poll.roundTitle ?? readRounds(ctx.book).find((r) => r.id === poll.roundId)?.title ?? '') : '',
   };
 }
 
@@ -136,7 +143,7 @@ export function roundFromPoll(pollId: string, deadline: string, requestId?: stri
   const itemIds = reading((ctx) => {
     requireAccess(ctx, 'manageRounds');
     const poll = ctx.store.get(KEYS.poll(String(pollId)));
-    if (!poll) return fail(ctx.lang, 'poll.notFound', { id: String(pollId) });
+    if (!poll) return fail(ctx.lang, 'poll.notFound');
     const wanted = tallyPoll(poll.items, readPollAnswers(poll)).filter((i) => i.inCatalog && i.people > 0);
     if (!wanted.length) fail(ctx.lang, 'poll.nothingWanted');
     return { title: poll.title, ids: wanted.map((i) => i.itemId) };
@@ -149,7 +156,7 @@ export function roundFromPoll(pollId: string, deadline: string, requestId?: stri
   });
   locked((ctx) => {
     const poll = ctx.store.get(KEYS.poll(String(pollId)));
-    if (poll) ctx.store.set(KEYS.poll(poll.id), { ...poll, roundId: round.id });
+    if (poll) ctx.store.set(KEYS.poll(poll.id), { ...poll, roundId: round.id, roundTitle: round.title });
   });
   return round;
 }

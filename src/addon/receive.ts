@@ -16,6 +16,7 @@ import { KEYS } from '../workspace/properties/keys';
 import { writeRoundResults, writeSupplierOrder } from '../workspace/results';
 import { saveRound } from '../workspace/rounds';
 import { roundSheetName } from '../workspace/sheets/schema';
+import { complaintLinks } from './complaintForm';
 import { ActionContext, UserError, locked, requireAccess } from './action';
 import { markTabsStale } from './buildingTabs';
 import { updateLedger } from './refreshLedger';
@@ -157,6 +158,7 @@ function occasionOf(received: Record<string, Steps>, rule: ShortfallRule): strin
 function deliveryEmails(ctx: ActionContext, after: RoundData, changes: ParticipantChange[], occasion: string): OutgoingEmail[] {
   const emails: OutgoingEmail[] = [];
   const changed = new Map(changes.map((c) => [c.orderKey, c]));
+  const complaintUrl = complaintLinks(ctx, after);
   for (const p of after.tally.participants) {
     const who = p.order.participant;
     const to = { orderKey: p.order.key, to: who.email ?? '', lang: who.lang };
@@ -183,6 +185,7 @@ function deliveryEmails(ctx: ActionContext, after: RoundData, changes: Participa
         lines: billLines(after, p.order.key, who.lang).filter((l) => (l.allocated ?? 0) > 0),
         dueMinor,
         reference: after.references.get(p.order.key),
+        complaintUrl: complaintUrl(p.order.key),
       },
       facts,
       who.lang,

@@ -1,3 +1,4 @@
+import { roundComplaintLink } from './complaintForm';
 import { CatalogItem } from '../core/catalog';
 import { Confirmation, asks, confirmationToken } from '../core/confirm';
 import { formatDateTime, listOf } from '../core/i18n/format';
@@ -183,7 +184,7 @@ function roundItems(ctx: ActionContext, record: RoundRecord): CatalogItem[] {
  * Volunteers sheet, the spreadsheet's owner and the account the triggers run as (the form-submit trigger
  * reads responses from the form, the tick closes it). See roundForm.ts share().
  */
-function formEditors(ctx: ActionContext): string[] {
+export function formEditors(ctx: ActionContext): string[] {
   const coordinators = readVolunteers(ctx.book)
     .filter((v) => v.role === 'coordinator')
     .map((v) => v.email);
@@ -238,6 +239,9 @@ export function openRound(roundId: string): RoundView {
     const formLang = settings.defaultLang;
     // Its own sheets first: at the spreadsheet's 10 million cells this is where it stops, before any form.
     createRoundSheets(book, record);
+    // The community's complaint form and this round's link to it, for its bills and "arrived" emails; made
+    // before the round's form, so the round's stays the newest form (the playground shows the newest).
+    roundComplaintLink(ctx, record, items, formLang);
     const built = buildRoundForm(
       { round: { ...record, pickupPoints }, items, buildings: places.building, pickupPoints, lang: formLang, timeZone },
       record.formId,

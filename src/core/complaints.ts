@@ -1,5 +1,6 @@
 import { CatalogItem, itemName } from './catalog';
-import { Lang } from './i18n/lang';
+import { cyrb53 } from './hash';
+import { LANGS, Lang } from './i18n/lang';
 import { MessageKey, t } from './i18n/translate';
 import { JournalKind } from './ledger';
 import { Minor } from './money';
@@ -118,4 +119,57 @@ export function replacementsOwed(complaints: readonly Complaint[]): Complaint[] 
 export function complaintItemName(itemId: string, items: ReadonlyMap<string, CatalogItem>, lang: Lang): string {
   const item = items.get(itemId);
   return item ? itemName(item, lang) : itemId;
+}
+
+/**
+ * A resident's own complaint comes through the community's complaint form, opened from a link in their
+ * bill or "goods arrived" email. A Google Form has no hidden question and a resident can change any answer
+ * in a prefilled link, so the link carries a code, never an address: the round, a short fingerprint of the
+ * person's order and a signature of both made with the community's secret (kept in document properties,
+ * never in a sheet). A code changed by hand, or made up for somebody else, does not verify.
+ */
+export interface ComplaintCode {
+  roundId: string;
+  /** cyrb53 of the order key: finds the person among the round's participants. */
+  person: string;
+  signature: string;
+}
+
+/** What the signature covers: the round and the whole order key. */
+export function signedText(roundId: string, orderKey: string): string {
+  return `${roundId}|${orderKey}`;
+}
+
+/** The code for one person in one round; `sign` is HMAC-SHA256 with the community's secret (workspace). */
+export function complaintCode(roundId: string, orderKey: string, sign: (text: string) => string): string {
+  return `${roundId}.${cyrb53(orderKey)}.${sign(signedText(roundId, orderKey))}`;
+}
+
+/** A code as typed back by the form: its parts, or null when it is not shaped like one of ours. */
+export function readComplaintCode(code: string): ComplaintCode | null {
+  const m = /^([A-Za-z0-9_-]{1,40})\.([a-z0-9]{1,12})\.([A-Za-z0-9_-]{16,})$/.exec(code.trim());
+  return m ? { roundId: m[1], person: m[2], signature: m[3] } : null;
+}
+
+/** Whether the code was made for this order (the caller found the order by its fingerprint). */
+export function codeMatches(code: ComplaintCode, orderKey: string, sign: (text: string) => string): boolean {
+  return cyrb53(orderKey) === code.person && sign(signedText(code.roundId, orderKey)) === code.signature;
+}
+
+/**
+ * An item as the complaint form's list offers it: its name in the form's language first, then in every
+ * other language the Catalog names it, once each ("Яйца · 鸡蛋 · Eggs"), so every neighbour finds theirs in
+ * the one list the community shares.
+ */
+export function complaintChoice(item: CatalogItem, lang: Lang): string {
+  const names = [lang, ...LANGS.filter((l) => l !== lang)].map((l) => itemName(item, l).trim()).filter(Boolean);
+  return [...new Set(names)].join(' · ');
+}
+
+/** Where each person's code goes in a round's prefilled link: letters only, so URL-encoding leaves it as is. */
+export const CODE_MARK = 'ZQXCODEMARKQZX';
+
+/** A person's own link: the round's prefilled link with their code put in. */
+export function personalLink(roundLink: string, code: string): string {
+  return roundLink.replace(CODE_MARK, encodeURIComponent(code));
 }

@@ -117,6 +117,8 @@ export type EmailData =
       creditMinor: number;
       dueMinor: number;
       payment?: PaymentBlock | null;
+      /** This person's link to the complaint form, when the round has one (addon/complaintForm.ts). */
+      complaintUrl?: string;
     }
   | { kind: 'cancelled'; name: string; reason: string; items: string[] }
   /** A decided complaint about quality (core/complaints.ts): what the resident gets, or why not. */
@@ -130,7 +132,7 @@ export type EmailData =
       unit: string;
       reason: string;
     }
-  | { kind: 'arrived'; name: string; lines: EmailLine[]; dueMinor: number; reference?: string }
+  | { kind: 'arrived'; name: string; lines: EmailLine[]; dueMinor: number; reference?: string; complaintUrl?: string }
   | {
       kind: 'correction';
       name: string;
@@ -306,6 +308,7 @@ export function renderEmail(data: EmailData, round: RoundFacts, lang: Lang): Ren
       } else if (data.payment) b.para(tr('payment.reference', { reference: data.payment.reference }));
       if (round.paymentInstructions) b.para(tr('email.bill.howToPay', { how: round.paymentInstructions }));
       if (pickup) b.para(tr('email.pickup', { pickup }));
+      if (data.complaintUrl) b.link(tr('email.complaintLink'), data.complaintUrl);
       return b.done(tr('email.bill.subject', { due: money(data.dueMinor) }), lang);
     }
     case 'cancelled': {
@@ -323,6 +326,7 @@ export function renderEmail(data: EmailData, round: RoundFacts, lang: Lang): Ren
       );
       if (data.dueMinor > 0) b.para(tr('email.arrived.due', { due: money(data.dueMinor) }));
       if (data.dueMinor > 0 && data.reference) b.para(tr('payment.reference', { reference: data.reference }));
+      if (data.complaintUrl) b.link(tr('email.complaintLink'), data.complaintUrl);
       return b.done(tr('email.arrived.subject'), lang);
     }
     case 'correction': {

@@ -18,8 +18,9 @@ export interface StoredPoll {
   questions: Record<string, FormQuestion>;
   /** The click that created it: a double click makes one poll. */
   requestId?: string;
-  /** The round made from it, once made. */
+  /** The round made from it, once made, and its title (what the coordinator reads). */
   roundId?: string;
+  roundTitle?: string;
 }
 
 /**

@@ -91,7 +91,7 @@ interface NewerForm {
  * arrived with that change, so it is called where it exists; either way the form is then checked, and the
  * answer is what the coordinator is told, not what was asked for.
  */
-function publish(form: GoogleAppsScript.Forms.Form): boolean {
+export function publish(form: GoogleAppsScript.Forms.Form): boolean {
   const newer = form as unknown as NewerForm;
   if (typeof newer.setPublished === 'function') newer.setPublished(true);
   else form.setAcceptingResponses(true);
@@ -118,7 +118,7 @@ function collectTypedEmail(form: GoogleAppsScript.Forms.Form): void {
  * the community's coordinators, the spreadsheet's owner, the account the triggers run as — so that any of
  * them can close it, reopen it, or read its responses. One by one, so one bad address stops no other.
  */
-function share(form: GoogleAppsScript.Forms.Form, emails: string[]): BuiltForm['notShared'] {
+export function share(form: GoogleAppsScript.Forms.Form, emails: string[]): BuiltForm['notShared'] {
   const failed: BuiltForm['notShared'] = [];
   for (const email of emails) {
     try {
@@ -130,7 +130,7 @@ function share(form: GoogleAppsScript.Forms.Form, emails: string[]): BuiltForm['
   return failed;
 }
 
-function errorText(err: unknown): string {
+export function errorText(err: unknown): string {
   return typeof (err as Error)?.message === 'string' ? (err as Error).message : String(err);
 }
 
@@ -149,7 +149,7 @@ function uniqueSheetName(wanted: string, taken: string[], roundId: string): stri
 }
 
 /** Whether the form already writes to this spreadsheet (a form rebuilt, or linked on an earlier try). */
-function linkedHere(form: GoogleAppsScript.Forms.Form): boolean {
+export function linkedHere(form: GoogleAppsScript.Forms.Form): boolean {
   try {
     return form.getDestinationId() === SpreadsheetApp.getActiveSpreadsheet().getId();
   } catch {
@@ -163,7 +163,7 @@ function linkedHere(form: GoogleAppsScript.Forms.Form): boolean {
  * scope for setDestination; if Google still refuses (see README "The first real deployment"), the form
  * stays unlinked and the coordinator is told how to link it by hand.
  */
-function link(
+export function link(
   form: GoogleAppsScript.Forms.Form,
   name: string,
   roundId: string,

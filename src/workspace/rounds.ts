@@ -213,7 +213,7 @@ function requestsOf(store: DocumentStore, roundId: string): string[] {
 /**
  * Marks a round archived, then lets go of every document property it held (issue 19; review item 7):
  * snapshot, rows span, result sheet sizes, close records, what arrived, payment references (kept in the
- * Archive sheet), running totals, chat-import records, its Ledger line (summed into ledgerArchived), its
+ * Archive sheet), running totals, chat-import records, its complaint link, its Ledger line (summed into ledgerArchived), its
  * response sheet's marks and the double-click guards of its requests — in one call. What the store holds
  * then no longer grows with the rounds a community has run.
  */
@@ -232,6 +232,7 @@ export function forgetRound(store: DocumentStore, roundId: string, responseSheet
     KEYS.chatImport(roundId),
     KEYS.ledgerLine(roundId),
     KEYS.archiving(roundId),
+    KEYS.complaintLink(roundId),
     ...ROUND_SHEET_KEYS.map((sheet) => KEYS.resultSize({ roundId, sheet })),
     ...requestsOf(store, roundId).map((id) => KEYS.createdRound(id)),
   ];

@@ -135,7 +135,7 @@ describe('needs poll → round, in Russian', () => {
     await answered.getByLabel('Стоп').fill('2026-11-27T20:00');
     await answered.getByRole('button', { name: 'Составить закупку по опросу' }).click();
     side = await openSidebarTab(s, 'Закупки');
-    await side.getByText(/^Закупка R\d+ составлена по опросу: проверьте её и откройте\.$/).waitFor();
+    await side.getByText(/^Закупка «Что берём в декабре\?» составлена по опросу: проверьте её и откройте\.$/).waitFor();
     const round = side.locator('.card', { hasText: '· Что берём в декабре? ' }).filter({ hasText: 'черновик' });
     await round.first().waitFor();
     await snapshot(s, 'poll-round-ru-1366x768', { width: 1366, height: 768 });

@@ -119,7 +119,7 @@ describe('complaints about quality', () => {
     expect(mail.body).toContain('110,00\u00a0₽ будет зачтено в ваш счёт в следующей закупке.');
     // Deciding again is refused, and names the decision.
     expect(() => yes(c.ws, 'decideComplaint', [{ complaintId: complaint.id, decision: 'refund' }])).toThrow(
-      `По жалобе ${complaint.id} уже принято решение: зачёт в следующую закупку.`,
+      'Анна: по жалобе на товар «Яйца» уже принято решение: зачёт в следующую закупку.',
     );
 
     // The next round: Anna orders again; her final bill uses the credit.

@@ -67,7 +67,7 @@ describe('numbers in the Catalog, typed in a Russian spreadsheet (typed input re
     expect([catalog.read(2, 7), catalog.read(3, 9)]).toEqual(['95,50', '1.5']);
     const round = ws.run<{ id: string }>('createRound', newRound(['TEA', 'NUTS']));
     ws.run('openRound', [round.id]);
-    const form = ws.forms.forms[0];
+    const form = ws.forms.forms.at(-1)!; // the round's form: the complaint form is made just before it
     expect(form.items.map((i) => i.title)).toEqual(
       expect.arrayContaining(['Чай — 95,50\u00a0₽ за пач.', 'Орехи — 1\u00a0234,50\u00a0₽ за кг']),
     );

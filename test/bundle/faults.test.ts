@@ -334,6 +334,33 @@ describe('an execution killed at any service call, then retried: nothing lost, n
     });
   });
 
+  test('a resident’s complaint from the link in their bill: the tick records it once', () => {
+    // The bill is sent unharmed; the execution that may die is the form-submit trigger's.
+    const linkInBill = (ws: Workspace) => {
+      ws.run('sendQueuedEmails');
+      const bill = ws.mail.sent.find((m) => m.to === 'анна@example.org' && m.subject.includes('ваш счёт'))!;
+      return /(https:\/\/docs\.google\.com\/forms\/d\/e\/\S+)/.exec(bill.body)![1];
+    };
+    sweep({
+      name: 'complaint from the form',
+      base: () => closed,
+      fn: 'onFormSubmit_',
+      prepare: linkInBill,
+      act: (ws, _roundId, url) => {
+        ws.submitPrefilled(String(url), {
+          answers: { Товар: 'Яйца · 鸡蛋 · Eggs', 'Сколько (в единицах товара)': '1', 'Что не так?': 'разбиты' },
+        });
+      },
+      retry: () => {},
+      check: (ws) => {
+        const rows = sheetValues(ws, sheetName('complaints', RU)).slice(1);
+        expect(
+          rows.map((r) => [cell('complaints', r, 'who'), cell('complaints', r, 'item'), cell('complaints', r, 'note')]),
+        ).toEqual([['Анна', 'EGGS', 'разбиты']]);
+      },
+    });
+  });
+
   test('recording a payment: the treasurer saves again with the same request', () => {
     const anna = (ws: Workspace, roundId: string) =>
       ws

@@ -15,6 +15,8 @@ interface PollView {
   lines: string[];
   notInCatalog: string;
   roundId: string;
+  created: string;
+  roundTitle: string;
 }
 
 test('a poll turned into a round: answers tallied per item, then a draft round of what people asked for', () => {
@@ -65,6 +67,10 @@ test('a poll turned into a round: answers tallied per item, then a draft round o
   expect(round).toMatchObject({ title: 'Что берём в декабре?', state: 'draft', itemIds: ['RICE', 'OIL'] });
   expect(c.ws.run<{ id: string }>('roundFromPoll', [seen.id, deadline, 'r-1']).id).toBe(round.id);
   expect(c.ws.run<PollView[]>('pollsScreen')[0].roundId).toBe(round.id);
+  // The card names the poll by its title and date and the round by its title: no internal id (P1, R2).
+  const card = c.ws.run<PollView[]>('pollsScreen')[0];
+  expect(card.roundTitle).toBe('Что берём в декабре?');
+  expect(card.created).toMatch(/ноября 2026/);
   const opened = c.ws.run<{ state: string }>('openRound', [round.id]);
   expect(opened.state).toBe('open');
   yes(c.ws, 'cancelRound', [round.id, 'проверка']);

@@ -9,6 +9,7 @@ import type { DrainResult } from '../outbox';
 import type { SheetSize } from '../results';
 import type { RoundSnapshot } from '../rounds';
 import type { StoredPoll } from '../pollForm';
+import type { ComplaintLink, StoredComplaintForm } from '../complaintForm';
 import type { SheetIds } from '../sheets/book';
 import type { TickLog, TickPlan } from '../tickPlan';
 import type { TriggerProblem } from '../triggers';
@@ -98,6 +99,17 @@ export const KEYS = {
   orderSpan: family('orderSpan:', rowSpan),
   /** An open round as intake needs it, frozen when it opened. */
   snapshot: family('round:', json<RoundSnapshot>()),
+  /**
+   * The community's complaint form (workspace/complaintForm.ts, issue 18), written only once the form is
+   * built, published and linked: an execution killed before leaves nothing half made behind in here.
+   */
+  complaintForm: key('complaintForm', json<StoredComplaintForm>()),
+  /** The secret that signs the codes in complaint links (HMAC-SHA256); made once, never in a sheet. */
+  complaintKey: key('complaintKey', text),
+  /** A round's prefilled complaint link (with a mark where each person's code goes) and its items' choices. */
+  complaintLink: family('complaintLink:', json<ComplaintLink>()),
+  /** A complaint-form response refused and logged (sheet id:row), so a retry does not log it again. */
+  complaintRefused: family('complaintRefused:', int),
   /** A needs poll: its items and its form's questions (see workspace/pollForm.ts, issue 18). */
   poll: family('poll:', json<StoredPoll>()),
   /** Which round a form's response sheet belongs to (by sheet id). */

@@ -68,7 +68,8 @@ export const complaintsScreen: Screen = async (ctx) => {
     const card = el(
       'div',
       { className: 'card complaint' },
-      el('div', { className: 'title' }, `${c.id} · ${c.item} `, el('span', { className: 'state' }, c.decisionText)),
+      // People read a complaint by its item and resident, never by its internal id (C1).
+      el('div', { className: 'title' }, `${c.item} — ${c.name} `, el('span', { className: 'state' }, c.decisionText)),
       el('div', {}, tr('ui.complaints.from', { name: c.name, quantity: c.quantity, note: c.note })),
       c.amount ? el('div', { className: 'muted' }, c.amount) : null,
       c.reason ? el('div', { className: 'muted' }, c.reason) : null,

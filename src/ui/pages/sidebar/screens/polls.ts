@@ -54,17 +54,17 @@ export async function pollsSection(
   for (const p of polls) {
     const chat = el('textarea', { rows: 3, readOnly: true, 'aria-label': tr('ui.poll.chatText') });
     chat.value = p.chatText;
-    const when = el('input', { type: 'datetime-local', 'aria-label': tr('ui.round.deadline') });
+    const when = el('input', { type: 'datetime-local' });
     const make = p.roundId
       ? null
       : el(
           'div',
           { className: 'row' },
-          when,
+          field(tr('ui.poll.roundDeadline'), when),
           actionButton(tr('ui.poll.makeRound'), async () => {
             try {
               const round = await ctx.call('roundFromPoll', p.id, deadlineIso(when.value), requestId());
-              ctx.flash('ok', tr('ui.poll.made', { id: round.id }));
+              ctx.flash('ok', tr('ui.poll.made', { title: round.title }));
               ctx.go('rounds', round.id);
             } catch (err) {
               report('error', (err as Error).message);
@@ -76,7 +76,9 @@ export async function pollsSection(
       el(
         'div',
         { className: 'card poll' },
-        el('div', { className: 'title' }, `${p.id} · ${p.title}${p.roundId ? ` → ${p.roundId}` : ''}`),
+        // People read the poll by its title and date, never by its internal id.
+        el('div', { className: 'title' }, p.title),
+        el('div', { className: 'muted' }, p.created, p.roundTitle ? ` · ${tr('ui.poll.madeInto', { title: p.roundTitle })}` : ''),
         el('div', {}, el('a', { href: p.formUrl, target: '_blank', rel: 'noopener' }, tr('ui.poll.link'))),
         field(tr('ui.poll.chatText'), chat),
         el('div', { className: 'muted' }, tr('ui.poll.answers', { answers: p.answers })),

@@ -90,10 +90,10 @@ export const roundsScreen: Screen = async (ctx) => {
         ),
       );
     if (r.state === 'open' || r.state === 'closed') {
-      const when = el('input', { type: 'datetime-local', 'aria-label': tr('ui.round.deadline') });
+      const when = el('input', { type: 'datetime-local' });
       append(
         actions,
-        when,
+        field(tr('ui.round.newDeadline'), when),
         actionButton(
           tr('ui.round.extend'),
           run(asking, (token) => ctx.call('extendDeadline', r.id, deadlineIso(when.value, data.timeZone), token), tr('ui.saved')),
