@@ -1,3 +1,4 @@
+import { listOf } from '../core/i18n/format';
 import { Access, AccessSources, Capability, accessOf, memberRefusal, refusal } from '../core/access';
 import { Lang, resolveLang } from '../core/i18n/lang';
 import { MessageKey, Params, t } from '../core/i18n/translate';
@@ -102,7 +103,7 @@ function explained<T>(lang: Lang, fn: () => T): T {
  */
 export function requireAccess(ctx: ActionContext, capability: Capability, building?: string): void {
   const why = refusal(ctx.access, capability, building);
-  if (why) fail(ctx.lang, why, { email: ctx.access.email, buildings: ctx.access.buildings.join(', ') });
+  if (why) fail(ctx.lang, why, { email: ctx.access.email, buildings: listOf(ctx.access.buildings, ctx.lang) });
 }
 
 /** Refuses anyone without a role here: screens every coordinator, treasurer and volunteer may open. */

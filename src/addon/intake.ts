@@ -178,8 +178,8 @@ function recordResponse(store: DocumentStore, { sheetId, row }: ResponseAt, sour
   const settings = store.get(KEYS.mailSettings) ?? { paymentInstructions: '', replyTo: '' };
   const email =
     checked.outcome === 'notAnOrder'
-      ? withdrawnEmail(round, order, editUrl, settings.paymentInstructions)
-      : receiptEmail(round, order, editUrl, settings.paymentInstructions, checked.problems);
+      ? withdrawnEmail(round, order, editUrl, settings)
+      : receiptEmail(round, order, editUrl, settings, checked.problems);
   sendReceipt(round, email, settings.replyTo, t(snapshot.defaultLang, 'app.name'));
   const who = order.participant;
   const recipient = { email: (who.email ?? '').toLowerCase(), name: who.name, lang: who.lang, orderKey, link: editUrl };

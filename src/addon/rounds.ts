@@ -1,6 +1,7 @@
 import { CatalogItem } from '../core/catalog';
 import { Confirmation, asks, confirmationToken } from '../core/confirm';
-import { formatDateTime } from '../core/i18n/format';
+import { formatDateTime, listOf } from '../core/i18n/format';
+import { LANG_WORDS, wordChoices } from '../core/i18n/words';
 import { roundFacts } from '../core/emailContent';
 import { OutgoingEmail, renderEmail } from '../core/emails';
 import { t } from '../core/i18n/translate';
@@ -202,6 +203,17 @@ function logFormProblems(ctx: ActionContext, record: RoundRecord, built: BuiltFo
   return problems;
 }
 
+/** A word in the Settings sheet's languages row that is no language: the form is made without it, and the coordinator told. */
+function languageWarnings(ctx: ActionContext): string[] {
+  const choices = listOf(wordChoices(LANG_WORDS, ctx.lang), ctx.lang);
+  return ctx.settings.unknownLanguages.map((value) =>
+    t(ctx.lang, 'ui.labelled', {
+      label: t(ctx.lang, 'settingName.languages'),
+      value: t(ctx.lang, 'settings.languagesInvalid', { value, choices }),
+    }),
+  );
+}
+
 /** A form that could not be opened is logged (and shown by Check set-up); the round's step goes on. */
 export function logFormOutcome(
   ctx: ActionContext,
@@ -234,7 +246,16 @@ export function openRound(roundId: string): RoundView {
     // Its own sheets first: at the spreadsheet's 10 million cells this is where it stops, before any form.
     createRoundSheets(book, record);
     const built = buildRoundForm(
-      { round: { ...record, pickupPoints }, items, buildings: places.building, pickupPoints, lang: formLang, timeZone },
+      {
+        round: { ...record, pickupPoints },
+        items,
+        buildings: places.building,
+        pickupPoints,
+        lang: formLang,
+        langs: settings.languages,
+        rules: settings.chatRules,
+        timeZone,
+      },
       record.formId,
       formEditors(ctx),
     );
@@ -266,11 +287,15 @@ export function openRound(roundId: string): RoundView {
       questions: built.questions,
     };
     cacheSnapshot(ctx.store, snapshot);
-    ctx.store.set(KEYS.mailSettings, { paymentInstructions: settings.paymentInstructions, replyTo: settings.replyTo });
+    ctx.store.set(KEYS.mailSettings, {
+      paymentInstructions: settings.paymentInstructions,
+      chatRules: settings.chatRules,
+      replyTo: settings.replyTo,
+    });
     // The round's new sheets (and its form's response sheet) get their protections like the others.
     protectCommunity(ctx);
     markTabsStale(ctx);
-    const problems = logFormProblems(ctx, opened, built);
+    const problems = [...languageWarnings(ctx), ...logFormProblems(ctx, opened, built)];
     return { ...toView(opened), ...(problems.length ? { warning: problems.join('\n') } : {}) };
   });
 }
@@ -302,7 +327,7 @@ export function extendDeadline(roundId: string, deadlineIso: string, confirm?: s
     const warning = logFormOutcome(
       ctx,
       record,
-      setFormAccepting(record.formId, true, ctx.settings.defaultLang),
+      setFormAccepting(record.formId, true, ctx.settings.languages),
       'round.formNotReopened',
     );
     return { ...toView(updated), ...(warning ? { warning } : {}) };
@@ -339,7 +364,7 @@ export function cancelRound(roundId: string, reason: string, confirm?: string): 
     const warning = logFormOutcome(
       ctx,
       record,
-      setFormAccepting(record.formId, false, ctx.settings.defaultLang),
+      setFormAccepting(record.formId, false, ctx.settings.languages),
       'round.formNotClosed',
     );
     const problem = t(lang, 'round.cancelledBecause', { reason: why });
@@ -352,7 +377,7 @@ export function cancelRound(roundId: string, reason: string, confirm?: string): 
 function cancellationEmails(ctx: ActionContext, snapshot: RoundSnapshot, reason: string): OutgoingEmail[] {
   const items = new Map(snapshot.items.map((i) => [i.id, i]));
   const round = snapshot.round;
-  const facts = roundFacts(round, snapshot.timeZone, ctx.settings.paymentInstructions);
+  const facts = roundFacts(round, snapshot.timeZone, ctx.settings);
   return readRoundOrders(ctx.book, round.id, items, ctx.store)
     .filter((o) => o.order.lines.length > 0)
     .map((o) => {

@@ -4,6 +4,7 @@ import { Workspace, loadBundle } from '../../local/emulator';
 import { displayValue } from '../../local/emulator/spreadsheet/values';
 import { Scenario, Step, runSteps } from '../../local/scenario/steps';
 import { DIST, ROOT, ensureBuilt } from '../harness/bundle';
+import { Community, HOUR, openCommunity, orderRows, submit, yes } from '../harness/community';
 
 /**
  * Issue 16: the demo round, run to the end in a Russian and in a Chinese community, read as its people
@@ -294,3 +295,135 @@ describe('the Settings sheet speaks words with dropdowns', () => {
     expect(screen.settings.remindOrdered).toBe('yes');
   });
 });
+
+/**
+ * A Russian block with Chinese neighbours (README "The form and the community's languages"): one form,
+ * every question in both languages; each email in its reader's language with that language's texts.
+ */
+describe('a community that speaks Russian and Chinese', () => {
+  const SETTINGS = {
+    languages: 'русский, китайский',
+    paymentInstructions: 'Переводом по СБП на +7 900 000-00-00',
+    paymentInstructionsZh: '请用微信转账给团长',
+    chatRules: 'Забирать заказ до 20:00 в день выдачи',
+    chatRulesZh: '请在发货当天20点前取货',
+  };
+  let c: Community;
+  beforeAll(() => {
+    c = openCommunity({
+      settings: SETTINGS,
+      // Oil comes in a unit the add-on does not know: named per language in the Catalog's unit columns (F, Q–S).
+      before: (ws) => {
+        expect(ws.paste(ws.owner, 'Каталог', [3, 6], [['флакон']]).ok).toBe(true);
+        expect(ws.paste(ws.owner, 'Каталог', [3, 17], [['флакон', '瓶装', 'flask']]).ok).toBe(true);
+      },
+    });
+    // Eggs need no box: each gets a bill whatever the oil's box does.
+    submit(c, { name: 'Ван Фан', email: 'wang@example.org', lang: '中文', items: { OIL: '2', EGGS: '1' } });
+    submit(c, { name: 'Анна', email: 'anna@example.org', lang: 'Русский', items: { OIL: '1', EGGS: '1' } });
+  }, 120_000);
+  const form = () => c.ws.forms.byId(c.formId)!;
+
+  test('the Settings sheet names the languages in its own words', () => {
+    const row = rowWhere(c.ws, 'Настройки', 'Языки сообщества');
+    expect(c.ws.spreadsheet.sheet('Настройки')!.read(row, 2)).toBe('русский, китайский');
+  });
+
+  test('every question of the form is asked in both languages, with names, prices and units in each', () => {
+    const titles = form().items.map((i) => i.title);
+    expect(titles).toContain('Ваше имя · 您的姓名');
+    expect(titles).toContain('Квартира · 房号');
+    expect(titles).toContain('Рис — 95,50\u00a0₽ за кг · 大米（每公斤₽95.50）');
+    expect(titles).toContain('Масло подсолнечное — 180,00\u00a0₽ за флакон · 葵花籽油（每瓶装₽180.00）');
+    const rice = form().items.find((i) => i.title.startsWith('Рис'))!;
+    expect(rice.helpText).toContain('кратно 0,5\u00a0кг');
+    expect(rice.helpText).toContain('须为0.5公斤的整数倍');
+    // Nothing a resident reads on the form is in one language only.
+    for (const item of form().items)
+      expect([item.title, /[\u0400-\u04ff]/.test(item.title) && /[\u3400-\u9fff]/.test(item.title)]).toEqual([item.title, true]);
+  });
+
+  test('the description and the confirmation say it in both languages, with the rules of each', () => {
+    expect(form().description).toContain('Стоп заказа:');
+    expect(form().description).toContain('截单时间：');
+    expect(form().description).toContain('Правила сообщества: Забирать заказ до 20:00 в день выдачи');
+    expect(form().description).toContain('群规：请在发货当天20点前取货');
+    expect(form().confirmation).toContain('Спасибо!');
+    expect(form().confirmation).toContain('谢谢！');
+  });
+
+  test('answers to the two-language questions are the order, and an edit replaces it', () => {
+    const first = submit(c, { name: 'Ли Вэй', email: 'li@example.org', lang: '中文', items: { RICE: '2,5' } });
+    if (!first.ok) throw new Error(`refused: ${JSON.stringify(first.errors)}`);
+    c.ws.advance(HOUR);
+    submit(
+      c,
+      { name: 'Ли Вэй', email: 'li@example.org', lang: '中文', items: { RICE: '1', OIL: '2' } },
+      { edit: first.responseId },
+    );
+    const mine = orderRows(c.ws).filter((r) => r.email === 'li@example.org');
+    expect(mine.map((r) => [r.item, r.quantity]).sort()).toEqual([
+      ['OIL', 2],
+      ['RICE', 1],
+    ]);
+  });
+
+  test('a Chinese reader gets the Chinese rules and unit, a Russian reader the Russian ones', () => {
+    const receipt = (to: string) => c.ws.mail.sent.filter((m) => m.to === to).at(-1)!;
+    expect(receipt('wang@example.org').body).toContain('群规：请在发货当天20点前取货');
+    expect(receipt('wang@example.org').body).toContain('2瓶装');
+    expect(receipt('wang@example.org').body).not.toContain('Забирать');
+    expect(receipt('anna@example.org').body).toContain('Правила сообщества: Забирать заказ до 20:00 в день выдачи');
+    expect(receipt('anna@example.org').body).toContain('1\u00a0флакон');
+  });
+
+  test('the final bill of a Chinese reader says how to pay in Chinese, never the Russian text', () => {
+    yes(c.ws, 'closeRound', [c.roundId]);
+    c.ws.run('sendQueuedEmails');
+    const bill = (to: string) => c.ws.mail.sent.filter((m) => m.to === to && /您的账单|ваш счёт/.test(m.subject)).at(-1)!;
+    const zh = bill('wang@example.org');
+    expect(zh.body).toContain('请用微信转账给团长');
+    expect(zh.body).not.toContain('СБП');
+    expect(bill('anna@example.org').body).toContain('Переводом по СБП на +7 900 000-00-00');
+    expect(bill('anna@example.org').body).not.toContain('微信');
+  });
+
+  test('a language the add-on does not know is refused, naming it, and nothing is saved', () => {
+    expect(() => c.ws.run('saveSettings', [{ settings: { ...SETTINGS, languages: 'русский, клингонский' } }])).toThrow(
+      '«клингонский» — язык, которого дополнение не знает. Перечислите через запятую: русский, китайский, английский.',
+    );
+    const row = rowWhere(c.ws, 'Настройки', 'Языки сообщества');
+    expect(c.ws.spreadsheet.sheet('Настройки')!.read(row, 2)).toBe('русский, китайский');
+  });
+});
+
+describe('a community of one language', () => {
+  test('its form is in that language alone, as before', () => {
+    const c = openCommunity();
+    const titles = c.ws.forms.byId(c.formId)!.items.map((i) => i.title);
+    expect(titles).toContain('Ваше имя');
+    expect(titles).toContain('Рис — 95,50\u00a0₽ за кг');
+    expect(titles.some((t) => /[\u3400-\u9fff]/.test(t))).toBe(false);
+  });
+});
+
+describe('a languages row typed by hand', () => {
+  test('a word that is no language is left out of the form, and opening the round says which', () => {
+    const c = openCommunity({
+      before: (ws) => {
+        const row = rowWhere(ws, 'Настройки', 'Языки сообщества');
+        expect(ws.paste(ws.owner, 'Настройки', [row, 2], [['русский, эльфийский, китайский']]).ok).toBe(true);
+      },
+    });
+    const reopened = c.ws.run<{ warning?: string }>('openRound', [c.roundId]);
+    expect(reopened.warning).toContain('«эльфийский» — язык, которого дополнение не знает');
+    const titles = c.ws.forms.byId(c.snapshot().formId)!.items.map((i) => i.title);
+    expect(titles).toContain('Ваше имя · 您的姓名');
+  });
+});
+
+function rowWhere(ws: Workspace, sheet: string, key: string): number {
+  const s = ws.spreadsheet.sheet(sheet)!;
+  for (let r = 2; r <= s.dataExtent().rows; r++) if (s.read(r, 1) === key) return r;
+  throw new Error(`no row ${key} in ${sheet}`);
+}

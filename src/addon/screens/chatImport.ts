@@ -17,7 +17,7 @@ import {
   readChat,
 } from '../../core/chat';
 import { unitIn } from '../../core/units';
-import { formatNumber } from '../../core/i18n/format';
+import { formatNumber, listOf } from '../../core/i18n/format';
 import { t } from '../../core/i18n/translate';
 import { unitsOf } from '../../core/quantity';
 import { readChatImport } from '../../workspace/chatImports';
@@ -140,7 +140,7 @@ export function readChatPaste(roundId: string, paste: string, options: ChatPaste
           ...l.reasons.map((r) => describeReason(r, ctx.lang, items)),
           ...(l.order?.items.flatMap((i) => i.reasons.map((r) => describeReason(r, ctx.lang, items))) ?? []),
           ...(s?.reasons ?? []),
-          ...(allowed(l) ? [] : [t(ctx.lang, 'access.notYourBuilding', { buildings: ctx.access.buildings.join(', ') })]),
+          ...(allowed(l) ? [] : [t(ctx.lang, 'access.notYourBuilding', { buildings: listOf(ctx.access.buildings, ctx.lang) })]),
         ].filter((r, i, all) => all.indexOf(r) === i),
         order: l.order && {
           name: l.order.person.name,
@@ -164,7 +164,7 @@ export function readChatPaste(roundId: string, paste: string, options: ChatPaste
       items: items.map((i) => ({
         id: i.id,
         name: itemName(i, ctx.lang),
-        unit: unitIn(i.unit, ctx.lang),
+        unit: unitIn(i, ctx.lang),
         step: formatNumber(unitsOf(1, i.stepMilli), ctx.lang),
       })),
       buildings,

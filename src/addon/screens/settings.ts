@@ -11,8 +11,11 @@ import {
   PAYEE_SETTINGS,
   SETTING_KEYS,
   SettingKey,
+  parseLanguages,
   parseSettings,
 } from '../../core/settings';
+import { listOf } from '../../core/i18n/format';
+import { LANG_WORDS, wordChoices } from '../../core/i18n/words';
 import { readPlaceRows, readSettingTexts, writePlaces, writeSettings, writeVolunteers } from '../../workspace/community';
 import { UserError, locked, requireAccess } from '../action';
 import { markTabsStale } from '../buildingTabs';
@@ -45,6 +48,17 @@ function paymentProblems(lang: Lang, checked: CommunitySettings): string[] {
       }),
     );
   return out;
+}
+
+/** Each word of the community's languages the add-on does not know, with the words it does. */
+function languageProblems(lang: Lang, typed: string): string[] {
+  const choices = listOf(wordChoices(LANG_WORDS, lang), lang);
+  return parseLanguages(typed).unknown.map((value) =>
+    t(lang, 'ui.labelled', {
+      label: t(lang, 'settingName.languages'),
+      value: t(lang, 'settings.languagesInvalid', { value, choices }),
+    }),
+  );
 }
 
 export interface SettingsScreen {
@@ -84,6 +98,7 @@ export function saveSettings(input: Partial<SettingsScreen>): SettingsScreen {
         problems.push(t(ctx.lang, 'settings.currencyInvalid', { value: values.currency }));
       if (!checked.reminderOffsetsHours.length && String(values.reminderOffsetsHours).trim())
         problems.push(t(ctx.lang, 'settings.offsetsInvalid', { value: values.reminderOffsetsHours }));
+      problems.push(...languageProblems(ctx.lang, String(values.languages ?? '')));
       problems.push(...paymentProblems(ctx.lang, checked));
       if (problems.length) throw new UserError(problems.join('\n'));
       writeSettings(
