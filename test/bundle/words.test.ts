@@ -324,9 +324,11 @@ describe('a community that speaks Russian and Chinese', () => {
   }, 120_000);
   const form = () => c.ws.forms.byId(c.formId)!;
 
-  test('the Settings sheet names the languages in its own words', () => {
+  test('the Settings sheet and the sidebar name the languages in words, never codes', () => {
     const row = rowWhere(c.ws, 'Настройки', 'Языки сообщества');
     expect(c.ws.spreadsheet.sheet('Настройки')!.read(row, 2)).toBe('русский, китайский');
+    const screen = c.ws.run<{ settings: Record<string, string> }>('settingsScreen');
+    expect(screen.settings.languages).toBe('русский, китайский');
   });
 
   test('every question of the form is asked in both languages, with names, prices and units in each', () => {
@@ -404,6 +406,18 @@ describe('a community of one language', () => {
     expect(titles).toContain('Ваше имя');
     expect(titles).toContain('Рис — 95,50\u00a0₽ за кг');
     expect(titles.some((t) => /[\u3400-\u9fff]/.test(t))).toBe(false);
+  });
+});
+
+describe('the volunteer’s order form', () => {
+  test('says what may be ordered of each item as a sentence, in the volunteer’s words', () => {
+    const c = openCommunity();
+    const screen = c.ws.run<{ items: { id: string; unit: string; hint: string }[] }>('offlineScreen', [c.roundId]);
+    const rice = screen.items.find((i) => i.id === 'RICE')!;
+    expect(rice.hint).toBe(
+      'кратно 0,5\u00a0кг · продаётся коробками по 25\u00a0кг · не больше 10\u00a0кг в одни руки вместе с допуском',
+    );
+    expect(screen.items.find((i) => i.id === 'EGGS')!.hint).toBe('не больше 3\u00a0дес. в одни руки');
   });
 });
 

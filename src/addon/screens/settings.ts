@@ -13,6 +13,7 @@ import {
   SettingKey,
   parseLanguages,
   parseSettings,
+  settingCell,
 } from '../../core/settings';
 import { listOf } from '../../core/i18n/format';
 import { LANG_WORDS, wordChoices } from '../../core/i18n/words';
@@ -74,7 +75,10 @@ export function settingsScreen(): SettingsScreen {
     requireAccess(ctx, 'manageRounds');
     const raw: Record<string, string> = { ...DEFAULT_SETTINGS, ...readSettingTexts(ctx.book) };
     return {
-      settings: Object.fromEntries(SETTING_KEYS.map((k) => [k, raw[k]])) as Record<SettingKey, string>,
+      // The community's languages as words in the reader's language ("русский, китайский"), never codes.
+      settings: Object.fromEntries(
+        SETTING_KEYS.map((k) => [k, k === 'languages' ? settingCell(k, raw[k], ctx.lang) : raw[k]]),
+      ) as Record<SettingKey, string>,
       notes: Object.fromEntries(SETTING_KEYS.map((k) => [k, t(ctx.lang, `setting.${k}`)])) as Record<SettingKey, string>,
       places: readPlaceRows(ctx.book)
         .map((p) => ({ ...p, kind: p.kind ?? ('building' as const) }))
