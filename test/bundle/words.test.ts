@@ -390,12 +390,30 @@ describe('a community that speaks Russian and Chinese', () => {
     expect(bill('anna@example.org').body).not.toContain('微信');
   });
 
+  test('the closed form tells residents in both languages', () => {
+    // The round was closed by the test above; a resident opening the link reads the form's closed message.
+    expect(form().accepting).toBe(false);
+    expect(form().closedMessage).toContain('Приём заказов в эту закупку закрыт.');
+    expect(form().closedMessage).toContain('本期团购已截单。');
+  });
+
   test('a language the add-on does not know is refused, naming it, and nothing is saved', () => {
     expect(() => c.ws.run('saveSettings', [{ settings: { ...SETTINGS, languages: 'русский, клингонский' } }])).toThrow(
       '«клингонский» — язык, которого дополнение не знает. Перечислите через запятую: русский, китайский, английский.',
     );
     const row = rowWhere(c.ws, 'Настройки', 'Языки сообщества');
     expect(c.ws.spreadsheet.sheet('Настройки')!.read(row, 2)).toBe('русский, китайский');
+  });
+});
+
+describe('a two-language community’s form closed by the hourly tick of a published add-on', () => {
+  test('the tick, working from its plan without the spreadsheet, closes the form with both languages’ message', () => {
+    const c = openCommunity({ deployment: 'addon', deadlineInHours: 2, settings: { languages: 'русский, китайский' } });
+    c.ws.advance(3 * HOUR);
+    const form = c.ws.forms.byId(c.formId)!;
+    expect(form.accepting).toBe(false);
+    expect(form.closedMessage).toContain('Приём заказов в эту закупку закрыт.');
+    expect(form.closedMessage).toContain('本期团购已截单。');
   });
 });
 
