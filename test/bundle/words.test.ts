@@ -214,6 +214,15 @@ describe.each([
     expect(emailProblems(result)).toEqual([]);
   });
 
+  test('a Chinese reader’s bill says how to pay in Chinese, never the Russian text (Settings per language)', () => {
+    const bills = result.ws.mail.sent.filter((m) => /您的账单|ваш счёт|your bill/.test(m.subject));
+    const zh = bills.filter((m) => READS[m.to] === 'zh-CN');
+    expect(zh.length).toBeGreaterThan(0);
+    for (const m of zh)
+      expect([m.to, m.body.includes('请转账给伊琳娜'), m.body.includes('Перевод Ирине')]).toEqual([m.to, true, false]);
+    for (const m of bills.filter((b) => READS[b.to] === 'ru')) expect(m.body).toContain('Перевод Ирине');
+  });
+
   test('the Emails screen tells what went out and when, and names who has no email', () => {
     const screen = result.ws.run<{ story: string[]; noEmailNames: string[] }>('emailsScreen', ['R1']);
     const bills = screen.story.find((l) => /итоговый счёт|最终账单/.test(l));
