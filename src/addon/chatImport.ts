@@ -14,7 +14,7 @@ import {
 } from '../core/chat';
 import { unitIn } from '../core/units';
 import { describeProblem } from '../core/describe';
-import { formatNumber } from '../core/i18n/format';
+import { formatNumber, listOf } from '../core/i18n/format';
 import { Lang } from '../core/i18n/lang';
 import { t } from '../core/i18n/translate';
 import { Order, OrderSource } from '../core/orders';
@@ -99,7 +99,7 @@ export function linesText(
       const item = items.get(l.itemId);
       if (!item) return [];
       const amount = unitsOf(l.steps, item.stepMilli);
-      return [`${itemName(item, lang)} ${formatNumber(amount, lang)}\u00a0${unitIn(item.unit, lang, amount)}`];
+      return [`${itemName(item, lang)} ${formatNumber(amount, lang)}\u00a0${unitIn(item, lang, amount)}`];
     })
     .join(lang === 'zh-CN' ? '、' : ', ');
 }
@@ -151,7 +151,7 @@ function confirmedOrders(ctx: ActionContext, round: OpenRound, lines: readonly C
     const building = text(l.building);
     if (!allows(ctx.access, 'enterOrders', building))
       problems.push(
-        lineProblem(ctx, [lineNo], t(ctx.lang, 'access.notYourBuilding', { buildings: ctx.access.buildings.join(', ') })),
+        lineProblem(ctx, [lineNo], t(ctx.lang, 'access.notYourBuilding', { buildings: listOf(ctx.access.buildings, ctx.lang) })),
       );
     const items = (Array.isArray(l.items) ? l.items : []).flatMap((i) => {
       const item = round.items.get(text(i.itemId));
@@ -200,7 +200,9 @@ function refuseOtherBuildings(
     const stored = existing.get(orderKeyOf(roundId, c.key));
     const buildings = [c.person.building ?? '', stored?.order.participant.building ?? c.person.building ?? ''];
     if (buildings.every((b) => allows(ctx.access, 'enterOrders', b))) return [];
-    return [lineProblem(ctx, c.lineNos, t(ctx.lang, 'access.notYourBuilding', { buildings: ctx.access.buildings.join(', ') }))];
+    return [
+      lineProblem(ctx, c.lineNos, t(ctx.lang, 'access.notYourBuilding', { buildings: listOf(ctx.access.buildings, ctx.lang) })),
+    ];
   });
   if (problems.length) throw new UserError(problems.join('\n'));
 }

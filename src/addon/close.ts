@@ -141,7 +141,7 @@ export function closeRoundNow(ctx: ActionContext, roundId: string, loaded?: Roun
   // A form another coordinator created and never shared cannot be opened: the round closes anyway (late
   // answers are refused by the stop itself) and the coordinator is told, here and in Check set-up.
   const form =
-    data.record.state === 'open' ? setFormAccepting(data.record.formId, false, ctx.settings.defaultLang) : { ok: true as const };
+    data.record.state === 'open' ? setFormAccepting(data.record.formId, false, ctx.settings.languages) : { ok: true as const };
   const warning = logFormOutcome(ctx, data.record, form, 'round.formNotClosed');
   applyCredits(ctx, data);
   assignReferences(ctx, data);

@@ -117,8 +117,8 @@ export function queueOwedReceipts(store: DocumentStore, book: Book): number {
     if (round && marker && saved)
       emails.push(
         marker.withdrawn
-          ? withdrawnEmail(round, saved.order, saved.editUrl, settings.paymentInstructions)
-          : receiptEmail(round, saved.order, saved.editUrl, settings.paymentInstructions, marker.problems),
+          ? withdrawnEmail(round, saved.order, saved.editUrl, settings)
+          : receiptEmail(round, saved.order, saved.editUrl, settings, marker.problems),
       );
   }
   const queued = queueEmails(
@@ -253,8 +253,8 @@ function recordResponse(store: DocumentStore, { sheetId, row }: ResponseAt, sour
   // The few settings a receipt needs, cached with the round so intake reads no Settings sheet.
   const settings = store.get(KEYS.mailSettings) ?? { paymentInstructions: '', replyTo: '' };
   const email = withdrawn
-    ? withdrawnEmail(round, order, editUrl, settings.paymentInstructions)
-    : receiptEmail(round, order, editUrl, settings.paymentInstructions, checked.problems);
+    ? withdrawnEmail(round, order, editUrl, settings)
+    : receiptEmail(round, order, editUrl, settings, checked.problems);
   sendReceipt(round, email, settings.replyTo, t(snapshot.defaultLang, 'app.name'));
   store.delete(KEYS.receiptOwed(orderKey));
   const who = order.participant;

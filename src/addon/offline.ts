@@ -121,7 +121,7 @@ export function saveOfflineOrder(input: OfflineOrderInput): OfflineOrderResult |
       editUrl: '',
     });
     if (checked.problems.length) logOrderProblems(round, orderKey, raw, checked.problems);
-    const email = receiptEmail(round, order, '', ctx.settings.paymentInstructions, checked.problems);
+    const email = receiptEmail(round, order, '', ctx.settings, checked.problems);
     sendReceipt(round, email, ctx.settings.replyTo, senderName(ctx));
     return done(ctx, request, result);
   });

@@ -1,3 +1,4 @@
+import { listOf } from '../core/i18n/format';
 import { Access, accessOf, allows } from '../core/access';
 import { EntryGroup, entryGroups, matchItem, paidFromTab, reconcileTicks, tabRequestId, ticksOf } from '../core/buildingTab';
 import { describeProblem } from '../core/describe';
@@ -207,7 +208,7 @@ function checkListRow(tab: Tab, r: TabRow, columns: ReturnType<typeof listColumn
   const status = outcome.paidElsewhere
     ? `↩ ${t(tab.lang, 'tab.paidElsewhere')}`
     : done.length
-      ? `✓ ${clock(tab.ctx.now.getTime(), data.snapshot.timeZone)} ${done.join(', ')}`
+      ? `✓ ${clock(tab.ctx.now.getTime(), data.snapshot.timeZone)} ${listOf(done, tab.lang)}`
       : null;
   if (status !== null) writeListRowState(tab.sheet, r.row, { dueMinor: Math.max(0, after.balanceMinor), status }, currency);
 }

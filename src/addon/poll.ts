@@ -1,3 +1,4 @@
+import { unitIn } from '../core/units';
 import { itemName } from '../core/catalog';
 import { formatDateTime, listOf } from '../core/i18n/format';
 import { t } from '../core/i18n/translate';
@@ -95,7 +96,7 @@ export function createPoll(input: PollInput): PollView {
         items.push({
           id,
           name: itemName(item, lang),
-          unit: item.unit,
+          unit: unitIn(item, lang),
           box: unitsOf(item.boxSteps, item.stepMilli),
           inCatalog: true,
         });

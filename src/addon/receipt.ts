@@ -1,6 +1,6 @@
 import { estimateShare, orderWeight } from '../core/billing';
 import { describeProblem } from '../core/describe';
-import { receiptOf, roundFacts } from '../core/emailContent';
+import { MailTexts, receiptOf, roundFacts } from '../core/emailContent';
 import { OutgoingEmail } from '../core/emails';
 import { renderEmail } from '../core/emails';
 import { Order } from '../core/orders';
@@ -26,7 +26,7 @@ export function receiptEmail(
   round: OpenRound,
   order: Order,
   editUrl: string,
-  paymentInstructions: string,
+  texts: MailTexts,
   problems: readonly Problem[] = [],
 ): OutgoingEmail {
   const { snapshot } = round;
@@ -36,7 +36,7 @@ export function receiptEmail(
   const soFar = round.store.get(KEYS.roundSoFar(snapshot.round.id));
   const mine = orderWeight(order.lines, round.items, snapshot.round.rounding);
   data.estimate = soFar && mine.goodsMinor > 0 ? estimateShare(mine, soFar, snapshot.round) : null;
-  const rendered = renderEmail(data, roundFacts(snapshot.round, snapshot.timeZone, paymentInstructions), who.lang);
+  const rendered = renderEmail(data, roundFacts(snapshot.round, snapshot.timeZone, texts), who.lang);
   return outgoingEmail(
     snapshot.round.id,
     { kind: 'receipt', orderKey: order.key, revision: order.revision },
@@ -46,12 +46,12 @@ export function receiptEmail(
 }
 
 /** "Your order is withdrawn": an edit that left every quantity blank, said in a few words. */
-export function withdrawnEmail(round: OpenRound, order: Order, editUrl: string, paymentInstructions: string): OutgoingEmail {
+export function withdrawnEmail(round: OpenRound, order: Order, editUrl: string, texts: MailTexts): OutgoingEmail {
   const { snapshot } = round;
   const who = order.participant;
   const rendered = renderEmail(
     { kind: 'withdrawn', name: who.name, editUrl },
-    roundFacts(snapshot.round, snapshot.timeZone, paymentInstructions),
+    roundFacts(snapshot.round, snapshot.timeZone, texts),
     who.lang,
   );
   return outgoingEmail(

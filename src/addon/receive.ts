@@ -136,7 +136,7 @@ function itemsOf(ctx: ActionContext, round: RoundData, after: RoundTally): Recei
       return {
         itemId: a.itemId,
         name: itemName(item, ctx.lang),
-        unit: unitName(item.unit, ctx.lang),
+        unit: unitName(item, ctx.lang),
         bought: u(a.boughtSteps),
         received: u(received),
         short: u(Math.max(0, a.boughtSteps - received)),

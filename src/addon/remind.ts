@@ -1,4 +1,6 @@
 import { LocalizedText } from '../core/catalog';
+import { textIn } from '../core/i18n/texts';
+import { ItemUnit, unitCell } from '../core/units';
 import { roundFacts } from '../core/emailContent';
 import { OutgoingEmail, RoundFacts, renderEmail } from '../core/emails';
 import { Lang } from '../core/i18n/lang';
@@ -25,7 +27,8 @@ export interface Reminded {
 /** "Rice: 2 more bags complete a box", with the item's name in every language a reader may have. */
 export interface BoxNews {
   name: LocalizedText;
-  unit: string;
+  /** The unit as typed, or with its names per language (kept small: the tick's plan carries it). */
+  unit: string | ItemUnit;
   missing: number;
 }
 
@@ -43,7 +46,7 @@ export function renderReminder(
       name: who.name,
       hasOrdered: who.hasOrdered,
       formUrl: who.link,
-      almostFull: news.map((n) => ({ item: n.name[who.lang] || n.name.default, missing: n.missing, unit: n.unit })),
+      almostFull: news.map((n) => ({ item: textIn(n.name, who.lang), missing: n.missing, unit: unitCell(n.unit, who.lang) })),
     },
     facts,
     who.lang,
@@ -57,7 +60,8 @@ export function boxNews(data: RoundData): BoxNews[] {
   const boxes = new Map(data.snapshot.items.map((i) => [i.id, i.boxSteps]));
   return boxesAlmostFull(data.tally.items, boxes).map((a) => {
     const item = data.items.get(a.itemId)!;
-    return { name: item.name, unit: item.unit, missing: unitsOf(a.missingSteps, item.stepMilli) };
+    const unit = item.units ? { unit: item.unit, units: item.units } : item.unit;
+    return { name: item.name, unit, missing: unitsOf(a.missingSteps, item.stepMilli) };
   });
 }
 
@@ -84,7 +88,7 @@ export function reminderRecipients(ctx: ActionContext, orders: StoredOrder[], fo
 
 /** The facts a round's reminders state. */
 export function reminderFacts(ctx: ActionContext, snapshot: RoundSnapshot): RoundFacts {
-  return roundFacts(snapshot.round, snapshot.timeZone, ctx.settings.paymentInstructions);
+  return roundFacts(snapshot.round, snapshot.timeZone, ctx.settings);
 }
 
 /** Queues the reminders that fell due since the last tick, to members who opted in and have not ordered. */

@@ -168,7 +168,7 @@ export function assignReferences(ctx: ActionContext, data: RoundData): void {
 
 /** The round as its emails describe it; `pickupPlace` narrows "where" to the reader's own pickup point. */
 export function factsOf(ctx: ActionContext, data: RoundData, pickupPlace = ''): RoundFacts {
-  return roundFacts(data.record, data.snapshot.timeZone, ctx.settings.paymentInstructions, pickupPlace);
+  return roundFacts(data.record, data.snapshot.timeZone, ctx.settings, pickupPlace);
 }
 
 /** Refuses, in the coordinator's words, to take a round where its lifecycle does not go (see core/round.ts). */

@@ -2,6 +2,7 @@ import { roundComplaintLink } from './complaintForm';
 import { CatalogItem } from '../core/catalog';
 import { Confirmation, asks, confirmationToken } from '../core/confirm';
 import { formatDateTime, listOf } from '../core/i18n/format';
+import { LANG_WORDS, wordChoices } from '../core/i18n/words';
 import { roundFacts } from '../core/emailContent';
 import { OutgoingEmail, renderEmail } from '../core/emails';
 import { t } from '../core/i18n/translate';
@@ -208,6 +209,17 @@ function logFormProblems(ctx: ActionContext, record: RoundRecord, built: BuiltFo
   return problems;
 }
 
+/** A word in the Settings sheet's languages row that is no language: the form is made without it, and the coordinator told. */
+function languageWarnings(ctx: ActionContext): string[] {
+  const choices = listOf(wordChoices(LANG_WORDS, ctx.lang), ctx.lang);
+  return ctx.settings.unknownLanguages.map((value) =>
+    t(ctx.lang, 'ui.labelled', {
+      label: t(ctx.lang, 'settingName.languages'),
+      value: t(ctx.lang, 'settings.languagesInvalid', { value, choices }),
+    }),
+  );
+}
+
 /** A form that could not be opened is logged (and shown by Check set-up); the round's step goes on. */
 export function logFormOutcome(
   ctx: ActionContext,
@@ -243,7 +255,16 @@ export function openRound(roundId: string): RoundView {
     // before the round's form, so the round's stays the newest form (the playground shows the newest).
     roundComplaintLink(ctx, record, items, formLang);
     const built = buildRoundForm(
-      { round: { ...record, pickupPoints }, items, buildings: places.building, pickupPoints, lang: formLang, timeZone },
+      {
+        round: { ...record, pickupPoints },
+        items,
+        buildings: places.building,
+        pickupPoints,
+        lang: formLang,
+        langs: settings.languages,
+        rules: settings.chatRules,
+        timeZone,
+      },
       record.formId,
       formEditors(ctx),
     );
@@ -275,11 +296,15 @@ export function openRound(roundId: string): RoundView {
       questions: built.questions,
     };
     cacheSnapshot(ctx.store, snapshot);
-    ctx.store.set(KEYS.mailSettings, { paymentInstructions: settings.paymentInstructions, replyTo: settings.replyTo });
+    ctx.store.set(KEYS.mailSettings, {
+      paymentInstructions: settings.paymentInstructions,
+      chatRules: settings.chatRules,
+      replyTo: settings.replyTo,
+    });
     // The round's new sheets (and its form's response sheet) get their protections like the others.
     protectCommunity(ctx);
     markTabsStale(ctx);
-    const problems = logFormProblems(ctx, opened, built);
+    const problems = [...languageWarnings(ctx), ...logFormProblems(ctx, opened, built)];
     return { ...toView(opened), ...(problems.length ? { warning: problems.join('\n') } : {}) };
   });
 }
@@ -311,7 +336,7 @@ export function extendDeadline(roundId: string, deadlineIso: string, confirm?: s
     const warning = logFormOutcome(
       ctx,
       record,
-      setFormAccepting(record.formId, true, ctx.settings.defaultLang),
+      setFormAccepting(record.formId, true, ctx.settings.languages),
       'round.formNotReopened',
     );
     return { ...toView(updated), ...(warning ? { warning } : {}) };
@@ -348,7 +373,7 @@ export function cancelRound(roundId: string, reason: string, confirm?: string): 
     const warning = logFormOutcome(
       ctx,
       record,
-      setFormAccepting(record.formId, false, ctx.settings.defaultLang),
+      setFormAccepting(record.formId, false, ctx.settings.languages),
       'round.formNotClosed',
     );
     const problem = t(lang, 'round.cancelledBecause', { reason: why });
@@ -361,7 +386,7 @@ export function cancelRound(roundId: string, reason: string, confirm?: string): 
 function cancellationEmails(ctx: ActionContext, snapshot: RoundSnapshot, reason: string): OutgoingEmail[] {
   const items = new Map(snapshot.items.map((i) => [i.id, i]));
   const round = snapshot.round;
-  const facts = roundFacts(round, snapshot.timeZone, ctx.settings.paymentInstructions);
+  const facts = roundFacts(round, snapshot.timeZone, ctx.settings);
   return readRoundOrders(ctx.book, round.id, items, ctx.store)
     .filter((o) => o.order.lines.length > 0)
     .map((o) => {

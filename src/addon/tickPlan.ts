@@ -92,6 +92,7 @@ function makePlan(ctx: ActionContext, previous: TickPlan | null, afresh: boolean
     spreadsheetId: spreadsheetId(ctx.book),
     owner: ctx.me,
     lang: ctx.settings.defaultLang,
+    langs: ctx.settings.languages,
     offsets: ctx.settings.reminderOffsetsHours,
     remindOrdered: ctx.settings.remindOrdered,
     senderName: senderName(ctx),
@@ -180,7 +181,7 @@ export function runTickPlan(users: UserStore, tickId: string, now: number): void
   const sent = new Set(log.sent);
   for (const round of plan.rounds) {
     if (now >= round.deadline && !log.closedForms.includes(round.id)) {
-      const closed = setFormAccepting(round.formId, false, plan.lang);
+      const closed = setFormAccepting(round.formId, false, plan.langs ?? plan.lang);
       if (closed.ok) log.closedForms.push(round.id);
       else log.problems.push(t(plan.lang, 'round.formNotClosed', { round: round.facts.title, error: closed.error }));
     }

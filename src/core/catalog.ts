@@ -1,20 +1,21 @@
 import { Lang } from './i18n/lang';
+import { LocalizedText, textIn } from './i18n/texts';
 import { Minor, parseAmount } from './money';
 import { ParsedQuantity, Steps, parseQuantity, stepMilli } from './quantity';
 
 /** An item's name in the languages the coordinator gave; `default` is whatever they typed first. */
-export interface LocalizedText {
-  default: string;
-  ru?: string;
-  'zh-CN'?: string;
-  en?: string;
-}
+export type { LocalizedText } from './i18n/texts';
 
 export interface CatalogItem {
   id: string;
   name: LocalizedText;
   /** The unit a price and quantities are in: "kg", "шт", "袋". */
   unit: string;
+  /**
+   * The unit in each language where the coordinator named it (the Catalog's optional unit columns): a
+   * unit the add-on does not know ("банка") reads "罐" to a Chinese reader. Absent in rounds frozen before.
+   */
+  units?: Partial<Record<Lang, string>>;
   /** Price of one unit, in minor units of the round's currency. */
   priceMinor: Minor;
   /** Thousandths of a unit per step: 1000 for pieces, 500 for half-kilos. */
@@ -32,8 +33,8 @@ export interface CatalogItem {
   supplierCode: string;
 }
 
-export function itemName(item: CatalogItem, lang: Lang): string {
-  return item.name[lang] || item.name.default;
+export function itemName(item: Pick<CatalogItem, 'name'>, lang: Lang): string {
+  return textIn(item.name, lang);
 }
 
 /** A catalog row as typed in the sheet (any cell may be anything). */
@@ -44,6 +45,9 @@ export interface RawCatalogItem {
   nameZh?: unknown;
   nameEn?: unknown;
   unit?: unknown;
+  unitRu?: unknown;
+  unitZh?: unknown;
+  unitEn?: unknown;
   price?: unknown;
   step?: unknown;
   box?: unknown;
@@ -99,7 +103,12 @@ export function parseCatalogItem(
   if (!name.default) bad('name', 'catalog.nameMissing');
 
   // A row without a price or a unit would show "0,00 ₽/" and a dangling "за" in the form: named instead.
-  if (!text(raw.unit)) bad('unit', 'catalog.unitMissing');
+  const unit = text(raw.unit) || text(raw.unitRu) || text(raw.unitZh) || text(raw.unitEn);
+  if (!unit) bad('unit', 'catalog.unitMissing');
+  const units: Partial<Record<Lang, string>> = {};
+  if (text(raw.unitRu)) units.ru = text(raw.unitRu);
+  if (text(raw.unitZh)) units['zh-CN'] = text(raw.unitZh);
+  if (text(raw.unitEn)) units.en = text(raw.unitEn);
   const priceMinor = parseAmount(raw.price, currencyExponent);
   if (!text(raw.price)) bad('price', 'catalog.priceMissing');
   else if (priceMinor === undefined || priceMinor < 0) bad('price', 'catalog.priceInvalid');
@@ -131,7 +140,8 @@ export function parseCatalogItem(
     item: {
       id,
       name,
-      unit: text(raw.unit),
+      unit,
+      ...(Object.keys(units).length ? { units } : {}),
       priceMinor: priceMinor as Minor,
       stepMilli: milli,
       boxSteps: Math.max(1, box),

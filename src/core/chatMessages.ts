@@ -89,8 +89,8 @@ const amount = (steps: number, item: CatalogItem, lang: Lang) => formatNumber(un
 
 /** What the announcement and a paper slip say about an item: price per unit, then step, box, limit and minimum where they apply. */
 export function itemDetails(item: CatalogItem, currency: string, lang: Lang): { price: string; details: string[] } {
-  const unit = (steps: number) => unitIn(item.unit, lang, unitsOf(steps, item.stepMilli));
-  const price = t(lang, 'post.price', { price: formatMoney(item.priceMinor, currency, lang), unit: unitIn(item.unit, lang) });
+  const unit = (steps: number) => unitIn(item, lang, unitsOf(steps, item.stepMilli));
+  const price = t(lang, 'post.price', { price: formatMoney(item.priceMinor, currency, lang), unit: unitIn(item, lang) });
   const details: string[] = [];
   if (item.stepMilli !== 1000) details.push(t(lang, 'post.step', { step: amount(1, item, lang), unit: unit(1) }));
   if (item.boxSteps > 1) details.push(t(lang, 'post.box', { box: amount(item.boxSteps, item, lang), unit: unit(item.boxSteps) }));
@@ -162,7 +162,7 @@ export function almostFullPost(
   const lines = almost.flatMap((a) => {
     const item = items.get(a.itemId);
     if (!item) return [];
-    const unit = unitIn(item.unit, lang, unitsOf(a.missingSteps, item.stepMilli));
+    const unit = unitIn(item, lang, unitsOf(a.missingSteps, item.stepMilli));
     const missing = t(lang, 'post.almostFull.item', { count: amount(a.missingSteps, item, lang), unit });
     return [BULLET + t(lang, 'post.item', { item: itemName(item, lang), price: missing })];
   });

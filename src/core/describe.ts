@@ -10,7 +10,7 @@ export function describeProblem(problem: Problem, lang: Lang, items: ReadonlyMap
   const item = problem.itemId ? items.get(problem.itemId) : undefined;
   return t(lang, problem.key, {
     item: item ? itemName(item, lang) : (problem.itemId ?? ''),
-    unit: item ? unitName(item.unit, lang) : '',
+    unit: item ? unitName(item, lang) : '',
     value: problem.value ?? '',
     bound: problem.bound === undefined ? '' : formatNumber(problem.bound, lang),
   });

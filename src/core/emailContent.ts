@@ -6,16 +6,29 @@ import { lineTotal } from './billing';
 import { CatalogItem, itemName } from './catalog';
 import { EmailData, EmailLine, RoundFacts } from './emails';
 import { Lang } from './i18n/lang';
+import { LocalizedText } from './i18n/texts';
 import { Order } from './orders';
 import { unitsOf } from './quantity';
+import { unitCell } from './units';
 import { Round } from './round';
 import { RoundTally } from './tally';
 
-/** What a round's emails say about it; `pickupPlace` narrows "where" to the person's own pickup point. */
+/** The community's texts a round's emails carry, each per language (Settings, core/settings.ts). */
+export interface MailTexts {
+  paymentInstructions: string | LocalizedText;
+  /** The community's rules (Settings "Community rules"). */
+  chatRules?: string | LocalizedText;
+}
+
+/**
+ * What a round's emails say about it; `pickupPlace` narrows "where" to the person's own pickup point.
+ * The texts stay per language: each email picks its reader's (renderEmail), and the round's pickup points
+ * are listed the reader's way.
+ */
 export function roundFacts(
   round: Pick<Round, 'title' | 'currency' | 'deadline' | 'pickupTime' | 'pickupPoints'>,
   timeZone: string,
-  paymentInstructions: string,
+  texts: MailTexts,
   pickupPlace = '',
 ): RoundFacts {
   return {
@@ -24,8 +37,9 @@ export function roundFacts(
     timeZone,
     deadline: round.deadline,
     pickupTime: round.pickupTime,
-    pickupPlace: pickupPlace || round.pickupPoints.join(', '),
-    paymentInstructions,
+    pickupPlace: pickupPlace || round.pickupPoints,
+    paymentInstructions: texts.paymentInstructions,
+    rules: texts.chatRules ?? '',
   };
 }
 
@@ -45,7 +59,7 @@ export function receiptOf(
     const milli = item?.stepMilli ?? 1000;
     return {
       item: item ? itemName(item, lang) : l.itemId,
-      unit: item?.unit ?? '',
+      unit: item ? unitCell(item, lang) : '',
       ordered: unitsOf(l.steps, milli),
       extra: l.extraSteps ? unitsOf(l.extraSteps, milli) : 0,
       lineMinor: item ? lineTotal(item, l.steps, rounding) : 0,
@@ -112,7 +126,7 @@ export function billLines(
     const a = index.items.get(itemId) as ItemAllocation;
     return {
       item: item ? itemName(item, lang) : itemId,
-      unit: item?.unit ?? '',
+      unit: item ? unitCell(item, lang) : '',
       ordered: unitsOf(v.orderedSteps, milli),
       allocated: unitsOf(v.allocatedSteps, milli),
       lineMinor: bill?.lines.find((l) => l.itemId === itemId)?.lineMinor ?? 0,
@@ -140,7 +154,7 @@ export function correctionOf(
     const milli = item?.stepMilli ?? 1000;
     return {
       item: item ? itemName(item, lang) : c.itemId,
-      unit: item?.unit ?? '',
+      unit: item ? unitCell(item, lang) : '',
       before: unitsOf(c.beforeSteps, milli),
       after: unitsOf(c.afterSteps, milli),
       why: t(lang, `correction.why.${c.reason}`),

@@ -1,5 +1,6 @@
-import { formatDateTime, formatMoney, formatNumber } from './i18n/format';
+import { formatDateTime, formatMoney, formatNumber, listOf } from './i18n/format';
 import { Lang } from './i18n/lang';
+import { LocalizedText, textIn } from './i18n/texts';
 import { MessageKey, t } from './i18n/translate';
 import { escapeHtml, safeUrl } from './html';
 import { quantityText } from './units';
@@ -44,8 +45,12 @@ export interface RoundFacts {
   timeZone: string;
   deadline: number;
   pickupTime: string;
-  pickupPlace: string;
-  paymentInstructions: string;
+  /** The reader's own pickup point, or the round's points (listed in the reader's way: 、 in Chinese). */
+  pickupPlace: string | readonly string[];
+  /** Per language where the coordinator wrote one; each reader gets theirs (core/i18n/texts.ts). */
+  paymentInstructions: string | LocalizedText;
+  /** The community's rules (Settings), shown in the receipt. */
+  rules?: string | LocalizedText;
 }
 
 export interface EmailLine {
@@ -238,7 +243,9 @@ export function renderEmail(data: EmailData, round: RoundFacts, lang: Lang): Ren
   // Units in the reader's language too: кг reads 公斤 in a Chinese email (core/units.ts).
   const qty = (n: number, unit: string) => quantityText(n, formatNumber(n, lang), unit, lang);
   const deadline = formatDateTime(round.deadline, round.timeZone, lang);
-  const pickup = [round.pickupTime, round.pickupPlace].filter(Boolean).join(lang === 'zh-CN' ? '，' : ', ');
+  const place = typeof round.pickupPlace === 'string' ? round.pickupPlace : listOf(round.pickupPlace, lang);
+  const pickup = [round.pickupTime, place].filter(Boolean).join(lang === 'zh-CN' ? '，' : ', ');
+  const howToPay = textIn(round.paymentInstructions, lang).trim();
   const b = new Body().para(tr('email.greeting', { name: data.name }));
 
   switch (data.kind) {
@@ -269,6 +276,8 @@ export function renderEmail(data: EmailData, round: RoundFacts, lang: Lang): Ren
         );
       if (data.boxesNotFull) b.para(tr('email.receipt.boxesNotFull'));
       b.para(tr('email.receipt.deadline', { deadline }));
+      const rules = textIn(round.rules, lang).trim();
+      if (rules) b.para(tr('email.rules', { rules }));
       if (data.editUrl) b.link(tr('email.receipt.edit'), data.editUrl);
       return b.done(tr(data.edited ? 'email.receipt.editedSubject' : 'email.receipt.subject'), lang);
     }
@@ -306,13 +315,13 @@ export function renderEmail(data: EmailData, round: RoundFacts, lang: Lang): Ren
         if (data.payment.qrImage) b.image(data.payment.qrImage, tr('email.bill.qrAlt'));
         b.para(data.payment.lines.join('\n'));
       } else if (data.payment) b.para(tr('payment.reference', { reference: data.payment.reference }));
-      if (round.paymentInstructions) b.para(tr('email.bill.howToPay', { how: round.paymentInstructions }));
+      if (howToPay) b.para(tr('email.bill.howToPay', { how: howToPay }));
       if (pickup) b.para(tr('email.pickup', { pickup }));
       if (data.complaintUrl) b.link(tr('email.complaintLink'), data.complaintUrl);
       return b.done(tr('email.bill.subject', { due: money(data.dueMinor) }), lang);
     }
     case 'cancelled': {
-      b.para(data.items.length ? tr('email.cancelled.items', { items: data.items.join(', ') }) : tr('email.cancelled.round'));
+      b.para(data.items.length ? tr('email.cancelled.items', { items: listOf(data.items, lang) }) : tr('email.cancelled.round'));
       if (data.reason) b.para(tr('email.cancelled.reason', { reason: data.reason }));
       b.para(tr('email.cancelled.noPayment'));
       return b.done(tr('email.cancelled.subject'), lang);

@@ -51,7 +51,7 @@ function allocatedItems(round: TalliedRound, p: ParticipantResult, lang: Lang): 
       const amount = unitsOf(v.allocatedSteps, item?.stepMilli ?? 1000);
       return {
         name: item ? itemName(item, lang) : id,
-        quantity: quantityText(amount, formatNumber(amount, lang), item?.unit ?? '', lang),
+        quantity: quantityText(amount, formatNumber(amount, lang), item ?? '', lang),
       };
     });
 }

@@ -17,6 +17,18 @@ import {
   wordOf,
 } from './i18n/words';
 import { LANGS } from './i18n/lang';
+import { LocalizedText } from './i18n/texts';
+import { listOf } from './i18n/format';
+
+/** A text setting with its rows per language (TEXTS_PER_LANG), read as one text per language. */
+function perLang(raw: Readonly<Record<string, string>>, key: keyof typeof TEXTS_PER_LANG): LocalizedText {
+  const out: LocalizedText = { default: String(raw[key] ?? '').trim() };
+  for (const lang of LANGS) {
+    const own = String(raw[TEXTS_PER_LANG[key][lang]] ?? '').trim();
+    if (own) out[lang] = own;
+  }
+  return out;
+}
 
 /** The Settings sheet: one row per key; values typed by the coordinator. */
 export const SETTING_KEYS = [
@@ -42,6 +54,14 @@ export const SETTING_KEYS = [
   'payeeKpp',
   'receiveCode',
   'feedbackUrl',
+  // The community's languages (the round's form speaks each), then the free texts per language.
+  'languages',
+  'paymentInstructionsRu',
+  'paymentInstructionsZh',
+  'paymentInstructionsEn',
+  'chatRulesRu',
+  'chatRulesZh',
+  'chatRulesEn',
 ] as const;
 export type SettingKey = (typeof SETTING_KEYS)[number];
 
@@ -67,7 +87,23 @@ export const DEFAULT_SETTINGS: Record<SettingKey, string> = {
   payeeKpp: '',
   receiveCode: '',
   feedbackUrl: '',
+  languages: '',
+  paymentInstructionsRu: '',
+  paymentInstructionsZh: '',
+  paymentInstructionsEn: '',
+  chatRulesRu: '',
+  chatRulesZh: '',
+  chatRulesEn: '',
 };
+
+/**
+ * The free texts a coordinator may give per language, each by the Settings rows that hold it: the main
+ * row ("Как оплатить") is the default, read by anyone whose language has no row of its own.
+ */
+export const TEXTS_PER_LANG = {
+  paymentInstructions: { ru: 'paymentInstructionsRu', 'zh-CN': 'paymentInstructionsZh', en: 'paymentInstructionsEn' },
+  chatRules: { ru: 'chatRulesRu', 'zh-CN': 'chatRulesZh', en: 'chatRulesEn' },
+} as const satisfies Record<string, Record<Lang, SettingKey>>;
 
 /** The Settings keys of the bank details a rouble bill's QR code is made from, by the payee field they fill. */
 export const PAYEE_SETTINGS: Record<keyof Payee, SettingKey> = {
@@ -104,8 +140,43 @@ export function settingKeyOf(cell: unknown): SettingKey | null {
   return SETTING_KEYS.find((k) => LANGS.some((lang) => settingName(k, lang).toLowerCase() === lower)) ?? null;
 }
 
+/** Where a list of languages may be split: commas, semicolons, 、 and slashes in any script. */
+const LIST_SEPARATORS = /[,;，；、/]+/;
+
+/**
+ * The community's languages as typed ("русский, китайский", "中文、俄文", "ru, zh-CN"): each part is a
+ * language's word in any of the three languages, its own name or its code; the parts not understood are
+ * returned too, so the coordinator can be told which.
+ */
+export function parseLanguages(value: string): { langs: Lang[]; unknown: string[] } {
+  const langs: Lang[] = [];
+  const unknown: string[] = [];
+  for (const part of String(value ?? '').split(LIST_SEPARATORS)) {
+    const typed = part.trim();
+    if (!typed) continue;
+    const lang = codeOf(LANG_WORDS, typed) ?? (/^(ru|zh|en)([-_][a-z]+)?$/i.test(typed) ? resolveLang(typed) : null);
+    if (!lang) unknown.push(typed);
+    else if (!langs.includes(lang)) langs.push(lang);
+  }
+  return { langs, unknown };
+}
+
+/** The community's languages, the default one first: a community that named none speaks its default alone. */
+export function communityLanguages(value: string, defaultLang: Lang): Lang[] {
+  return [defaultLang, ...parseLanguages(value).langs.filter((l) => l !== defaultLang)];
+}
+
 /** A setting's value as the sheet shows it: a chosen word in `lang`, any other value as typed. */
 export function settingCell(key: SettingKey, value: string, lang: Lang): string {
+  if (key === 'languages') {
+    const { langs, unknown } = parseLanguages(value);
+    return unknown.length
+      ? value
+      : listOf(
+          langs.map((l) => wordOf(LANG_WORDS, l, lang)),
+          lang,
+        );
+  }
   const words = SETTING_WORDS[key];
   if (!words) return value;
   return wordOf(words, codeOf(words, value) ?? value, lang);
@@ -116,6 +187,10 @@ export function settingPair(keyCell: unknown, valueCell: unknown): [SettingKey, 
   const key = settingKeyOf(keyCell);
   if (!key) return null;
   const text = valueCell === null || valueCell === undefined ? '' : String(valueCell).trim();
+  if (key === 'languages') {
+    const { langs, unknown } = parseLanguages(text);
+    return [key, unknown.length ? text : langs.join(', ')];
+  }
   const words = SETTING_WORDS[key];
   return [key, (words && codeOf(words, text)) || text];
 }
@@ -134,10 +209,15 @@ export interface CommunitySettings {
   deliverySplit: DeliverySplit;
   feeBasisPoints: number;
   rounding: RoundingRule;
-  paymentInstructions: string;
+  /** The languages the community speaks, the default first: the round's form is written in each. */
+  languages: Lang[];
+  /** Words typed in the Settings sheet's languages row that are no language, to tell the coordinator. */
+  unknownLanguages: string[];
+  /** How to pay, per language where the coordinator wrote one (textIn picks the reader's). */
+  paymentInstructions: LocalizedText;
   replyTo: string;
-  /** The community's rules, pasted under a round's announcement in the chats. */
-  chatRules: string;
+  /** The community's rules, per language: under a round's announcement in the chats, on the form and in the receipt. */
+  chatRules: LocalizedText;
   /** Emoji at the start of the chat messages' lines. */
   chatEmoji: boolean;
   /** Whether the unpaid list posted in a chat names flats (the default: the chat does not learn who owes) or names. */
@@ -182,9 +262,12 @@ export function parseSettings(rows: readonly (readonly unknown[])[]): CommunityS
   const split = raw.deliverySplit as DeliverySplit;
   const rounding = raw.rounding as RoundingRule;
   const fee = Number(String(raw.feePercent).replace(',', '.'));
+  const defaultLang = resolveLang(raw.defaultLang, 'ru');
   return {
     currency: currency(raw.currency)?.code ?? 'RUB',
-    defaultLang: resolveLang(raw.defaultLang, 'ru'),
+    defaultLang,
+    languages: communityLanguages(raw.languages, defaultLang),
+    unknownLanguages: parseLanguages(raw.languages).unknown,
     reminderOffsetsHours: String(raw.reminderOffsetsHours)
       .split(/[,;\s]+/)
       .map(Number)
@@ -193,9 +276,9 @@ export function parseSettings(rows: readonly (readonly unknown[])[]): CommunityS
     deliverySplit: ['equal', 'byValue', 'byQuantity'].includes(split) ? split : 'equal',
     feeBasisPoints: Number.isFinite(fee) && fee >= 0 && fee <= 100 ? Math.round(fee * 100) : 0,
     rounding: ['halfUp', 'halfEven', 'up'].includes(rounding) ? rounding : 'halfUp',
-    paymentInstructions: raw.paymentInstructions,
+    paymentInstructions: perLang(raw, 'paymentInstructions'),
     replyTo: raw.replyTo,
-    chatRules: raw.chatRules,
+    chatRules: perLang(raw, 'chatRules'),
     chatEmoji: !/^(no|n|false|0|нет|否|不)$/i.test(String(raw.chatEmoji).trim()),
     unpaidShows: /^(names?|имена|имя|姓名|名字)$/i.test(String(raw.unpaidShows).trim()) ? 'names' : 'flats',
     payee: payeeOf(raw),

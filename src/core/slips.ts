@@ -38,7 +38,7 @@ export function orderSlip(round: PostRound, items: readonly CatalogItem[], lang:
       return {
         id: item.id,
         name: itemName(item, lang),
-        unit: unitIn(item.unit, lang),
+        unit: unitIn(item, lang),
         price,
         hint: details.join(lang === 'zh-CN' ? '；' : '; '),
       };

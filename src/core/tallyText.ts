@@ -15,7 +15,7 @@ import { quantityText } from './units';
 export function tallySentence(a: ItemAllocation, item: CatalogItem, lang: Lang): string {
   const q = (steps: number) => {
     const amount = unitsOf(steps, item.stepMilli);
-    return quantityText(amount, formatNumber(amount, lang), item.unit, lang);
+    return quantityText(amount, formatNumber(amount, lang), item, lang);
   };
   const box = item.boxSteps;
   const leftover = a.orderedSteps % box;

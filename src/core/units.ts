@@ -2,6 +2,18 @@ import { Lang } from './i18n/lang';
 import { MessageKey, t } from './i18n/translate';
 import { catalogUnit } from './chat/units';
 
+/** A catalog item's unit: as typed, and per language where the Catalog's unit columns name it. */
+export interface ItemUnit {
+  unit: string;
+  units?: Partial<Record<Lang, string>>;
+}
+
+/** The unit cell a reader of `lang` starts from: their language's column, else the one typed. */
+export function unitCell(unit: string | ItemUnit, lang: Lang): string {
+  if (typeof unit === 'string') return unit;
+  return String(unit.units?.[lang] ?? '').trim() || unit.unit;
+}
+
 /**
  * The one place a catalog unit becomes a word a person reads. The coordinator types one unit per item,
  * in their language ("бут.", "кг", "袋"); an email, a bill, a hand-out list, the receiving screen or the
@@ -41,8 +53,11 @@ const SCRIPT: Record<Lang, RegExp> = {
  * English units are always the catalog's own words, which know their plural ("6 bottles").
  * A Russian "дес." is ten, not a dozen: it keeps its own words (see `unit.ten`).
  */
-export function unitIn(cell: string, lang: Lang, count = 1): string {
-  const typed = String(cell ?? '').trim();
+export function unitIn(cell: string | ItemUnit, lang: Lang, count = 1): string {
+  // The coordinator's own word for this language (the Catalog's unit columns) is used as they wrote it.
+  const own = typeof cell === 'string' ? '' : String(cell.units?.[lang] ?? '').trim();
+  if (own) return own;
+  const typed = String(unitCell(cell ?? '', lang) ?? '').trim();
   if (!typed || (lang !== 'en' && SCRIPT[lang].test(typed))) return typed;
   if (/^дес/i.test(typed)) return t(lang, 'unit.ten', { count });
   const unit = catalogUnit(typed);
@@ -51,12 +66,12 @@ export function unitIn(cell: string, lang: Lang, count = 1): string {
 }
 
 /** The unit for "per unit" (a price, a column heading): `unitIn` with no count. */
-export function unitName(unit: string, lang: Lang): string {
+export function unitName(unit: string | ItemUnit, lang: Lang): string {
   return unitIn(unit, lang);
 }
 
 /** "2,5 кг", "2.5公斤", "6 bottles": Chinese puts no space between a number and its unit. */
-export function quantityText(amount: number, formatted: string, unit: string, lang: Lang): string {
+export function quantityText(amount: number, formatted: string, unit: string | ItemUnit, lang: Lang): string {
   const name = unitIn(unit, lang, amount);
   if (!name) return formatted;
   return lang === 'zh-CN' ? `${formatted}${name}` : `${formatted}\u00a0${name}`;

@@ -123,7 +123,7 @@ function tallyRows(book: Book, round: ResultRound, { tally, items }: TalliedRoun
       {
         item: a.itemId,
         name: item ? itemName(item, lang) : a.itemId,
-        unit: unitIn(item?.unit ?? '', lang),
+        unit: unitIn(item ?? '', lang),
         ordered: u(a.orderedSteps),
         extras: u(a.extraSteps),
         box: u(item?.boxSteps ?? 1),

@@ -1,9 +1,10 @@
-import { quantityText, unitIn } from '../core/units';
+import { unitIn } from '../core/units';
 import { CatalogItem, itemName } from '../core/catalog';
-import { maxStepsPerPerson, quantityPattern } from '../core/formRules';
-import { formatDateTime, formatMoney, formatNumber } from '../core/i18n/format';
-import { LANG_NAMES, Lang } from '../core/i18n/lang';
-import { t } from '../core/i18n/translate';
+import { maxStepsPerPerson, quantityHelp, quantityPattern, takesExtra } from '../core/formRules';
+import { formatDateTime, formatMoney, formatNumber, listOf } from '../core/i18n/format';
+import { LANGS, LANG_NAMES, Lang } from '../core/i18n/lang';
+import { LocalizedText, inEach, textIn } from '../core/i18n/texts';
+import { MessageKey, Params, t } from '../core/i18n/translate';
 import { unitsOf } from '../core/quantity';
 import { Round } from '../core/round';
 import { RawOrderInput } from '../core/validation';
@@ -31,50 +32,52 @@ interface FormInput {
   items: CatalogItem[];
   buildings: string[];
   pickupPoints: string[];
+  /** The community's default language: the response sheet is named in it. */
   lang: Lang;
+  /**
+   * The community's languages, the default first (Settings, core/settings.ts communityLanguages): one form
+   * for everyone, every question labelled in each (README "The form and the community's languages").
+   */
+  langs: readonly Lang[];
+  /** The community's rules (Settings), per language; shown under the form's description when set. */
+  rules: string | LocalizedText;
   timeZone: string;
 }
 
-function describe(input: FormInput): string {
-  const { round, lang, timeZone } = input;
-  const lines = [t(lang, 'form.deadline', { deadline: formatDateTime(round.deadline, timeZone, lang) })];
-  if (round.pickupTime || round.pickupPoints.length) {
-    lines.push(t(lang, 'form.pickup', { time: round.pickupTime, places: round.pickupPoints.join(', ') }));
-  }
-  lines.push(t(lang, 'form.editHint'));
-  return lines.join('\n');
+/** A message in each of the form's languages: "Ваше имя · 您的姓名". */
+function say(langs: readonly Lang[], key: MessageKey, params: (lang: Lang) => Params = () => ({}), separator = ' · '): string {
+  return inEach(langs, (lang) => t(lang, key, params(lang)), separator);
 }
 
+/** The description: a paragraph per language (deadline, pickup, how to edit, the rules), each rules text once. */
+function describe(input: FormInput): string {
+  const { round, timeZone } = input;
+  const rulesSaid = new Set<string>();
+  const paragraphs = input.langs.map((lang) => {
+    const lines = [t(lang, 'form.deadline', { deadline: formatDateTime(round.deadline, timeZone, lang) })];
+    if (round.pickupTime || round.pickupPoints.length) {
+      lines.push(t(lang, 'form.pickup', { time: round.pickupTime, places: listOf(round.pickupPoints, lang) }).trim());
+    }
+    lines.push(t(lang, 'form.editHint'));
+    const rules = textIn(input.rules, lang).trim();
+    if (rules && !rulesSaid.has(rules)) lines.push(t(lang, 'form.rules', { rules }));
+    rulesSaid.add(rules);
+    return lines.join('\n');
+  });
+  return [...new Set(paragraphs)].join('\n\n');
+}
+
+/** "Рис — 95,50 ₽ за кг · 大米（每公斤₽95.50）": the item's name, price and unit in each language. */
 function itemTitle(item: CatalogItem, input: FormInput, taken: Set<string>): string {
-  const { lang, round } = input;
-  let title = t(lang, 'form.itemTitle', {
+  const { round } = input;
+  let title = say(input.langs, 'form.itemTitle', (lang) => ({
     item: itemName(item, lang),
     price: formatMoney(item.priceMinor, round.currency, lang),
-    unit: unitIn(item.unit, lang),
-  });
+    unit: unitIn(item, lang),
+  }));
   if (taken.has(title)) title = `${title} [${item.id}]`;
   taken.add(title);
   return title;
-}
-
-function itemHelp(item: CatalogItem, lang: Lang): string {
-  const units = (steps: number) => {
-    const amount = unitsOf(steps, item.stepMilli);
-    return quantityText(amount, formatNumber(amount, lang), item.unit, lang);
-  };
-  const parts: string[] = [];
-  if (item.stepMilli !== 1000) parts.push(t(lang, 'form.help.step', { step: units(1) }));
-  if (item.boxSteps > 1) parts.push(t(lang, 'form.help.box', { box: units(item.boxSteps) }));
-  if (item.minimumSteps > 0) parts.push(t(lang, 'form.help.minimum', { minimum: units(item.minimumSteps) }));
-  // With an "I'd take more" question the limit counts both answers together (validation keeps what fits).
-  if (item.limitSteps !== null)
-    parts.push(t(lang, takesExtra(item) ? 'form.help.limitWithExtra' : 'form.help.limit', { limit: units(item.limitSteps) }));
-  return parts.join(' · ');
-}
-
-/** Boxed items, and loose items with a minimum total, ask "how much more would you take" (extras fill them). */
-function takesExtra(item: CatalogItem): boolean {
-  return item.boxSteps > 1 || item.minimumSteps > 0;
 }
 
 /** The calls of Forms' newer API that an older runtime may lack: detected before use, never assumed. */
@@ -192,7 +195,7 @@ export function link(
  * (and new response columns, even under the same titles), and a coordinator may rename a question.
  */
 export function buildRoundForm(input: FormInput, existingFormId: string, editors: string[]): BuiltForm {
-  const { lang, round } = input;
+  const { lang, langs, round } = input;
   let form: GoogleAppsScript.Forms.Form;
   if (existingFormId) {
     form = FormApp.openById(existingFormId);
@@ -204,8 +207,8 @@ export function buildRoundForm(input: FormInput, existingFormId: string, editors
     .setTitle(round.title)
     .setDescription(describe(input))
     .setAllowResponseEdits(true)
-    .setConfirmationMessage(t(lang, 'form.confirmation'))
-    .setCustomClosedFormMessage(t(lang, 'form.closed'));
+    .setConfirmationMessage(say(langs, 'form.confirmation', undefined, '\n'))
+    .setCustomClosedFormMessage(say(langs, 'form.closed', undefined, '\n'));
   collectTypedEmail(form);
 
   const taken = new Set<string>();
@@ -217,19 +220,21 @@ export function buildRoundForm(input: FormInput, existingFormId: string, editors
   const choice = (title: string, values: string[], required: boolean) =>
     added(form.addListItem().setTitle(title).setChoiceValues(values).setRequired(required), title);
 
-  const name = text(t(lang, 'form.name'), true);
-  const phone = text(t(lang, 'form.phone'));
-  const building = input.buildings.length ? choice(t(lang, 'form.building'), input.buildings, true) : null;
-  const flat = text(t(lang, 'form.flat'));
-  const pickupPoint = input.pickupPoints.length > 1 ? choice(t(lang, 'form.pickupPoint'), input.pickupPoints, true) : null;
-  const langTitle = t(lang, 'form.lang');
+  const name = text(say(langs, 'form.name'), true);
+  const phone = text(say(langs, 'form.phone'));
+  const building = input.buildings.length ? choice(say(langs, 'form.building'), input.buildings, true) : null;
+  const flat = text(say(langs, 'form.flat'));
+  const pickupPoint = input.pickupPoints.length > 1 ? choice(say(langs, 'form.pickupPoint'), input.pickupPoints, true) : null;
+  const langTitle = say(langs, 'form.lang');
+  // The community's own languages first: a resident finds theirs at the top.
+  const spoken = [...langs, ...LANGS.filter((l) => !langs.includes(l))].map((l) => LANGUAGE_CHOICES[l]);
   const langQuestion = added(
-    form.addMultipleChoiceItem().setTitle(langTitle).setChoiceValues(Object.values(LANGUAGE_CHOICES)).setRequired(false),
+    form.addMultipleChoiceItem().setTitle(langTitle).setChoiceValues(spoken).setRequired(false),
     langTitle,
   );
   const items: FormQuestions['items'] = {};
   for (const item of input.items) items[item.id] = itemQuestions(form, item, input, taken);
-  const commentTitle = t(lang, 'form.comment');
+  const commentTitle = say(langs, 'form.comment');
   const comment = added(form.addParagraphTextItem().setTitle(commentTitle), commentTitle);
   const questions: FormQuestions = { name, phone, building, flat, pickupPoint, lang: langQuestion, comment, items };
 
@@ -256,22 +261,22 @@ function itemQuestions(
   input: FormInput,
   taken: Set<string>,
 ): { quantity: FormQuestion; extra: FormQuestion | null } {
-  const { lang } = input;
+  const { langs } = input;
   const title = itemTitle(item, input, taken);
   const max = maxStepsPerPerson(item);
-  const step = formatNumber(unitsOf(1, item.stepMilli), lang);
-  const rule = FormApp.createTextValidation()
-    .requireTextMatchesPattern(quantityPattern(item, max))
-    .setHelpText(
-      max === null
-        ? t(lang, 'form.quantityInvalid', { step, unit: item.unit })
-        : t(lang, 'form.quantityInvalidMax', { step, unit: item.unit, max: formatNumber(unitsOf(max, item.stepMilli), lang) }),
-    )
-    .build();
-  const quantity = form.addTextItem().setTitle(title).setHelpText(itemHelp(item, lang)).setValidation(rule);
+  const invalid = inEach(langs, (lang) => {
+    const step = formatNumber(unitsOf(1, item.stepMilli), lang);
+    const unit = unitIn(item, lang);
+    return max === null
+      ? t(lang, 'form.quantityInvalid', { step, unit })
+      : t(lang, 'form.quantityInvalidMax', { step, unit, max: formatNumber(unitsOf(max, item.stepMilli), lang) });
+  });
+  const rule = FormApp.createTextValidation().requireTextMatchesPattern(quantityPattern(item, max)).setHelpText(invalid).build();
+  const help = inEach(langs, (lang) => quantityHelp(item, lang), '\n');
+  const quantity = form.addTextItem().setTitle(title).setHelpText(help).setValidation(rule);
   if (!takesExtra(item)) return { quantity: { id: quantity.getId(), title }, extra: null };
   const boxed = item.boxSteps > 1;
-  let extraTitle = t(lang, boxed ? 'form.extraTitle' : 'form.extraTitleMinimum', { item: itemName(item, lang) });
+  let extraTitle = say(langs, boxed ? 'form.extraTitle' : 'form.extraTitleMinimum', (lang) => ({ item: itemName(item, lang) }));
   if (taken.has(extraTitle)) extraTitle = `${extraTitle} [${item.id}]`;
   taken.add(extraTitle);
   // More than a box less one (or than the minimum less one) never helps anyone.
@@ -279,11 +284,11 @@ function itemQuestions(
   const extra = form
     .addTextItem()
     .setTitle(extraTitle)
-    .setHelpText(t(lang, boxed ? 'form.extraHelp' : 'form.extraHelpMinimum'))
+    .setHelpText(say(langs, boxed ? 'form.extraHelp' : 'form.extraHelpMinimum', undefined, '\n'))
     .setValidation(
       FormApp.createTextValidation()
         .requireTextMatchesPattern(quantityPattern(item, most))
-        .setHelpText(t(lang, boxed ? 'form.extraInvalid' : 'form.extraInvalidMinimum'))
+        .setHelpText(say(langs, boxed ? 'form.extraInvalid' : 'form.extraInvalidMinimum'))
         .build(),
     );
   return { quantity: { id: quantity.getId(), title }, extra: { id: extra.getId(), title: extraTitle } };
@@ -347,13 +352,14 @@ export type FormOutcome = { ok: true } | { ok: false; error: string };
 
 /**
  * Stops (or restarts) taking responses; a closed form shows residents a message in their community's
- * language. A form the caller may not open (it belongs to another coordinator who has not shared it) is
+ * languages. A form the caller may not open (it belongs to another coordinator who has not shared it) is
  * reported, not thrown: closing a round must not depend on it.
  */
-export function setFormAccepting(formId: string, accepting: boolean, lang: Lang): FormOutcome {
+export function setFormAccepting(formId: string, accepting: boolean, langs: Lang | readonly Lang[]): FormOutcome {
   if (!formId) return { ok: true };
   try {
-    const form = FormApp.openById(formId).setCustomClosedFormMessage(t(lang, 'form.closed'));
+    const closed = say(typeof langs === 'string' ? [langs] : langs, 'form.closed', undefined, '\n');
+    const form = FormApp.openById(formId).setCustomClosedFormMessage(closed);
     if (accepting) publish(form);
     else form.setAcceptingResponses(false);
     return { ok: true };

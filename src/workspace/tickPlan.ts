@@ -1,4 +1,5 @@
 import { LocalizedText } from '../core/catalog';
+import { ItemUnit } from '../core/units';
 import { OutgoingEmail, RoundFacts } from '../core/emails';
 import { Lang } from '../core/i18n/lang';
 import { USER_KEYS } from './properties/keys';
@@ -35,7 +36,7 @@ export interface PlannedRound {
   /** Reminders due at or before this instant were not this tick's to send (the round opened later). */
   since: number;
   facts: RoundFacts;
-  news: { name: LocalizedText; unit: string; missing: number }[];
+  news: { name: LocalizedText; unit: string | ItemUnit; missing: number }[];
   recipients: PlannedRecipient[];
 }
 
@@ -44,6 +45,8 @@ export interface TickPlan {
   /** The triggers' owner: the re-authorization email goes here when Session cannot say. */
   owner: string;
   lang: Lang;
+  /** The community's languages, for the closed form's message (absent in a plan made before). */
+  langs?: Lang[];
   offsets: number[];
   /** Those who ordered are reminded too that they can still change it (Settings: remindOrdered). */
   remindOrdered: boolean;

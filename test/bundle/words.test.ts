@@ -4,6 +4,7 @@ import { Workspace, loadBundle } from '../../local/emulator';
 import { displayValue } from '../../local/emulator/spreadsheet/values';
 import { Scenario, Step, runSteps } from '../../local/scenario/steps';
 import { DIST, ROOT, ensureBuilt } from '../harness/bundle';
+import { Community, HOUR, openCommunity, orderRows, submit, yes } from '../harness/community';
 
 /**
  * Issue 16: the demo round, run to the end in a Russian and in a Chinese community, read as its people
@@ -213,6 +214,15 @@ describe.each([
     expect(emailProblems(result)).toEqual([]);
   });
 
+  test('a Chinese reader’s bill says how to pay in Chinese, never the Russian text (Settings per language)', () => {
+    const bills = result.ws.mail.sent.filter((m) => /您的账单|ваш счёт|your bill/.test(m.subject));
+    const zh = bills.filter((m) => READS[m.to] === 'zh-CN');
+    expect(zh.length).toBeGreaterThan(0);
+    for (const m of zh)
+      expect([m.to, m.body.includes('请转账给伊琳娜'), m.body.includes('Перевод Ирине')]).toEqual([m.to, true, false]);
+    for (const m of bills.filter((b) => READS[b.to] === 'ru')) expect(m.body).toContain('Перевод Ирине');
+  });
+
   test('the Emails screen tells what went out and when, and names who has no email', () => {
     const screen = result.ws.run<{ story: string[]; noEmailNames: string[] }>('emailsScreen', ['R1']);
     const bills = screen.story.find((l) => /итоговый счёт|最终账单/.test(l));
@@ -294,3 +304,167 @@ describe('the Settings sheet speaks words with dropdowns', () => {
     expect(screen.settings.remindOrdered).toBe('yes');
   });
 });
+
+/**
+ * A Russian block with Chinese neighbours (README "The form and the community's languages"): one form,
+ * every question in both languages; each email in its reader's language with that language's texts.
+ */
+describe('a community that speaks Russian and Chinese', () => {
+  const SETTINGS = {
+    languages: 'русский, китайский',
+    paymentInstructions: 'Переводом по СБП на +7 900 000-00-00',
+    paymentInstructionsZh: '请用微信转账给团长',
+    chatRules: 'Забирать заказ до 20:00 в день выдачи',
+    chatRulesZh: '请在发货当天20点前取货',
+  };
+  let c: Community;
+  beforeAll(() => {
+    c = openCommunity({
+      settings: SETTINGS,
+      // Oil comes in a unit the add-on does not know: named per language in the Catalog's unit columns (F, Q–S).
+      before: (ws) => {
+        expect(ws.paste(ws.owner, 'Каталог', [3, 6], [['флакон']]).ok).toBe(true);
+        expect(ws.paste(ws.owner, 'Каталог', [3, 17], [['флакон', '瓶装', 'flask']]).ok).toBe(true);
+      },
+    });
+    // Eggs need no box: each gets a bill whatever the oil's box does.
+    submit(c, { name: 'Ван Фан', email: 'wang@example.org', lang: '中文', items: { OIL: '2', EGGS: '1' } });
+    submit(c, { name: 'Анна', email: 'anna@example.org', lang: 'Русский', items: { OIL: '1', EGGS: '1' } });
+  }, 120_000);
+  const form = () => c.ws.forms.byId(c.formId)!;
+
+  test('the Settings sheet and the sidebar name the languages in words, never codes', () => {
+    const row = rowWhere(c.ws, 'Настройки', 'Языки сообщества');
+    expect(c.ws.spreadsheet.sheet('Настройки')!.read(row, 2)).toBe('русский, китайский');
+    const screen = c.ws.run<{ settings: Record<string, string> }>('settingsScreen');
+    expect(screen.settings.languages).toBe('русский, китайский');
+  });
+
+  test('every question of the form is asked in both languages, with names, prices and units in each', () => {
+    const titles = form().items.map((i) => i.title);
+    expect(titles).toContain('Ваше имя · 您的姓名');
+    expect(titles).toContain('Квартира · 房号');
+    expect(titles).toContain('Рис — 95,50\u00a0₽ за кг · 大米（每公斤₽95.50）');
+    expect(titles).toContain('Масло подсолнечное — 180,00\u00a0₽ за флакон · 葵花籽油（每瓶装₽180.00）');
+    const rice = form().items.find((i) => i.title.startsWith('Рис'))!;
+    expect(rice.helpText).toContain('кратно 0,5\u00a0кг');
+    expect(rice.helpText).toContain('须为0.5公斤的整数倍');
+    // Nothing a resident reads on the form is in one language only.
+    for (const item of form().items)
+      expect([item.title, /[\u0400-\u04ff]/.test(item.title) && /[\u3400-\u9fff]/.test(item.title)]).toEqual([item.title, true]);
+  });
+
+  test('the description and the confirmation say it in both languages, with the rules of each', () => {
+    expect(form().description).toContain('Стоп заказа:');
+    expect(form().description).toContain('截单时间：');
+    expect(form().description).toContain('Правила сообщества: Забирать заказ до 20:00 в день выдачи');
+    expect(form().description).toContain('群规：请在发货当天20点前取货');
+    expect(form().confirmation).toContain('Спасибо!');
+    expect(form().confirmation).toContain('谢谢！');
+  });
+
+  test('answers to the two-language questions are the order, and an edit replaces it', () => {
+    const first = submit(c, { name: 'Ли Вэй', email: 'li@example.org', lang: '中文', items: { RICE: '2,5' } });
+    if (!first.ok) throw new Error(`refused: ${JSON.stringify(first.errors)}`);
+    c.ws.advance(HOUR);
+    submit(
+      c,
+      { name: 'Ли Вэй', email: 'li@example.org', lang: '中文', items: { RICE: '1', OIL: '2' } },
+      { edit: first.responseId },
+    );
+    const mine = orderRows(c.ws).filter((r) => r.email === 'li@example.org');
+    expect(mine.map((r) => [r.item, r.quantity]).sort()).toEqual([
+      ['OIL', 2],
+      ['RICE', 1],
+    ]);
+  });
+
+  test('a Chinese reader gets the Chinese rules and unit, a Russian reader the Russian ones', () => {
+    const receipt = (to: string) => c.ws.mail.sent.filter((m) => m.to === to).at(-1)!;
+    expect(receipt('wang@example.org').body).toContain('群规：请在发货当天20点前取货');
+    expect(receipt('wang@example.org').body).toContain('2瓶装');
+    expect(receipt('wang@example.org').body).not.toContain('Забирать');
+    expect(receipt('anna@example.org').body).toContain('Правила сообщества: Забирать заказ до 20:00 в день выдачи');
+    expect(receipt('anna@example.org').body).toContain('1\u00a0флакон');
+  });
+
+  test('the final bill of a Chinese reader says how to pay in Chinese, never the Russian text', () => {
+    yes(c.ws, 'closeRound', [c.roundId]);
+    c.ws.run('sendQueuedEmails');
+    const bill = (to: string) => c.ws.mail.sent.filter((m) => m.to === to && /您的账单|ваш счёт/.test(m.subject)).at(-1)!;
+    const zh = bill('wang@example.org');
+    expect(zh.body).toContain('请用微信转账给团长');
+    expect(zh.body).not.toContain('СБП');
+    expect(bill('anna@example.org').body).toContain('Переводом по СБП на +7 900 000-00-00');
+    expect(bill('anna@example.org').body).not.toContain('微信');
+  });
+
+  test('the closed form tells residents in both languages', () => {
+    // The round was closed by the test above; a resident opening the link reads the form's closed message.
+    expect(form().accepting).toBe(false);
+    expect(form().closedMessage).toContain('Приём заказов в эту закупку закрыт.');
+    expect(form().closedMessage).toContain('本期团购已截单。');
+  });
+
+  test('a language the add-on does not know is refused, naming it, and nothing is saved', () => {
+    expect(() => c.ws.run('saveSettings', [{ settings: { ...SETTINGS, languages: 'русский, клингонский' } }])).toThrow(
+      '«клингонский» — язык, которого дополнение не знает. Перечислите через запятую: русский, китайский, английский.',
+    );
+    const row = rowWhere(c.ws, 'Настройки', 'Языки сообщества');
+    expect(c.ws.spreadsheet.sheet('Настройки')!.read(row, 2)).toBe('русский, китайский');
+  });
+});
+
+describe('a two-language community’s form closed by the hourly tick of a published add-on', () => {
+  test('the tick, working from its plan without the spreadsheet, closes the form with both languages’ message', () => {
+    const c = openCommunity({ deployment: 'addon', deadlineInHours: 2, settings: { languages: 'русский, китайский' } });
+    c.ws.advance(3 * HOUR);
+    const form = c.ws.forms.byId(c.formId)!;
+    expect(form.accepting).toBe(false);
+    expect(form.closedMessage).toContain('Приём заказов в эту закупку закрыт.');
+    expect(form.closedMessage).toContain('本期团购已截单。');
+  });
+});
+
+describe('a community of one language', () => {
+  test('its form is in that language alone, as before', () => {
+    const c = openCommunity();
+    const titles = c.ws.forms.byId(c.formId)!.items.map((i) => i.title);
+    expect(titles).toContain('Ваше имя');
+    expect(titles).toContain('Рис — 95,50\u00a0₽ за кг');
+    expect(titles.some((t) => /[\u3400-\u9fff]/.test(t))).toBe(false);
+  });
+});
+
+describe('the volunteer’s order form', () => {
+  test('says what may be ordered of each item as a sentence, in the volunteer’s words', () => {
+    const c = openCommunity();
+    const screen = c.ws.run<{ items: { id: string; unit: string; hint: string }[] }>('offlineScreen', [c.roundId]);
+    const rice = screen.items.find((i) => i.id === 'RICE')!;
+    expect(rice.hint).toBe(
+      'кратно 0,5\u00a0кг · продаётся коробками по 25\u00a0кг · не больше 10\u00a0кг в одни руки вместе с допуском',
+    );
+    expect(screen.items.find((i) => i.id === 'EGGS')!.hint).toBe('не больше 3\u00a0дес. в одни руки');
+  });
+});
+
+describe('a languages row typed by hand', () => {
+  test('a word that is no language is left out of the form, and opening the round says which', () => {
+    const c = openCommunity({
+      before: (ws) => {
+        const row = rowWhere(ws, 'Настройки', 'Языки сообщества');
+        expect(ws.paste(ws.owner, 'Настройки', [row, 2], [['русский, эльфийский, китайский']]).ok).toBe(true);
+      },
+    });
+    const reopened = c.ws.run<{ warning?: string }>('openRound', [c.roundId]);
+    expect(reopened.warning).toContain('«эльфийский» — язык, которого дополнение не знает');
+    const titles = c.ws.forms.byId(c.snapshot().formId)!.items.map((i) => i.title);
+    expect(titles).toContain('Ваше имя · 您的姓名');
+  });
+});
+
+function rowWhere(ws: Workspace, sheet: string, key: string): number {
+  const s = ws.spreadsheet.sheet(sheet)!;
+  for (let r = 2; r <= s.dataExtent().rows; r++) if (s.read(r, 1) === key) return r;
+  throw new Error(`no row ${key} in ${sheet}`);
+}

@@ -164,7 +164,7 @@ export function readChatPaste(roundId: string, paste: string, options: ChatPaste
       items: items.map((i) => ({
         id: i.id,
         name: itemName(i, ctx.lang),
-        unit: unitIn(i.unit, ctx.lang),
+        unit: unitIn(i, ctx.lang),
         step: formatNumber(unitsOf(1, i.stepMilli), ctx.lang),
       })),
       buildings,

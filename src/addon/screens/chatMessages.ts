@@ -12,6 +12,7 @@ import {
 } from '../../core/chatMessages';
 import { LANGS, Lang, resolveLang } from '../../core/i18n/lang';
 import { MessageKey, t } from '../../core/i18n/translate';
+import { textIn } from '../../core/i18n/texts';
 import { boxesAlmostFull } from '../../core/reminders';
 import { isTallied } from '../../core/round';
 import { reading, requireAccess } from '../action';
@@ -126,20 +127,24 @@ export function chatMessagesScreen(roundId: string, options: ChatMessagesOptions
     const messages: ChatMessage[] = [];
     if (canManage) {
       const open = state === 'open';
-      const facts = { items: data.snapshot.items, rules: ctx.settings.chatRules, building: data.snapshot.buildings[0] };
+      const facts = {
+        items: data.snapshot.items,
+        rules: textIn(ctx.settings.chatRules, lang),
+        building: data.snapshot.buildings[0],
+      };
       const boxes = new Map(data.snapshot.items.map((i) => [i.id, i.boxSteps]));
       const almost = open ? almostFullPost(round, boxesAlmostFull(data.tally.items, boxes), data.items, o) : null;
       messages.push(
         message('announcement', announcement(round, facts, o)),
         message('almostFull', almost, open ? 'ui.messages.noneAlmostFull' : 'ui.messages.notOpen'),
         message('lastCall', open ? lastCallPost(round, ctx.now.getTime(), o) : null, 'ui.messages.notOpen'),
-        message('arrived', arrivedPost(round, ctx.settings.paymentInstructions, o)),
+        message('arrived', arrivedPost(round, textIn(ctx.settings.paymentInstructions, lang), o)),
       );
     }
     const facts = {
       shows: ctx.settings.unpaidShows,
       buildings: data.snapshot.buildings,
-      paymentInstructions: ctx.settings.paymentInstructions,
+      paymentInstructions: textIn(ctx.settings.paymentInstructions, lang),
     };
     const unpaid = isTallied(state) ? unpaidPost(round, debtors(data, inScope), facts, o) : null;
     messages.push(

@@ -1,3 +1,5 @@
+import { quantityHelp } from '../../core/formRules';
+import { unitIn } from '../../core/units';
 import { itemName } from '../../core/catalog';
 import { formatNumber } from '../../core/i18n/format';
 import { Lang } from '../../core/i18n/lang';
@@ -10,7 +12,8 @@ import { RoundView, toView } from '../rounds';
 
 export interface OfflineScreen {
   round: RoundView;
-  items: { id: string; name: string; unit: string; step: string; limit: string; box: number }[];
+  /** `hint`: what may be ordered, as a sentence ("кратно 0,5 кг · не больше 4 кг в одни руки"). */
+  items: { id: string; name: string; unit: string; step: string; limit: string; hint: string; box: number }[];
   buildings: string[];
   pickupPoints: string[];
   orders: {
@@ -43,9 +46,10 @@ export function offlineScreen(roundId: string): OfflineScreen {
       items: data.snapshot.items.map((i) => ({
         id: i.id,
         name: itemName(i, ctx.lang),
-        unit: i.unit,
+        unit: unitIn(i, ctx.lang),
         step: formatNumber(unitsOf(1, i.stepMilli), ctx.lang),
         limit: i.limitSteps === null ? '' : formatNumber(unitsOf(i.limitSteps, i.stepMilli), ctx.lang),
+        hint: quantityHelp(i, ctx.lang),
         box: unitsOf(i.boxSteps, i.stepMilli),
       })),
       buildings: data.snapshot.buildings.filter(mine),

@@ -1,6 +1,7 @@
 import { allows } from '../../core/access';
 import { itemName } from '../../core/catalog';
 import { formatNumber, listOf } from '../../core/i18n/format';
+import { quantityText } from '../../core/units';
 import { HandOutLine, handOutLine, compareNumbered } from '../../core/ladder';
 import { RoundLedger, roundLedger } from '../../core/ledger';
 import { unitsOf } from '../../core/quantity';
@@ -68,15 +69,19 @@ export function participantsView(ctx: ActionContext, data: RoundData): Participa
   const participants: ParticipantRow[] = shown
     .map((p) => {
       const who = p.order.participant;
-      const ordered = Object.entries(p.items).map(([id, v]) => {
-        const item = data.items.get(id);
-        return `${item ? itemName(item, ctx.lang) : id} ${formatNumber(unitsOf(v.orderedSteps, item?.stepMilli ?? 1000), ctx.lang)}`;
-      });
+      const ordered = listOf(
+        Object.entries(p.items).map(([id, v]) => {
+          const item = data.items.get(id);
+          const amount = unitsOf(v.orderedSteps, item?.stepMilli ?? 1000);
+          return `${item ? itemName(item, ctx.lang) : id} ${quantityText(amount, formatNumber(amount, ctx.lang), item ?? '', ctx.lang)}`;
+        }),
+        ctx.lang,
+      );
       return {
         ...handOutLine(data, p, ctx.lang),
         building: who.building,
         pickupPoint: who.pickupPoint,
-        orderedSummary: listOf(ordered, ctx.lang),
+        orderedSummary: ordered,
         enteredBy: who.enteredBy ?? '',
       };
     })

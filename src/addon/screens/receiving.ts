@@ -54,7 +54,7 @@ export function receivingScreen(roundId: string): ReceivingScreen {
           return {
             itemId: a.itemId,
             name: itemName(item, ctx.lang),
-            unit: unitName(item.unit, ctx.lang),
+            unit: unitName(item, ctx.lang),
             bought: unitsOf(a.boughtSteps, item.stepMilli),
             boughtText: typed(a.boughtSteps, item.stepMilli),
             receivedText: a.receivedSteps === null ? '' : typed(a.receivedSteps, item.stepMilli),

@@ -41,7 +41,7 @@ export function roundsScreen(): RoundsScreen {
     const choices: CatalogChoice[] = [...catalog.items.values()].map((i) => ({
       id: i.id,
       name: itemName(i, ctx.lang),
-      unit: unitIn(i.unit, ctx.lang),
+      unit: unitIn(i, ctx.lang),
       priceMinor: i.priceMinor,
       box: unitsOf(i.boxSteps, i.stepMilli),
       problem: problems.get(i.id) ?? '',

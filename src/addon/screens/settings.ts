@@ -13,8 +13,12 @@ import {
   SETTING_KEYS,
   SETTING_WORDS,
   SettingKey,
+  parseLanguages,
   parseSettings,
+  settingCell,
 } from '../../core/settings';
+import { listOf } from '../../core/i18n/format';
+import { LANG_WORDS, wordChoices } from '../../core/i18n/words';
 import { readPlaceRows, readSettingTexts, writePlaces, writeSettings, writeVolunteers } from '../../workspace/community';
 import { UserError, locked, requireAccess } from '../action';
 import { markTabsStale } from '../buildingTabs';
@@ -49,6 +53,17 @@ function paymentProblems(lang: Lang, checked: CommunitySettings): string[] {
   return out;
 }
 
+/** Each word of the community's languages the add-on does not know, with the words it does. */
+function languageProblems(lang: Lang, typed: string): string[] {
+  const choices = listOf(wordChoices(LANG_WORDS, lang), lang);
+  return parseLanguages(typed).unknown.map((value) =>
+    t(lang, 'ui.labelled', {
+      label: t(lang, 'settingName.languages'),
+      value: t(lang, 'settings.languagesInvalid', { value, choices }),
+    }),
+  );
+}
+
 export interface SettingsScreen {
   settings: Record<SettingKey, string>;
   notes: Record<SettingKey, string>;
@@ -74,7 +89,10 @@ export function settingsScreen(): SettingsScreen {
     requireAccess(ctx, 'manageRounds');
     const raw: Record<string, string> = { ...DEFAULT_SETTINGS, ...readSettingTexts(ctx.book) };
     return {
-      settings: Object.fromEntries(SETTING_KEYS.map((k) => [k, raw[k]])) as Record<SettingKey, string>,
+      // The community's languages as words in the reader's language ("русский, китайский"), never codes.
+      settings: Object.fromEntries(
+        SETTING_KEYS.map((k) => [k, k === 'languages' ? settingCell(k, raw[k], ctx.lang) : raw[k]]),
+      ) as Record<SettingKey, string>,
       notes: Object.fromEntries(SETTING_KEYS.map((k) => [k, t(ctx.lang, `setting.${k}`)])) as Record<SettingKey, string>,
       choices: settingChoices(ctx.lang),
       places: readPlaceRows(ctx.book)
@@ -99,6 +117,7 @@ export function saveSettings(input: Partial<SettingsScreen>): SettingsScreen {
         problems.push(t(ctx.lang, 'settings.currencyInvalid', { value: values.currency }));
       if (!checked.reminderOffsetsHours.length && String(values.reminderOffsetsHours).trim())
         problems.push(t(ctx.lang, 'settings.offsetsInvalid', { value: values.reminderOffsetsHours }));
+      problems.push(...languageProblems(ctx.lang, String(values.languages ?? '')));
       problems.push(...paymentProblems(ctx.lang, checked));
       if (problems.length) throw new UserError(problems.join('\n'));
       writeSettings(

@@ -48,7 +48,7 @@ export function tallyScreen(roundId: string): TallyScreen {
       return {
         id: a.itemId,
         name: itemName(item, ctx.lang),
-        unit: unitIn(item.unit, ctx.lang),
+        unit: unitIn(item, ctx.lang),
         ordered: u(a.orderedSteps),
         extras: u(a.extraSteps),
         box: u(item.boxSteps),
@@ -60,10 +60,8 @@ export function tallyScreen(roundId: string): TallyScreen {
         minimumReached: a.minimumReached,
         toBuy: u(a.boughtSteps),
         sentence: tallySentence(a, item, ctx.lang),
-        orderedText: quantityText(u(a.orderedSteps), formatNumber(u(a.orderedSteps), ctx.lang), item.unit, ctx.lang),
-        extrasText: a.extraSteps
-          ? quantityText(u(a.extraSteps), formatNumber(u(a.extraSteps), ctx.lang), item.unit, ctx.lang)
-          : '',
+        orderedText: quantityText(u(a.orderedSteps), formatNumber(u(a.orderedSteps), ctx.lang), item, ctx.lang),
+        extrasText: a.extraSteps ? quantityText(u(a.extraSteps), formatNumber(u(a.extraSteps), ctx.lang), item, ctx.lang) : '',
       };
     });
     return {

@@ -651,8 +651,8 @@ export const en = {
   'ui.money.copy': 'Copy',
   'ui.money.copied': 'Copied.',
   'ui.money.thanksSend': {
-    one: 'Email the thank-you to {count} participant',
-    other: 'Email the thank-you to {count} participants',
+    one: 'Email the thank-you to {count} participant with an email address',
+    other: 'Email the thank-you to {count} participants with an email address',
   },
   'ui.money.thanksSent': { one: '{count} thank-you email is queued.', other: '{count} thank-you emails are queued.' },
   'ui.money.thanksNoLink': 'To ask one question, add a feedback link in Settings.',
@@ -1064,6 +1064,24 @@ export const en = {
   'catalog.unitMissing': 'no unit (kg, pcs, pack…)',
   'catalog.empty': 'The Catalog sheet is empty: type the items in — code, name, unit and price.',
   'catalog.atCell': '{problem} ({cell})',
+  'settingName.languages': 'Community languages',
+  'setting.languages':
+    'The languages your neighbours read, separated by commas (for example: Russian, Chinese): the round’s form asks every question in each. Empty: the default language alone',
+  'settings.languagesInvalid': '“{value}” is not a language the add-on speaks. Write them separated by commas: {choices}.',
+  'settingName.paymentInstructionsRu': 'How to pay (Russian)',
+  'settingName.paymentInstructionsZh': 'How to pay (Chinese)',
+  'settingName.paymentInstructionsEn': 'How to pay (English)',
+  'setting.paymentInstructionsRu': 'Optional: how to pay, for those who read Russian. Empty: the “How to pay” text',
+  'setting.paymentInstructionsZh': 'Optional: how to pay, for those who read Chinese. Empty: the “How to pay” text',
+  'setting.paymentInstructionsEn': 'Optional: how to pay, for those who read English. Empty: the “How to pay” text',
+  'settingName.chatRulesRu': 'Community rules (Russian)',
+  'settingName.chatRulesZh': 'Community rules (Chinese)',
+  'settingName.chatRulesEn': 'Community rules (English)',
+  'setting.chatRulesRu': 'Optional: the community rules, for those who read Russian. Empty: the “Community rules” text',
+  'setting.chatRulesZh': 'Optional: the community rules, for those who read Chinese. Empty: the “Community rules” text',
+  'setting.chatRulesEn': 'Optional: the community rules, for those who read English. Empty: the “Community rules” text',
+  'form.rules': 'Community rules: {rules}',
+  'email.rules': 'Community rules: {rules}',
 } satisfies Record<string, Message>;
 
 export type MessageKey = keyof typeof en;

@@ -3,7 +3,7 @@ import type { Steps } from '../../core/quantity';
 import type { Problem } from '../../core/validation';
 import type { StoredChatImport } from '../chatImports';
 import type { CloseSummary } from '../../core/round';
-import type { CommunitySettings } from '../../core/settings';
+import type { MailTexts } from '../../core/emailContent';
 import type { LedgerLine } from '../ledgerSheet';
 import type { DrainResult } from '../outbox';
 import type { SheetSize } from '../results';
@@ -81,8 +81,11 @@ export const KEYS = {
   mailProblem: key('mailProblem', json<{ at: string; error: string }>()),
   /** What the last email batch did, for the Emails screen. */
   lastDrain: key('lastDrain', json<DrainResult & { at: string }>()),
-  /** The settings a receipt needs, cached when a round opens so a submission reads no Settings sheet. */
-  mailSettings: key('mailSettings', json<Pick<CommunitySettings, 'paymentInstructions' | 'replyTo'>>()),
+  /**
+   * The settings a receipt needs, cached when a round opens so a submission reads no Settings sheet. Its
+   * texts are per language (a plain string in a value cached before), so each receipt is in its reader's.
+   */
+  mailSettings: key('mailSettings', json<MailTexts & { replyTo: string }>()),
   /** Rounds archived (addon/archive.ts): every other key of theirs is gone. */
   archivedRounds: key('archivedRounds', json<string[]>()),
   /** Where an archive under way put the round's rows in the Archive sheet, until its keys go. */

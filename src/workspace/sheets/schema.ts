@@ -88,6 +88,10 @@ export const SHEETS = {
     supplierCode: text(['Артикул поставщика', '供应商编号', 'Supplier code'], PLAIN),
     /** Short words residents use in chats ("греча, гречка", "米", "tp"), comma-separated, for the chat import. */
     aliases: text(['Как пишут в чатах', '群里的叫法', 'Chat aliases'], PLAIN),
+    /** Optional: the unit per language, for a unit core/units.ts does not know ("банка" → "罐"); appended, so older catalogs read blank. */
+    unitRu: text(['Ед. (рус.)', '单位（俄文）', 'Unit (Russian)'], PLAIN),
+    unitZh: text(['Ед. (кит.)', '单位（中文）', 'Unit (Chinese)'], PLAIN),
+    unitEn: text(['Ед. (англ.)', '单位（英文）', 'Unit (English)'], PLAIN),
   }),
   rounds: sheet(
     ['Закупки', '团购期数', 'Rounds'],

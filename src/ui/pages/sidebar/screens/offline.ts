@@ -48,7 +48,7 @@ export const offlineScreen: Screen = async (ctx) => {
   for (const i of data.items) {
     const q = el('input', { type: 'text', inputmode: 'decimal', 'aria-label': `${i.name}, ${i.unit}` });
     qty.set(i.id, q);
-    const hint = [i.step !== '1' ? `×${i.step}` : '', i.limit ? `≤ ${i.limit}` : ''].filter(Boolean).join(' ');
+    const hint = i.hint;
     const cells: HTMLElement[] = [
       el('td', {}, `${i.name} (${i.unit})`, hint ? el('div', { className: 'muted' }, hint) : null),
       el('td', {}, q),
