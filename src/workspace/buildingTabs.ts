@@ -229,11 +229,22 @@ const TAB_WIDTHS = [44, 120, 84, 64, 76, 170, 220, 120, 160];
  * call per heading or section, as before, made the tick that closes a round cost about 150 round trips.
  * `editors` (coordinators' runs only) also sets who may edit it.
  */
-export function writeTab(book: Book, store: DocumentStore, content: TabContent, editors: string[] | null): void {
+export function writeTab(
+  book: Book,
+  store: DocumentStore,
+  content: TabContent,
+  editors: string[] | null,
+  lastRow?: number,
+): void {
   const sheet = ensureTab(book, store, content.building);
   const plan = layout(content);
-  const rows = Math.max(plan.rows.length, sheet.getLastRow());
-  if (rows > sheet.getMaxRows()) sheet.insertRowsAfter(sheet.getMaxRows(), rows - sheet.getMaxRows());
+  // `lastRow`: how far the tab reached when the caller read it in this execution (readTab), saving a read.
+  const rows = Math.max(plan.rows.length, lastRow ?? sheet.getLastRow());
+  // A tab never holds more rows than it has: only when it grows past what it held can it need more.
+  if (rows > (lastRow ?? 0)) {
+    const max = sheet.getMaxRows();
+    if (rows > max) sheet.insertRowsAfter(max, rows - max);
+  }
   while (plan.rows.length < rows) plan.rows.push(row('tabList', {}));
   const look = lookOf(plan, rows);
   const all = sheet.getRange(1, 1, rows, WIDTH);
