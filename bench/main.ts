@@ -417,6 +417,14 @@ function main(): void {
         `${o.op}: ${o.sheetRoundTrips} round trips / ${o.propertyCalls} property calls at round ${longLife.rounds}, ${then?.sheetRoundTrips} / ${then?.propertyCalls} at round 3`,
       );
     }
+    // The ticks that rewrite every building's tab: a call per kind of format over the whole tab, not per row.
+    for (const [op, ceiling] of [
+      ['tick that closes the round', budget.soakClosingTickRoundTrips],
+      ['tick after settling (tabs; archives from round 3)', budget.soakSettledTickRoundTrips],
+    ] as const) {
+      const o = longLife.last.find((x) => x.op === op);
+      check(!!o && o.sheetRoundTrips <= ceiling, `${op}: ${o?.sheetRoundTrips} round trips > ${ceiling}`);
+    }
     check(
       parcelLife.perParcel <= budget.parcelRoundTripsPerParcel,
       `${parcels}-parcel round: ${parcelLife.perParcel} round trips per parcel > ${budget.parcelRoundTripsPerParcel}`,

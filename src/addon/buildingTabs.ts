@@ -173,7 +173,7 @@ export function writeBuildingTabs(ctx: ActionContext, only?: string[]): string[]
     const title = [t(lang, 'tab.title', { place: building }), t(lang, 'tab.howToTick')];
     if (sections.some((s) => s.kind === 'entry')) title.push(t(lang, 'tab.howToOrder'));
     const content: TabContent = { building, lang, title, sections };
-    writeTab(ctx.book, ctx.store, content, coordinator ? editorsOf({ building }, ctx.sources) : null);
+    writeTab(ctx.book, ctx.store, content, coordinator ? editorsOf({ building }, ctx.sources) : null, rows.length);
   }
   if (!only) ctx.store.delete(KEYS.tabsStale);
   return places;

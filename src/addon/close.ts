@@ -25,12 +25,15 @@ import { RoundData, assignReferences, factsOf, loadRound } from './roundData';
 
 /** Applies credit people carry from earlier rounds to this round's bills (once per person and round). */
 function applyCredits(ctx: ActionContext, data: RoundData): void {
-  const done = new Set(data.journal.filter((e) => e.kind === 'credit' && e.roundId === data.record.id).map((e) => e.orderKey));
+  // Only credit lines move credit: scanning those, not every payment of every round, per participant.
+  const credits = data.journal.filter((e) => e.kind === 'creditEarned' || e.kind === 'credit');
+  if (!credits.some((e) => e.kind === 'creditEarned')) return;
+  const done = new Set(credits.filter((e) => e.kind === 'credit' && e.roundId === data.record.id).map((e) => e.orderKey));
+  const key = ctx.store.get(KEYS.identityKey) ?? '';
   const entries = [];
   for (const p of data.tally.participants) {
     if (done.has(p.order.key) || p.totalMinor <= 0) continue;
-    const key = ctx.store.get(KEYS.identityKey) ?? '';
-    const credit = Math.min(availableCredit(identityOf(p.order.participant), data.journal, key), p.totalMinor);
+    const credit = Math.min(availableCredit(identityOf(p.order.participant), credits, key), p.totalMinor);
     if (credit <= 0) continue;
     entries.push(
       journalEntryFor(ctx, data, p, {
@@ -79,9 +82,15 @@ export function paymentFor(
 /** Everyone's final bill; a person who gets nothing is told so instead. `close` counts the round's closes. */
 function billEmails(ctx: ActionContext, data: RoundData, close: number): OutgoingEmail[] {
   const complaintUrl = complaintLinks(ctx, data);
+  // The round's facts differ only by pickup place: built once per place, not once per bill.
+  const factsByPlace = new Map<string, ReturnType<typeof factsOf>>();
+  const factsAt = (place = '') => {
+    if (!factsByPlace.has(place)) factsByPlace.set(place, factsOf(ctx, data, place));
+    return factsByPlace.get(place) as ReturnType<typeof factsOf>;
+  };
   return data.tally.participants.map((p) => {
     const who = p.order.participant;
-    const facts = factsOf(ctx, data, who.pickupPoint);
+    const facts = factsAt(who.pickupPoint);
     const acc = data.accounts.get(p.order.key);
     const lines = billLines(data, p.order.key, who.lang);
     const nothing = p.totalMinor === 0;

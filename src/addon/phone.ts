@@ -19,7 +19,6 @@ import {
   writeEntryNote,
   writeListRow,
   writeListRowState,
-  writeTick,
 } from '../workspace/buildingTabs';
 import { readSettings } from '../workspace/community';
 import { editedCells } from '../workspace/editEvent';
@@ -196,7 +195,6 @@ function checkListRow(tab: Tab, r: TabRow, columns: ReturnType<typeof listColumn
     data.journal.push(entry);
     done.push(t(tab.lang, `tab.did.${tick.kind}`));
   }
-  if (outcome.paidElsewhere) writeTick(tab.sheet, r.row, 'paid', true);
   const after = account(
     p.order.key,
     p.totalMinor,
@@ -210,7 +208,10 @@ function checkListRow(tab: Tab, r: TabRow, columns: ReturnType<typeof listColumn
     : done.length
       ? `✓ ${clock(tab.ctx.now.getTime(), data.snapshot.timeZone)} ${listOf(done, tab.lang)}`
       : null;
-  if (status !== null) writeListRowState(tab.sheet, r.row, { dueMinor: Math.max(0, after.balanceMinor), status }, currency);
+  // Paid elsewhere: the Paid box is ticked back in the same write as the amount and the note.
+  const paid = outcome.paidElsewhere ? { paid: true } : {};
+  if (status !== null)
+    writeListRowState(tab.sheet, r.row, { dueMinor: Math.max(0, after.balanceMinor), status, ...paid }, currency);
 }
 
 /** The Journal lines of this edit, in one write, then each touched round's line of the Ledger. */

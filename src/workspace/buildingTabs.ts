@@ -222,33 +222,86 @@ function ensureTab(book: Book, store: DocumentStore, building: string): GoogleAp
 const TAB_WIDTHS = [44, 120, 84, 64, 76, 170, 220, 120, 160];
 
 /**
- * Rewrites a building's tab: values in one write, then a call or two per section for its checkboxes, item
- * dropdown, money and plain-text formats. `editors` (coordinators' runs only) also sets who may edit it.
+ * Rewrites a building's tab: its values, number formats, font weights, backgrounds and checkboxes or item
+ * dropdowns each in ONE call over the whole block, whatever the number of rounds on it. Range's grid setters
+ * (setNumberFormats, setFontWeights, setBackgrounds, setDataValidations: "must match dimensions of this
+ * range", https://developers.google.com/apps-script/reference/spreadsheet/range) take a value per cell; a
+ * call per heading or section, as before, made the tick that closes a round cost about 150 round trips.
+ * `editors` (coordinators' runs only) also sets who may edit it.
  */
-export function writeTab(book: Book, store: DocumentStore, content: TabContent, editors: string[] | null): void {
+export function writeTab(
+  book: Book,
+  store: DocumentStore,
+  content: TabContent,
+  editors: string[] | null,
+  lastRow?: number,
+): void {
   const sheet = ensureTab(book, store, content.building);
   const plan = layout(content);
-  const rows = Math.max(plan.rows.length, sheet.getLastRow());
-  if (rows > sheet.getMaxRows()) sheet.insertRowsAfter(sheet.getMaxRows(), rows - sheet.getMaxRows());
-  const all = sheet.getRange(1, 1, rows, WIDTH);
-  all.clear();
-  all.setDataValidation(null);
+  // `lastRow`: how far the tab reached when the caller read it in this execution (readTab), saving a read.
+  const rows = Math.max(plan.rows.length, lastRow ?? sheet.getLastRow());
+  // A tab never holds more rows than it has: only when it grows past what it held can it need more.
+  if (rows > (lastRow ?? 0)) {
+    const max = sheet.getMaxRows();
+    if (rows > max) sheet.insertRowsAfter(max, rows - max);
+  }
   while (plan.rows.length < rows) plan.rows.push(row('tabList', {}));
+  const look = lookOf(plan, rows);
+  const all = sheet.getRange(1, 1, rows, WIDTH);
+  // Clear first: what a volunteer coloured or formatted by hand goes, and values are parsed in General
+  // cells, as they always were; the plain-text format of the entry columns follows the values.
+  all.clear();
   all.setValues(plan.rows);
-  sheet.getRange(1, 1, 1, 1).setFontWeight('bold');
-  for (const r of plan.headings) sheet.getRange(r, 1, 1, WIDTH).setFontWeight('bold').setBackground('#e8f0fe');
-  for (const r of plan.bold) sheet.getRange(r, 1, 1, WIDTH).setFontWeight('bold').setBackground('#f1f3f4');
+  all.setNumberFormats(look.numberFormats);
+  all.setFontWeights(look.fontWeights);
+  all.setBackgrounds(look.backgrounds);
+  all.setDataValidations(look.validations);
+  if (editors) protectTab(sheet, editors, content.title[0] ?? content.building);
+}
+
+type Grid<T> = T[][];
+
+interface Look {
+  numberFormats: Grid<string>;
+  fontWeights: Grid<'bold' | null>;
+  backgrounds: Grid<string | null>;
+  validations: Grid<GoogleAppsScript.Spreadsheet.DataValidation | null>;
+}
+
+const HEADING_BACKGROUND = '#e8f0fe';
+const HEADER_BACKGROUND = '#f1f3f4';
+
+/** Each cell's format, weight, background and rule, laid out as the plan's rows (a grid per setter). */
+function lookOf(plan: Layout, rows: number): Look {
+  const grid = <T>(value: T): Grid<T> => Array.from({ length: rows }, () => new Array<T>(WIDTH).fill(value));
+  const look: Look = {
+    numberFormats: grid('General'),
+    fontWeights: grid<'bold' | null>(null),
+    backgrounds: grid<string | null>(null),
+    validations: grid<GoogleAppsScript.Spreadsheet.DataValidation | null>(null),
+  };
+  const fill = <T>(g: Grid<T>, first: number, count: number, column: number, columns: number, value: T) => {
+    for (let r = first; r < first + count; r++) g[r - 1].fill(value, column - 1, column - 1 + columns);
+  };
+  look.fontWeights[0][0] = 'bold';
+  for (const [at, background] of [
+    ...plan.headings.map((r) => [r, HEADING_BACKGROUND] as const),
+    ...plan.bold.map((r) => [r, HEADER_BACKGROUND] as const),
+  ]) {
+    fill(look.fontWeights, at, 1, 1, WIDTH, 'bold');
+    fill(look.backgrounds, at, 1, 1, WIDTH, background);
+  }
   const checkbox = SpreadsheetApp.newDataValidation().requireCheckbox().build();
-  for (const l of plan.lists.filter((x) => x.count)) {
-    sheet.getRange(l.first, columnNumber('tabList', 'pickedUp'), l.count, 2).setDataValidation(checkbox);
-    sheet.getRange(l.first, columnNumber('tabList', 'due'), l.count, 1).setNumberFormat(moneyFormat(l.currency));
+  for (const l of plan.lists) {
+    fill(look.validations, l.first, l.count, columnNumber('tabList', 'pickedUp'), 2, checkbox);
+    fill(look.numberFormats, l.first, l.count, columnNumber('tabList', 'due'), 1, moneyFormat(l.currency));
   }
   for (const e of plan.entries.filter((x) => x.count)) {
     const items = SpreadsheetApp.newDataValidation().requireValueInList(e.itemNames, true).setAllowInvalid(true).build();
-    sheet.getRange(e.first, columnNumber('tabEntry', 'item'), e.count, 1).setDataValidation(items);
-    sheet.getRange(e.first, 1, e.count, columnNumber('tabEntry', 'phone')).setNumberFormat(PLAIN_TEXT_FORMAT);
+    fill(look.validations, e.first, e.count, columnNumber('tabEntry', 'item'), 1, items);
+    fill(look.numberFormats, e.first, e.count, 1, columnNumber('tabEntry', 'phone'), PLAIN_TEXT_FORMAT);
   }
-  if (editors) protectTab(sheet, editors, content.title[0] ?? content.building);
+  return look;
 }
 
 /** Only the building's volunteers, the treasurer and the coordinators may edit its tab (see core/access.ts). */
@@ -273,16 +326,21 @@ export function setEditors(protection: GoogleAppsScript.Spreadsheet.Protection, 
   if (protection.canDomainEdit()) protection.setDomainEdit(false);
 }
 
-/** One resident's boxes, amount and note as the books have them, without touching the other cells of the row. */
+/**
+ * One resident's amount and the add-on's note as the books have them, without touching the other cells of
+ * the row; with `paid`, its Paid box too (ticked back when it was paid elsewhere), in the same write: the
+ * box is the column before the amount.
+ */
 export function writeListRowState(
   sheet: GoogleAppsScript.Spreadsheet.Sheet,
   at: number,
-  state: { dueMinor: number; status: string },
+  state: { dueMinor: number; status: string; paid?: boolean },
   currency: string,
 ): void {
-  const first = columnNumber('tabList', 'due');
-  const cells = row('tabList', { due: state.dueMinor, status: state.status }, currency).slice(first - 1, first + 1);
-  sheet.getRange(at, first, 1, 2).setValues([cells]);
+  const first = columnNumber('tabList', state.paid === undefined ? 'due' : 'paid');
+  const last = columnNumber('tabList', 'status');
+  const cells = row('tabList', { paid: state.paid, due: state.dueMinor, status: state.status }, currency).slice(first - 1, last);
+  sheet.getRange(at, first, 1, cells.length).setValues([cells]);
 }
 
 /** A resident's boxes, amount and the add-on's note, as the books now say (after a payment from the sidebar). */
@@ -301,11 +359,6 @@ export function writeListRowBooks(
   sheet.getRange(at, first, 1, 4).setValues([cells]);
 }
 
-/** Ticks a box back (or unticks it) where the books disagree with what was ticked. */
-export function writeTick(sheet: GoogleAppsScript.Spreadsheet.Sheet, at: number, box: 'pickedUp' | 'paid', value: boolean): void {
-  sheet.getRange(at, columnNumber('tabList', box)).setValue(value);
-}
-
 /** Puts back a resident's line (a cell the add-on fills was typed over), boxes as the books have them. */
 export function writeListRow(
   sheet: GoogleAppsScript.Spreadsheet.Sheet,
@@ -317,7 +370,11 @@ export function writeListRow(
   sheet.getRange(at, 1, 1, WIDTH).setValues([listRow(l, roundId, currency)]);
 }
 
-/** The add-on's note on an entry row, and the order its group was saved as (on the group's first row). */
+/**
+ * The add-on's note on an entry row, and the order its group was saved as (on the group's first row). Two
+ * cells, two writes when an order was saved: between the note and the key lie the volunteer's comment and
+ * the spare columns, which one write over the span would put back as read, losing a comment typed meanwhile.
+ */
 export function writeEntryNote(
   sheet: GoogleAppsScript.Spreadsheet.Sheet,
   at: number,

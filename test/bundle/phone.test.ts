@@ -285,3 +285,48 @@ describe("a neighbour's order typed on the phone", () => {
     expect(ordersOf(ws, 'Опоздавший')).toEqual([]);
   });
 });
+
+describe("a building's tab, rewritten", () => {
+  const KEY = columnNumber('tabList', 'key');
+  const ITEM = columnNumber('tabEntry', 'item');
+
+  test('each kind of format is one write over the whole tab, however many rounds and residents it shows', () => {
+    const ws = community();
+    const tabs = ws.spreadsheet.sheets.filter((s) => s.name.startsWith('🏠 ')).length;
+    expect(tabs).toBeGreaterThan(1);
+    ws.calls.reset();
+    ws.run('refreshBuildingTabs');
+    for (const grid of [
+      'Range.setValues',
+      'Range.setNumberFormats',
+      'Range.setFontWeights',
+      'Range.setBackgrounds',
+      'Range.setDataValidations',
+    ])
+      expect([grid, ws.calls.get(grid)]).toEqual([grid, tabs]);
+    for (const single of ['Range.setFontWeight', 'Range.setBackground', 'Range.setNumberFormat', 'Range.setDataValidation'])
+      expect([single, ws.calls.get(single)]).toEqual([single, 0]);
+  });
+
+  test('headings stand out, boxes are checkboxes, amounts are money, typed columns stay as typed, items are a list', () => {
+    const ws = community();
+    ws.run('refreshBuildingTabs');
+    const sheet = ws.spreadsheet.sheet(TAB)!;
+    const kind = (r: number) => String(sheet.read(r, KEY)).split('|')[0];
+    const rows = Array.from({ length: sheet.dataExtent().rows }, (_, i) => i + 1);
+    const at = (k: string) => rows.filter((r) => kind(r) === k);
+    const style = (r: number, c: number) => sheet.styles.get(sheet.key(r, c)) ?? {};
+    expect(style(1, 1).fontWeight).toBe('bold');
+    for (const r of [...at('list'), ...at('entry')]) expect(style(r, 3)).toEqual({ fontWeight: 'bold', background: '#e8f0fe' });
+    for (const r of at('head')) expect(style(r, 1)).toEqual({ fontWeight: 'bold', background: '#f1f3f4' });
+    const anna = rowOf(ws, 'Анна');
+    expect(style(anna, 1).fontWeight).toBe('normal');
+    expect([PICKED, PAID].map((c) => sheet.validations.get(sheet.key(anna, c))?.kind)).toEqual(['checkbox', 'checkbox']);
+    expect(sheet.validations.get(sheet.key(anna, NOTE))).toBeUndefined();
+    expect(sheet.formats.get(sheet.key(anna, DUE))).toContain('₽');
+    const entry = at('new')[0];
+    expect(sheet.validations.get(sheet.key(entry, ITEM))?.kind).toBe('list');
+    expect(sheet.formats.get(sheet.key(entry, 1))).toBe('@');
+    expect(sheet.validations.get(sheet.key(entry, ITEM + 1))).toBeUndefined();
+  });
+});

@@ -172,3 +172,58 @@ describe('fidelity guards', () => {
     expect(ws.calls.roundTrips('spreadsheet')).toBe(2);
   });
 });
+
+// https://developers.google.com/apps-script/reference/spreadsheet/range#setFontWeights(Object),
+// #setBackgrounds(String), #setDataValidations(DataValidation): a grid the range's shape, one call each.
+describe('formats as a grid over one block, one round trip each', () => {
+  function grid() {
+    const made = sheet();
+    const emu = made.ws.spreadsheet.sheets.find((s) => s.name === 'Data')!;
+    return { ...made, emu };
+  }
+
+  test('font weights and backgrounds land cell by cell; null resets', () => {
+    const { ws, sheet: s, emu } = grid();
+    const r = s.getRange(1, 1, 2, 2);
+    r.setFontWeight('bold');
+    ws.calls.reset();
+    r.setFontWeights([
+      ['bold', null],
+      [null, 'bold'],
+    ]);
+    r.setBackgrounds([
+      ['#e8f0fe', null],
+      [null, null],
+    ]);
+    expect(ws.calls.roundTrips('spreadsheet')).toBe(2);
+    expect(emu.styles.get(emu.key(1, 1))).toEqual({ fontWeight: 'bold', background: '#e8f0fe' });
+    expect(emu.styles.get(emu.key(1, 2))).toEqual({ fontWeight: 'normal', background: '' });
+    expect(emu.styles.get(emu.key(2, 2))?.fontWeight).toBe('bold');
+  });
+
+  test('data validations per cell: a checkbox here, a dropdown there, none elsewhere', () => {
+    const { ws, sheet: s, emu } = grid();
+    const box = ws.spreadsheetApp.newDataValidation().requireCheckbox().build();
+    const list = ws.spreadsheetApp.newDataValidation().requireValueInList(['rice', 'oil'], true).build();
+    s.getRange('B2').setDataValidation(list);
+    ws.calls.reset();
+    s.getRange(1, 1, 2, 2).setDataValidations([
+      [box, list],
+      [null, null],
+    ]);
+    expect(ws.calls.roundTrips('spreadsheet')).toBe(1);
+    expect(emu.validations.get(emu.key(1, 1))?.kind).toBe('checkbox');
+    expect(emu.validations.get(emu.key(1, 2))?.values).toEqual(['rice', 'oil']);
+    expect(emu.validations.has(emu.key(2, 2))).toBe(false);
+  });
+
+  test('a grid of the wrong shape is refused with the setValues wording, and nothing changes', () => {
+    const { sheet: s, emu } = grid();
+    expect(() => s.getRange(1, 1, 2, 1).setFontWeights([['bold']])).toThrow(
+      'The number of rows in the data does not match the number of rows in the range. The data has 1 but the range has 2.',
+    );
+    expect(() => s.getRange(1, 1, 1, 2).setBackgrounds([['#fff']])).toThrow('The number of columns');
+    expect(() => s.getRange(1, 1, 1, 2).setDataValidations([[null]])).toThrow('The number of columns');
+    expect(emu.styles.size).toBe(0);
+  });
+});

@@ -1,4 +1,15 @@
-import { cellAddress, columnLetter, columnNumber, row, span, wholeColumn, width } from '../../src/workspace/sheets/schema';
+import fc from 'fast-check';
+import { toDecimalString } from '../../src/core/money';
+import {
+  cellAddress,
+  columnLetter,
+  columnNumber,
+  moneyNumber,
+  row,
+  span,
+  wholeColumn,
+  width,
+} from '../../src/workspace/sheets/schema';
 import { textCell } from '../../src/workspace/sheets/text';
 
 describe('the sheet schema', () => {
@@ -44,5 +55,19 @@ describe('the sheet schema', () => {
     expect(textCell('+7 900 123-45-67')).toBe(`'+7 900 123-45-67`);
     expect(textCell('')).toBe('');
     expect(textCell(null)).toBe('');
+  });
+});
+
+describe('money cells', () => {
+  test('a money cell holds exactly the number its decimal text reads as (1234 kopecks → 12.34), for any amount', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: -(2 ** 53) + 1, max: 2 ** 53 - 1 }), fc.integer({ min: 0, max: 3 }), (minor, exponent) => {
+        expect(Object.is(moneyNumber(minor, exponent), Number(toDecimalString(minor, exponent)))).toBe(true);
+      }),
+      { numRuns: 20_000 },
+    );
+    expect(moneyNumber(1234, 2)).toBe(12.34);
+    expect(moneyNumber(-5, 2)).toBe(-0.05);
+    expect(moneyNumber(7, 0)).toBe(7);
   });
 });

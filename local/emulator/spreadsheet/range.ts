@@ -26,8 +26,11 @@ type Members =
   | 'setNumberFormats'
   | 'getNumberFormats'
   | 'setFontWeight'
+  | 'setFontWeights'
   | 'setBackground'
+  | 'setBackgrounds'
   | 'setDataValidation'
+  | 'setDataValidations'
   | 'getDataValidation'
   | 'createTextFinder'
   | 'offset'
@@ -197,10 +200,34 @@ export class EmuRange implements Pick<GoogleAppsScript.Spreadsheet.Range, Member
     return this.proxy;
   }
 
+  /**
+   * A grid of font weights in one call, its shape that of the range as setValues requires ("Sets a
+   * rectangular grid of font weights (must match dimensions of this range)",
+   * https://developers.google.com/apps-script/reference/spreadsheet/range#setFontWeights(Object)); null resets.
+   */
+  setFontWeights(fontWeights: (string | null)[][]) {
+    this.call('setFontWeights');
+    this.checkShape(fontWeights);
+    this.styleEach('fontWeight', (r, c) => fontWeights[r - this.row][c - this.column] ?? 'normal');
+    return this.proxy;
+  }
+
+  /** "Sets a rectangular grid of background colors (must match dimensions of this range)" (range#setBackgrounds(String)). */
+  setBackgrounds(colors: (string | null)[][]) {
+    this.call('setBackgrounds');
+    this.checkShape(colors);
+    this.styleEach('background', (r, c) => colors[r - this.row][c - this.column] ?? '');
+    return this.proxy;
+  }
+
   private style(name: string, value: string) {
+    this.styleEach(name, () => value);
+  }
+
+  private styleEach(name: string, valueAt: (row: number, column: number) => string) {
     this.map((r, c) => {
       const key = this.sheet.key(r, c);
-      this.sheet.styles.set(key, { ...this.sheet.styles.get(key), [name]: value });
+      this.sheet.styles.set(key, { ...this.sheet.styles.get(key), [name]: valueAt(r, c) });
     });
   }
 
@@ -208,6 +235,22 @@ export class EmuRange implements Pick<GoogleAppsScript.Spreadsheet.Range, Member
     this.call('setDataValidation');
     const parsed = ruleOf(rule);
     this.map((r, c) => {
+      if (parsed) this.sheet.validations.set(this.sheet.key(r, c), parsed);
+      else this.sheet.validations.delete(this.sheet.key(r, c));
+    });
+    return this.proxy;
+  }
+
+  /**
+   * "Sets the data validation rules for all cells in the range. This method takes a two-dimensional array
+   * of data validations, indexed by row then by column. The array dimensions must correspond to the range
+   * dimensions" (range#setDataValidations(DataValidation)); a null rule removes the cell's validation.
+   */
+  setDataValidations(rules: (GoogleAppsScript.Spreadsheet.DataValidation | null)[][]) {
+    this.call('setDataValidations');
+    this.checkShape(rules);
+    this.map((r, c) => {
+      const parsed = ruleOf(rules[r - this.row][c - this.column]);
       if (parsed) this.sheet.validations.set(this.sheet.key(r, c), parsed);
       else this.sheet.validations.delete(this.sheet.key(r, c));
     });

@@ -522,7 +522,16 @@ export function get<K extends AnySheetKey>(key: K, row: readonly unknown[], colu
 
 function decimal(minor: number, currencyCode: string | undefined): number {
   if (currencyCode === undefined) throw new Error('a money column needs the currency it is in');
-  return Number(toDecimalString(minor, currency(currencyCode)?.exponent ?? 2));
+  return moneyNumber(minor, currency(currencyCode)?.exponent ?? 2);
+}
+
+/**
+ * A money cell's number: 1234 kopecks → 12.34. Dividing gives the very double that parsing "12.34" does —
+ * IEEE 754 rounds a quotient of two exact integers, and a parsed decimal, to the nearest double of the same
+ * real number — without building a string per cell (a close writes one per person and money column).
+ */
+export function moneyNumber(minor: number, exponent: number): number {
+  return Number.isSafeInteger(minor) ? minor / 10 ** exponent : Number(toDecimalString(minor, exponent));
 }
 
 function cellValue(column: Column, value: unknown, currencyCode: string | undefined): unknown {
