@@ -169,6 +169,12 @@ export type EmailData =
 class Body {
   text: string[] = [];
   html: string[] = [];
+  /** "label: value" in the reader's typography: a full-width colon and no space in Chinese. */
+  private readonly colon: string;
+
+  constructor(lang: Lang) {
+    this.colon = lang === 'zh-CN' ? '：' : ': ';
+  }
 
   para(s: string): this {
     this.text.push(s, '');
@@ -178,11 +184,11 @@ class Body {
 
   link(label: string, url: string): this {
     const safe = safeUrl(url);
-    this.text.push(`${label}: ${url}`, '');
+    this.text.push(`${label}${this.colon}${url}`, '');
     this.html.push(
       safe
         ? `<p style="margin:0 0 12px"><a href="${escapeHtml(safe)}" style="color:#1a73e8">${escapeHtml(label)}</a></p>`
-        : `<p>${escapeHtml(label)}: ${escapeHtml(url)}</p>`,
+        : `<p>${escapeHtml(label + this.colon)}${escapeHtml(url)}</p>`,
     );
     return this;
   }
@@ -196,7 +202,21 @@ class Body {
   }
 
   table(header: string[], rows: string[][], footer?: string[]): this {
-    for (const r of rows) this.text.push(`• ${r.filter(Boolean).join(' — ')}`);
+    // Without the table's header a plain-text reader cannot tell "2 бут. — 1 бут." apart: past the first
+    // column, each value is said with its column's name ("Яйца — заказано: 2 дес.; досталось: 2 дес.").
+    const labelled = header.length > 2 && header.slice(1).every(Boolean);
+    const said = (r: string[]) =>
+      labelled
+        ? [
+            r[0],
+            r
+              .slice(1)
+              .map((v, i) => (v ? `${header[i + 1]}${this.colon}${v}` : ''))
+              .filter(Boolean)
+              .join(this.colon === '：' ? '；' : '; '),
+          ]
+        : r;
+    for (const r of rows) this.text.push(`• ${said(r).filter(Boolean).join(' — ')}`);
     if (footer) this.text.push(footer.filter(Boolean).join(' '));
     this.text.push('');
     const cell = (tag: string, v: string, i: number) =>
@@ -246,7 +266,7 @@ export function renderEmail(data: EmailData, round: RoundFacts, lang: Lang): Ren
   const place = typeof round.pickupPlace === 'string' ? round.pickupPlace : listOf(round.pickupPlace, lang);
   const pickup = [round.pickupTime, place].filter(Boolean).join(lang === 'zh-CN' ? '，' : ', ');
   const howToPay = textIn(round.paymentInstructions, lang).trim();
-  const b = new Body().para(tr('email.greeting', { name: data.name }));
+  const b = new Body(lang).para(tr('email.greeting', { name: data.name }));
 
   switch (data.kind) {
     case 'receipt': {

@@ -32,7 +32,7 @@ describe('the link in the emails', () => {
     const anna = mailTo(c, 'anna@example.org', 'счёт');
     expect(anna.body).toMatch(/Что-то не так с товаром\? Напишите нам здесь: https:\/\/docs\.google\.com\/forms\/d\/e\/\S+/);
     const boris = mailTo(c, 'boris@example.org', '账单');
-    expect(boris.body).toContain('商品有问题？请在这里告诉我们: https://docs.google.com/forms/d/e/');
+    expect(boris.body).toContain('商品有问题？请在这里告诉我们：https://docs.google.com/forms/d/e/');
     // Each person's link is their own; the HTML part links it, escaped (& as &amp;).
     expect(linkOf(anna.body)).not.toBe(linkOf(boris.body));
     expect(anna.htmlBody).toContain(`href="${linkOf(anna.body).replace(/&/g, '&amp;')}"`);

@@ -19,7 +19,7 @@ describe('receipts', () => {
     expect(mail.to).toBe('li@example.org');
     expect(mail.subject).toBe('Ноябрь：您的订单已记录');
     // Units in the resident's language as well (core/units.ts).
-    expect(mail.body).toContain('大米 — 2.5公斤');
+    expect(mail.body).toContain('大米 — 数量：2.5公斤；金额：');
     expect(mail.body).toContain('预计金额 ¥'.replace('¥', '₽'));
     expect(mail.htmlBody).toContain('viewform?edit2=');
     expect(mail.body).toContain('可能少于订购量');
@@ -113,7 +113,7 @@ describe('final bills', () => {
     }
     // Box of 6: 5 ordered + Anna's 2 extras complete it; Anna gets 5, Boris 1.
     const anna = bills.find((m) => m.to === 'anna@example.org')!.body;
-    expect(anna).toMatch(/Масло подсолнечное — 4\u00a0бут\. — 5\u00a0бут\./);
+    expect(anna).toMatch(/Масло подсолнечное — Заказано: 4\u00a0бут\.; Вы получите: 5\u00a0бут\./);
   });
 
   test('in a published add-on whose tick has no file: the tick closes the form, the first visit closes the round, Send sends', () => {

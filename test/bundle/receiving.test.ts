@@ -105,7 +105,9 @@ describe('receiving: less arrived (latest orders lose first), then more', () => 
       ['', 'анна@example.org', 'борис@example.org', 'дмитрий@example.org', 'клара@example.org'].sort(),
     );
     const clara = mails.find((m) => m.to === 'клара@example.org')!.body;
-    expect(clara).toContain('Масло подсолнечное — 3\u00a0бут. — 1\u00a0бут. — поставщик привёз меньше, чем заказали');
+    expect(clara).toContain(
+      'Масло подсолнечное — Было: 3\u00a0бут.; Стало: 1\u00a0бут.; Почему: поставщик привёз меньше, чем заказали',
+    );
     const dmitry = mails.find((m) => m.to === 'дмитрий@example.org')!.body;
     expect(dmitry).toContain('Товары у вас те же, что и раньше.');
     expect(dmitry).toMatch(/Ваша доля доставки теперь [\d\u00a0,]+\u00a0₽ вместо [\d\u00a0,]+\u00a0₽/);
@@ -128,7 +130,9 @@ describe('receiving: less arrived (latest orders lose first), then more', () => 
     const oil = rowWhere(c.ws, `${id} · Итоги`, 'tally', 'item', 'OIL');
     expect([cell('tally', oil, 'received'), cell('tally', oil, 'surplus')]).toEqual([16, 1]);
     const anna = outbox(c).filter((m) => m.kind === 'correction' && m.to === 'анна@example.org');
-    expect(anna.at(-1)!.body).toContain('4\u00a0бут. — 6\u00a0бут. — привезли больше — хватило и на ваш допуск');
+    expect(anna.at(-1)!.body).toContain(
+      'Было: 4\u00a0бут.; Стало: 6\u00a0бут.; Почему: привезли больше — хватило и на ваш допуск',
+    );
     // Nina now gets a bottle: her "goods arrived" is recorded for her volunteer (no address); nobody gets a second one.
     const arrived = outbox(c).filter((m) => m.kind === 'arrived');
     expect(arrived.map((m) => m.to).sort()).toEqual(
