@@ -11,6 +11,8 @@ describe('the pickup time, typed once, read in each reader’s language', () => 
     ['星期日 9：30～11：00', 'en', 'Sunday 09:30–11:00'],
     ['Sat 10.00 to 12.00', 'ru', 'суббота 10:00–12:00'],
     ['сб 10:00', 'zh-CN', '周六 10:00'],
+    ['сб 10:00', 'ru', 'сб 10:00'],
+    ['Sat 10:00-12:00', 'en', 'Sat 10:00-12:00'],
   ] as const)('%s → %s: %s', (typed, lang, read) => {
     expect(pickupTimeIn(typed, lang)).toBe(read);
   });

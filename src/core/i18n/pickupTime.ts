@@ -36,6 +36,9 @@ export function pickupTimeIn(typed: string, lang: Lang): string {
   const m = SHAPE.exec(text);
   const day = m && TYPED_DAYS.find(([, re]) => re.test(m[1]))?.[0];
   if (!m || day === undefined || day === null) return text;
+  // Typed in the reader's own language: theirs as typed ("сб 10:00" stays "сб 10:00" for a Russian reader).
+  const typedIn: Lang = /[\u0400-\u04ff]/.test(m[1]) ? 'ru' : /[\u3400-\u9fff]/.test(m[1]) ? 'zh-CN' : 'en';
+  if (typedIn === lang) return text;
   const at = (h: string, min: string) => `${h.padStart(2, '0')}:${min}`;
   const time = m[4] ? `${at(m[2], m[3])}–${at(m[4], m[5])}` : at(m[2], m[3]);
   return `${DAY_WORDS[lang][day]} ${time}`;
