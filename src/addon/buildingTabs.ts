@@ -1,3 +1,4 @@
+import { pickupTimeIn } from '../core/i18n/pickupTime';
 import { allows, editorsOf } from '../core/access';
 import { listOf } from '../core/i18n/format';
 import { itemName } from '../core/catalog';
@@ -111,7 +112,7 @@ function listSection(
 ): Extract<TabSection, { kind: 'list' }> {
   const r = data.record;
   const block = handOutBlocks(data, lang).find((b) => samePlace(b.place, building));
-  const pickup = listOf([r.pickupTime, listOf(r.pickupPoints, lang)], lang);
+  const pickup = listOf([pickupTimeIn(r.pickupTime, lang), listOf(r.pickupPoints, lang)], lang);
   const heading =
     r.state === 'settled'
       ? t(lang, 'tab.listSettled', { round: roundName(r) })

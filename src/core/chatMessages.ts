@@ -1,3 +1,4 @@
+import { pickupTimeIn } from './i18n/pickupTime';
 import { CatalogItem, itemName } from './catalog';
 import { unitIn } from './units';
 import { formatDateTime, formatMoney, formatNumber } from './i18n/format';
@@ -109,7 +110,7 @@ function itemLine(item: CatalogItem, currency: string, lang: Lang): string {
 /** "суббота 10:00–12:00 — Двор у дома 2, Школа №5", or whichever half is known; '' when neither is. */
 export function pickupText(round: PostRound, lang: Lang): string {
   const places = round.pickupPoints.filter(Boolean).join(lang === 'zh-CN' ? '、' : ', ');
-  return [round.pickupTime.trim(), places].filter(Boolean).join(lang === 'zh-CN' ? '，' : ' — ');
+  return [pickupTimeIn(round.pickupTime, lang), places].filter(Boolean).join(lang === 'zh-CN' ? '，' : ' — ');
 }
 
 /**

@@ -1,3 +1,4 @@
+import { pickupTimeIn } from './i18n/pickupTime';
 import { formatDateTime, formatMoney, formatNumber, listOf } from './i18n/format';
 import { Lang } from './i18n/lang';
 import { LocalizedText, textIn } from './i18n/texts';
@@ -264,7 +265,7 @@ export function renderEmail(data: EmailData, round: RoundFacts, lang: Lang): Ren
   const qty = (n: number, unit: string) => quantityText(n, formatNumber(n, lang), unit, lang);
   const deadline = formatDateTime(round.deadline, round.timeZone, lang);
   const place = typeof round.pickupPlace === 'string' ? round.pickupPlace : listOf(round.pickupPlace, lang);
-  const pickup = [round.pickupTime, place].filter(Boolean).join(lang === 'zh-CN' ? '，' : ', ');
+  const pickup = [pickupTimeIn(round.pickupTime, lang), place].filter(Boolean).join(lang === 'zh-CN' ? '，' : ', ');
   const howToPay = textIn(round.paymentInstructions, lang).trim();
   const b = new Body(lang).para(tr('email.greeting', { name: data.name }));
 

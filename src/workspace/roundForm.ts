@@ -1,3 +1,4 @@
+import { pickupTimeIn } from '../core/i18n/pickupTime';
 import { unitIn } from '../core/units';
 import { CatalogItem, itemName } from '../core/catalog';
 import { maxStepsPerPerson, quantityHelp, quantityPattern, takesExtra } from '../core/formRules';
@@ -56,7 +57,9 @@ function describe(input: FormInput): string {
   const paragraphs = input.langs.map((lang) => {
     const lines = [t(lang, 'form.deadline', { deadline: formatDateTime(round.deadline, timeZone, lang) })];
     if (round.pickupTime || round.pickupPoints.length) {
-      lines.push(t(lang, 'form.pickup', { time: round.pickupTime, places: listOf(round.pickupPoints, lang) }).trim());
+      lines.push(
+        t(lang, 'form.pickup', { time: pickupTimeIn(round.pickupTime, lang), places: listOf(round.pickupPoints, lang) }).trim(),
+      );
     }
     lines.push(t(lang, 'form.editHint'));
     const rules = textIn(input.rules, lang).trim();

@@ -223,6 +223,16 @@ describe.each([
     for (const m of bills.filter((b) => READS[b.to] === 'ru')) expect(m.body).toContain('Перевод Ирине');
   });
 
+  test('the pickup time typed once in Russian reads in each reader’s words (周六 10:00–12:00, Saturday 10:00–12:00)', () => {
+    const bills = result.ws.mail.sent.filter((m) => /您的账单|ваш счёт|your bill/.test(m.subject));
+    const said = { ru: 'суббота 10:00–12:00', 'zh-CN': '周六 10:00–12:00', en: 'Saturday 10:00–12:00' } as const;
+    for (const lang of ['ru', 'zh-CN', 'en'] as const) {
+      const theirs = bills.filter((m) => READS[m.to] === lang);
+      expect(theirs.length).toBeGreaterThan(0);
+      for (const m of theirs) expect([m.to, m.body.includes(said[lang])]).toEqual([m.to, true]);
+    }
+  });
+
   test('the Emails screen tells what went out and when, and names who has no email', () => {
     const screen = result.ws.run<{ story: string[]; noEmailNames: string[] }>('emailsScreen', ['R1']);
     const bills = screen.story.find((l) => /итоговый счёт|最终账单/.test(l));

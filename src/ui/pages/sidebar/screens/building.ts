@@ -1,3 +1,4 @@
+import { pickupTimeIn } from '../../../../core/i18n/pickupTime';
 import { formatDateTime, formatMoney, listOf } from '../../../../core/i18n/format';
 import { MessageKey } from '../../../../core/i18n/translate';
 import { actionButton, append, clear, el, notice, statusLine } from '../../../shared/dom';
@@ -21,7 +22,7 @@ export const buildingScreen: Screen = async (ctx) => {
     return root;
   }
   const money = (m: number) => formatMoney(m, round.currency, lang);
-  const pickup = listOf([round.pickupTime, listOf(round.pickupPoints, ctx.lang)], ctx.lang);
+  const pickup = listOf([pickupTimeIn(round.pickupTime, ctx.lang), listOf(round.pickupPoints, ctx.lang)], ctx.lang);
   append(
     root,
     el(
