@@ -250,18 +250,24 @@ describe.each([
   });
 });
 
+/** A Russian community just set up: its sheets, nothing typed in them yet. */
+function russianCommunitySetUp(): Workspace {
+  ensureBuilt();
+  const { workspace: ws } = loadBundle(DIST, { timeZone: 'Europe/Moscow', locale: 'ru_RU', now: Date.parse(demo.options.now) });
+  runSteps(
+    ws,
+    [
+      { do: 'locale', locale: 'ru_RU' },
+      { do: 'menu', fn: 'setUpCommunity' },
+    ] as Step[],
+    { line: () => undefined },
+  );
+  return ws;
+}
+
 describe('catalog mistakes are named by item and cell', () => {
   test('a row without a price or a unit, and an empty Catalog sheet', () => {
-    ensureBuilt();
-    const { workspace: ws } = loadBundle(DIST, { timeZone: 'Europe/Moscow', locale: 'ru_RU', now: Date.parse(demo.options.now) });
-    runSteps(
-      ws,
-      [
-        { do: 'locale', locale: 'ru_RU' },
-        { do: 'menu', fn: 'setUpCommunity' },
-      ] as Step[],
-      { line: () => undefined },
-    );
+    const ws = russianCommunitySetUp();
     const empty = ws.run<{ catalogEmpty: boolean }>('roundsScreen');
     expect(empty.catalogEmpty).toBe(true);
     expect(() =>
@@ -295,16 +301,7 @@ describe('catalog mistakes are named by item and cell', () => {
 
 describe('the Settings sheet speaks words with dropdowns', () => {
   test('yes/no is a dropdown of «да» / «нет»: "maybe" is refused as typed, «да» is read as yes', () => {
-    ensureBuilt();
-    const { workspace: ws } = loadBundle(DIST, { timeZone: 'Europe/Moscow', locale: 'ru_RU', now: Date.parse(demo.options.now) });
-    runSteps(
-      ws,
-      [
-        { do: 'locale', locale: 'ru_RU' },
-        { do: 'menu', fn: 'setUpCommunity' },
-      ] as Step[],
-      { line: () => undefined },
-    );
+    const ws = russianCommunitySetUp();
     const sheet = ws.spreadsheet.sheet('Настройки')!;
     // remindOrdered is the fourth setting: row 5.
     expect([sheet.read(5, 1), sheet.read(5, 2)]).toEqual(['Напоминать и тем, кто заказал', 'нет']);
