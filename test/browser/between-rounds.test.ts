@@ -1,4 +1,4 @@
-import { Session, actAs, menu, openSidebarTab, run, runConfirmed, sheet, snapshot, start, stop } from './harness';
+import { Session, demoRoundArrived, actAs, menu, openSidebarTab, run, sheet, snapshot, start, stop } from './harness';
 
 /**
  * Between rounds in the browser, in Russian (issue 18): a volunteer enters a complaint about eggs from
@@ -12,9 +12,7 @@ afterEach(() => expect(s.errors).toEqual([]));
 beforeAll(async () => {
   s = await start();
   // The demo's round is billed and has arrived; Анна (Дом 1) got her eggs.
-  await runConfirmed(s, 'closeRound', ['R1'], 1);
-  await run(s, 'supplierOrder', ['R1']);
-  await runConfirmed(s, 'recordReceipt', ['R1', {}], 2);
+  await demoRoundArrived(s);
 });
 afterAll(async () => stop(s, 'between-rounds-end'));
 

@@ -130,3 +130,10 @@ export async function snapshot(s: Session, name: string, size: { width: number; 
   await s.page.waitForTimeout(400);
   await s.page.screenshot({ path: join(RESULTS, `${name}.png`) });
 }
+
+/** The demo's round carried to "goods arrived": closed (asked first), ordered from the supplier, received in full. */
+export async function demoRoundArrived(s: Session): Promise<void> {
+  await runConfirmed(s, 'closeRound', ['R1'], 1);
+  await run(s, 'supplierOrder', ['R1']);
+  await runConfirmed(s, 'recordReceipt', ['R1', {}], 2);
+}

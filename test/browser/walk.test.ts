@@ -1,6 +1,6 @@
 import { Lang } from '../../src/core/i18n/lang';
 import { MessageKey, t } from '../../src/core/i18n/translate';
-import { Session, actAs, menu, openSidebarTab, run, runConfirmed, snapshot, start, stop } from './harness';
+import { Session, demoRoundArrived, actAs, menu, openSidebarTab, run, snapshot, start, stop } from './harness';
 
 /**
  * Issue 16: the sidebar read tab after tab as its people read it — the coordinator in Chinese and in
@@ -16,9 +16,7 @@ afterEach(() => expect(s.errors).toEqual([]));
 
 beforeAll(async () => {
   s = await start();
-  await runConfirmed(s, 'closeRound', ['R1'], 1);
-  await run(s, 'supplierOrder', ['R1']);
-  await runConfirmed(s, 'recordReceipt', ['R1', {}], 2);
+  await demoRoundArrived(s);
   await run(s, 'recordPayment', [{ roundId: 'R1', orderKey: 'form:R1:5', amount: '100', method: '微信', requestId: 'zh-pay' }]);
   await run(s, 'createPoll', [{ title: '十二月买什么？', itemIds: ['RICE', 'MILK'], requestId: 'zh-poll' }]);
 });
